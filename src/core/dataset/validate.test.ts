@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { parseDatasetText, validateDataset } from './validate.js';
+import { DATASET_FORMAT_V1, type Dataset } from './schema.js';
+
+function minimal(): Dataset {
+  return {
+    format: DATASET_FORMAT_V1,
+    generator: { name: 'logonlens', version: '0.1.0' },
+    createdAt: '2026-11-27T00:00:00Z',
+    title: null,
+    sources: [{ kind: 'file', name: 'Security.evtx', size: 69632, sha256: null, format: 'evtx' }],
+    timeRange: { from: '2021-12-03T12:00:00Z', to: '2021-12-03T13:00:00Z' },
+    window: null,
+    readStats: { recordsRead: 2, eventsUsed: 1, eventsSkipped: { 'filtered-event-id': 1 }, warnings: 0 },
+    nodes: [
+      {
+        id: 'a:alice',
+        kind: 'account',
+        label: 'alice',
+        name: 'alice',
+        domain: 'CORP',
+        sid: null,
+        ips: [],
+        names: [],
+        hidden: null,
+        flags: [],
+        notes: [],
+      },
+      {
+        id: 'h:ws1',
+        kind: 'host',
+        label: 'ws1',
+        name: 'ws1',
+        domain: null,
+        sid: null,
+        ips: ['10.0.0.5'],
+        names: [],
+        hidden: null,
+        flags: [],
+        notes: [],
+      },
+    ],
+    edges: [
+      {
+        id: 'e1',
+        account: 'a:alice',
+        source: 'h:ws1',
+        target: null,
+        eventId: 4624,
+        logonType: '3',
+        status: null,
+        subStatus: null,
+        authPackage: 'NTLM',
+        failure: false,
+        count: 1,
+        first: '2021-12-03T12:06:03.1234567Z',
+        last: '2021-12-03T12:06:03.1234567Z',
+        hourly: [[456660, 1]],
+      },
+    ],
+    rankings: [{ node: 'a:alice', scores: { pagerank: 1, anomaly: 0, failures: 0, degree: 1 }, reasons: [] }],
+    detections: [],
+  };
+}
+
+describe('dataset validation', () => {
+  it('accepts a valid dataset and keeps hostile names as plain strings', () => {
+    const d = minimal();
+    d.nodes[0]!.label = '<img src=x onerror=alert(1)>';
+    d.nodes[0]!.name = '=HYPERLINK("http://x")\u0000\u001b[31m';
+    const r = validateDataset(JSON.parse(JSON.stringify(d)));
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.dataset.nodes[0]!.label).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('rejects non-JSON, non-objects and other formats with a clear message', () => {
+    expect(parseDatasetText('{not json')).toMatchObject({
+      ok: false,
+      problems: [expect.stringMatching(/^not JSON/)],
+    });
+    expect(parseDatasetText('[]')).toMatchObject({
+      ok: false,
+      problems: [expect.stringMatching(/expected a JSON object/)],
+    });
+    expect(parseDatasetText('{"format":"logonlens.dataset/9"}')).toMatchObject({
+      ok: false,
+      problems: [expect.stringMatching(/newer/)],
+    });
+    expect(parseDatasetText('{"nodes":[]}')).toMatchObject({
+      ok: false,
+      problems: [expect.stringMatching(/not a LogonLens dataset/)],
+    });
+  });
+
+  it('names the first few problems with their paths', () => {
+    const d = minimal() as unknown as Record<string, unknown>;
+    (d.edges as Array<Record<string, unknown>>)[0]!.count = -3;
+    (d.edges as Array<Record<string, unknown>>)[0]!.first = 'yesterday';
+    const r = validateDataset(d);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.problems.join('\n')).toContain('edges.0.count');
+      expect(r.problems.join('\n')).toContain('edges.0.first');
+    }
+  });
+
+  it('bounds the number of problems reported', () => {
+    const d = minimal();
+    const bad = Array.from({ length: 50 }, (_, i) => ({ ...d.edges[0]!, id: `e${i}`, count: -1 }));
+    const r = validateDataset({ ...d, edges: bad });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.problems.length).toBeLessThanOrEqual(6);
+      expect(r.problems.at(-1)).toMatch(/more problems/);
+    }
+  });
+
+  it('rejects edges that point at missing nodes and duplicate node ids', () => {
+    const d = minimal();
+    d.edges[0]!.source = 'h:nowhere';
+    d.nodes.push({ ...d.nodes[0]! });
+    const r = validateDataset(d);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.problems.join('\n')).toMatch(/duplicate node id/);
+      expect(r.problems.join('\n')).toMatch(/unknown node "h:nowhere"/);
+    }
+  });
+
+  it('refuses megabyte-plus strings and absurd values without throwing', () => {
+    const d = minimal();
+    d.nodes[0]!.label = 'x'.repeat(1_100_000);
+    expect(validateDataset(d).ok).toBe(false);
+    expect(validateDataset({ ...minimal(), edges: 'nope' }).ok).toBe(false);
+    expect(validateDataset(null).ok).toBe(false);
+  });
+});

@@ -1,0 +1,55 @@
+import { GROUP_EVENT_IDS, type EventDataField, type LogonEvent } from './logon-event.js';
+
+/**
+ * Windows EventData (and 1102's UserData) names → model fields. Shared by every reader so that the
+ * EVTX, XML and JSON paths cannot disagree on a name. Where Windows uses two names for one thing
+ * (TargetUserSid/TargetSid, WorkstationName/Workstation, AuthenticationPackageName/PackageName) both
+ * map to the same field; the first non-empty value seen wins.
+ */
+export const WINDOWS_FIELD_MAP: Readonly<Record<string, EventDataField>> = {
+  TargetUserName: 'targetUser',
+  TargetDomainName: 'targetDomain',
+  TargetUserSid: 'targetSid',
+  TargetSid: 'targetSid',
+  SubjectUserName: 'subjectUser',
+  SubjectDomainName: 'subjectDomain',
+  SubjectUserSid: 'subjectSid',
+  LogonType: 'logonType',
+  IpAddress: 'ipAddress',
+  IpPort: 'ipPort',
+  WorkstationName: 'workstation',
+  Workstation: 'workstation',
+  Status: 'status',
+  SubStatus: 'subStatus',
+  FailureReason: 'failureReason',
+  AuthenticationPackageName: 'authPackage',
+  PackageName: 'authPackage',
+  LmPackageName: 'lmPackage',
+  LogonProcessName: 'logonProcess',
+  ProcessName: 'processName',
+  ServiceName: 'serviceName',
+  TicketEncryptionType: 'ticketEncryption',
+  TargetServerName: 'targetServerName',
+  MemberSid: 'memberSid',
+  MemberName: 'memberName',
+  Properties: 'properties',
+  ObjectDN: 'objectDn',
+  ObjectClass: 'objectClass',
+  CategoryId: 'categoryId',
+  SubcategoryGuid: 'subcategoryGuid',
+};
+
+/**
+ * Sets one EventData value on an event by its Windows name. Unknown names are ignored (the model
+ * keeps only what the analysis and drill-down need). Returns true when the name was mapped.
+ */
+export function setWindowsField(event: LogonEvent, windowsName: string, value: string | null): boolean {
+  const field = WINDOWS_FIELD_MAP[windowsName];
+  if (field === undefined) return false;
+  if (value === null) return true;
+  if (event[field] === null || event[field] === '') event[field] = value;
+  if (windowsName === 'TargetUserName' && GROUP_EVENT_IDS.has(event.eventId) && event.groupName === null) {
+    event.groupName = value;
+  }
+  return true;
+}

@@ -1,0 +1,2 @@
+export * from './logon-event.js';
+export * from './field-map.js';

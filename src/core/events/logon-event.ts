@@ -1,0 +1,144 @@
+/**
+ * The one normalized event every reader produces (EVTX, XML exports, Winlogbeat/ECS JSON, ...).
+ *
+ * Values are kept exactly as the log holds them, as strings: `-` stays `-`, `0xc000006d` keeps its
+ * spelling, `::ffff:10.0.0.5` keeps its prefix. Cleaning (case, UPN suffixes, `::ffff:`, machine
+ * accounts) belongs to the analysis, so that what the analyst drills down to is the evidence itself.
+ * A field the record does not carry is `null`. See docs/events.md.
+ */
+export interface LogonEvent {
+  /** Event time, UTC, ISO 8601 with a `Z` and all the fractional digits the source had (up to 7). */
+  time: string;
+  /** EventRecordID; null when the source has none (some JSON shapes). */
+  recordId: number | null;
+  eventId: number;
+  channel: string | null;
+  provider: string | null;
+  /** The machine that logged the event (the record's Computer), not the log shipper. */
+  computer: string | null;
+
+  targetUser: string | null;
+  targetDomain: string | null;
+  targetSid: string | null;
+  subjectUser: string | null;
+  subjectDomain: string | null;
+  subjectSid: string | null;
+  logonType: string | null;
+  ipAddress: string | null;
+  ipPort: string | null;
+  workstation: string | null;
+  status: string | null;
+  subStatus: string | null;
+  failureReason: string | null;
+  authPackage: string | null;
+  lmPackage: string | null;
+  logonProcess: string | null;
+  processName: string | null;
+  serviceName: string | null;
+  ticketEncryption: string | null;
+  targetServerName: string | null;
+  memberSid: string | null;
+  memberName: string | null;
+  /** The group of 4728/4729/4732/4733/4756/4757 (Windows puts it in TargetUserName). */
+  groupName: string | null;
+  /** 4662 Properties: the access rights / property-set GUIDs touched. */
+  properties: string | null;
+  objectDn: string | null;
+  objectClass: string | null;
+  categoryId: string | null;
+  subcategoryGuid: string | null;
+}
+
+/** The EventData-derived fields, i.e. everything except the System part. */
+export const EVENT_DATA_FIELDS = [
+  'targetUser',
+  'targetDomain',
+  'targetSid',
+  'subjectUser',
+  'subjectDomain',
+  'subjectSid',
+  'logonType',
+  'ipAddress',
+  'ipPort',
+  'workstation',
+  'status',
+  'subStatus',
+  'failureReason',
+  'authPackage',
+  'lmPackage',
+  'logonProcess',
+  'processName',
+  'serviceName',
+  'ticketEncryption',
+  'targetServerName',
+  'memberSid',
+  'memberName',
+  'groupName',
+  'properties',
+  'objectDn',
+  'objectClass',
+  'categoryId',
+  'subcategoryGuid',
+] as const satisfies readonly (keyof LogonEvent)[];
+
+export type EventDataField = (typeof EVENT_DATA_FIELDS)[number];
+
+/** Every field of the model in a fixed order (used for NDJSON/CSV output and tests). */
+export const LOGON_EVENT_FIELDS = [
+  'time',
+  'recordId',
+  'eventId',
+  'channel',
+  'provider',
+  'computer',
+  ...EVENT_DATA_FIELDS,
+] as const satisfies readonly (keyof LogonEvent)[];
+
+/** An event with every field null, to be filled in by a reader. */
+export function emptyEvent(eventId: number, time: string): LogonEvent {
+  return {
+    time,
+    recordId: null,
+    eventId,
+    channel: null,
+    provider: null,
+    computer: null,
+    targetUser: null,
+    targetDomain: null,
+    targetSid: null,
+    subjectUser: null,
+    subjectDomain: null,
+    subjectSid: null,
+    logonType: null,
+    ipAddress: null,
+    ipPort: null,
+    workstation: null,
+    status: null,
+    subStatus: null,
+    failureReason: null,
+    authPackage: null,
+    lmPackage: null,
+    logonProcess: null,
+    processName: null,
+    serviceName: null,
+    ticketEncryption: null,
+    targetServerName: null,
+    memberSid: null,
+    memberName: null,
+    groupName: null,
+    properties: null,
+    objectDn: null,
+    objectClass: null,
+    categoryId: null,
+    subcategoryGuid: null,
+  };
+}
+
+/** The event IDs LogonLens analyses (a reader asked for "all" returns every record regardless). */
+export const SECURITY_EVENT_IDS = [
+  4624, 4625, 4648, 4672, 4768, 4769, 4771, 4776, 4720, 4726, 4728, 4729, 4732, 4733, 4756, 4757, 4719, 4662,
+  5137, 5141, 1102,
+] as const;
+
+/** Group membership events: TargetUserName holds the group, MemberSid/MemberName the member. */
+export const GROUP_EVENT_IDS: ReadonlySet<number> = new Set([4728, 4729, 4732, 4733, 4756, 4757]);

@@ -1,0 +1,7 @@
+import type { Command } from '../command.js';
+
+/**
+ * Every `logonlens` command. Add a command by writing `commands/<name>.ts` exporting a Command and
+ * listing it here; `logonlens --help` lists them in this order.
+ */
+export const COMMANDS: Command[] = [];
