@@ -28,8 +28,21 @@ export default defineConfig({
           name: 'integration',
           environment: 'node',
           include: ['test/integration/**/*.test.ts'],
+          exclude: ['test/integration/es-*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+        },
+      },
+      {
+        // Elasticsearch/OpenSearch tests: one embedded OpenSearch node for all of them.
+        test: {
+          name: 'es',
+          environment: 'node',
+          include: ['test/integration/es-*.test.ts'],
+          globalSetup: ['test/integration/es-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
         },
       },
       {
