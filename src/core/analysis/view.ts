@@ -1,0 +1,219 @@
+/**
+ * The window view the app draws: edges cut to a time window on their hourly buckets, filtered, and
+ * ranked again for exactly what is shown. Runs in the browser on every window change, so it does one
+ * pass over the edges and caches per-dataset lookups (node map, search text) in a WeakMap.
+ */
+import type { Dataset, DatasetEdge, DatasetNode, Detection, Ranking, TimeRange } from '../dataset/schema.js';
+import { computeRankings, type PageRankMode } from './scores.js';
+import { hourToIso, isoToMs, HOUR_MS, msToIso, unixHourOf, windowHours } from './time.js';
+
+export interface ViewFilters {
+  /** null = all */
+  eventIds: number[] | null;
+  /** null = all; edges without a logon type (Kerberos, NTLM) are hidden when a list is given. */
+  logonTypes: string[] | null;
+  outcome: 'any' | 'success' | 'failure';
+  /** Edges with fewer events in the window are hidden. */
+  minCount: number;
+  /** Case-insensitive substring over account/host/IP labels; '' = none. */
+  search: string;
+  /** Machine accounts, ANONYMOUS LOGON, well-known accounts, local sources. */
+  showHidden: boolean;
+}
+
+export const DEFAULT_FILTERS: ViewFilters = Object.freeze({
+  eventIds: null,
+  logonTypes: null,
+  outcome: 'any',
+  minCount: 1,
+  search: '',
+  showHidden: false,
+}) as ViewFilters;
+
+/** An edge with count/first/last/hourly restricted to the window. */
+export type ViewEdge = DatasetEdge;
+
+export interface WindowView {
+  window: TimeRange | null;
+  /** Only nodes touched by a shown edge (or flagged in the window). */
+  nodes: DatasetNode[];
+  edges: ViewEdge[];
+  /** By node id, recomputed for the window and filters. */
+  rankings: Map<string, Ranking>;
+  /** Those overlapping the window. */
+  detections: Detection[];
+  /** In the window before filters (for "N of M"). */
+  totals: { nodes: number; edges: number };
+}
+
+interface DatasetIndex {
+  nodes: Map<string, DatasetNode>;
+  /** Lower-cased label, name, IPs and names of each node, separated so a match cannot span two. */
+  searchText: Map<string, string>;
+}
+
+const indexCache = new WeakMap<Dataset, DatasetIndex>();
+
+function indexOf(dataset: Dataset): DatasetIndex {
+  let idx = indexCache.get(dataset);
+  if (idx === undefined) {
+    const nodes = new Map<string, DatasetNode>();
+    const searchText = new Map<string, string>();
+    for (const n of dataset.nodes) {
+      nodes.set(n.id, n);
+      searchText.set(n.id, [n.label, n.name, ...n.ips, ...n.names].join('\u0000').toLowerCase());
+    }
+    idx = { nodes, searchText };
+    indexCache.set(dataset, idx);
+  }
+  return idx;
+}
+
+/**
+ * Cuts an edge to the hours [fromHour, toHour); null when nothing is left. Returns the edge itself
+ * when it lies wholly inside. first/last stay exact when the edge's own first/last hour is inside,
+ * else they become the start/end of the first/last hour kept.
+ */
+export function cutEdge(edge: DatasetEdge, fromHour: number, toHour: number): DatasetEdge | null {
+  const h = edge.hourly;
+  if (h.length === 0) return null;
+  const firstH = h[0]![0];
+  const lastH = h[h.length - 1]![0];
+  if (firstH >= fromHour && lastH < toHour) return edge;
+  if (lastH < fromHour || firstH >= toHour) return null;
+  // Binary search the first bucket >= fromHour.
+  let lo = 0;
+  let hi = h.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (h[mid]![0] < fromHour) lo = mid + 1;
+    else hi = mid;
+  }
+  let count = 0;
+  let end = lo;
+  while (end < h.length && h[end]![0] < toHour) count += h[end++]![1];
+  if (count === 0) return null;
+  const hourly = h.slice(lo, end);
+  const keptFirst = hourly[0]![0];
+  const keptLast = hourly[hourly.length - 1]![0];
+  return {
+    ...edge,
+    count,
+    hourly,
+    first: keptFirst === firstH ? edge.first : hourToIso(keptFirst),
+    last: keptLast === lastH ? edge.last : msToIso((keptLast + 1) * HOUR_MS - 1),
+  };
+}
+
+/** The dataset's nodes, edges, rankings and detections for a window and filters. */
+export function computeView(
+  dataset: Dataset,
+  window: TimeRange | null,
+  filters: ViewFilters,
+  options?: { pagerank?: PageRankMode },
+): WindowView {
+  const idx = indexOf(dataset);
+  const { fromHour, toHour } = windowHours(window);
+  const hours = window === null ? null : { fromHour, toHour };
+  const eventIds = filters.eventIds === null ? null : new Set(filters.eventIds);
+  const logonTypes = filters.logonTypes === null ? null : new Set(filters.logonTypes);
+  const search = filters.search.trim().toLowerCase();
+  const minCount = Math.max(1, filters.minCount);
+
+  const inWindowNodes = new Set<string>();
+  let totalEdges = 0;
+  const shown: DatasetEdge[] = [];
+  const newEdgeIds = window === null ? null : new Set<string>();
+  const hiddenNode = (id: string | null): boolean =>
+    id !== null && (idx.nodes.get(id)?.hidden ?? null) !== null;
+  const matches = (id: string | null): boolean =>
+    id !== null && (idx.searchText.get(id)?.includes(search) ?? false);
+
+  for (const edge of dataset.edges) {
+    const e = window === null ? edge : cutEdge(edge, fromHour, toHour);
+    if (e === null) continue;
+    totalEdges++;
+    inWindowNodes.add(e.account);
+    if (e.source !== null) inWindowNodes.add(e.source);
+    if (e.target !== null) inWindowNodes.add(e.target);
+    if (eventIds !== null && !eventIds.has(e.eventId)) continue;
+    if (logonTypes !== null && (e.logonType === null || !logonTypes.has(e.logonType))) continue;
+    if (filters.outcome === 'success' && e.failure) continue;
+    if (filters.outcome === 'failure' && !e.failure) continue;
+    if (e.count < minCount) continue;
+    if (!filters.showHidden && (hiddenNode(e.account) || hiddenNode(e.source) || hiddenNode(e.target)))
+      continue;
+    if (search !== '' && !matches(e.account) && !matches(e.source) && !matches(e.target)) continue;
+    shown.push(e);
+    if (newEdgeIds !== null && (edge.hourly[0]?.[0] ?? -Infinity) >= fromHour) newEdgeIds.add(e.id);
+  }
+
+  const nodeIds = new Set<string>();
+  for (const e of shown) {
+    nodeIds.add(e.account);
+    if (e.source !== null) nodeIds.add(e.source);
+    if (e.target !== null) nodeIds.add(e.target);
+  }
+  const inWindow = (time: string): boolean => {
+    if (window === null) return true;
+    const h = unixHourOf(time);
+    return h >= fromHour && h < toHour;
+  };
+  // Nodes flagged in the window (an account created, a group changed) appear even without logons;
+  // privileged-logon flags alone do not pull a node in (its logons do).
+  for (const n of dataset.nodes) {
+    if (nodeIds.has(n.id) || n.flags.length === 0) continue;
+    if (!filters.showHidden && n.hidden !== null) continue;
+    if (search !== '' && !matches(n.id)) continue;
+    if (n.flags.some((f) => f.kind !== 'privileged' && inWindow(f.time))) nodeIds.add(n.id);
+  }
+
+  const nodes: DatasetNode[] = [];
+  for (const id of nodeIds) {
+    const n = idx.nodes.get(id);
+    if (n === undefined) continue;
+    if (window === null || n.flags.every((f) => inWindow(f.time))) nodes.push(n);
+    else nodes.push({ ...n, flags: n.flags.filter((f) => inWindow(f.time)) });
+  }
+
+  const rankings = computeRankings({
+    nodes: idx.nodes,
+    edges: shown,
+    hours,
+    newEdgeIds,
+    mode: options?.pagerank ?? 'standard',
+  });
+
+  const detections =
+    window === null
+      ? dataset.detections
+      : dataset.detections.filter((d) => overlaps(d.first, d.last, fromHour, toHour));
+
+  return {
+    window,
+    nodes,
+    edges: shown,
+    rankings,
+    detections,
+    totals: { nodes: inWindowNodes.size, edges: totalEdges },
+  };
+}
+
+function overlaps(first: string, last: string, fromHour: number, toHour: number): boolean {
+  const a = Math.floor(isoToMs(first) / HOUR_MS);
+  const b = Math.floor(isoToMs(last) / HOUR_MS);
+  return b >= fromHour && a < toHour;
+}
+
+const histogramCache = new WeakMap<Dataset, Array<[number, number]>>();
+
+/** Events per Unix hour over all edges of the dataset, sorted by hour (for the timeline). */
+export function hourlyHistogram(dataset: Dataset): Array<[unixHour: number, count: number]> {
+  const cached = histogramCache.get(dataset);
+  if (cached !== undefined) return cached;
+  const sums = new Map<number, number>();
+  for (const e of dataset.edges) for (const [h, c] of e.hourly) sums.set(h, (sums.get(h) ?? 0) + c);
+  const out = [...sums.entries()].sort((a, b) => a[0] - b[0]);
+  histogramCache.set(dataset, out);
+  return out;
+}
