@@ -1,0 +1,241 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { TokenDialog } from '../../lib/api';
+import {
+  FakeXhr,
+  apiError,
+  jsonResponse,
+  renderWithClient,
+  resetApiStubs,
+  sampleDataset,
+  sampleJob,
+  sseResponse,
+  stubFetch,
+} from '../../lib/api/test-support';
+import { DatasetsPage } from './datasets-page';
+
+afterEach(resetApiStubs);
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+function renderPage(onOpen = vi.fn()) {
+  const view = renderWithClient(
+    <>
+      <TokenDialog />
+      <DatasetsPage onOpen={onOpen} openHref={(id) => `/?source=server:${id}`} />
+    </>,
+  );
+  return { ...view, onOpen };
+}
+
+describe('DatasetsPage', () => {
+  it('lists the datasets with their counts and opens one in the graph', async () => {
+    stubFetch(() =>
+      jsonResponse(200, {
+        datasets: [
+          sampleDataset(),
+          sampleDataset({ id: 'ds2', name: HOSTILE, state: 'importing', timeRange: null }),
+        ],
+      }),
+    );
+    const { onOpen, container } = renderPage();
+    const row = await screen.findByRole('row', { name: 'DC01 security' });
+    expect(within(row).getByText('1,234')).toBeInTheDocument();
+    expect(within(row).getByText('2021-12-03 08:00 UTC – 2021-12-05 17:30 UTC')).toBeInTheDocument();
+    // A hostile dataset name is text, not markup.
+    expect(screen.getByRole('row', { name: HOSTILE })).toHaveTextContent('importing');
+    expect(container.querySelector('img')).toBeNull();
+
+    const link = within(row).getByRole('link', { name: 'Open DC01 security in the graph' });
+    expect(link).toHaveAttribute('href', '/?source=server:ds1');
+    await userEvent.click(link);
+    expect(onOpen).toHaveBeenCalledWith('ds1');
+  });
+
+  it('shows an empty state and a readable error', async () => {
+    stubFetch(() => jsonResponse(200, { datasets: [] }));
+    renderPage();
+    expect(await screen.findByText(/No datasets yet/)).toBeInTheDocument();
+    resetApiStubs();
+
+    stubFetch(() => apiError(500, 'internal', 'Database is locked.'));
+    renderPage();
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not load the datasets: Database is locked.',
+    );
+  });
+
+  it('uploads files with a progress bar that reaches 100 % for the upload and the import', async () => {
+    let listCalls = 0;
+    const { calls } = stubFetch((req) => {
+      if (req.path === '/api/datasets') {
+        listCalls++;
+        return jsonResponse(200, {
+          datasets: listCalls === 1 ? [] : [sampleDataset({ id: 'ds9', name: 'new one' })],
+        });
+      }
+      if (req.path === '/api/jobs/job9/events') {
+        return sseResponse([
+          {
+            event: 'progress',
+            data: sampleJob({
+              id: 'job9',
+              datasetId: 'ds9',
+              progress: { bytes: 500, totalBytes: 2000, records: 50 },
+            }),
+          },
+          {
+            event: 'done',
+            data: sampleJob({
+              id: 'job9',
+              datasetId: 'ds9',
+              state: 'done',
+              progress: { bytes: 2000, totalBytes: 2000, records: 321 },
+              warnings: [{ code: 'chunk-crc', message: 'chunk 3: bad checksum' }],
+            }),
+          },
+        ]);
+      }
+      throw new Error(`unexpected ${req.method} ${req.path}`);
+    });
+    FakeXhr.install((xhr) => {
+      xhr.progress(1000, 2000);
+      xhr.progress(2000, 2000);
+      xhr.respond(202, {
+        dataset: sampleDataset({ id: 'ds9', name: 'new one', state: 'importing' }),
+        job: sampleJob({ id: 'job9', datasetId: 'ds9', state: 'queued' }),
+      });
+    });
+    const { onOpen } = renderPage();
+    await screen.findByText(/No datasets yet/);
+
+    const files = [new File(['a'.repeat(1200)], 'dc01.evtx'), new File(['b'.repeat(800)], 'dc02.xml')];
+    await userEvent.upload(screen.getByLabelText(/Log files/), files);
+    await userEvent.type(screen.getByLabelText('Name (optional)'), 'new one');
+    await userEvent.click(screen.getByRole('button', { name: 'Upload' }));
+
+    const entry = await screen.findByRole('listitem', { name: 'Upload of 2 files' });
+    await waitFor(() => expect(within(entry).getByRole('status')).toHaveTextContent('Imported 321 records.'));
+    const bars = within(entry).getAllByRole('progressbar');
+    expect(bars.map((b) => b.getAttribute('value'))).toEqual(['100', '100']);
+    expect(within(entry).getAllByText('100 %')).toHaveLength(2);
+    expect(within(entry).getByText('1 warning while reading')).toBeInTheDocument();
+    expect(within(entry).getByText('chunk 3: bad checksum')).toBeInTheDocument();
+
+    // What went up: both files and the name, to POST /api/datasets, the token not in the URL.
+    const xhr = FakeXhr.instances[0];
+    expect(xhr?.method).toBe('POST');
+    expect(xhr?.url).toBe('/api/datasets');
+    const form = xhr?.body as FormData;
+    expect(form.getAll('files').map((f) => (f as File).name)).toEqual(['dc01.evtx', 'dc02.xml']);
+    expect(form.get('name')).toBe('new one');
+
+    // The list was refreshed with the new dataset, and the upload row opens it.
+    expect(await screen.findByRole('row', { name: 'new one' })).toBeInTheDocument();
+    expect(calls.some((c) => c.path === '/api/jobs/job9/events')).toBe(true);
+    await userEvent.click(within(entry).getByRole('button', { name: 'Open in graph' }));
+    expect(onOpen).toHaveBeenCalledWith('ds9');
+  });
+
+  it('shows the partial upload percentage and the failure of an import', async () => {
+    let release: () => void = () => undefined;
+    stubFetch((req) => {
+      if (req.path === '/api/datasets') return jsonResponse(200, { datasets: [sampleDataset()] });
+      return jsonResponse(
+        200,
+        sampleJob({ state: 'failed', error: 'dc01.evtx: not an event log (unknown format)' }),
+      );
+    });
+    FakeXhr.install((xhr) => {
+      xhr.progress(250, 1000);
+      release = () => xhr.respond(202, { job: sampleJob({ state: 'queued' }) });
+    });
+    renderPage();
+    await screen.findByRole('row', { name: 'DC01 security' });
+    await userEvent.upload(screen.getByLabelText(/Log files/), [new File(['x'], 'dc01.evtx')]);
+    await userEvent.selectOptions(screen.getByLabelText('Into'), 'DC01 security');
+    expect(screen.queryByLabelText('Name (optional)')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Upload' }));
+
+    const entry = await screen.findByRole('listitem', { name: 'Upload of dc01.evtx' });
+    await waitFor(() => expect(within(entry).getByRole('progressbar')).toHaveAttribute('value', '25'));
+    expect(FakeXhr.instances[0]?.url).toBe('/api/datasets/ds1/files');
+    release();
+    expect(await within(entry).findByRole('alert')).toHaveTextContent(
+      'dc01.evtx: not an event log (unknown format)',
+    );
+    const bars = within(entry).getAllByRole('progressbar');
+    expect(bars[1]).toHaveAttribute('value', '0');
+  });
+
+  it('deletes a dataset only after confirmation', async () => {
+    let deleted = false;
+    const { calls } = stubFetch((req) => {
+      if (req.method === 'DELETE') {
+        deleted = true;
+        return jsonResponse(204, null);
+      }
+      return jsonResponse(200, { datasets: deleted ? [] : [sampleDataset()] });
+    });
+    renderPage();
+    const row = await screen.findByRole('row', { name: 'DC01 security' });
+
+    await userEvent.click(within(row).getByRole('button', { name: 'Delete DC01 security' }));
+    const confirm = within(row).getByRole('alertdialog');
+    expect(confirm).toHaveTextContent('Delete “DC01 security” and all its events from the server?');
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Keep it' }));
+    expect(calls.some((c) => c.method === 'DELETE')).toBe(false);
+    expect(within(row).queryByRole('alertdialog')).toBeNull();
+
+    await userEvent.click(within(row).getByRole('button', { name: 'Delete DC01 security' }));
+    await userEvent.click(within(row).getByRole('button', { name: 'Yes, delete' }));
+    await waitFor(() => expect(screen.queryByRole('row', { name: 'DC01 security' })).toBeNull());
+    expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.path)).toEqual(['/api/datasets/ds1']);
+  });
+
+  it('renames a dataset', async () => {
+    let name = 'DC01 security';
+    const { calls } = stubFetch((req) => {
+      if (req.method === 'PATCH') {
+        name = (req.body as { name: string }).name;
+        return jsonResponse(200, { dataset: sampleDataset({ name }) });
+      }
+      return jsonResponse(200, { datasets: [sampleDataset({ name })] });
+    });
+    renderPage();
+    const row = await screen.findByRole('row', { name: 'DC01 security' });
+    await userEvent.click(within(row).getByRole('button', { name: 'Rename DC01 security' }));
+    const input = within(row).getByLabelText('New name for DC01 security');
+    await userEvent.clear(input);
+    await userEvent.type(input, 'DC01 week 49{Enter}');
+    expect(await screen.findByRole('row', { name: 'DC01 week 49' })).toBeInTheDocument();
+    expect(calls.find((c) => c.method === 'PATCH')?.body).toEqual({ name: 'DC01 week 49' });
+  });
+
+  it('asks for the access token once on 401, then loads with it', async () => {
+    const { calls } = stubFetch((req) =>
+      req.headers.get('authorization') === 'Bearer tok-123'
+        ? jsonResponse(200, { datasets: [sampleDataset()] })
+        : apiError(401, 'unauthorized', 'Access token required.'),
+    );
+    renderPage();
+    const dialog = await screen.findByRole('dialog', { name: 'Access token needed' });
+    await userEvent.type(within(dialog).getByLabelText('Access token'), 'tok-123');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Use token' }));
+
+    expect(await screen.findByRole('row', { name: 'DC01 security' })).toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(sessionStorage.getItem('logonlens.token')).toBe('tok-123');
+    expect(window.location.href).not.toContain('tok-123');
+    expect(calls.at(-1)?.headers.get('authorization')).toBe('Bearer tok-123');
+  });
+
+  it('shows a readable error when the analyst cancels the token prompt', async () => {
+    stubFetch(() => apiError(401, 'unauthorized', 'Access token required.'));
+    renderPage();
+    const dialog = await screen.findByRole('dialog', { name: 'Access token needed' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/This server needs an access token/);
+  });
+});

@@ -1,0 +1,2 @@
+export { DatasetsPage } from './datasets-page';
+export type { DatasetsPageProps } from './datasets-page';

@@ -1,0 +1,142 @@
+import { useId, useState } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { LOGON_EVENT_FIELDS, type LogonEvent } from '../../../core/events';
+import { apiKeys, errorMessage, getEvents, type DrillTarget, type EventsParams } from '../../lib/api';
+import { FIELD_LABELS, usedFields, type EventField } from './columns';
+import { displayText } from './display-text';
+
+export interface DrilldownPanelProps {
+  datasetId: string;
+  /** The window of the view (null = the whole dataset). */
+  from: string | null;
+  to: string | null;
+  target: DrillTarget;
+  /** What the target is called on screen (an account, a host, an edge "alice → WS01"). */
+  targetLabel: string;
+  onClose?: () => void;
+  pageSize?: number;
+}
+
+/**
+ * The raw events behind a node or an edge of the graph in the current window, page by page (the
+ * server pages with a cursor). Every value is shown as text: these are the log's own strings.
+ */
+export function DrilldownPanel({
+  datasetId,
+  from,
+  to,
+  target,
+  targetLabel,
+  onClose,
+  pageSize,
+}: DrilldownPanelProps) {
+  const params: EventsParams =
+    pageSize === undefined ? { from, to, target } : { from, to, target, limit: pageSize };
+  const query = useInfiniteQuery({
+    queryKey: [...apiKeys.events(datasetId, params), pageSize ?? null],
+    queryFn: ({ pageParam, signal }) => getEvents(datasetId, params, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const [showEmpty, setShowEmpty] = useState(false);
+  const headingId = useId();
+  const emptyId = useId();
+
+  const events: LogonEvent[] = query.data?.pages.flatMap((p) => p.events) ?? [];
+  const fields: readonly EventField[] = showEmpty ? LOGON_EVENT_FIELDS : usedFields(events);
+  const hiddenCount = LOGON_EVENT_FIELDS.length - usedFields(events).length;
+
+  return (
+    <section className="drilldown" aria-labelledby={headingId}>
+      <header className="drilldown-header">
+        <h2 id={headingId}>
+          Events of {target.kind === 'node' ? '' : 'edge '}
+          <span className="drill-target">{targetLabel}</span>
+        </h2>
+        {onClose && (
+          <button type="button" onClick={onClose} aria-label="Close events">
+            Close
+          </button>
+        )}
+      </header>
+      {query.isPending ? (
+        <p role="status">Loading events…</p>
+      ) : query.isError && events.length === 0 ? (
+        <div role="alert" className="error">
+          <p>Could not load the events: {errorMessage(query.error)}</p>
+          <button type="button" onClick={() => void query.refetch()}>
+            Try again
+          </button>
+        </div>
+      ) : events.length === 0 ? (
+        <p>No events in this window.</p>
+      ) : (
+        <>
+          <div className="drilldown-tools">
+            <p role="status">
+              {events.length.toLocaleString('en-US')} event{events.length === 1 ? '' : 's'}
+              {query.hasNextPage ? ' loaded, more on the server' : ', all shown'}
+            </p>
+            {hiddenCount > 0 && (
+              <>
+                <input
+                  id={emptyId}
+                  type="checkbox"
+                  checked={showEmpty}
+                  onChange={(e) => setShowEmpty(e.target.checked)}
+                />
+                <label htmlFor={emptyId}>Show the {hiddenCount} empty fields</label>
+              </>
+            )}
+          </div>
+          <div className="drilldown-scroll">
+            <table className="event-table">
+              <thead>
+                <tr>
+                  {fields.map((f) => (
+                    <th key={f} scope="col">
+                      {FIELD_LABELS[f]}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {events.map((event, i) => (
+                  <tr key={`${event.computer ?? ''}|${event.recordId ?? ''}|${i}`}>
+                    {fields.map((f) => (
+                      <Cell key={f} value={event[f]} />
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {query.isFetchNextPageError && (
+            <p role="alert" className="error">
+              Could not load more events: {errorMessage(query.error)}
+            </p>
+          )}
+          {query.hasNextPage && (
+            <button
+              type="button"
+              onClick={() => void query.fetchNextPage()}
+              disabled={query.isFetchingNextPage}
+            >
+              {query.isFetchingNextPage ? 'Loading…' : 'Load more events'}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function Cell({ value }: { value: string | number | null }) {
+  const { text, clipped } = displayText(value);
+  return (
+    <td>
+      {text}
+      {clipped > 0 && <span className="clipped"> … ({clipped.toLocaleString('en-US')} more characters)</span>}
+    </td>
+  );
+}

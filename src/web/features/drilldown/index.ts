@@ -1,0 +1,2 @@
+export { DrilldownPanel } from './drilldown-panel';
+export type { DrilldownPanelProps } from './drilldown-panel';

@@ -1,0 +1,87 @@
+/**
+ * Errors from the LogonLens server, turned into sentences an analyst can act on. The server answers
+ * `{ "error": { "code", "message" } }`; anything else (a proxy's HTML page, a dropped connection)
+ * still becomes a readable message rather than "Unexpected token <".
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    /** HTTP status, or 0 when the server could not be reached. */
+    readonly status: number,
+    /** The server's machine-readable code (`not_found`, `too_large`, ...) or one of ours. */
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Error messages are shown to the analyst; keep them to a readable length. */
+const MAX_MESSAGE = 500;
+
+function clip(text: string): string {
+  const oneLine = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return oneLine.length > MAX_MESSAGE ? `${oneLine.slice(0, MAX_MESSAGE)}…` : oneLine;
+}
+
+/** Reads `{ error: { code, message } }` out of a parsed body; null when it is not that shape. */
+export function parseErrorBody(body: unknown): { code: string; message: string } | null {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return null;
+  const error: unknown = body.error;
+  if (typeof error !== 'object' || error === null) return null;
+  const code = 'code' in error && typeof error.code === 'string' ? error.code : 'error';
+  const message = 'message' in error && typeof error.message === 'string' ? error.message : '';
+  return { code, message };
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'the request was not accepted',
+  401: 'an access token is needed',
+  403: 'access was refused',
+  404: 'not found',
+  409: 'conflict with the current state',
+  413: 'too large for the server',
+  415: 'unsupported content type',
+  422: 'the data was not accepted',
+  429: 'too many requests',
+  500: 'internal server error',
+  502: 'bad gateway',
+  503: 'the server is not available',
+  504: 'the server took too long',
+};
+
+/** Builds the ApiError for a non-2xx answer from its status and its body text. */
+export function errorFromResponse(status: number, bodyText: string): ApiError {
+  let parsed: { code: string; message: string } | null;
+  try {
+    parsed = parseErrorBody(JSON.parse(bodyText) as unknown);
+  } catch {
+    parsed = null;
+  }
+  const fallback = `The server answered ${status}: ${STATUS_TEXT[status] ?? 'unexpected error'}.`;
+  if (parsed === null || parsed.message.trim() === '') {
+    return new ApiError(status, parsed?.code ?? `http_${status}`, fallback);
+  }
+  return new ApiError(status, parsed.code, clip(parsed.message));
+}
+
+/** The error for a request that never got an answer (server down, network cut). */
+export function networkError(cause: unknown): ApiError {
+  const detail = cause instanceof Error && cause.message ? ` (${clip(cause.message)})` : '';
+  return new ApiError(0, 'network', `Cannot reach the LogonLens server${detail}. Is it running?`);
+}
+
+/** A readable message for any error a query or mutation may throw. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof Error) return clip(error.message) || 'Something went wrong.';
+  if (typeof error === 'string') return clip(error);
+  return 'Something went wrong.';
+}
+
+/** True for an abort caused by our own AbortSignal (not an error to show). */
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException
+    ? error.name === 'AbortError'
+    : error instanceof Error && error.name === 'AbortError';
+}

@@ -1,0 +1,32 @@
+import type { GraphParams } from './graph';
+import type { EventsParams } from './events';
+
+/**
+ * react-query keys for server data, built from the parsed URL state (docs/architecture.md, rule 4).
+ * Everything under ['api', 'datasets', id] belongs to one dataset, so invalidating that prefix after
+ * an append or a delete refreshes its graph and events too.
+ */
+export const apiKeys = {
+  all: ['api'] as const,
+  datasets: () => ['api', 'datasets'] as const,
+  dataset: (id: string) => ['api', 'datasets', id] as const,
+  graph: (id: string, params: GraphParams) =>
+    ['api', 'datasets', id, 'graph', normalizeGraph(params)] as const,
+  events: (id: string, params: EventsParams) =>
+    ['api', 'datasets', id, 'events', params.from, params.to, params.target.kind, params.target.id] as const,
+  job: (id: string) => ['api', 'jobs', id] as const,
+};
+
+/** A plain object with a fixed key order: equal views give equal keys whatever built them. */
+function normalizeGraph(p: GraphParams): GraphParams {
+  return {
+    from: p.from,
+    to: p.to,
+    eventIds: p.eventIds === null ? null : [...p.eventIds],
+    logonTypes: p.logonTypes === null ? null : [...p.logonTypes],
+    outcome: p.outcome,
+    minCount: p.minCount,
+    search: p.search,
+    showHidden: p.showHidden,
+  };
+}
