@@ -1,0 +1,905 @@
+// One EVTX chunk (64 KiB): header checks, the record walk, and the binary XML of each record turned
+// straight into a LogonEvent. Templates are compiled once per chunk into lists of actions ("slot 7
+// is TargetUserName", "slot 0 is EventID") so that a record costs one pass over its value
+// descriptors plus the decoding of the few values the model keeps; nothing is rendered as XML.
+//
+// Everything read from the file is bounded: offsets and lengths are checked against the chunk (the
+// DataView over the chunk throws on any read past it, and that is caught per record), element and
+// template nesting is capped, and each record and chunk has a work budget so that hostile templates
+// (a slot referenced thousands of times, self-referencing nested XML) cannot make the reader hang
+// or allocate without bound.
+import { emptyEvent, setWindowsField, WINDOWS_FIELD_MAP, type LogonEvent } from '../../events/index.js';
+import { WarningSink, type ReadWarning } from '../types.js';
+import { crc32 } from './crc32.js';
+import { decodeUtf16 } from './text.js';
+import {
+  filetimeToIso,
+  numericValue,
+  parseIntStrict,
+  renderValue,
+  VT_BINXML,
+  VT_FILETIME,
+  VT_NULL,
+} from './values.js';
+
+export const CHUNK_SIZE = 65536;
+export const CHUNK_HEADER_SIZE = 512;
+const RECORD_HEADER_SIZE = 24;
+const RECORD_MAGIC = 0x00002a2a;
+
+/** Open elements per fragment, template instances / nested binary XML per record. */
+const MAX_ELEMENT_DEPTH = 64;
+const MAX_NESTING = 24;
+/** Work units (tokens walked, actions applied, 64-byte blocks rendered) per record and per chunk. */
+const RECORD_BUDGET = 2_000_000;
+const CHUNK_BUDGET = 16_000_000;
+/** A single field value longer than this is cut (a real EventData value is far shorter). */
+export const MAX_VALUE_CHARS = 65536;
+
+/** Internal: a record whose binary XML cannot be read. Never leaves this module. */
+class ParseError extends Error {}
+class BudgetError extends ParseError {}
+
+// States of an element by its path (the model only looks at a few places of an Event).
+const S_ROOT = 0;
+const S_EVENT = 1;
+const S_SYSTEM = 2;
+const S_PROVIDER = 3;
+const S_EVENTID = 4;
+const S_TIME = 5;
+const S_RECORDID = 6;
+const S_CHANNEL = 7;
+const S_COMPUTER = 8;
+const S_EVENTDATA = 9;
+const S_DATA = 10;
+const S_USERDATA = 11;
+const S_USERDATA_EL = 12;
+const S_OTHER = 13;
+const STATE_COUNT = 14;
+
+const SYSTEM_CHILDREN: Record<string, number> = {
+  Provider: S_PROVIDER,
+  EventID: S_EVENTID,
+  TimeCreated: S_TIME,
+  EventRecordID: S_RECORDID,
+  Channel: S_CHANNEL,
+  Computer: S_COMPUTER,
+};
+
+function childState(parent: number, name: string): number {
+  switch (parent) {
+    case S_ROOT:
+      return name === 'Event' ? S_EVENT : S_OTHER;
+    case S_EVENT:
+      return name === 'System'
+        ? S_SYSTEM
+        : name === 'EventData'
+          ? S_EVENTDATA
+          : name === 'UserData'
+            ? S_USERDATA
+            : S_OTHER;
+    case S_SYSTEM:
+      return SYSTEM_CHILDREN[name] ?? S_OTHER;
+    case S_EVENTDATA:
+      return name === 'Data' ? S_DATA : S_OTHER;
+    case S_USERDATA:
+    case S_USERDATA_EL:
+      return S_USERDATA_EL;
+    default:
+      return S_OTHER;
+  }
+}
+
+/** Elements whose content may be a nested binary XML value holding parts of the model. */
+function isContainer(state: number): boolean {
+  return (
+    state === S_ROOT ||
+    state === S_EVENT ||
+    state === S_SYSTEM ||
+    state === S_EVENTDATA ||
+    state === S_USERDATA ||
+    state === S_USERDATA_EL
+  );
+}
+
+// Action kinds and targets.
+const K_TEXT = 0;
+const K_DATA_DYNAMIC = 1; // <Data Name="%n">: the name itself is a substitution
+const K_NESTED = 2; // a substitution that may hold nested binary XML (0x21)
+const K_TEMPLATE = 3; // a template instance met in literal binary XML
+
+const T_EVENTID = 0;
+const T_TIME = 1;
+const T_RECORDID = 2;
+const T_PROVIDER = 3;
+const T_CHANNEL = 4;
+const T_COMPUTER = 5;
+const T_DATA = 6;
+
+const A_NONE = -1;
+const A_PROVIDER = 0;
+const A_TIME = 1;
+const A_DATA_NAME = 2;
+
+/** Literal text, or the index of a substitution slot. */
+type Part = string | number;
+
+interface Action {
+  kind: number;
+  target: number;
+  /** Windows EventData name (T_DATA). */
+  name: string;
+  parts: Part[];
+  nameParts: Part[];
+  slot: number;
+  /** Element state a nested fragment or template instance is read in. */
+  ctx: number;
+  offset: number;
+}
+
+function action(
+  kind: number,
+  target: number,
+  name: string,
+  parts: Part[],
+  nameParts: Part[],
+  slot: number,
+  ctx: number,
+  offset: number,
+): Action {
+  return { kind, target, name, parts, nameParts, slot, ctx, offset };
+}
+
+/** System fields first (EventID first of all, so a filtered record stops early), then data. */
+function priority(a: Action): number {
+  if (a.kind !== K_TEXT) return 3;
+  if (a.target === T_EVENTID) return 0;
+  if (a.target === T_DATA) return 3;
+  return a.target === T_TIME ? 1 : 2;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Record filters, normalized (times as `YYYY-MM-DDTHH:MM:SS.fffffffZ` for string comparison). */
+export interface ChunkFilter {
+  eventIds: ReadonlySet<number> | null;
+  from: string | null;
+  to: string | null;
+}
+
+export interface ChunkInfo {
+  /** Position of the chunk in the file (0 = the first 64 KiB block after the file header). */
+  index: number;
+  /** Byte offset of the chunk in the file. */
+  fileOffset: number;
+}
+
+export interface ChunkResult {
+  index: number;
+  fileOffset: number;
+  /** Record id of the first record read (orders chunks of a wrapped log); null when none. */
+  firstRecordId: number | null;
+  events: LogonEvent[];
+  warnings: ReadWarning[];
+  warningCounts: Record<string, number>;
+  recordsRead: number;
+  skipped: Record<string, number>;
+}
+
+interface ValueSlots {
+  off: Int32Array;
+  size: Int32Array;
+  type: Uint8Array;
+}
+
+function u32At(b: Uint8Array, p: number): number {
+  return (b[p]! | (b[p + 1]! << 8) | (b[p + 2]! << 16) | (b[p + 3]! << 24)) >>> 0;
+}
+
+const CHUNK_MAGIC = [0x45, 0x6c, 0x66, 0x43, 0x68, 0x6e, 0x6b, 0x00]; // "ElfChnk\0"
+
+/** True when `b` holds the chunk signature at `p`. */
+export function hasChunkSignature(b: Uint8Array, p: number): boolean {
+  if (p + 8 > b.length) return false;
+  for (let i = 0; i < 8; i++) if (b[p + i] !== CHUNK_MAGIC[i]) return false;
+  return true;
+}
+
+/**
+ * Reads one chunk. `bytes` is the chunk as found in the file: 64 KiB, or less when the file is cut
+ * off inside it (then the complete records are recovered and a `chunk-truncated` warning is given).
+ * Never throws.
+ */
+export function parseChunk(bytes: Uint8Array, info: ChunkInfo, filter: ChunkFilter): ChunkResult {
+  return new ChunkReader(bytes, info, filter).read();
+}
+
+class ChunkReader {
+  private readonly b: Uint8Array;
+  private readonly dv: DataView;
+  private readonly len: number;
+  private readonly sink = new WarningSink();
+  private readonly events: LogonEvent[] = [];
+  private readonly skipped: Record<string, number> = {};
+  private readonly names = new Map<number, string>();
+  private readonly templates = new Map<number, Action[] | null>();
+  private readonly slots: ValueSlots[] = [];
+  private recordsRead = 0;
+  private firstRecordId: number | null = null;
+  private chunkBudget = CHUNK_BUDGET;
+
+  // Per-record state (fields rather than a fresh object per record).
+  private ev: LogonEvent = emptyEvent(0, '');
+  private hasEventId = false;
+  private hasRecordId = false;
+  private rejected = false;
+  private budget = 0;
+  private outChars = 0;
+  private outLimit = 0;
+  private recordId = 0;
+  private recordOffset = 0;
+
+  constructor(
+    bytes: Uint8Array,
+    private readonly info: ChunkInfo,
+    private readonly filter: ChunkFilter,
+  ) {
+    this.b = bytes;
+    this.len = Math.min(bytes.length, CHUNK_SIZE);
+    this.dv = new DataView(bytes.buffer, bytes.byteOffset, this.len);
+  }
+
+  private warn(code: string, message: string, offset: number, record?: number): void {
+    const w: ReadWarning = { code, message, chunk: this.info.index, offset: this.info.fileOffset + offset };
+    if (record !== undefined) w.record = record;
+    this.sink.add(w);
+  }
+
+  private skip(reason: string): void {
+    this.skipped[reason] = (this.skipped[reason] ?? 0) + 1;
+  }
+
+  read(): ChunkResult {
+    try {
+      this.readRecords();
+    } catch (e) {
+      // Defensive: readRecords catches per record; anything else still must not escape.
+      this.warn('chunk-unreadable', `chunk ${this.info.index} could not be read further: ${String(e)}`, 0);
+    }
+    return {
+      index: this.info.index,
+      fileOffset: this.info.fileOffset,
+      firstRecordId: this.firstRecordId,
+      events: this.events,
+      warnings: this.sink.warnings,
+      warningCounts: this.sink.counts,
+      recordsRead: this.recordsRead,
+      skipped: this.skipped,
+    };
+  }
+
+  private readRecords(): void {
+    const { b, len, info } = this;
+    const at = `chunk ${info.index} (file offset ${info.fileOffset})`;
+    if (len < CHUNK_HEADER_SIZE) {
+      this.warn(
+        'chunk-truncated',
+        `${at} is cut off after ${len} bytes, inside its header: no records recovered`,
+        0,
+      );
+      return;
+    }
+    const headerCrc = crc32(b, 128, CHUNK_HEADER_SIZE, crc32(b, 0, 120));
+    if (headerCrc !== u32At(b, 124)) {
+      this.warn('chunk-header-crc', `${at}: header checksum mismatch; the chunk is read anyway`, 0);
+    }
+    const truncated = len < CHUNK_SIZE;
+    const freeSpace = u32At(b, 48);
+    let end = CHUNK_SIZE;
+    if (freeSpace >= CHUNK_HEADER_SIZE && freeSpace <= CHUNK_SIZE) end = freeSpace;
+    else
+      this.warn(
+        'chunk-header',
+        `${at}: implausible end-of-records offset ${freeSpace}; records are looked for up to the chunk end`,
+        0,
+      );
+    if (truncated) {
+      this.warn(
+        'chunk-truncated',
+        `${at} is cut off after ${len} of 65,536 bytes (the file is truncated); the complete records in it were recovered`,
+        len,
+      );
+      end = Math.min(end, len);
+    } else if (end === freeSpace && crc32(b, CHUNK_HEADER_SIZE, end) !== u32At(b, 52)) {
+      this.warn(
+        'chunk-crc',
+        `${at}: event records checksum mismatch; the records are read anyway`,
+        CHUNK_HEADER_SIZE,
+      );
+    }
+
+    let p = CHUNK_HEADER_SIZE;
+    while (p + RECORD_HEADER_SIZE <= end) {
+      if (this.chunkBudget <= 0) {
+        this.warn(
+          'chunk-budget',
+          `${at}: too much work for one chunk (hostile data?); the rest of the chunk is skipped`,
+          p,
+        );
+        return;
+      }
+      const size = u32At(b, p + 4);
+      if (
+        u32At(b, p) !== RECORD_MAGIC ||
+        size < RECORD_HEADER_SIZE + 4 ||
+        p + size > end ||
+        u32At(b, p + size - 4) !== size
+      ) {
+        if (truncated && u32At(b, p) === RECORD_MAGIC && p + size > end && size <= CHUNK_SIZE) {
+          // The record the file was cut in: the truncation warning already says so.
+          this.skip('record-truncated');
+          return;
+        }
+        if (isZero(b, p, end)) return; // unused space at the end
+        const next = this.resync(p + 1, end);
+        this.warn(
+          'record-corrupt',
+          `${at}: no valid record at chunk offset ${p}; skipped ${next < 0 ? end - p : next - p} bytes to the next record`,
+          p,
+        );
+        if (next < 0) return;
+        p = next;
+        continue;
+      }
+      this.readRecord(p, size);
+      p += size;
+    }
+  }
+
+  /** The next offset in [from, end) where a record with a consistent size starts, or -1. */
+  private resync(from: number, end: number): number {
+    const b = this.b;
+    for (let p = from; p + RECORD_HEADER_SIZE <= end; p++) {
+      if (b[p] !== 0x2a || b[p + 1] !== 0x2a || b[p + 2] !== 0 || b[p + 3] !== 0) continue;
+      const size = u32At(b, p + 4);
+      if (size >= RECORD_HEADER_SIZE + 4 && p + size <= end && u32At(b, p + size - 4) === size) return p;
+    }
+    return -1;
+  }
+
+  private readRecord(p: number, size: number): void {
+    const dv = this.dv;
+    const id = dv.getUint32(p + 12, true) * 4294967296 + dv.getUint32(p + 8, true);
+    this.recordsRead++;
+    if (this.firstRecordId === null) this.firstRecordId = id;
+    this.ev = emptyEvent(0, '');
+    this.hasEventId = false;
+    this.hasRecordId = false;
+    this.rejected = false;
+    this.budget = RECORD_BUDGET;
+    this.outChars = 0;
+    this.outLimit = 65536 + 8 * size;
+    this.recordId = id;
+    this.recordOffset = p;
+    const start = p + RECORD_HEADER_SIZE;
+    const end = p + size - 4;
+    try {
+      if (dv.getUint8(start) === 0x0f && dv.getUint8(start + 4) === 0x0c) {
+        this.applyTemplateInstance(start + 4, S_ROOT, 0);
+      } else {
+        this.walkLiteral(start, end, S_ROOT, 0);
+      }
+    } catch (e) {
+      this.chunkBudget -= RECORD_BUDGET - this.budget;
+      const why =
+        e instanceof ParseError
+          ? e.message
+          : e instanceof RangeError
+            ? 'an offset or length points outside the chunk'
+            : String(e);
+      this.warn(
+        'record-unreadable',
+        `chunk ${this.info.index}, record ${id}: binary XML could not be read (${why}); record skipped`,
+        p,
+        id,
+      );
+      this.skip('corrupt-record');
+      return;
+    }
+    this.chunkBudget -= RECORD_BUDGET - this.budget;
+    const ev = this.ev;
+    if (this.rejected) {
+      this.skip('filtered-event-id');
+      return;
+    }
+    if (!this.hasEventId) {
+      this.warn(
+        'record-no-event-id',
+        `chunk ${this.info.index}, record ${id}: no EventID in the record; record skipped`,
+        p,
+        id,
+      );
+      this.skip('corrupt-record');
+      return;
+    }
+    if (!this.hasRecordId) ev.recordId = id;
+    if (ev.time === '') ev.time = filetimeToIso(dv, p + 16);
+    const f = this.filter;
+    if (f.eventIds !== null && !f.eventIds.has(ev.eventId)) {
+      this.skip('filtered-event-id');
+      return;
+    }
+    if ((f.from !== null && ev.time < f.from) || (f.to !== null && ev.time >= f.to)) {
+      this.skip('filtered-time');
+      return;
+    }
+    this.events.push(ev);
+  }
+
+  private spend(n: number): void {
+    this.budget -= n;
+    if (this.budget < 0) throw new BudgetError('too much work for one record (hostile data?)');
+  }
+
+  // ---- names ---------------------------------------------------------------------------------
+
+  /** Element/attribute name at a chunk offset: next offset u32, hash u16, count u16, UTF-16. */
+  private name(off: number): string {
+    const cached = this.names.get(off);
+    if (cached !== undefined) return cached;
+    const n = this.dv.getUint16(off + 6, true);
+    if (off + 8 + 2 * n > this.len) throw new ParseError(`name at chunk offset ${off} runs past the chunk`);
+    const s = decodeUtf16(this.b, off + 8, 2 * n);
+    this.names.set(off, s);
+    return s;
+  }
+
+  /** Skips a name stored inline at p. */
+  private skipName(p: number): number {
+    return p + 10 + 2 * this.dv.getUint16(p + 6, true);
+  }
+
+  // ---- templates -----------------------------------------------------------------------------
+
+  private slotsAt(level: number, count: number): ValueSlots {
+    let s = this.slots[level];
+    if (s === undefined || s.off.length < count) {
+      const cap = Math.max(count, 64);
+      s = { off: new Int32Array(cap), size: new Int32Array(cap), type: new Uint8Array(cap) };
+      this.slots[level] = s;
+    }
+    return s;
+  }
+
+  /** Reads a template instance at p (token 0x0c) and applies it; returns the offset after its values. */
+  private applyTemplateInstance(p: number, ctx: number, level: number): number {
+    if (level >= MAX_NESTING) throw new ParseError('template instances nested too deeply');
+    const dv = this.dv;
+    const defOff = dv.getUint32(p + 6, true);
+    p += 10;
+    if (defOff === p) p += 24 + dv.getUint32(p + 20, true); // definition stored inline: skip it
+    const count = dv.getUint32(p, true);
+    p += 4;
+    if (count > (this.len - p) / 4) throw new ParseError(`template instance claims ${count} values`);
+    const slots = this.slotsAt(level, count);
+    let data = p + 4 * count;
+    for (let i = 0; i < count; i++) {
+      const size = dv.getUint16(p + 4 * i, true);
+      slots.off[i] = data;
+      slots.size[i] = size;
+      slots.type[i] = dv.getUint8(p + 4 * i + 2);
+      data += size;
+    }
+    if (data > this.len) throw new ParseError('template values run past the chunk');
+    this.spend(count);
+    const actions = this.template(defOff, ctx);
+    this.apply(actions, level, count);
+    return data;
+  }
+
+  private skipTemplateInstance(p: number): number {
+    const dv = this.dv;
+    const defOff = dv.getUint32(p + 6, true);
+    p += 10;
+    if (defOff === p) p += 24 + dv.getUint32(p + 20, true);
+    const count = dv.getUint32(p, true);
+    p += 4;
+    if (count > (this.len - p) / 4) throw new ParseError(`template instance claims ${count} values`);
+    let data = p + 4 * count;
+    for (let i = 0; i < count; i++) data += dv.getUint16(p + 4 * i, true);
+    this.spend(count);
+    return data;
+  }
+
+  /** The compiled actions of the template defined at defOff, read in element state ctx. */
+  private template(defOff: number, ctx: number): Action[] {
+    const key = defOff * STATE_COUNT + ctx;
+    const cached = this.templates.get(key);
+    if (cached !== undefined) {
+      if (cached === null) throw new ParseError(`template at chunk offset ${defOff} is unreadable`);
+      return cached;
+    }
+    const dv = this.dv;
+    const size = dv.getUint32(defOff + 20, true);
+    const start = defOff + 24;
+    if (start + size > this.len) {
+      this.templates.set(key, null);
+      throw new ParseError(`template at chunk offset ${defOff} runs past the chunk`);
+    }
+    let actions: Action[];
+    try {
+      actions = this.compile(start, start + size, ctx);
+    } catch (e) {
+      if (!(e instanceof BudgetError)) this.templates.set(key, null);
+      throw e;
+    }
+    this.templates.set(key, actions);
+    return actions;
+  }
+
+  /** Reads binary XML written without a template (literal values), in element state ctx. */
+  private walkLiteral(start: number, end: number, ctx: number, level: number): void {
+    if (level >= MAX_NESTING) throw new ParseError('binary XML nested too deeply');
+    this.apply(this.compile(start, end, ctx), level, 0);
+  }
+
+  // ---- compiling a fragment into actions -----------------------------------------------------
+
+  private compile(start: number, end: number, ctx: number): Action[] {
+    const dv = this.dv;
+    const b = this.b;
+    if (end > this.len) end = this.len;
+    const actions: Action[] = [];
+    const states: number[] = [];
+    const elNames: string[] = [];
+    const texts: (Part[] | null)[] = [];
+    const dataNames: (Part[] | null)[] = [];
+    let cur = ctx;
+    let rootText: Part[] | null = null;
+    let attr = A_NONE;
+    let attrParts: Part[] | null = null;
+
+    const emit = (state: number, name: string, parts: Part[] | null, dataName: Part[] | null): void => {
+      if (parts === null || parts.length === 0) return;
+      switch (state) {
+        case S_EVENTID:
+          actions.push(action(K_TEXT, T_EVENTID, '', parts, [], -1, state, 0));
+          return;
+        case S_RECORDID:
+          actions.push(action(K_TEXT, T_RECORDID, '', parts, [], -1, state, 0));
+          return;
+        case S_CHANNEL:
+          actions.push(action(K_TEXT, T_CHANNEL, '', parts, [], -1, state, 0));
+          return;
+        case S_COMPUTER:
+          actions.push(action(K_TEXT, T_COMPUTER, '', parts, [], -1, state, 0));
+          return;
+        case S_DATA:
+          if (dataName === null) return;
+          if (dataName.every((x) => typeof x === 'string')) {
+            const n = dataName.join('');
+            if (WINDOWS_FIELD_MAP[n] !== undefined)
+              actions.push(action(K_TEXT, T_DATA, n, parts, [], -1, state, 0));
+          } else {
+            actions.push(action(K_DATA_DYNAMIC, T_DATA, '', parts, dataName, -1, state, 0));
+          }
+          return;
+        case S_USERDATA_EL:
+          if (WINDOWS_FIELD_MAP[name] !== undefined) {
+            actions.push(action(K_TEXT, T_DATA, name, parts, [], -1, state, 0));
+            return;
+          }
+          break;
+        default:
+      }
+      if (isContainer(state)) {
+        for (const part of parts)
+          if (typeof part === 'number') actions.push(action(K_NESTED, 0, '', [], [], part, state, 0));
+      }
+    };
+    const finishAttr = (): void => {
+      if (attrParts !== null && attrParts.length > 0) {
+        if (attr === A_PROVIDER) actions.push(action(K_TEXT, T_PROVIDER, '', attrParts, [], -1, cur, 0));
+        else if (attr === A_TIME) actions.push(action(K_TEXT, T_TIME, '', attrParts, [], -1, cur, 0));
+        else if (attr === A_DATA_NAME && dataNames.length > 0) dataNames[dataNames.length - 1] = attrParts;
+      }
+      attr = A_NONE;
+      attrParts = null;
+    };
+    const addPart = (part: Part): void => {
+      if (attrParts !== null) {
+        attrParts.push(part);
+        return;
+      }
+      const top = texts.length - 1;
+      if (top < 0) {
+        (rootText ??= []).push(part);
+        return;
+      }
+      const t = texts[top];
+      if (t === null || t === undefined) texts[top] = [part];
+      else t.push(part);
+    };
+    const closeElement = (): void => {
+      const state = cur;
+      const name = elNames.pop();
+      const parts = texts.pop() ?? null;
+      const dataName = dataNames.pop() ?? null;
+      states.pop();
+      cur = states.length > 0 ? states[states.length - 1]! : ctx;
+      if (name !== undefined) emit(state, name, parts, dataName);
+    };
+    const readString = (p: number, chars: number): string => {
+      if (p + 2 * chars > end) throw new ParseError('text runs past its fragment');
+      return decodeUtf16(b, p, 2 * chars);
+    };
+
+    let p = start;
+    loop: while (p < end) {
+      this.spend(1);
+      const tok = dv.getUint8(p);
+      switch (tok & 0xbf) {
+        case 0x00:
+          break loop;
+        case 0x0f:
+          p += 4;
+          break;
+        case 0x0c:
+          finishAttr();
+          actions.push(action(K_TEMPLATE, 0, '', [], [], -1, cur, p));
+          p = this.skipTemplateInstance(p);
+          break;
+        case 0x01: {
+          finishAttr();
+          if (states.length >= MAX_ELEMENT_DEPTH) throw new ParseError('elements nested too deeply');
+          const nameOff = dv.getUint32(p + 7, true);
+          p += 11;
+          if (nameOff === p) p = this.skipName(p);
+          const name = this.name(nameOff);
+          if (tok & 0x40) p += 4; // attribute list size
+          cur = childState(cur, name);
+          states.push(cur);
+          elNames.push(name);
+          texts.push(null);
+          dataNames.push(null);
+          break;
+        }
+        case 0x06: {
+          finishAttr();
+          const nameOff = dv.getUint32(p + 1, true);
+          p += 5;
+          if (nameOff === p) p = this.skipName(p);
+          const name = this.name(nameOff);
+          attr =
+            cur === S_PROVIDER && name === 'Name'
+              ? A_PROVIDER
+              : cur === S_TIME && name === 'SystemTime'
+                ? A_TIME
+                : cur === S_DATA && name === 'Name'
+                  ? A_DATA_NAME
+                  : A_NONE;
+          attrParts = [];
+          break;
+        }
+        case 0x02:
+          finishAttr();
+          p += 1;
+          break;
+        case 0x03:
+          finishAttr();
+          if (states.length > 0) closeElement();
+          p += 1;
+          break;
+        case 0x04:
+          if (states.length > 0) closeElement();
+          p += 1;
+          break;
+        case 0x05: {
+          const vt = dv.getUint8(p + 1);
+          if (vt !== 0x01) throw new ParseError(`value token of type 0x${vt.toString(16)} is not supported`);
+          const n = dv.getUint16(p + 2, true);
+          addPart(readString(p + 4, n));
+          p += 4 + 2 * n;
+          break;
+        }
+        case 0x0d:
+        case 0x0e:
+          addPart(dv.getUint16(p + 1, true));
+          p += 4;
+          break;
+        case 0x07: {
+          const n = dv.getUint16(p + 1, true);
+          addPart(readString(p + 3, n));
+          p += 3 + 2 * n;
+          break;
+        }
+        case 0x08:
+          addPart(String.fromCharCode(dv.getUint16(p + 1, true)));
+          p += 3;
+          break;
+        case 0x09: {
+          const nameOff = dv.getUint32(p + 1, true);
+          p += 5;
+          if (nameOff === p) p = this.skipName(p);
+          const name = this.name(nameOff);
+          addPart(ENTITIES[name] ?? `&${name};`);
+          break;
+        }
+        case 0x0a: {
+          const nameOff = dv.getUint32(p + 1, true);
+          p += 5;
+          if (nameOff === p) p = this.skipName(p);
+          break;
+        }
+        case 0x0b:
+          p += 3 + 2 * dv.getUint16(p + 1, true);
+          break;
+        default:
+          throw new ParseError(`unknown binary XML token 0x${tok.toString(16)} at chunk offset ${p}`);
+      }
+    }
+    finishAttr();
+    while (states.length > 0) closeElement(); // a fragment cut short: keep what it held
+    emit(ctx, '', rootText, null);
+    // Stable sort by priority: EventID, time, other System fields, then data.
+    return actions
+      .map((a, i) => ({ a, i, k: priority(a) }))
+      .sort((x, y) => x.k - y.k || x.i - y.i)
+      .map((x) => x.a);
+  }
+
+  // ---- applying actions to the current event -------------------------------------------------
+
+  private apply(actions: Action[], level: number, nVals: number): void {
+    const slots = nVals > 0 ? this.slotsAt(level, nVals) : null;
+    for (let i = 0; i < actions.length; i++) {
+      if (this.rejected) return;
+      const a = actions[i]!;
+      this.spend(1);
+      switch (a.kind) {
+        case K_TEXT:
+          this.applyText(a, slots, nVals);
+          break;
+        case K_DATA_DYNAMIC: {
+          const name = this.joinParts(a.nameParts, slots, nVals);
+          if (name !== null && WINDOWS_FIELD_MAP[name] !== undefined) {
+            setWindowsField(this.ev, name, this.joinParts(a.parts, slots, nVals));
+          }
+          break;
+        }
+        case K_NESTED: {
+          if (slots === null || a.slot >= nVals || slots.type[a.slot] !== VT_BINXML) break;
+          const off = slots.off[a.slot]!;
+          this.walkLiteral(off, off + slots.size[a.slot]!, a.ctx, level + 1);
+          break;
+        }
+        case K_TEMPLATE:
+          this.applyTemplateInstance(a.offset, a.ctx, level + 1);
+          break;
+        default:
+      }
+    }
+  }
+
+  private applyText(a: Action, slots: ValueSlots | null, nVals: number): void {
+    const ev = this.ev;
+    const parts = a.parts;
+    const single = parts.length === 1 ? parts[0]! : null;
+    if (typeof single === 'number') {
+      // One substitution: the common case, read the value directly.
+      if (slots === null || single >= nVals) return;
+      const type = slots.type[single]!;
+      const off = slots.off[single]!;
+      const size = slots.size[single]!;
+      if (type === VT_BINXML || type === VT_NULL) return;
+      switch (a.target) {
+        case T_EVENTID:
+          this.setEventId(numericValue(this.b, this.dv, type, off, size));
+          return;
+        case T_RECORDID:
+          this.setRecordId(numericValue(this.b, this.dv, type, off, size));
+          return;
+        case T_TIME:
+          if (type === VT_FILETIME && size >= 8) {
+            ev.time = filetimeToIso(this.dv, off);
+            return;
+          }
+          break;
+        default:
+      }
+      this.setText(a, this.render(type, off, size));
+      return;
+    }
+    const text = this.joinParts(parts, slots, nVals);
+    if (a.target === T_EVENTID) this.setEventId(text === null ? Number.NaN : parseIntStrict(text));
+    else if (a.target === T_RECORDID) this.setRecordId(text === null ? Number.NaN : parseIntStrict(text));
+    else this.setText(a, text);
+  }
+
+  private setEventId(n: number): void {
+    if (Number.isNaN(n)) return;
+    this.ev.eventId = n;
+    this.hasEventId = true;
+    const ids = this.filter.eventIds;
+    if (ids !== null && !ids.has(n)) this.rejected = true;
+  }
+
+  private setRecordId(n: number): void {
+    if (Number.isNaN(n)) return;
+    this.ev.recordId = n;
+    this.hasRecordId = true;
+  }
+
+  private setText(a: Action, text: string | null): void {
+    const ev = this.ev;
+    switch (a.target) {
+      case T_TIME:
+        if (text !== null && text !== '') ev.time = text;
+        return;
+      case T_PROVIDER:
+        ev.provider = text;
+        return;
+      case T_CHANNEL:
+        ev.channel = text;
+        return;
+      case T_COMPUTER:
+        ev.computer = text;
+        return;
+      case T_DATA:
+        setWindowsField(ev, a.name, text);
+        return;
+      default:
+    }
+  }
+
+  private render(type: number, off: number, size: number): string | null {
+    this.spend(1 + (size >>> 6));
+    const s = renderValue(this.b, this.dv, type, off, size);
+    if (s === null) return null;
+    return this.bound(s);
+  }
+
+  /** Caps one value's length and the characters one record may produce. */
+  private bound(s: string): string {
+    let out = s;
+    if (out.length > MAX_VALUE_CHARS) {
+      out = out.slice(0, MAX_VALUE_CHARS);
+      this.warn(
+        'value-truncated',
+        `chunk ${this.info.index}, record ${this.recordId}: a value of ${s.length} characters was cut to ${MAX_VALUE_CHARS}`,
+        this.recordOffset,
+        this.recordId,
+      );
+    }
+    this.outChars += out.length;
+    if (this.outChars > this.outLimit)
+      throw new BudgetError('the record expands to far more text than its size');
+    return out;
+  }
+
+  private joinParts(parts: Part[], slots: ValueSlots | null, nVals: number): string | null {
+    let s = '';
+    let any = false;
+    for (const part of parts) {
+      if (typeof part === 'string') {
+        s += part;
+        any = true;
+      } else if (slots !== null && part < nVals) {
+        const type = slots.type[part]!;
+        if (type === VT_BINXML) continue;
+        const v = this.render(type, slots.off[part]!, slots.size[part]!);
+        if (v !== null) {
+          s += v;
+          any = true;
+        }
+      }
+      if (s.length > MAX_VALUE_CHARS) break;
+    }
+    return any ? this.bound(s) : null;
+  }
+}
+
+function isZero(b: Uint8Array, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) if (b[p] !== 0) return false;
+  return true;
+}

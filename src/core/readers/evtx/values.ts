@@ -1,0 +1,276 @@
+// Rendering of EVTX substitution values as strings, the way Windows renders them in its XML
+// (Event Viewer, wevtutil): hex integers unpadded in lower case (`0x3e7`), GUIDs upper case in
+// braces, SIDs as `S-1-5-...`, FILETIMEs as ISO 8601 UTC with 7 fractional digits.
+import { decodeAnsi, decodeUtf16 } from './text.js';
+
+export const VT_NULL = 0x00;
+export const VT_STRING = 0x01;
+export const VT_ANSI = 0x02;
+export const VT_INT8 = 0x03;
+export const VT_UINT8 = 0x04;
+export const VT_INT16 = 0x05;
+export const VT_UINT16 = 0x06;
+export const VT_INT32 = 0x07;
+export const VT_UINT32 = 0x08;
+export const VT_INT64 = 0x09;
+export const VT_UINT64 = 0x0a;
+export const VT_FLOAT = 0x0b;
+export const VT_DOUBLE = 0x0c;
+export const VT_BOOL = 0x0d;
+export const VT_BINARY = 0x0e;
+export const VT_GUID = 0x0f;
+export const VT_SIZE_T = 0x10;
+export const VT_FILETIME = 0x11;
+export const VT_SYSTEMTIME = 0x12;
+export const VT_SID = 0x13;
+export const VT_HEX32 = 0x14;
+export const VT_HEX64 = 0x15;
+export const VT_BINXML = 0x21;
+export const VT_ARRAY = 0x80;
+
+const HEX = '0123456789ABCDEF';
+const FILETIME_EPOCH_OFFSET_S = 11644473600n;
+const TICKS_PER_SECOND = 10000000n;
+
+let lastSecond = Number.NaN;
+let lastPrefix = '';
+
+/** FILETIME (100 ns ticks since 1601-01-01) → `YYYY-MM-DDTHH:MM:SS.fffffffZ`, exact (BigInt). */
+export function filetimeToIso(dv: DataView, off: number): string {
+  const ticks = dv.getBigUint64(off, true);
+  const seconds = ticks / TICKS_PER_SECOND;
+  const frac = Number(ticks - seconds * TICKS_PER_SECOND);
+  const unix = Number(seconds - FILETIME_EPOCH_OFFSET_S);
+  // Records arrive in time order: consecutive ones usually share the second.
+  if (unix !== lastSecond) {
+    lastSecond = unix;
+    const iso = new Date(unix * 1000).toISOString();
+    lastPrefix = iso.slice(0, iso.length - 5);
+  }
+  return lastPrefix + '.' + String(frac + 10000000).slice(1) + 'Z';
+}
+
+function pad2(n: number): string {
+  return n < 10 ? '0' + n : String(n);
+}
+
+/** SYSTEMTIME (8 little-endian uint16: year, month, weekday, day, hour, minute, second, ms). */
+export function systemtimeToIso(dv: DataView, off: number): string {
+  const y = dv.getUint16(off, true);
+  const ms = dv.getUint16(off + 14, true);
+  return (
+    String(y).padStart(4, '0') +
+    '-' +
+    pad2(dv.getUint16(off + 2, true)) +
+    '-' +
+    pad2(dv.getUint16(off + 6, true)) +
+    'T' +
+    pad2(dv.getUint16(off + 8, true)) +
+    ':' +
+    pad2(dv.getUint16(off + 10, true)) +
+    ':' +
+    pad2(dv.getUint16(off + 12, true)) +
+    '.' +
+    String(ms).padStart(3, '0') +
+    'Z'
+  );
+}
+
+function hexByte(v: number): string {
+  return HEX[(v >>> 4) & 15]! + HEX[v & 15]!;
+}
+
+/** GUID → `{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}` (Windows' own spelling, upper case). */
+export function guidToString(dv: DataView, off: number): string {
+  let s = '{';
+  const d1 = dv.getUint32(off, true);
+  s += hexByte(d1 >>> 24) + hexByte(d1 >>> 16) + hexByte(d1 >>> 8) + hexByte(d1);
+  const d2 = dv.getUint16(off + 4, true);
+  s += '-' + hexByte(d2 >>> 8) + hexByte(d2);
+  const d3 = dv.getUint16(off + 6, true);
+  s += '-' + hexByte(d3 >>> 8) + hexByte(d3) + '-';
+  s += hexByte(dv.getUint8(off + 8)) + hexByte(dv.getUint8(off + 9)) + '-';
+  for (let i = 10; i < 16; i++) s += hexByte(dv.getUint8(off + i));
+  return s + '}';
+}
+
+/** SID: revision, sub-authority count, 48-bit big-endian authority, 32-bit LE sub-authorities. */
+export function sidToString(dv: DataView, off: number, size: number): string | null {
+  if (size < 8) return null;
+  const rev = dv.getUint8(off);
+  const count = dv.getUint8(off + 1);
+  if (8 + 4 * count > size) return null;
+  const auth = dv.getUint16(off + 2) * 4294967296 + dv.getUint32(off + 4);
+  let s = 'S-' + rev + '-' + (auth >= 4294967296 ? '0x' + auth.toString(16).toUpperCase() : String(auth));
+  for (let i = 0; i < count; i++) s += '-' + dv.getUint32(off + 8 + 4 * i, true);
+  return s;
+}
+
+function hex64(dv: DataView, off: number): string {
+  const hi = dv.getUint32(off + 4, true);
+  const lo = dv.getUint32(off, true);
+  if (hi === 0) return '0x' + lo.toString(16);
+  return '0x' + hi.toString(16) + lo.toString(16).padStart(8, '0');
+}
+
+function binaryToHex(b: Uint8Array, off: number, size: number): string {
+  let s = '';
+  for (let i = 0; i < size; i++) s += hexByte(b[off + i]!);
+  return s;
+}
+
+/** Size of one element of a fixed-size type, 0 for variable-size types. */
+function fixedSize(type: number): number {
+  switch (type) {
+    case VT_INT8:
+    case VT_UINT8:
+      return 1;
+    case VT_INT16:
+    case VT_UINT16:
+      return 2;
+    case VT_INT32:
+    case VT_UINT32:
+    case VT_FLOAT:
+    case VT_BOOL:
+    case VT_HEX32:
+      return 4;
+    case VT_INT64:
+    case VT_UINT64:
+    case VT_DOUBLE:
+    case VT_FILETIME:
+    case VT_HEX64:
+      return 8;
+    case VT_GUID:
+    case VT_SYSTEMTIME:
+      return 16;
+    default:
+      return 0;
+  }
+}
+
+/**
+ * Renders one value of `type` stored in b[off, off+size) (bounds already checked by the caller).
+ * Returns null for null values, nested binary XML (handled by the caller) and unknown types.
+ */
+export function renderValue(
+  b: Uint8Array,
+  dv: DataView,
+  type: number,
+  off: number,
+  size: number,
+): string | null {
+  switch (type) {
+    case VT_STRING:
+      return decodeUtf16(b, off, size);
+    case VT_ANSI:
+      return decodeAnsi(b, off, size);
+    case VT_NULL:
+      return null;
+    default:
+  }
+  if (size === 0) return '';
+  if (type & VT_ARRAY) return renderArray(b, dv, type & 0x7f, off, size);
+  const fs = fixedSize(type);
+  if (fs !== 0 && size < fs) return null;
+  switch (type) {
+    case VT_INT8:
+      return String(dv.getInt8(off));
+    case VT_UINT8:
+      return String(dv.getUint8(off));
+    case VT_INT16:
+      return String(dv.getInt16(off, true));
+    case VT_UINT16:
+      return String(dv.getUint16(off, true));
+    case VT_INT32:
+      return String(dv.getInt32(off, true));
+    case VT_UINT32:
+      return String(dv.getUint32(off, true));
+    case VT_INT64:
+      return dv.getBigInt64(off, true).toString();
+    case VT_UINT64:
+      return dv.getBigUint64(off, true).toString();
+    case VT_FLOAT:
+      return String(dv.getFloat32(off, true));
+    case VT_DOUBLE:
+      return String(dv.getFloat64(off, true));
+    case VT_BOOL:
+      return dv.getUint32(off, true) !== 0 ? 'true' : 'false';
+    case VT_BINARY:
+      return binaryToHex(b, off, size);
+    case VT_GUID:
+      return guidToString(dv, off);
+    case VT_SIZE_T:
+      return size >= 8 ? hex64(dv, off) : size >= 4 ? '0x' + dv.getUint32(off, true).toString(16) : null;
+    case VT_FILETIME:
+      return filetimeToIso(dv, off);
+    case VT_SYSTEMTIME:
+      return systemtimeToIso(dv, off);
+    case VT_SID:
+      return sidToString(dv, off, size);
+    case VT_HEX32:
+      return '0x' + dv.getUint32(off, true).toString(16);
+    case VT_HEX64:
+      return hex64(dv, off);
+    default:
+      return null;
+  }
+}
+
+/** Arrays render as their elements joined by `, ` (strings: NUL-separated UTF-16). */
+function renderArray(b: Uint8Array, dv: DataView, type: number, off: number, size: number): string | null {
+  const parts: string[] = [];
+  if (type === VT_STRING) {
+    let start = off;
+    const end = off + (size & ~1);
+    for (let p = off; p < end; p += 2) {
+      if (b[p] === 0 && b[p + 1] === 0) {
+        parts.push(decodeUtf16(b, start, p - start));
+        start = p + 2;
+      }
+    }
+    if (start < end) parts.push(decodeUtf16(b, start, end - start));
+    return parts.join(', ');
+  }
+  if (type === VT_ANSI) {
+    let start = off;
+    for (let p = off; p < off + size; p++) {
+      if (b[p] === 0) {
+        parts.push(decodeAnsi(b, start, p - start));
+        start = p + 1;
+      }
+    }
+    if (start < off + size) parts.push(decodeAnsi(b, start, off + size - start));
+    return parts.join(', ');
+  }
+  let es = fixedSize(type);
+  if (type === VT_SIZE_T) es = size % 8 === 0 ? 8 : 4;
+  if (es === 0) return null;
+  for (let p = off; p + es <= off + size; p += es) parts.push(renderValue(b, dv, type, p, es) ?? '');
+  return parts.join(', ');
+}
+
+/** Integer value of a numeric or textual value (EventID, EventRecordID); NaN when not a number. */
+export function numericValue(b: Uint8Array, dv: DataView, type: number, off: number, size: number): number {
+  switch (type) {
+    case VT_UINT16:
+      return size >= 2 ? dv.getUint16(off, true) : Number.NaN;
+    case VT_UINT32:
+    case VT_HEX32:
+      return size >= 4 ? dv.getUint32(off, true) : Number.NaN;
+    case VT_UINT64:
+    case VT_HEX64:
+      return size >= 8 ? dv.getUint32(off + 4, true) * 4294967296 + dv.getUint32(off, true) : Number.NaN;
+    default: {
+      const s = renderValue(b, dv, type, off, size);
+      return s === null ? Number.NaN : parseIntStrict(s);
+    }
+  }
+}
+
+/** Decimal (or 0x-hex) integer text → number; NaN for anything else. */
+export function parseIntStrict(s: string): number {
+  const t = s.trim();
+  if (/^\d{1,16}$/.test(t)) return Number(t);
+  if (/^0x[0-9a-f]{1,13}$/i.test(t)) return Number.parseInt(t.slice(2), 16);
+  return Number.NaN;
+}
