@@ -109,7 +109,10 @@ function DatasetRow({ dataset, actions }: { dataset: DatasetSummary; actions: Da
           <span className="dataset-name">{dataset.name}</span>
         )}
       </td>
-      <td>{dataset.state}</td>
+      <td>
+        {dataset.state}
+        {dataset.error ? <span className="dataset-error">: {dataset.error}</span> : null}
+      </td>
       <td>{formatRange(dataset.timeRange)}</td>
       <td className="num">{formatCount(dataset.counts.events)}</td>
       <td className="num">{formatCount(dataset.counts.edges)}</td>

@@ -92,7 +92,10 @@ describe('DatasetsPage', () => {
               datasetId: 'ds9',
               state: 'done',
               progress: { bytes: 2000, totalBytes: 2000, records: 321 },
-              warnings: [{ code: 'chunk-crc', message: 'chunk 3: bad checksum' }],
+              warnings: [
+                { file: 'dc01.evtx', code: 'chunk-crc', message: 'chunk 3: bad checksum', count: 2 },
+              ],
+              result: { eventsNew: 300, eventsDuplicate: 21, files: [] },
             }),
           },
         ]);
@@ -116,12 +119,16 @@ describe('DatasetsPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Upload' }));
 
     const entry = await screen.findByRole('listitem', { name: 'Upload of 2 files' });
-    await waitFor(() => expect(within(entry).getByRole('status')).toHaveTextContent('Imported 321 records.'));
+    await waitFor(() =>
+      expect(within(entry).getByRole('status')).toHaveTextContent(
+        'Imported 321 records: 300 new events, 21 already in the dataset.',
+      ),
+    );
     const bars = within(entry).getAllByRole('progressbar');
     expect(bars.map((b) => b.getAttribute('value'))).toEqual(['100', '100']);
     expect(within(entry).getAllByText('100 %')).toHaveLength(2);
     expect(within(entry).getByText('1 warning while reading')).toBeInTheDocument();
-    expect(within(entry).getByText('chunk 3: bad checksum')).toBeInTheDocument();
+    expect(within(entry).getByText('dc01.evtx: chunk 3: bad checksum (×2)')).toBeInTheDocument();
 
     // What went up: both files and the name, to POST /api/datasets, the token not in the URL.
     const xhr = FakeXhr.instances[0];

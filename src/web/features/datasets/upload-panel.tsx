@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { warningText, type DatasetSummary } from '../../lib/api';
+import { jobResultSummary, warningText, type DatasetSummary } from '../../lib/api';
 import { ProgressBar, percent } from './progress-bar';
 import { formatBytes, formatCount } from './format';
 import type { StartUpload, UploadEntry } from './use-uploads';
@@ -190,8 +190,14 @@ function statusText(entry: UploadEntry): string {
       return 'Uploading…';
     case 'importing':
       return entry.job?.state === 'queued' ? 'Waiting to import…' : 'Importing…';
-    case 'done':
-      return `Imported ${formatCount(entry.job?.progress.records ?? 0)} records.`;
+    case 'done': {
+      const result = jobResultSummary(entry.job?.result);
+      const records = `Imported ${formatCount(entry.job?.progress.records ?? 0)} records`;
+      if (result === null) return `${records}.`;
+      const dup =
+        result.eventsDuplicate > 0 ? `, ${formatCount(result.eventsDuplicate)} already in the dataset` : '';
+      return `${records}: ${formatCount(result.eventsNew)} new events${dup}.`;
+    }
     case 'failed':
       return 'Failed.';
     case 'cancelled':

@@ -4,7 +4,7 @@ export { apiFetch, apiJson, API_BASE } from './client';
 export { getToken, setToken, clearToken, setTokenPrompt, requestToken, TOKEN_STORAGE_KEY } from './token';
 export type { TokenPrompt, TokenPromptReason } from './token';
 export type { DatasetSummary, Job, JobState, EventsPage } from './schemas';
-export { warningText } from './schemas';
+export { warningText, jobResultSummary } from './schemas';
 export { listDatasets, getDataset, createDataset, renameDataset, deleteDataset, getJob } from './datasets';
 export type { UploadAnswer } from './datasets';
 export { uploadFiles } from './upload';

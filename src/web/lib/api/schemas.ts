@@ -17,6 +17,8 @@ export const datasetSummarySchema = z.object({
   createdAt: z.string().max(40),
   /** importing, ready, failed, empty, ... (the server decides; shown as text). */
   state: z.string().max(40),
+  /** Why the last import failed, when it did. */
+  error: z.string().nullable().optional(),
   timeRange: timeRangeSchema.nullable(),
   counts: z.object({ events: count, edges: count, nodes: count }),
 });
@@ -36,6 +38,15 @@ export const jobSchema = z.object({
   result: z.unknown().nullable().default(null),
 });
 export type Job = z.infer<typeof jobSchema>;
+
+/** What a finished import reports (docs/api.md); read leniently, only for the summary line. */
+const jobResultSchema = z.object({ eventsNew: count, eventsDuplicate: count });
+
+/** `N new events, M already in the dataset` when the job's result says so. */
+export function jobResultSummary(result: unknown): { eventsNew: number; eventsDuplicate: number } | null {
+  const parsed = jobResultSchema.safeParse(result);
+  return parsed.success ? parsed.data : null;
+}
 
 const nullableText = z
   .union([z.string(), z.number(), z.null()])
@@ -83,7 +94,8 @@ export function warningText(warning: unknown): string {
     const w = warning as Record<string, unknown>;
     const message = typeof w.message === 'string' ? w.message : null;
     const file = typeof w.file === 'string' ? `${w.file}: ` : '';
-    if (message !== null) return `${file}${message}`;
+    const times = typeof w.count === 'number' && w.count > 1 ? ` (×${w.count})` : '';
+    if (message !== null) return `${file}${message}${times}`;
   }
   try {
     return JSON.stringify(warning).slice(0, 500);
