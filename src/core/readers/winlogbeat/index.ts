@@ -16,6 +16,8 @@ export { detectShape, getPath, LOGON_TYPE_NUMBERS, type DocumentShape } from './
 
 export interface JsonStreamReader {
   push(chunk: Uint8Array | string): void;
+  /** Records (events or documents) met so far, for progress reports. */
+  records(): number;
   /**
    * Ends the input and returns the result (`events` empty when `onEvent` was given). Throws
    * UnreadableInputError when the input is not JSON or holds no Windows event document at all.
@@ -137,6 +139,7 @@ export function createJsonStreamReader(opts?: JsonReadOptions): JsonStreamReader
   };
 
   return {
+    records: () => out.recordsRead,
     push(chunk) {
       out.bytes += chunk.length;
       write(typeof chunk === 'string' ? chunk : decoder.push(chunk));

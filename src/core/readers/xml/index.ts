@@ -9,6 +9,8 @@ export type { StreamReadOptions, EventCallback } from './collector.js';
 /** Feed an XML event log in chunks; events come out through `onEvent` (or in the final result). */
 export interface XmlStreamReader {
   push(chunk: Uint8Array | string): void;
+  /** Records (events or documents) met so far, for progress reports. */
+  records(): number;
   /**
    * Ends the input and returns the result (`events` is empty when `onEvent` was given). Throws
    * UnreadableInputError when the input held no event log at all (no `<Event>`, another root).
@@ -33,6 +35,7 @@ export function createXmlStreamReader(opts?: StreamReadOptions): XmlStreamReader
     tokenizer.write(text);
   };
   return {
+    records: () => out.recordsRead,
     push(chunk) {
       if (typeof chunk === 'string') {
         out.bytes += chunk.length;

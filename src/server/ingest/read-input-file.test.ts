@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { UnreadableInputError } from '../../core/readers/types.js';
+import { HAS_SHARED_DATA, REPO_ROOT, sharedData } from '../../../test/helpers/shared-data.js';
+import { readInputFile, streamInputFile } from './read-input-file.js';
+
+const FIXTURES = path.join(REPO_ROOT, 'test/fixtures');
+const tmp = mkdtempSync(path.join(tmpdir(), 'logonlens-read-input-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+describe('readInputFile', () => {
+  it('reads an XML export streamed, with the file hash and progress', async () => {
+    const file = path.join(FIXTURES, 'xml/windows-security.xml');
+    const progress: number[] = [];
+    const r = await readInputFile(file, { onProgress: (p) => progress.push(p.bytes) });
+    expect(r.source).toEqual({
+      name: 'windows-security.xml',
+      size: readFileSync(file).length,
+      sha256: sha256(file),
+      format: 'xml',
+    });
+    expect(r.events.map((e) => e.eventId)).toEqual([4624, 4625, 4728, 1102, 4662, 5141, 4719]);
+    expect(progress.at(-1)).toBe(r.source.size);
+  });
+
+  it('reads JSON (a search response) and applies the read options', async () => {
+    const file = path.join(FIXTURES, 'json/elastic-agent-search.json');
+    const r = await readInputFile(file, { eventIds: new Set([4769, 4648]) });
+    expect(r.source.format).toBe('json');
+    expect(r.events.map((e) => e.eventId)).toEqual([4769, 4648]);
+    expect(r.stats.skipped).toEqual({ 'filtered-event-id': 2 });
+  });
+
+  it('hands events over one by one with onEvent and keeps none', async () => {
+    const seen: number[] = [];
+    const r = await streamInputFile(path.join(FIXTURES, 'json/winlogbeat7.ndjson'), {
+      onEvent: (e) => seen.push(e.recordId ?? -1),
+    });
+    expect(seen).toEqual([50001, 50002, 50003, 50004, 50005]);
+    expect(r.events).toEqual([]);
+    expect(r.stats.eventsReturned).toBe(5);
+  });
+
+  it.each([
+    ['missing.evtx', null, 'no such file'],
+    ['empty.xml', '', 'empty file'],
+    ['notes.txt', 'hello, world\n', 'not an event log'],
+    ['page.xml', '<html><body>hi</body></html>', 'not an event log'],
+    ['package.json', '{"name":"x","version":"1.0.0"}', 'not an event log'],
+  ])('rejects %s with a one-line reason', async (name, content, reason) => {
+    const file = path.join(tmp, name);
+    if (content !== null) writeFileSync(file, content);
+    const err: unknown = await readInputFile(file).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UnreadableInputError);
+    expect((err as Error).message).toContain(reason);
+    expect((err as Error).message).toContain(name);
+    expect((err as Error).message).not.toContain('\n');
+  });
+
+  it('detects the format from content, not from the file name', async () => {
+    const file = path.join(tmp, 'really-xml.json');
+    writeFileSync(file, readFileSync(path.join(FIXTURES, 'xml/windows-security.xml')));
+    expect((await readInputFile(file)).source.format).toBe('xml');
+  });
+});
+
+describe.skipIf(!HAS_SHARED_DATA)('readInputFile on EVTX (shared data)', () => {
+  it('reads EVTX on worker threads with the file hash', async () => {
+    const file = sharedData('evtx/sec-omer-newuser.evtx');
+    const r = await readInputFile(file, { workers: 1 });
+    expect(r.source).toMatchObject({ format: 'evtx', size: 69632, sha256: sha256(file) });
+    expect(r.events.map((e) => e.eventId).sort()).toEqual([4720, 4728, 4732, 4732]);
+  });
+});

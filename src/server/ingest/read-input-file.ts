@@ -1,0 +1,163 @@
+// Reads one input file of any supported format from disk: the format from its first bytes, EVTX on
+// worker threads, XML and JSON streamed through the incremental readers (the file is never held
+// whole in memory on those paths), and the SHA-256 of the bytes for the dataset's source record.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { LogonEvent } from '../../core/events/index.js';
+import { detectFormat, DETECT_HEAD_BYTES } from '../../core/readers/detect-format.js';
+import {
+  UnreadableInputError,
+  type InputFormat,
+  type ReadOptions,
+  type ReadResult,
+} from '../../core/readers/types.js';
+import { createJsonStreamReader } from '../../core/readers/winlogbeat/index.js';
+import { createXmlStreamReader } from '../../core/readers/xml/index.js';
+import { readEvtxParallel } from './evtx-parallel.js';
+
+export interface InputProgress {
+  bytes: number;
+  totalBytes: number;
+  records: number;
+}
+
+export type ReadInputOptions = ReadOptions & {
+  workers?: number;
+  onProgress?: (p: InputProgress) => void;
+};
+
+export interface InputSource {
+  name: string;
+  size: number;
+  sha256: string;
+  format: InputFormat;
+}
+
+export type InputFileResult = ReadResult & { source: InputSource };
+
+const STREAM_CHUNK = 1 << 20;
+const PROGRESS_INTERVAL_MS = 100;
+
+/**
+ * Reads an event log file. Throws UnreadableInputError with a one-line reason when the file cannot
+ * be read at all (missing, unreadable, empty, not an event log); damaged content inside a readable
+ * log is reported through warnings instead.
+ */
+export async function readInputFile(file: string, opts: ReadInputOptions = {}): Promise<InputFileResult> {
+  return streamInputFile(file, opts);
+}
+
+/**
+ * Like readInputFile, but with `onEvent` every kept event is handed over as soon as it is read and
+ * the result's `events` stays empty (for output that must not hold a whole log in memory).
+ */
+export async function streamInputFile(
+  file: string,
+  opts: ReadInputOptions & { onEvent?: (event: LogonEvent) => void } = {},
+): Promise<InputFileResult> {
+  const name = path.basename(file);
+  const size = await fileSize(file);
+  if (size === 0) throw new UnreadableInputError(`${name}: empty file`);
+  const format = detectFormat(await readHead(file));
+  if (format === null)
+    throw new UnreadableInputError(`${name}: not an event log (neither EVTX, XML nor JSON)`);
+
+  if (format === 'evtx') {
+    const { onEvent, ...rest } = opts;
+    const [result, sha256] = await Promise.all([readEvtxParallel(file, rest), hashFile(file)]);
+    if (onEvent !== undefined) {
+      for (const e of result.events) onEvent(e);
+      result.events = [];
+    }
+    return { ...result, source: { name, size, sha256, format } };
+  }
+
+  const { onProgress, workers: _workers, ...readOpts } = opts;
+  const reader = format === 'xml' ? createXmlStreamReader(readOpts) : createJsonStreamReader(readOpts);
+  const hash = createHash('sha256');
+  let bytes = 0;
+  let last = 0;
+  const report = (force: boolean): void => {
+    if (onProgress === undefined) return;
+    const now = Date.now();
+    if (!force && now - last < PROGRESS_INTERVAL_MS) return;
+    last = now;
+    onProgress({ bytes, totalBytes: size, records: reader.records() });
+  };
+  report(true);
+  const stream = createReadStream(file, { highWaterMark: STREAM_CHUNK });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      reader.push(chunk);
+      report(false);
+    }
+  } catch (e) {
+    stream.destroy();
+    if (e instanceof UnreadableInputError) throw new UnreadableInputError(`${name}: ${e.message}`);
+    throw new UnreadableInputError(`${name}: ${ioReason(e)}`);
+  }
+  let result: ReadResult;
+  try {
+    result = reader.end();
+  } catch (e) {
+    if (e instanceof UnreadableInputError) throw new UnreadableInputError(`${name}: ${e.message}`);
+    throw e;
+  }
+  report(true);
+  return { ...result, source: { name, size, sha256: hash.digest('hex'), format } };
+}
+
+async function fileSize(file: string): Promise<number> {
+  try {
+    const s = await stat(file);
+    if (!s.isFile()) throw new UnreadableInputError(`${path.basename(file)}: not a regular file`);
+    return s.size;
+  } catch (e) {
+    if (e instanceof UnreadableInputError) throw e;
+    throw new UnreadableInputError(`${path.basename(file)}: ${ioReason(e)}`);
+  }
+}
+
+async function readHead(file: string): Promise<Uint8Array> {
+  let fh;
+  try {
+    fh = await open(file, 'r');
+    const buf = new Uint8Array(DETECT_HEAD_BYTES);
+    const { bytesRead } = await fh.read(buf, 0, DETECT_HEAD_BYTES, 0);
+    return buf.subarray(0, bytesRead);
+  } catch (e) {
+    throw new UnreadableInputError(`${path.basename(file)}: ${ioReason(e)}`);
+  } finally {
+    await fh?.close();
+  }
+}
+
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file, {
+    highWaterMark: STREAM_CHUNK,
+  }) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+  }
+  return hash.digest('hex');
+}
+
+function ioReason(e: unknown): string {
+  const code =
+    typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return e instanceof Error ? (e.message.split('\n')[0] ?? 'cannot read') : 'cannot read';
+  }
+}
