@@ -53,8 +53,8 @@ interface NodeStats {
   accountsFrom: Set<string>;
   accountsOn: Set<string>;
   newEdges: number;
-  /** failure key → count, key = `${eventId}\u0000${other end}` */
-  failureGroups: Map<string, number>;
+  /** failure key → count and the accounts involved, key = `${eventId}\u0000${other end}` */
+  failureGroups: Map<string, { count: number; accounts: Set<string> }>;
 }
 
 function stats(): NodeStats {
@@ -104,8 +104,7 @@ export function computeRankings(input: RankInput): Map<string, Ranking> {
       if (isNew) src.newEdges++;
       if (e.failure) {
         src.failures += e.count;
-        const k = `${e.eventId}\u0000*`;
-        src.failureGroups.set(k, (src.failureGroups.get(k) ?? 0) + e.count);
+        addFailure(src, `${e.eventId}\u0000*`, e.count, e.account);
       }
     }
     if (e.target !== null && e.target !== e.source) {
@@ -119,8 +118,7 @@ export function computeRankings(input: RankInput): Map<string, Ranking> {
     }
     if (e.failure) {
       acc.failures += e.count;
-      const k = `${e.eventId}\u0000${e.source ?? ''}`;
-      acc.failureGroups.set(k, (acc.failureGroups.get(k) ?? 0) + e.count);
+      addFailure(acc, `${e.eventId}\u0000${e.source ?? ''}`, e.count, e.account);
     }
   }
 
@@ -175,14 +173,12 @@ export function computeRankings(input: RankInput): Map<string, Ranking> {
     if (a !== undefined && a.score > 0)
       reasons.push({ score: 'anomaly', text: `anomaly ${round(a.score)} at ${hourLabel(a.hour)}` });
     if (s.failures > 0) {
-      const groups = [...s.failureGroups.entries()].sort((x, y) => y[1] - x[1]);
-      for (const [key, n] of groups.slice(0, SCORE_PARAMETERS.maxReasonsPerScore)) {
+      const groups = [...s.failureGroups.entries()].sort((x, y) => y[1].count - x[1].count);
+      for (const [key, { count: n, accounts }] of groups.slice(0, SCORE_PARAMETERS.maxReasonsPerScore)) {
         const [eventId, other] = key.split('\u0000') as [string, string];
         const where = isAccount
           ? ` from ${label(other === '' ? null : other)}`
-          : other === '*'
-            ? ` for ${s.accountsFrom.size} account${s.accountsFrom.size === 1 ? '' : 's'}`
-            : '';
+          : ` for ${accounts.size} account${accounts.size === 1 ? '' : 's'}`;
         reasons.push({ score: 'failures', text: `${n} ${failurePhrase(Number(eventId))}${where}` });
       }
       if (s.events > 0 && s.failures < s.events)
@@ -219,6 +215,13 @@ export function computeRankings(input: RankInput): Map<string, Ranking> {
     out.set(id, { node: id, scores, reasons });
   }
   return out;
+}
+
+function addFailure(s: NodeStats, key: string, count: number, account: string): void {
+  let g = s.failureGroups.get(key);
+  if (g === undefined) s.failureGroups.set(key, (g = { count: 0, accounts: new Set() }));
+  g.count += count;
+  g.accounts.add(account);
 }
 
 function ordinal(n: number): string {
