@@ -55,7 +55,11 @@ export async function readInputFile(file: string, opts: ReadInputOptions = {}): 
  */
 export async function streamInputFile(
   file: string,
-  opts: ReadInputOptions & { onEvent?: (event: LogonEvent) => void } = {},
+  opts: ReadInputOptions & {
+    onEvent?: (event: LogonEvent) => void;
+    /** Awaited after each piece of input (or batch of EVTX events): lets a consumer apply backpressure. */
+    afterChunk?: () => Promise<void>;
+  } = {},
 ): Promise<InputFileResult> {
   const name = path.basename(file);
   const size = await fileSize(file);
@@ -65,16 +69,20 @@ export async function streamInputFile(
     throw new UnreadableInputError(`${name}: not an event log (neither EVTX, XML nor JSON)`);
 
   if (format === 'evtx') {
-    const { onEvent, ...rest } = opts;
+    const { onEvent, afterChunk, ...rest } = opts;
     const [result, sha256] = await Promise.all([readEvtxParallel(file, rest), hashFile(file)]);
     if (onEvent !== undefined) {
-      for (const e of result.events) onEvent(e);
+      const events = result.events;
       result.events = [];
+      for (let i = 0; i < events.length; i++) {
+        onEvent(events[i] as LogonEvent);
+        if (afterChunk !== undefined && i % 1000 === 999) await afterChunk();
+      }
     }
     return { ...result, source: { name, size, sha256, format } };
   }
 
-  const { onProgress, workers: _workers, ...readOpts } = opts;
+  const { onProgress, afterChunk, workers: _workers, ...readOpts } = opts;
   const reader = format === 'xml' ? createXmlStreamReader(readOpts) : createJsonStreamReader(readOpts);
   const hash = createHash('sha256');
   let bytes = 0;
@@ -94,6 +102,7 @@ export async function streamInputFile(
       bytes += chunk.length;
       reader.push(chunk);
       report(false);
+      if (afterChunk !== undefined) await afterChunk();
     }
   } catch (e) {
     stream.destroy();

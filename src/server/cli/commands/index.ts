@@ -1,7 +1,8 @@
 import type { Command } from '../command.js';
+import { eventsCommand } from './events.js';
 
 /**
  * Every `logonlens` command. Add a command by writing `commands/<name>.ts` exporting a Command and
  * listing it here; `logonlens --help` lists them in this order.
  */
-export const COMMANDS: Command[] = [];
+export const COMMANDS: Command[] = [eventsCommand];
