@@ -53,6 +53,7 @@ export const KEY_FIELDS: readonly PlanField[] = [
   'logonProcess',
   'serviceName',
   'targetServerName',
+  'ticketEncryption',
 ];
 
 export interface LoadProgress {
@@ -364,8 +365,13 @@ export function* replayEvents(read: Pick<ClusterRead, 'buckets' | 'rawEvents'>):
     } else points.push({ time: b.first, bucket: b, raw: null, n: 1 });
   }
   for (const r of read.rawEvents) points.push({ time: r.time, bucket: null, raw: r, n: 1 });
+  // Time order, then record order for events of the same instant (the order a log file has them
+  // in, which decides the order of flags that share a time).
   points.sort(
-    (a, b) => timeKey(a.time) - timeKey(b.time) || (a.time < b.time ? -1 : a.time > b.time ? 1 : 0),
+    (a, b) =>
+      timeKey(a.time) - timeKey(b.time) ||
+      (a.time < b.time ? -1 : a.time > b.time ? 1 : 0) ||
+      (a.raw?.recordId ?? 0) - (b.raw?.recordId ?? 0),
   );
   let synthetic = SYNTHETIC_RECORD_BASE;
   for (const p of points) {

@@ -58,15 +58,22 @@ export function eventFromGetter(
   >) {
     if (field === 'eventId' || candidates.length === 0) continue;
     if (only && !only.has(field)) continue;
+    // First non-empty value wins; an empty string is kept only when nothing else has a value
+    // (the readers' setWindowsField rule).
+    let value: string | null = null;
     for (const c of candidates) {
       if (c.onlyFor && !c.onlyFor.has(eventId)) continue;
-      let s = asString(get(c.path));
+      const raw = get(c.path);
+      if (raw === '' && value === null) value = '';
+      let s = asString(raw);
       if (s === null) continue;
       if (c.logonTypeName) s = LOGON_TYPE_BY_NAME[s] ?? s;
-      if (field === 'recordId') ev.recordId = asInt(s);
-      else (ev[field] as string | null) = s;
+      value = s;
       break;
     }
+    if (value === null) continue;
+    if (field === 'recordId') ev.recordId = asInt(value);
+    else (ev[field] as string | null) = value;
   }
   if (GROUP_EVENT_IDS.has(eventId) && ev.groupName === null) ev.groupName = ev.targetUser;
   return ev;
