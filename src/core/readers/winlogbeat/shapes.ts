@@ -136,7 +136,7 @@ function setAll(event: LogonEvent, data: unknown, what: string): void {
   for (const key of Object.keys(data)) {
     if (WINDOWS_FIELD_MAP[key] === undefined) continue;
     const value = dataValue(data[key], `${what}.${key}`);
-    setWindowsField(event, key, value === '' ? null : value);
+    setWindowsField(event, key, value);
   }
 }
 
@@ -269,7 +269,7 @@ function mapFlat(doc: JsonObject, shape: 'nxlog' | 'flat', ctx: FlatContext): Lo
   for (const key of Object.keys(doc)) {
     if (WINDOWS_FIELD_MAP[key] === undefined) continue;
     const value = dataValue(doc[key], key);
-    setWindowsField(event, key, value === '' ? null : value);
+    setWindowsField(event, key, value);
   }
   setAll(event, doc.EventData, 'EventData');
   return event;

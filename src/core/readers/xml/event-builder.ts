@@ -259,7 +259,7 @@ export class EventBuilder implements XmlHandler {
     event.channel = emptyToNull(cur.channel);
     event.computer = emptyToNull(cur.computer);
     event.provider = emptyToNull(cur.provider);
-    for (const [name, value] of cur.fields) setWindowsField(event, name, value === '' ? null : value);
+    for (const [name, value] of cur.fields) setWindowsField(event, name, value);
     out.accept(event);
   }
 }

@@ -32,7 +32,7 @@ describe('readXml', () => {
       logonType: '3',
       ipAddress: '10.0.0.5',
       logonProcess: 'NtLmSsp ', // Windows' trailing space is evidence: kept
-      processName: null, // empty element = absent
+      processName: '', // an empty element is an empty value, as the EVTX reader gives it
     });
   });
 
