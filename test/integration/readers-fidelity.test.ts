@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { WINDOWS_FIELD_MAP, type LogonEvent } from '../../src/core/events/index.js';
 import { readEvtx } from '../../src/core/readers/evtx/index.js';
 import { readLog } from '../../src/core/readers/index.js';
-import { readJson } from '../../src/core/readers/winlogbeat/index.js';
 import { readXml } from '../../src/core/readers/xml/index.js';
 import { HAS_SHARED_DATA, sharedData } from '../helpers/shared-data.js';
 
