@@ -82,7 +82,7 @@ describe('DrilldownPanel', () => {
         datasetId="ds1"
         from={null}
         to={null}
-        target={{ kind: 'edge', id: 'e1' }}
+        target={{ kind: 'edges', ids: ['e1'] }}
         targetLabel="alice → DC01"
       />,
     );
@@ -98,7 +98,7 @@ describe('DrilldownPanel', () => {
     ]);
     await userEvent.click(screen.getByLabelText('Show the 27 empty fields'));
     expect(screen.getAllByRole('columnheader')).toHaveLength(34);
-    expect(screen.getByRole('heading')).toHaveTextContent('Events of edge alice → DC01');
+    expect(screen.getByRole('heading')).toHaveTextContent('Events of link alice → DC01');
   });
 
   it('shows the empty state and the server error', async () => {
@@ -126,5 +126,59 @@ describe('DrilldownPanel', () => {
       />,
     );
     expect(await screen.findByRole('alert')).toHaveTextContent('Could not load the events: No dataset ds1.');
+  });
+});
+
+describe('DrilldownPanel for a link', () => {
+  it('pages through the events of each edge behind the link, one edge after another', async () => {
+    const { calls } = stubFetch((req) => {
+      const edge = req.query.get('edge');
+      const cursor = req.query.get('cursor');
+      if (edge === 'e1' && cursor === null) return jsonResponse(200, { events: [event(1)], nextCursor: 'k' });
+      if (edge === 'e1' && cursor === 'k') return jsonResponse(200, { events: [event(2)], nextCursor: null });
+      if (edge === 'e2' && cursor === null)
+        return jsonResponse(200, { events: [event(3, { eventId: 4625 })], nextCursor: null });
+      return apiError(400, 'bad_query', 'unexpected');
+    });
+    renderWithClient(
+      <DrilldownPanel
+        datasetId="ds1"
+        from={null}
+        to={null}
+        target={{ kind: 'edges', ids: ['e1', 'e2'] }}
+        targetLabel="alice → DC01"
+        pageSize={1}
+      />,
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent('1 event loaded, more on the server'),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Load more events' }));
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent('2 events loaded, more on the server'),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Load more events' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('3 events, all shown'));
+    expect(calls.map((c) => `${c.query.get('edge')}:${c.query.get('cursor') ?? '-'}`)).toEqual([
+      'e1:-',
+      'e1:k',
+      'e2:-',
+    ]);
+    expect(screen.getByText('4625')).toBeInTheDocument();
+  });
+
+  it('says so when no edge is behind the selection, without asking the server', async () => {
+    const { calls } = stubFetch(() => jsonResponse(200, { events: [], nextCursor: null }));
+    renderWithClient(
+      <DrilldownPanel
+        datasetId="ds1"
+        from={null}
+        to={null}
+        target={{ kind: 'edges', ids: [] }}
+        targetLabel="x"
+      />,
+    );
+    expect(screen.getByText('No events behind this selection.')).toBeInTheDocument();
+    expect(calls).toHaveLength(0);
   });
 });

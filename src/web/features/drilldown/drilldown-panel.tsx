@@ -1,16 +1,28 @@
 import { useId, useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { LOGON_EVENT_FIELDS, type LogonEvent } from '../../../core/events';
-import { apiKeys, errorMessage, getEvents, type DrillTarget, type EventsParams } from '../../lib/api';
+import { apiKeys, errorMessage, getEvents, type EventsPage, type EventsParams } from '../../lib/api';
 import { FIELD_LABELS, usedFields, type EventField } from './columns';
 import { displayText } from './display-text';
+
+/**
+ * Whose events: a node, or the dataset edges behind one drawn link (a link merges the edges of one
+ * account and one host that differ in event ID, logon type, ...). Edges are paged one after another.
+ */
+export type DrilldownTarget = { kind: 'node'; id: string } | { kind: 'edges'; ids: readonly string[] };
+
+/** Where the next page starts: which target of the list, and the server's cursor in it. */
+interface PagePointer {
+  index: number;
+  cursor: string | null;
+}
 
 export interface DrilldownPanelProps {
   datasetId: string;
   /** The window of the view (null = the whole dataset). */
   from: string | null;
   to: string | null;
-  target: DrillTarget;
+  target: DrilldownTarget;
   /** What the target is called on screen (an account, a host, an edge "alice → WS01"). */
   targetLabel: string;
   onClose?: () => void;
@@ -30,13 +42,41 @@ export function DrilldownPanel({
   onClose,
   pageSize,
 }: DrilldownPanelProps) {
-  const params: EventsParams =
-    pageSize === undefined ? { from, to, target } : { from, to, target, limit: pageSize };
+  const targets: EventsParams['target'][] =
+    target.kind === 'node'
+      ? [{ kind: 'node', id: target.id }]
+      : target.ids.map((id) => ({ kind: 'edge', id }));
+  const paramsAt = (index: number): EventsParams | null => {
+    const t = targets[index];
+    if (t === undefined) return null;
+    return pageSize === undefined ? { from, to, target: t } : { from, to, target: t, limit: pageSize };
+  };
   const query = useInfiniteQuery({
-    queryKey: [...apiKeys.events(datasetId, params), pageSize ?? null],
-    queryFn: ({ pageParam, signal }) => getEvents(datasetId, params, pageParam, signal),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    queryKey: [
+      ...apiKeys.dataset(datasetId),
+      'events',
+      from,
+      to,
+      target.kind,
+      ...(target.kind === 'node' ? [target.id] : target.ids),
+      pageSize ?? null,
+    ],
+    queryFn: ({ pageParam, signal }): Promise<EventsPage & { pointer: PagePointer }> => {
+      const params = paramsAt(pageParam.index);
+      if (params === null) return Promise.resolve({ events: [], nextCursor: null, pointer: pageParam });
+      return getEvents(datasetId, params, pageParam.cursor, signal).then((page) => ({
+        ...page,
+        pointer: pageParam,
+      }));
+    },
+    initialPageParam: { index: 0, cursor: null } as PagePointer,
+    getNextPageParam: (last): PagePointer | undefined => {
+      if (last.nextCursor !== null) return { index: last.pointer.index, cursor: last.nextCursor };
+      return last.pointer.index + 1 < targets.length
+        ? { index: last.pointer.index + 1, cursor: null }
+        : undefined;
+    },
+    enabled: targets.length > 0,
   });
   const [showEmpty, setShowEmpty] = useState(false);
   const headingId = useId();
@@ -50,7 +90,7 @@ export function DrilldownPanel({
     <section className="drilldown" aria-labelledby={headingId}>
       <header className="drilldown-header">
         <h2 id={headingId}>
-          Events of {target.kind === 'node' ? '' : 'edge '}
+          Events of {target.kind === 'node' ? '' : 'link '}
           <span className="drill-target">{targetLabel}</span>
         </h2>
         {onClose && (
@@ -59,7 +99,9 @@ export function DrilldownPanel({
           </button>
         )}
       </header>
-      {query.isPending ? (
+      {targets.length === 0 ? (
+        <p>No events behind this selection.</p>
+      ) : query.isPending ? (
         <p role="status">Loading events…</p>
       ) : query.isError && events.length === 0 ? (
         <div role="alert" className="error">

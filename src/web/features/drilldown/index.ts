@@ -1,2 +1,2 @@
 export { DrilldownPanel } from './drilldown-panel';
-export type { DrilldownPanelProps } from './drilldown-panel';
+export type { DrilldownPanelProps, DrilldownTarget } from './drilldown-panel';
