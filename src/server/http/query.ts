@@ -1,0 +1,117 @@
+import type { TimeRange } from '../../core/dataset/index.js';
+import { badRequest } from './errors.js';
+
+/** Filters of /graph and /export (the same fields as the app's view filters). */
+export interface GraphFilters {
+  eventIds: number[] | null;
+  logonTypes: string[] | null;
+  outcome: 'any' | 'success' | 'failure';
+  minCount: number;
+  search: string;
+  showHidden: boolean;
+}
+
+export const NO_FILTERS: GraphFilters = {
+  eventIds: null,
+  logonTypes: null,
+  outcome: 'any',
+  minCount: 0,
+  search: '',
+  showHidden: true,
+};
+
+type Query = Record<string, string | undefined>;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A `from`/`to` value: a day (`2021-12-03`, midnight UTC) or a time with its zone. */
+export function parseTime(name: string, value: string): number {
+  if (value.length > 40 || !(DAY.test(value) || TIME.test(value))) {
+    throw badRequest(
+      `${name} must be a date like 2021-12-03 or a UTC time like 2021-12-03T12:00:00Z`,
+      'bad_query',
+    );
+  }
+  const ms = Date.parse(DAY.test(value) ? `${value}T00:00:00Z` : value);
+  if (!Number.isFinite(ms)) throw badRequest(`${name} is not a valid date: ${value}`, 'bad_query');
+  return ms;
+}
+
+/**
+ * The window of a request: null when neither `from` nor `to` is given (everything); a missing end
+ * is taken from the dataset's time range. `to` is exclusive.
+ */
+export function parseWindow(q: Query, range: TimeRange | null): TimeRange | null {
+  const from = q['from'];
+  const to = q['to'];
+  if ((from === undefined || from === '') && (to === undefined || to === '')) return null;
+  const fromMs =
+    from !== undefined && from !== '' ? parseTime('from', from) : range !== null ? Date.parse(range.from) : 0;
+  const toMs =
+    to !== undefined && to !== ''
+      ? parseTime('to', to)
+      : range !== null
+        ? Date.parse(range.to) + 1
+        : fromMs + 1;
+  if (!(toMs > fromMs)) throw badRequest('to must be after from', 'bad_query');
+  return { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() };
+}
+
+function list(name: string, value: string | undefined, max: number): string[] | null {
+  if (value === undefined || value === '') return null;
+  if (value.length > 2000) throw badRequest(`${name} is too long`, 'bad_query');
+  const items = value.split(',').map((s) => s.trim());
+  if (items.length > max || items.some((s) => s === '')) {
+    throw badRequest(`${name} must be a comma-separated list of at most ${max} values`, 'bad_query');
+  }
+  return items;
+}
+
+export function parseFilters(q: Query): GraphFilters {
+  const ids = list('eventIds', q['eventIds'], 100);
+  const eventIds =
+    ids === null
+      ? null
+      : ids.map((s) => {
+          if (!/^\d{1,5}$/.test(s) || Number(s) > 65535)
+            throw badRequest(`eventIds: ${s.slice(0, 20)} is not an event ID`, 'bad_query');
+          return Number(s);
+        });
+  const logonTypes = list('logonTypes', q['logonTypes'], 50);
+  if (logonTypes?.some((t) => !/^[\w-]{1,20}$/.test(t)))
+    throw badRequest('logonTypes must be values like 2,3,10', 'bad_query');
+  const outcome = q['outcome'] ?? 'any';
+  if (outcome !== 'any' && outcome !== 'success' && outcome !== 'failure') {
+    throw badRequest('outcome must be any, success or failure', 'bad_query');
+  }
+  const minCount = parseInteger('minCount', q['minCount'], 0, 0, 1_000_000_000);
+  const search = q['search'] ?? '';
+  if (search.length > 200) throw badRequest('search is limited to 200 characters', 'bad_query');
+  const hidden = q['hidden'];
+  if (hidden !== undefined && !['0', '1', 'true', 'false', ''].includes(hidden)) {
+    throw badRequest('hidden must be 1 or 0', 'bad_query');
+  }
+  return {
+    eventIds,
+    logonTypes,
+    outcome,
+    minCount,
+    search: search.toLowerCase(),
+    showHidden: hidden === '1' || hidden === 'true',
+  };
+}
+
+export function parseInteger(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d{1,12}$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw badRequest(`${name} must be a whole number from ${min} to ${max}`, 'bad_query');
+  }
+  return Number(value);
+}

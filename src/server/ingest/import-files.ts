@@ -1,0 +1,274 @@
+import type Database from 'better-sqlite3';
+import path from 'node:path';
+import type { Dataset, DatasetSource } from '../../core/dataset/index.js';
+import type { LogonEvent } from '../../core/events/index.js';
+import type { InputFormat, ReadOptions, ReadResult } from '../../core/readers/types.js';
+import { ImportWriter, type EventLink } from '../store/import-writer.js';
+import type { JobFileResult, JobWarning } from '../store/types.js';
+
+/** An uploaded file spooled to disk under a server-chosen name; `name` is the client's, display only. */
+export interface SpooledFile {
+  path: string;
+  name: string;
+  size: number;
+}
+
+export type ReadFileFn = (
+  path: string,
+  opts: ReadOptions & {
+    onProgress?: (p: { bytes: number; totalBytes: number; records: number }) => void;
+    /** Each kept event as soon as it is read (the result's `events` then stays empty). */
+    onEvent?: (event: LogonEvent) => void;
+    /** Awaited after each piece of input: the consumer stores what it got. */
+    afterChunk?: () => Promise<void>;
+  },
+) => Promise<ReadResult & { source: { name: string; size: number; sha256: string; format: InputFormat } }>;
+
+export type AnalyzeFn = (
+  events: Iterable<LogonEvent>,
+  meta: {
+    sources: DatasetSource[];
+    readStats: { recordsRead: number; eventsSkipped: Record<string, number>; warnings: number };
+    title?: string | null;
+  },
+) => Dataset;
+
+/** Maps one stored event to its drill-down keys (`edge:<id>`, `node:<id>`) in the analyzed dataset. */
+export type LinkerFactory = (dataset: Dataset) => (event: LogonEvent) => readonly string[];
+
+export interface ImportDeps {
+  readFile: ReadFileFn;
+  analyze: AnalyzeFn;
+  linker: LinkerFactory;
+  /** Event IDs kept from the files (others are counted as skipped by the reader). */
+  eventIds: ReadonlySet<number> | null;
+}
+
+export type ImportMessage =
+  | {
+      type: 'progress';
+      phase: 'reading' | 'storing' | 'analyzing';
+      bytes: number;
+      totalBytes: number;
+      records: number;
+      filesDone: number;
+    }
+  | { type: 'warnings'; warnings: JobWarning[] }
+  | { type: 'file'; result: JobFileResult }
+  | { type: 'done'; eventsNew: number; eventsDuplicate: number };
+
+export interface ImportJob {
+  datasetId: string;
+  jobId: string;
+  title: string | null;
+  files: SpooledFile[];
+}
+
+/** Events are written in batches this large: big enough to be fast, small enough not to hold the lock. */
+const BATCH = 2000;
+/** Detailed warnings forwarded per file; the rest are counted. */
+const WARNINGS_PER_FILE = 50;
+
+/**
+ * Imports the files of one job into a dataset: read each file, store its events (deduplicated),
+ * then rebuild the dataset's roll-ups from all its events. Runs in the import worker thread on its
+ * own connections (`db` writes, `readDb` iterates while `db` writes).
+ */
+export async function importFiles(
+  db: Database.Database,
+  readDb: Database.Database,
+  deps: ImportDeps,
+  job: ImportJob,
+  emit: (m: ImportMessage) => void,
+  now: () => string,
+): Promise<void> {
+  const writer = new ImportWriter(db);
+  const totalBytes = job.files.reduce((s, f) => s + f.size, 0);
+  let bytesBefore = 0;
+  let recordsBefore = 0;
+  let eventsNew = 0;
+  let eventsDuplicate = 0;
+  let filesDone = 0;
+  for (const file of job.files) {
+    const importId = writer.beginImport(job.datasetId, job.jobId, file, now());
+    let lastEmit = 0;
+    let inserted = 0;
+    let duplicates = 0;
+    let records = 0;
+    let bytes = 0;
+    const buffer: LogonEvent[] = [];
+    const flush = (): void => {
+      if (buffer.length === 0) return;
+      const r = writer.insertEvents(job.datasetId, importId, buffer.splice(0));
+      inserted += r.inserted;
+      duplicates += r.duplicates;
+    };
+    let result: Awaited<ReturnType<ReadFileFn>>;
+    try {
+      result = await deps.readFile(file.path, {
+        eventIds: deps.eventIds,
+        onEvent: (e) => {
+          buffer.push(e);
+          if (buffer.length >= BATCH) flush();
+        },
+        afterChunk: async () => {
+          flush();
+          // Let progress messages out between pieces of a large file.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        },
+        onProgress: (p) => {
+          bytes = Math.min(p.bytes, file.size);
+          records = p.records;
+          const t = Date.now();
+          if (t - lastEmit < 100) return;
+          lastEmit = t;
+          emit({
+            type: 'progress',
+            phase: 'reading',
+            bytes: bytesBefore + bytes,
+            totalBytes,
+            records: recordsBefore + records,
+            filesDone,
+          });
+        },
+      });
+      flush();
+      // A reader that returns its events instead of streaming them.
+      for (let i = 0; i < result.events.length; i += BATCH) {
+        buffer.push(...result.events.slice(i, i + BATCH));
+        flush();
+        emit({
+          type: 'progress',
+          phase: 'storing',
+          bytes: bytesBefore + file.size,
+          totalBytes,
+          records: recordsBefore + records,
+          filesDone,
+        });
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    } catch (e) {
+      writer.markFailed(importId);
+      // Reader messages name the spooled file; show the analyst the name they uploaded.
+      const raw = e instanceof Error ? e.message : String(e);
+      const message = raw.split(path.basename(file.path)).join(file.name);
+      emit({ type: 'warnings', warnings: [{ file: file.name, code: 'unreadable', message, count: 1 }] });
+      emit({
+        type: 'file',
+        result: {
+          name: file.name,
+          size: file.size,
+          format: null,
+          recordsRead: 0,
+          eventsNew: 0,
+          eventsDuplicate: 0,
+          skipped: {},
+          warnings: 0,
+          error: message,
+        },
+      });
+      bytesBefore += file.size;
+      filesDone++;
+      continue;
+    }
+    const warnings: JobWarning[] = result.warnings.slice(0, WARNINGS_PER_FILE).map((w) => ({
+      file: file.name,
+      code: w.code,
+      message: w.message,
+      count: 1,
+    }));
+    const detailed = new Map<string, number>();
+    for (const w of result.warnings.slice(0, WARNINGS_PER_FILE))
+      detailed.set(w.code, (detailed.get(w.code) ?? 0) + 1);
+    for (const [code, n] of Object.entries(result.warningCounts)) {
+      const rest = n - (detailed.get(code) ?? 0);
+      if (rest > 0)
+        warnings.push({ file: file.name, code, message: `${rest} more ${code} warnings`, count: rest });
+    }
+    if (warnings.length > 0) emit({ type: 'warnings', warnings });
+
+    const warningTotal = Object.values(result.warningCounts).reduce((s, n) => s + n, 0);
+    writer.markParsed(importId, {
+      sha256: result.source.sha256,
+      format: result.source.format,
+      recordsRead: result.stats.recordsRead,
+      eventsNew: inserted,
+      eventsDuplicate: duplicates,
+      skipped: result.stats.skipped,
+      warnings: warningTotal,
+    });
+    emit({
+      type: 'file',
+      result: {
+        name: file.name,
+        size: file.size,
+        format: result.source.format,
+        recordsRead: result.stats.recordsRead,
+        eventsNew: inserted,
+        eventsDuplicate: duplicates,
+        skipped: result.stats.skipped,
+        warnings: warningTotal,
+        error: null,
+      },
+    });
+    eventsNew += inserted;
+    eventsDuplicate += duplicates;
+    bytesBefore += file.size;
+    recordsBefore += result.stats.recordsRead;
+    filesDone++;
+  }
+
+  emit({
+    type: 'progress',
+    phase: 'analyzing',
+    bytes: totalBytes,
+    totalBytes,
+    records: recordsBefore,
+    filesDone,
+  });
+  rebuildRollups(db, readDb, deps, job.datasetId, job.title);
+  emit({ type: 'done', eventsNew, eventsDuplicate });
+}
+
+/** Re-analyzes every stored event of the dataset and swaps its roll-ups in one transaction. */
+export function rebuildRollups(
+  db: Database.Database,
+  readDb: Database.Database,
+  deps: Pick<ImportDeps, 'analyze' | 'linker'>,
+  datasetId: string,
+  title: string | null,
+): void {
+  const writer = new ImportWriter(db);
+  const reader = new ImportWriter(readDb);
+  const stats = writer.readStats(datasetId);
+  const sources = sourcesOf(db, datasetId);
+  const events = reader.iterateEvents(datasetId);
+  const dataset = deps.analyze(
+    (function* () {
+      for (const row of events) yield row.event;
+    })(),
+    { sources, readStats: stats, title },
+  );
+  const link = deps.linker(dataset);
+  function* links(): Generator<EventLink> {
+    for (const row of reader.iterateEvents(datasetId)) {
+      for (const key of link(row.event)) yield [key, row.timeMs, row.seq];
+    }
+  }
+  writer.replaceRollups(datasetId, dataset, links(), reader.eventCount(datasetId));
+}
+
+function sourcesOf(db: Database.Database, datasetId: string): DatasetSource[] {
+  const rows = db
+    .prepare(
+      `SELECT name, size, sha256, format FROM imports WHERE dataset_id = ? AND state IN ('done', 'parsed') ORDER BY id`,
+    )
+    .all(datasetId) as { name: string; size: number; sha256: string | null; format: string | null }[];
+  return rows.map((r) => ({
+    kind: 'file',
+    name: r.name.slice(0, 4096),
+    size: r.size,
+    sha256: r.sha256,
+    format: r.format === 'evtx' || r.format === 'xml' || r.format === 'json' ? r.format : null,
+  }));
+}

@@ -1,0 +1,99 @@
+// The LogonLens server: reads the configuration, opens the store and listens. `logonlens serve`
+// and `npm start` come through startServer; `node dist/node/server/main.js` runs it directly.
+import { serve, type ServerType } from '@hono/node-server';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp, type AppDeps, type LogonLensApp } from './app.js';
+import { ConfigError, resolveConfig, type ServerConfig } from './config.js';
+import { ensureDemoDataset } from './demo/index.js';
+import { consoleLogger, type Logger } from './logger.js';
+import { defaultWebRoot, demoDir } from './paths.js';
+import { Store } from './store/store.js';
+
+export interface RunningServer {
+  url: string;
+  app: LogonLensApp;
+  store: Store;
+  close(): Promise<void>;
+}
+
+export async function startServer(
+  config: ServerConfig,
+  options: { logger?: Logger; webRoot?: string | null; appDeps?: Partial<AppDeps> } = {},
+): Promise<RunningServer> {
+  const logger = options.logger ?? consoleLogger;
+  const store = Store.open(config.dataDir);
+  const failed = store.recoverInterrupted();
+  if (failed.length > 0) {
+    logger.warn(
+      `${failed.length} import(s) were interrupted by the last stop and are marked failed: ${failed.join(', ')}`,
+    );
+  }
+  const app = createApp({
+    store,
+    token: config.token,
+    logger,
+    webRoot: options.webRoot === undefined ? defaultWebRoot() : options.webRoot,
+    ...options.appDeps,
+  });
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
+    s.once('error', (e: NodeJS.ErrnoException) => {
+      store.close();
+      reject(
+        e.code === 'EADDRINUSE'
+          ? new ConfigError(`port ${config.port} on ${config.host} is already in use (set PORT or --port)`)
+          : e,
+      );
+    });
+  });
+  // Uploads of large files take as long as they take.
+  if ('requestTimeout' in server) server.requestTimeout = 0;
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.port;
+  const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${hostForUrl}:${port}`;
+  if (config.demo) ensureDemoDataset(store, app.services.jobs, app.services.uploadDir, demoDir(), logger);
+  return {
+    url,
+    app,
+    store,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.services.jobs.idle();
+      store.close();
+    },
+  };
+}
+
+/** Runs the server until SIGINT/SIGTERM; returns the exit code when it cannot start. */
+export async function runServer(
+  config: ServerConfig,
+  out: NodeJS.WritableStream = process.stdout,
+): Promise<number> {
+  const running = await startServer(config);
+  out.write(
+    `LogonLens is serving ${running.url}  (data: ${config.dataDir}${config.token !== null ? ', token required' : ''})\n`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = (): void => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  out.write('LogonLens: stopping…\n');
+  // A running import stops with the process; the next start marks it failed (see recoverInterrupted).
+  running.store.close();
+  return 0;
+}
+
+const invokedDirectly =
+  process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  try {
+    process.exitCode = await runServer(resolveConfig(process.env));
+    process.exit();
+  } catch (e) {
+    console.error(`logonlens: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(e instanceof ConfigError ? 2 : 1);
+  }
+}

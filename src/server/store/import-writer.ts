@@ -1,0 +1,196 @@
+import type Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import type { Dataset, ReadStatsSummary } from '../../core/dataset/index.js';
+import type { LogonEvent } from '../../core/events/index.js';
+
+/**
+ * The dedup key of an event: computer + channel + record ID, so that appending a file twice (or two
+ * overlapping exports of one log) adds nothing. An event without a record ID (some JSON shapes) is
+ * keyed by its whole content instead.
+ */
+export function dedupKey(e: LogonEvent): string {
+  if (e.recordId !== null) return `r\u0001${e.computer ?? ''}\u0001${e.channel ?? ''}\u0001${e.recordId}`;
+  return `h\u0001${createHash('sha256').update(JSON.stringify(e)).digest('base64url')}`;
+}
+
+/** Hour bucket of a time in ms, as the dataset format defines it. */
+export function unixHour(ms: number): number {
+  return Math.floor(ms / 3_600_000);
+}
+
+export interface ImportedFileInfo {
+  sha256: string | null;
+  format: string | null;
+  recordsRead: number;
+  eventsNew: number;
+  eventsDuplicate: number;
+  skipped: Record<string, number>;
+  warnings: number;
+}
+
+/** A link from a drill-down key (`edge:<id>`, `node:<id>`) to an event. */
+export type EventLink = readonly [key: string, timeMs: number, seq: number];
+
+/**
+ * The write side of an import, used by the import worker on its own connection. Events go in in
+ * small transactions (so that other writers are never blocked for long), tagged with their import;
+ * the roll-ups change only in `replaceRollups`, one transaction that also marks the imports done.
+ * Until then a crash leaves the import 'running' or 'parsed' and Store.recoverInterrupted removes it.
+ */
+export class ImportWriter {
+  constructor(private readonly db: Database.Database) {}
+
+  beginImport(datasetId: string, jobId: string, file: { name: string; size: number }, now: string): number {
+    const r = this.db
+      .prepare(
+        `INSERT INTO imports (dataset_id, job_id, state, name, size, created_at) VALUES (?, ?, 'running', ?, ?, ?)`,
+      )
+      .run(datasetId, jobId, file.name, file.size, now);
+    return Number(r.lastInsertRowid);
+  }
+
+  /** Inserts a batch in one transaction; duplicates (same dedup key in this dataset) are skipped. */
+  insertEvents(
+    datasetId: string,
+    importId: number,
+    events: readonly LogonEvent[],
+  ): { inserted: number; duplicates: number } {
+    const stmt = this.db.prepare(
+      `INSERT OR IGNORE INTO events (dataset_id, import_id, dedup, time_ms, data) VALUES (?, ?, ?, ?, ?)`,
+    );
+    let inserted = 0;
+    this.db.transaction(() => {
+      for (const e of events) {
+        const ms = Date.parse(e.time);
+        inserted += stmt.run(
+          datasetId,
+          importId,
+          dedupKey(e),
+          Number.isFinite(ms) ? ms : 0,
+          JSON.stringify(e),
+        ).changes;
+      }
+    })();
+    return { inserted, duplicates: events.length - inserted };
+  }
+
+  markParsed(importId: number, info: ImportedFileInfo): void {
+    this.db
+      .prepare(
+        `UPDATE imports SET state = 'parsed', sha256 = ?, format = ?, records_read = ?, events_new = ?,
+           events_duplicate = ?, skipped = ?, warnings = ? WHERE id = ?`,
+      )
+      .run(
+        info.sha256,
+        info.format,
+        info.recordsRead,
+        info.eventsNew,
+        info.eventsDuplicate,
+        JSON.stringify(info.skipped),
+        info.warnings,
+        importId,
+      );
+  }
+
+  /** A file that could not be read: its rows go, the import stays on record as failed. */
+  markFailed(importId: number): void {
+    this.db.transaction(() => {
+      this.db.prepare(`DELETE FROM events WHERE import_id = ?`).run(importId);
+      this.db.prepare(`UPDATE imports SET state = 'failed' WHERE id = ?`).run(importId);
+    })();
+  }
+
+  /** Read statistics over every import that is done or about to be (parsed). */
+  readStats(datasetId: string): Omit<ReadStatsSummary, 'eventsUsed'> {
+    const rows = this.db
+      .prepare(
+        `SELECT records_read, events_duplicate, skipped, warnings FROM imports WHERE dataset_id = ? AND state IN ('done', 'parsed')`,
+      )
+      .all(datasetId) as {
+      records_read: number;
+      events_duplicate: number;
+      skipped: string;
+      warnings: number;
+    }[];
+    const eventsSkipped: Record<string, number> = {};
+    let recordsRead = 0;
+    let warnings = 0;
+    for (const r of rows) {
+      recordsRead += r.records_read;
+      warnings += r.warnings;
+      const skipped = JSON.parse(r.skipped) as Record<string, number>;
+      for (const [k, v] of Object.entries(skipped)) eventsSkipped[k] = (eventsSkipped[k] ?? 0) + v;
+      if (r.events_duplicate > 0)
+        eventsSkipped['duplicate'] = (eventsSkipped['duplicate'] ?? 0) + r.events_duplicate;
+    }
+    return { recordsRead, eventsSkipped, warnings };
+  }
+
+  /** Every stored event of the dataset, oldest first (use a second connection while writing). */
+  *iterateEvents(datasetId: string): Generator<{ seq: number; timeMs: number; event: LogonEvent }> {
+    const stmt = this.db
+      .prepare(`SELECT seq, time_ms, data FROM events WHERE dataset_id = ? ORDER BY time_ms, seq`)
+      .raw();
+    for (const row of stmt.iterate(datasetId) as IterableIterator<[number, number, string]>) {
+      yield { seq: row[0], timeMs: row[1], event: JSON.parse(row[2]) as LogonEvent };
+    }
+  }
+
+  eventCount(datasetId: string): number {
+    const r = this.db.prepare(`SELECT COUNT(*) AS n FROM events WHERE dataset_id = ?`).get(datasetId) as {
+      n: number;
+    };
+    return r.n;
+  }
+
+  /**
+   * Replaces the dataset's roll-ups with `dataset` (the analysis of all its events) and the drill-down
+   * links, marks its parsed imports done and bumps the revision: all in one transaction, so readers
+   * see either the previous roll-ups or the new ones.
+   */
+  replaceRollups(datasetId: string, dataset: Dataset, links: Iterable<EventLink>, eventCount: number): void {
+    const db = this.db;
+    db.transaction(() => {
+      for (const table of ['nodes', 'edges', 'edge_hours', 'node_hours', 'event_links']) {
+        db.prepare(`DELETE FROM ${table} WHERE dataset_id = ?`).run(datasetId);
+      }
+      const insNode = db.prepare(`INSERT INTO nodes (dataset_id, id, data) VALUES (?, ?, ?)`);
+      const insNodeHour = db.prepare(
+        `INSERT OR IGNORE INTO node_hours (dataset_id, hour, node_id) VALUES (?, ?, ?)`,
+      );
+      for (const n of dataset.nodes) {
+        insNode.run(datasetId, n.id, JSON.stringify(n));
+        for (const f of n.flags) insNodeHour.run(datasetId, unixHour(Date.parse(f.time)), n.id);
+      }
+      const insEdge = db.prepare(
+        `INSERT INTO edges (dataset_id, id, account, source, target, data) VALUES (?, ?, ?, ?, ?, ?)`,
+      );
+      const insHour = db.prepare(
+        `INSERT INTO edge_hours (dataset_id, hour, edge_id, count) VALUES (?, ?, ?, ?)`,
+      );
+      for (const e of dataset.edges) {
+        insEdge.run(datasetId, e.id, e.account, e.source, e.target, JSON.stringify(e));
+        for (const [hour, count] of e.hourly) insHour.run(datasetId, hour, e.id, count);
+      }
+      const insLink = db.prepare(
+        `INSERT OR IGNORE INTO event_links (dataset_id, key, time_ms, seq) VALUES (?, ?, ?, ?)`,
+      );
+      for (const [key, timeMs, seq] of links) insLink.run(datasetId, key, timeMs, seq);
+      db.prepare(`UPDATE imports SET state = 'done' WHERE dataset_id = ? AND state = 'parsed'`).run(
+        datasetId,
+      );
+      db.prepare(
+        `UPDATE datasets SET state = 'ready', error = NULL, revision = revision + 1, time_from = ?, time_to = ?,
+           event_count = ?, edge_count = ?, node_count = ?, read_stats = ? WHERE id = ?`,
+      ).run(
+        dataset.timeRange?.from ?? null,
+        dataset.timeRange?.to ?? null,
+        eventCount,
+        dataset.edges.length,
+        dataset.nodes.length,
+        JSON.stringify(dataset.readStats),
+        datasetId,
+      );
+    })();
+  }
+}

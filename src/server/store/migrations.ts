@@ -1,0 +1,126 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Versioned schema migrations. Each entry runs once, in order, inside a transaction, and bumps
+ * `PRAGMA user_version`; never edit a released migration, add a new one.
+ *
+ * Layout per dataset:
+ * - `events`: the normalized events (drill-down), unique on the dedup key computer + channel +
+ *   record ID so that appending the same file again adds nothing. `import_id` ties each row to the
+ *   import that wrote it, so rows of an interrupted import can be removed on restart.
+ * - `nodes`, `edges`, `edge_hours`, `node_hours`, `event_links`: roll-ups rebuilt by the analysis
+ *   after each import in one transaction; windows are answered from `edge_hours` alone.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE datasets (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    state TEXT NOT NULL,
+    error TEXT,
+    revision INTEGER NOT NULL DEFAULT 0,
+    time_from TEXT,
+    time_to TEXT,
+    event_count INTEGER NOT NULL DEFAULT 0,
+    edge_count INTEGER NOT NULL DEFAULT 0,
+    node_count INTEGER NOT NULL DEFAULT 0,
+    read_stats TEXT NOT NULL DEFAULT '{"recordsRead":0,"eventsUsed":0,"eventsSkipped":{},"warnings":0}'
+  );
+  CREATE TABLE imports (
+    id INTEGER PRIMARY KEY,
+    dataset_id TEXT NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    job_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    name TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT,
+    format TEXT,
+    records_read INTEGER NOT NULL DEFAULT 0,
+    events_new INTEGER NOT NULL DEFAULT 0,
+    events_duplicate INTEGER NOT NULL DEFAULT 0,
+    skipped TEXT NOT NULL DEFAULT '{}',
+    warnings INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX imports_dataset ON imports(dataset_id);
+  CREATE TABLE jobs (
+    id TEXT PRIMARY KEY,
+    dataset_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    finished_at TEXT,
+    progress TEXT NOT NULL,
+    warnings TEXT NOT NULL DEFAULT '[]',
+    error TEXT,
+    result TEXT
+  );
+  CREATE INDEX jobs_dataset ON jobs(dataset_id);
+  CREATE TABLE events (
+    seq INTEGER PRIMARY KEY,
+    dataset_id TEXT NOT NULL,
+    import_id INTEGER NOT NULL,
+    dedup TEXT NOT NULL,
+    time_ms INTEGER NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX events_dedup ON events(dataset_id, dedup);
+  CREATE INDEX events_import ON events(import_id);
+  CREATE TABLE nodes (
+    dataset_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (dataset_id, id)
+  ) WITHOUT ROWID;
+  CREATE TABLE edges (
+    dataset_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    account TEXT NOT NULL,
+    source TEXT,
+    target TEXT,
+    data TEXT NOT NULL,
+    PRIMARY KEY (dataset_id, id)
+  ) WITHOUT ROWID;
+  CREATE TABLE edge_hours (
+    dataset_id TEXT NOT NULL,
+    hour INTEGER NOT NULL,
+    edge_id TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (dataset_id, hour, edge_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE node_hours (
+    dataset_id TEXT NOT NULL,
+    hour INTEGER NOT NULL,
+    node_id TEXT NOT NULL,
+    PRIMARY KEY (dataset_id, hour, node_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE event_links (
+    dataset_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    time_ms INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (dataset_id, key, time_ms, seq)
+  ) WITHOUT ROWID;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Brings the database to SCHEMA_VERSION; refuses a database written by a newer LogonLens. */
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true });
+  if (typeof current !== 'number') throw new Error('cannot read the database schema version');
+  if (current > SCHEMA_VERSION) {
+    throw new Error(
+      `the database was written by a newer LogonLens (schema ${current}, this version knows ${SCHEMA_VERSION}); upgrade LogonLens or use another data directory`,
+    );
+  }
+  for (let v = current; v < SCHEMA_VERSION; v++) {
+    const sql = MIGRATIONS[v];
+    if (sql === undefined) break;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

@@ -1,0 +1,309 @@
+import type Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import type { DatasetEdge, DatasetNode, DatasetSource, ReadStatsSummary } from '../../core/dataset/index.js';
+import type { LogonEvent } from '../../core/events/index.js';
+import { openDatabase } from './database.js';
+import { NotFoundError, type DatasetInfo, type DatasetState, type JobInfo } from './types.js';
+
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Random, URL-safe ids: never derived from anything a client sent. */
+export function newId(prefix: string): string {
+  return `${prefix}_${randomBytes(9).toString('base64url')}`;
+}
+
+interface DatasetRow {
+  id: string;
+  name: string;
+  created_at: string;
+  state: DatasetState;
+  error: string | null;
+  revision: number;
+  time_from: string | null;
+  time_to: string | null;
+  event_count: number;
+  edge_count: number;
+  node_count: number;
+  files: number;
+}
+
+const DATASET_SELECT = `SELECT d.*, (SELECT COUNT(*) FROM imports i WHERE i.dataset_id = d.id AND i.state = 'done') AS files FROM datasets d`;
+
+function toInfo(r: DatasetRow): DatasetInfo {
+  return {
+    id: r.id,
+    name: r.name,
+    createdAt: r.created_at,
+    state: r.state,
+    error: r.error,
+    revision: r.revision,
+    timeRange: r.time_from !== null && r.time_to !== null ? { from: r.time_from, to: r.time_to } : null,
+    counts: { events: r.event_count, edges: r.edge_count, nodes: r.node_count, files: r.files },
+  };
+}
+
+export interface EventPageRow {
+  seq: number;
+  timeMs: number;
+  event: LogonEvent;
+}
+
+/**
+ * The embedded store, as the HTTP thread sees it: dataset and job bookkeeping plus the read queries
+ * behind /graph and /events. Import workers write through ImportWriter on their own connection.
+ */
+export class Store {
+  private constructor(
+    readonly db: Database.Database,
+    readonly dataDir: string,
+    private readonly clock: Clock,
+  ) {}
+
+  static open(dataDir: string, clock: Clock = systemClock): Store {
+    return new Store(openDatabase(dataDir), dataDir, clock);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private nowIso(): string {
+    return this.clock.now().toISOString();
+  }
+
+  createDataset(name: string): DatasetInfo {
+    const id = newId('ds');
+    this.db
+      .prepare(`INSERT INTO datasets (id, name, created_at, state) VALUES (?, ?, ?, 'empty')`)
+      .run(id, name, this.nowIso());
+    return this.getDataset(id);
+  }
+
+  listDatasets(): DatasetInfo[] {
+    const rows = this.db.prepare(`${DATASET_SELECT} ORDER BY d.created_at DESC, d.id`).all() as DatasetRow[];
+    return rows.map(toInfo);
+  }
+
+  findDataset(id: string): DatasetInfo | null {
+    const row = this.db.prepare(`${DATASET_SELECT} WHERE d.id = ?`).get(id) as DatasetRow | undefined;
+    return row === undefined ? null : toInfo(row);
+  }
+
+  getDataset(id: string): DatasetInfo {
+    const d = this.findDataset(id);
+    if (d === null) throw new NotFoundError(`no dataset with id ${JSON.stringify(id.slice(0, 100))}`);
+    return d;
+  }
+
+  renameDataset(id: string, name: string): DatasetInfo {
+    const r = this.db.prepare(`UPDATE datasets SET name = ? WHERE id = ?`).run(name, id);
+    if (r.changes === 0) throw new NotFoundError(`no dataset with id ${JSON.stringify(id.slice(0, 100))}`);
+    return this.getDataset(id);
+  }
+
+  setDatasetState(id: string, state: DatasetState, error: string | null = null): void {
+    this.db.prepare(`UPDATE datasets SET state = ?, error = ? WHERE id = ?`).run(state, error, id);
+  }
+
+  /** Deletes a dataset and everything derived from it, in one transaction. */
+  deleteDataset(id: string): void {
+    this.getDataset(id);
+    this.db.transaction(() => {
+      for (const table of ['events', 'nodes', 'edges', 'edge_hours', 'node_hours', 'event_links', 'jobs']) {
+        this.db.prepare(`DELETE FROM ${table} WHERE dataset_id = ?`).run(id);
+      }
+      this.db.prepare(`DELETE FROM imports WHERE dataset_id = ?`).run(id);
+      this.db.prepare(`DELETE FROM datasets WHERE id = ?`).run(id);
+    })();
+  }
+
+  saveJob(job: JobInfo): void {
+    this.db
+      .prepare(
+        `INSERT INTO jobs (id, dataset_id, state, created_at, finished_at, progress, warnings, error, result)
+         VALUES (@id, @datasetId, @state, @createdAt, @finishedAt, @progress, @warnings, @error, @result)
+         ON CONFLICT(id) DO UPDATE SET state = excluded.state, finished_at = excluded.finished_at,
+           progress = excluded.progress, warnings = excluded.warnings, error = excluded.error, result = excluded.result`,
+      )
+      .run({
+        id: job.id,
+        datasetId: job.datasetId,
+        state: job.state,
+        createdAt: job.createdAt,
+        finishedAt: job.finishedAt,
+        progress: JSON.stringify(job.progress),
+        warnings: JSON.stringify(job.warnings),
+        error: job.error,
+        result: job.result === null ? null : JSON.stringify(job.result),
+      });
+  }
+
+  findJob(id: string): JobInfo | null {
+    const r = this.db.prepare(`SELECT * FROM jobs WHERE id = ?`).get(id) as
+      | {
+          id: string;
+          dataset_id: string;
+          state: JobInfo['state'];
+          created_at: string;
+          finished_at: string | null;
+          progress: string;
+          warnings: string;
+          error: string | null;
+          result: string | null;
+        }
+      | undefined;
+    if (r === undefined) return null;
+    return {
+      id: r.id,
+      datasetId: r.dataset_id,
+      state: r.state,
+      createdAt: r.created_at,
+      finishedAt: r.finished_at,
+      progress: JSON.parse(r.progress) as JobInfo['progress'],
+      warnings: JSON.parse(r.warnings) as JobInfo['warnings'],
+      error: r.error,
+      result: r.result === null ? null : (JSON.parse(r.result) as JobInfo['result']),
+    };
+  }
+
+  /**
+   * After a crash or kill: imports that had not committed their roll-ups are removed (their events
+   * deleted), their jobs marked failed, and their datasets put back to what they were before (ready
+   * when an earlier import completed, failed otherwise). Returns the ids of the failed jobs.
+   */
+  recoverInterrupted(): string[] {
+    const message =
+      'the server stopped during this import; its partial data was removed (upload the files again)';
+    const jobs = this.db
+      .prepare(`SELECT id, dataset_id FROM jobs WHERE state IN ('queued', 'running')`)
+      .all() as {
+      id: string;
+      dataset_id: string;
+    }[];
+    this.db.transaction(() => {
+      const stale = this.db.prepare(`SELECT id FROM imports WHERE state <> 'done'`).all() as { id: number }[];
+      for (const imp of stale) {
+        this.db.prepare(`DELETE FROM events WHERE import_id = ?`).run(imp.id);
+        this.db.prepare(`UPDATE imports SET state = 'failed' WHERE id = ?`).run(imp.id);
+      }
+      for (const j of jobs) {
+        this.db
+          .prepare(`UPDATE jobs SET state = 'failed', error = ?, finished_at = ? WHERE id = ?`)
+          .run(message, this.nowIso(), j.id);
+      }
+      this.db
+        .prepare(
+          `UPDATE datasets SET state = CASE WHEN revision > 0 THEN 'ready' ELSE 'failed' END,
+             error = CASE WHEN revision > 0 THEN NULL ELSE ? END
+           WHERE state = 'importing'`,
+        )
+        .run(message);
+    })();
+    return jobs.map((j) => j.id);
+  }
+
+  sources(datasetId: string): DatasetSource[] {
+    const rows = this.db
+      .prepare(
+        `SELECT name, size, sha256, format FROM imports WHERE dataset_id = ? AND state = 'done' ORDER BY id`,
+      )
+      .all(datasetId) as { name: string; size: number; sha256: string | null; format: string | null }[];
+    return rows.map((r) => ({
+      kind: 'file',
+      name: r.name,
+      size: r.size,
+      sha256: r.sha256,
+      format: r.format === 'evtx' || r.format === 'xml' || r.format === 'json' ? r.format : null,
+    }));
+  }
+
+  readStats(datasetId: string): ReadStatsSummary {
+    const r = this.db.prepare(`SELECT read_stats FROM datasets WHERE id = ?`).get(datasetId) as
+      { read_stats: string } | undefined;
+    if (r === undefined)
+      throw new NotFoundError(`no dataset with id ${JSON.stringify(datasetId.slice(0, 100))}`);
+    return JSON.parse(r.read_stats) as ReadStatsSummary;
+  }
+
+  /** Event counts per edge for the hours [fromHour, toHour), from the hourly roll-ups. */
+  windowEdgeCounts(datasetId: string, fromHour: number, toHour: number): Map<string, number> {
+    const rows = this.db
+      .prepare(
+        `SELECT edge_id, SUM(count) AS n FROM edge_hours WHERE dataset_id = ? AND hour >= ? AND hour < ? GROUP BY edge_id`,
+      )
+      .raw()
+      .all(datasetId, fromHour, toHour) as [string, number][];
+    return new Map(rows);
+  }
+
+  /** Nodes with a flag in the hours [fromHour, toHour). */
+  flaggedNodes(datasetId: string, fromHour: number, toHour: number): string[] {
+    const rows = this.db
+      .prepare(`SELECT DISTINCT node_id FROM node_hours WHERE dataset_id = ? AND hour >= ? AND hour < ?`)
+      .raw()
+      .all(datasetId, fromHour, toHour) as [string][];
+    return rows.map((r) => r[0]);
+  }
+
+  edgesByIds(datasetId: string, ids: readonly string[]): DatasetEdge[] {
+    return this.byIds('edges', datasetId, ids) as DatasetEdge[];
+  }
+
+  nodesByIds(datasetId: string, ids: readonly string[]): DatasetNode[] {
+    return this.byIds('nodes', datasetId, ids) as DatasetNode[];
+  }
+
+  findEdge(datasetId: string, id: string): DatasetEdge | null {
+    return this.edgesByIds(datasetId, [id])[0] ?? null;
+  }
+
+  findNode(datasetId: string, id: string): DatasetNode | null {
+    return this.nodesByIds(datasetId, [id])[0] ?? null;
+  }
+
+  private byIds(table: 'edges' | 'nodes', datasetId: string, ids: readonly string[]): unknown[] {
+    if (ids.length === 0) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT t.data FROM ${table} t JOIN json_each(?) j ON t.dataset_id = ? AND t.id = j.value ORDER BY t.id`,
+      )
+      .raw()
+      .all(JSON.stringify(ids), datasetId) as [string][];
+    return rows.map((r) => JSON.parse(r[0]) as unknown);
+  }
+
+  /**
+   * One page of the events linked to `key` (`edge:<id>` or `node:<id>`) with from <= time < to,
+   * ordered by time then insertion, strictly after the `after` position.
+   */
+  eventsPage(
+    datasetId: string,
+    key: string,
+    fromMs: number,
+    toMs: number,
+    after: { timeMs: number; seq: number } | null,
+    limit: number,
+  ): EventPageRow[] {
+    const rows = this.db
+      .prepare(
+        `SELECT e.seq, e.time_ms, e.data FROM event_links l JOIN events e ON e.seq = l.seq
+         WHERE l.dataset_id = ? AND l.key = ? AND l.time_ms >= ? AND l.time_ms < ?
+           AND (l.time_ms, l.seq) > (?, ?)
+         ORDER BY l.time_ms, l.seq LIMIT ?`,
+      )
+      .raw()
+      .all(
+        datasetId,
+        key,
+        fromMs,
+        toMs,
+        after?.timeMs ?? Number.MIN_SAFE_INTEGER,
+        after?.seq ?? -1,
+        limit,
+      ) as [number, number, string][];
+    return rows.map(([seq, timeMs, data]) => ({ seq, timeMs, event: JSON.parse(data) as LogonEvent }));
+  }
+}
