@@ -31,7 +31,7 @@ export function isObject(v: unknown): v is JsonObject {
 }
 
 export function detectShape(doc: JsonObject): DocumentShape | null {
-  if (isObject(doc.winlog) || 'winlog.event_id' in doc) return 'ecs';
+  if ('winlog' in doc || 'winlog.event_id' in doc) return 'ecs';
   if ('event_id' in doc && ('event_data' in doc || 'computer_name' in doc || 'log_name' in doc))
     return 'winlogbeat6';
   if ('EventID' in doc) {
@@ -134,7 +134,7 @@ function setAll(event: LogonEvent, data: unknown, what: string): void {
   if (!isObject(data))
     throw new DocumentError('json-bad-type', `${what} is ${describe(data)}, expected an object`);
   for (const key of Object.keys(data)) {
-    if (WINDOWS_FIELD_MAP[key] === undefined) continue;
+    if (!Object.hasOwn(WINDOWS_FIELD_MAP, key)) continue;
     const value = dataValue(data[key], `${what}.${key}`);
     setWindowsField(event, key, value);
   }
@@ -267,7 +267,7 @@ function mapFlat(doc: JsonObject, shape: 'nxlog' | 'flat', ctx: FlatContext): Lo
   event.provider = scalar(doc.SourceName ?? doc.ProviderName ?? doc.Provider, 'SourceName');
   event.computer = scalar(doc.Hostname ?? doc.Computer, 'Hostname');
   for (const key of Object.keys(doc)) {
-    if (WINDOWS_FIELD_MAP[key] === undefined) continue;
+    if (!Object.hasOwn(WINDOWS_FIELD_MAP, key)) continue;
     const value = dataValue(doc[key], key);
     setWindowsField(event, key, value);
   }

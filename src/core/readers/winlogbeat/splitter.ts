@@ -58,7 +58,14 @@ export class JsonSplitter {
   /** A scalar at document level (not a JSON object/array), scanned to its delimiter. */
   private scalar = false;
   private esResponse = false;
+  /** Containers opened beyond maxDepth (counted, not stacked). */
+  private overflow = 0;
   documents = 0;
+
+  /** Characters held in memory (for tests of the memory bound). */
+  buffered(): number {
+    return this.buf.length;
+  }
 
   constructor(
     private readonly handler: SplitterHandler,
@@ -197,8 +204,11 @@ export class JsonSplitter {
           break;
         case LBRACE:
         case LBRACKET:
-          if (depth >= this.limits.maxDepth) {
+          if (depth >= this.limits.maxDepth || this.overflow > 0) {
+            // Only counted beyond the bound, so a flood of brackets cannot grow the stack.
             if (this.inDoc) this.dropDoc('json-too-deep', `nested deeper than ${this.limits.maxDepth}`);
+            this.overflow++;
+            break;
           }
           this.stack.push(c);
           if (depth < 3) this.keys[depth] = null;
@@ -224,6 +234,10 @@ export class JsonSplitter {
           break;
         case RBRACE:
         case RBRACKET: {
+          if (this.overflow > 0) {
+            this.overflow--;
+            break;
+          }
           if (depth === 0) {
             h.problem('json-parse', `unexpected '${String.fromCharCode(c)}'`, this.line);
             break;
@@ -303,6 +317,7 @@ export class JsonSplitter {
   private resetToTop(): void {
     this.closeDoc();
     this.stack = [];
+    this.overflow = 0;
     this.inString = false;
     this.escape = false;
     this.expectKey = false;

@@ -1,5 +1,5 @@
 import { emptyEvent } from '../../events/logon-event.js';
-import { setWindowsField } from '../../events/field-map.js';
+import { setWindowsField, WINDOWS_FIELD_MAP } from '../../events/field-map.js';
 import type { ReadCollector } from './collector.js';
 import { parseTime } from './time.js';
 import type { XmlAttribute, XmlHandler } from './tokenizer.js';
@@ -11,6 +11,9 @@ export interface EventLimits {
 }
 
 export const DEFAULT_EVENT_LIMITS: EventLimits = { maxDepth: 64, maxValue: 1 << 20 };
+
+/** Mapped EventData/UserData values kept per record (Windows writes at most a few dozen). */
+const MAX_FIELDS = 256;
 
 type Target = 'eventId' | 'recordId' | 'channel' | 'computer' | 'field';
 
@@ -187,7 +190,13 @@ export class EventBuilder implements XmlHandler {
           cur.computer = value.trim();
           break;
         case 'field':
-          cur.fields.push([this.targetName, value]);
+          // Only names the model maps are kept, and only so many: a record with a flood of
+          // elements cannot grow memory.
+          if (Object.hasOwn(WINDOWS_FIELD_MAP, this.targetName)) {
+            if (cur.fields.length >= MAX_FIELDS)
+              this.markBroken('xml-too-many-fields', `more than ${MAX_FIELDS} mapped values`);
+            else cur.fields.push([this.targetName, value]);
+          }
           break;
       }
       this.target = null;

@@ -81,6 +81,6 @@ describe('XmlTokenizer', () => {
   });
 
   it('replaces invalid character references', () => {
-    expect(decodeEntities('a&#0;b&#x110000;c&#9;')).toBe('a\uFFFDb\uFFFDc\t');
+    expect(decodeEntities('a&#0;b&#x110000;c&#9;&#xD800;&#x1b;')).toBe('a\uFFFDb\uFFFDc\t\uFFFD\u001b');
   });
 });

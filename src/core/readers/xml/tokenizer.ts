@@ -43,6 +43,11 @@ export class XmlTokenizer {
     private readonly limits: TokenizerLimits = DEFAULT_TOKENIZER_LIMITS,
   ) {}
 
+  /** Characters held in memory (for tests of the memory bound). */
+  buffered(): number {
+    return this.buf.length - this.pos;
+  }
+
   write(chunk: string): void {
     if (chunk === '') return;
     this.buf = this.pos >= this.buf.length ? chunk : this.buf.slice(this.pos) + chunk;
@@ -222,15 +227,12 @@ export function decodeEntities(s: string): string {
   });
 }
 
+/**
+ * Character references are decoded for every code point but NUL and lone surrogates: python-evtx
+ * writes XML 1.1, where control characters are legal as references, and values are kept as logged.
+ */
 function validCodePoint(cp: number): boolean {
-  return (
-    cp === 0x9 ||
-    cp === 0xa ||
-    cp === 0xd ||
-    (cp >= 0x20 && cp <= 0xd7ff) ||
-    (cp >= 0xe000 && cp <= 0xfffd) ||
-    (cp >= 0x10000 && cp <= 0x10ffff)
-  );
+  return cp >= 1 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff);
 }
 
 function preview(s: string): string {
