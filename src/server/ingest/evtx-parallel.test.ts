@@ -1,0 +1,90 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { HAS_SHARED_DATA, SHARED_DATA_SKIP_REASON, sharedData } from '../../../test/helpers/shared-data.js';
+import { LOGON_EVENT_FIELDS, emptyEvent } from '../../core/events/index.js';
+import { readEvtx } from '../../core/readers/evtx/index.js';
+import { UnreadableInputError } from '../../core/readers/types.js';
+import { evtxWorkerEntry, readEvtxParallel, type EvtxProgress } from './evtx-parallel.js';
+import { packEvents, unpackEvents } from './evtx-worker.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'logonlens-evtx-par-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('evtx worker wire format', () => {
+  it('round-trips events with every field in model order', () => {
+    const a = emptyEvent(4624, '2020-01-01T00:00:00.1234567Z');
+    a.recordId = 42;
+    a.targetUser = 'alice';
+    a.computer = 'DC1';
+    const b = emptyEvent(4625, '2020-01-01T00:00:01.0000000Z');
+    b.targetUser = 'alice';
+    b.ipAddress = '-';
+    const out = unpackEvents(packEvents([a, b]));
+    expect(out).toEqual([a, b]);
+    expect(Object.keys(out[0]!)).toEqual([...LOGON_EVENT_FIELDS]);
+    expect(out[1]!.recordId).toBeNull();
+  });
+
+  it('starts the worker from .ts sources through tsx and from .js in dist', () => {
+    const ts = evtxWorkerEntry(new URL('./evtx-parallel.ts', import.meta.url).href);
+    expect(ts.eval).toBe(true);
+    expect(String(ts.script)).toContain('evtx-worker.ts');
+    expect(String(ts.script)).toContain('tsx');
+    const js = evtxWorkerEntry('file:///x/dist/node/server/ingest/evtx-parallel.js');
+    expect(js.eval).toBe(false);
+    expect((js.script as URL).pathname).toBe('/x/dist/node/server/ingest/evtx-worker.js');
+  });
+});
+
+describe('readEvtxParallel: unreadable input', () => {
+  it('rejects a file that is not EVTX and a missing file with UnreadableInputError', async () => {
+    const p = path.join(dir, 'not-evtx.bin');
+    writeFileSync(p, 'hello, this is not an event log');
+    await expect(readEvtxParallel(p)).rejects.toThrow(UnreadableInputError);
+    await expect(readEvtxParallel(path.join(dir, 'missing.evtx'))).rejects.toThrow(/cannot read/);
+  });
+});
+
+describe.skipIf(!HAS_SHARED_DATA)(
+  `readEvtxParallel on the sample logs (${SHARED_DATA_SKIP_REASON})`,
+  { timeout: 30_000 },
+  () => {
+    const files = [
+      ['evtx', 'sec-omer-size_t.evtx'],
+      ['evtx-bad', 'dev-derived-truncated-size_t.evtx'],
+      ['evtx-bad', 'dev-derived-dirtyhdr-size_t.evtx'],
+    ] as const;
+
+    for (const [d, f] of files) {
+      it(`gives exactly readEvtx's result for ${f} (path, 2 workers)`, async () => {
+        const file = sharedData(d, f);
+        const progress: EvtxProgress[] = [];
+        const par = await readEvtxParallel(file, { workers: 2, onProgress: (p) => progress.push(p) });
+        const seq = readEvtx(new Uint8Array(readFileSync(file)));
+        expect(par.warningCounts['worker-failed']).toBeUndefined(); // the workers really ran
+        expect(par).toEqual(seq);
+        const last = progress[progress.length - 1]!;
+        expect(last.bytes).toBe(last.totalBytes);
+        expect(last.records).toBe(seq.stats.recordsRead);
+        expect(progress.every((p, i) => i === 0 || p.bytes >= progress[i - 1]!.bytes)).toBe(true);
+      });
+    }
+
+    it('reads from bytes with one worker and passes the filters to the workers', async () => {
+      const bytes = new Uint8Array(readFileSync(sharedData('evtx', 'sec-omer-size_t.evtx')));
+      const copy = bytes.slice();
+      const opts = { eventIds: new Set([4624, 4625]), from: '2015-08-24T00:00:00Z' };
+      const par = await readEvtxParallel(bytes, { ...opts, workers: 1 });
+      expect(par.warnings).toEqual([]);
+      expect(par).toEqual(readEvtx(bytes, opts));
+      expect(par.events.length).toBeGreaterThan(0);
+      expect(
+        par.events.every((e) => (e.eventId === 4624 || e.eventId === 4625) && e.time >= '2015-08-24'),
+      ).toBe(true);
+      expect(par.stats.skipped['filtered-event-id']).toBeGreaterThan(0);
+      expect(Buffer.compare(bytes, copy)).toBe(0); // the caller's buffer is not transferred away
+    });
+  },
+);

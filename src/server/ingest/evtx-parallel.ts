@@ -1,0 +1,338 @@
+// EVTX in parallel: the file is read in pieces of a few chunks (never whole, when given a path) and
+// the chunks are parsed on worker threads; results are merged in record order, the same as
+// readEvtx. Memory holds the events plus a bounded number of pieces in flight (2 per worker).
+import { readFileSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import {
+  CHUNK_SIZE,
+  chunkFilter,
+  chunkSlotCount,
+  hasChunkSignature,
+  mergeChunkResults,
+  nonChunkWarning,
+  parseChunk,
+  readEvtxHeader,
+  staleHeaderWarning,
+  type ChunkFilter,
+  type ChunkResult,
+} from '../../core/readers/evtx/index.js';
+import {
+  UnreadableInputError,
+  type ReadOptions,
+  type ReadResult,
+  type ReadWarning,
+} from '../../core/readers/types.js';
+import {
+  unpackEvents,
+  type ChunkJob,
+  type JobReply,
+  type PackedChunkResult,
+  type WorkerInit,
+} from './evtx-worker.js';
+
+export interface EvtxProgress {
+  bytes: number;
+  totalBytes: number;
+  records: number;
+}
+
+export type ParallelReadOptions = ReadOptions & {
+  /** Worker threads; default os.availableParallelism(). */
+  workers?: number;
+  onProgress?: (p: EvtxProgress) => void;
+};
+
+/** Chunks per piece read and sent to a worker (1 MiB): few messages, little memory. */
+const CHUNKS_PER_JOB = 16;
+const JOBS_IN_FLIGHT_PER_WORKER = 2;
+const PROGRESS_INTERVAL_MS = 100;
+
+/**
+ * How to start the worker beside this module: from dist, the compiled evtx-worker.js; from
+ * TypeScript sources (vitest, tsx), a small bootstrap that registers tsx inside the worker and then
+ * imports evtx-worker.ts (Node 20 ignores `--import tsx` in a worker's execArgv).
+ */
+export function evtxWorkerEntry(moduleUrl: string = import.meta.url): {
+  script: string | URL;
+  eval: boolean;
+} {
+  if (!moduleUrl.endsWith('.ts')) return { script: new URL('./evtx-worker.js', moduleUrl), eval: false };
+  const tsx = pathToFileURL(tsxEsmApi(moduleUrl)).href;
+  const worker = new URL('./evtx-worker.ts', moduleUrl).href;
+  const script = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); });`;
+  return { script, eval: true };
+}
+
+/** Path of tsx's ESM API (`tsx/esm/api`, import condition), found through its package.json. */
+function tsxEsmApi(moduleUrl: string): string {
+  const pkgPath = createRequire(moduleUrl).resolve('tsx/package.json');
+  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as {
+    exports?: Record<string, { import?: { default?: string } | string }>;
+  };
+  const entry = pkg.exports?.['./esm/api']?.import;
+  const rel = typeof entry === 'string' ? entry : (entry?.default ?? './dist/esm/api/index.mjs');
+  return path.join(path.dirname(pkgPath), rel);
+}
+
+/** Source of chunk bytes: a file read piece by piece, or a buffer already in memory. */
+interface Source {
+  size: number;
+  /** Fresh bytes (owned by the caller, so they can be transferred to a worker). */
+  read(offset: number, length: number): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+async function fileSource(path: string): Promise<Source> {
+  let fh: FileHandle;
+  let size: number;
+  try {
+    fh = await open(path, 'r');
+    size = (await fh.stat()).size;
+  } catch (e) {
+    throw new UnreadableInputError(`cannot read ${path}: ${(e as Error).message}`);
+  }
+  return {
+    size,
+    async read(offset, length) {
+      const buf = new Uint8Array(length);
+      let got = 0;
+      while (got < length) {
+        const { bytesRead } = await fh.read(buf, got, length - got, offset + got);
+        if (bytesRead === 0) break;
+        got += bytesRead;
+      }
+      return got === length ? buf : buf.subarray(0, got);
+    },
+    close: () => fh.close(),
+  };
+}
+
+function memorySource(bytes: Uint8Array): Source {
+  return {
+    size: bytes.length,
+    read: async (offset, length) => bytes.slice(offset, Math.min(bytes.length, offset + length)),
+    close: async () => {},
+  };
+}
+
+/**
+ * Reads an EVTX file (path or bytes) with its chunks parsed on worker threads. Same result as
+ * readEvtx (same events, order, warnings); throws UnreadableInputError when the input is not EVTX
+ * or cannot be read.
+ */
+export async function readEvtxParallel(
+  input: string | Uint8Array,
+  opts: ParallelReadOptions = {},
+): Promise<ReadResult> {
+  const source = typeof input === 'string' ? await fileSource(input) : memorySource(input);
+  try {
+    return await readFromSource(source, opts);
+  } finally {
+    await source.close();
+  }
+}
+
+async function readFromSource(source: Source, opts: ParallelReadOptions): Promise<ReadResult> {
+  const { size } = source;
+  const head = await source.read(0, Math.min(size, 4096 + 8));
+  const header = readEvtxHeader(head, size);
+  const leading: ReadWarning[] = [...header.warnings];
+  const filter = chunkFilter(opts, leading);
+  const slots = chunkSlotCount(size, header.firstChunkOffset);
+  if (slots === 0 && header.headerChunkCount !== null) {
+    leading.push({
+      code: 'no-chunks',
+      message: 'the file has an EVTX header but no chunk after it: no records',
+      offset: 0,
+    });
+  }
+  const results: ChunkResult[] = [];
+  let bytesDone = Math.min(size, header.firstChunkOffset);
+  let records = 0;
+  let lastProgress = 0;
+  const progress = (force: boolean): void => {
+    if (!opts.onProgress) return;
+    const now = Date.now();
+    if (!force && now - lastProgress < PROGRESS_INTERVAL_MS) return;
+    lastProgress = now;
+    opts.onProgress({ bytes: bytesDone, totalBytes: size, records });
+  };
+  progress(true);
+
+  const requested = opts.workers ?? availableParallelism();
+  const nWorkers = Math.max(
+    1,
+    Math.min(Number.isFinite(requested) ? Math.floor(requested) : 1, Math.ceil(slots / CHUNKS_PER_JOB)),
+  );
+  const pool = slots > 0 ? new WorkerPool(nWorkers, filter, source) : null;
+  try {
+    const pending: Promise<void>[] = [];
+    for (let first = 0, id = 0; first < slots; first += CHUNKS_PER_JOB, id++) {
+      const startOff = header.firstChunkOffset + first * CHUNK_SIZE;
+      const bytes = await source.read(startOff, Math.min(CHUNKS_PER_JOB * CHUNK_SIZE, size - startOff));
+      const job: ChunkJob = { id, bytes, chunks: [] };
+      let skippedBytes = 0;
+      for (let start = 0, i = first; start < bytes.length; start += CHUNK_SIZE, i++) {
+        const length = Math.min(CHUNK_SIZE, bytes.length - start);
+        if (hasChunkSignature(bytes, start)) {
+          job.chunks.push({ index: i, fileOffset: startOff + start, start, length });
+        } else {
+          const w = nonChunkWarning(bytes.subarray(start, start + length), i, startOff + start);
+          if (w) leading.push(w);
+          skippedBytes += length;
+        }
+      }
+      bytesDone += skippedBytes;
+      if (job.chunks.length === 0) continue;
+      await pool!.ready(); // back-pressure: read no further than the workers can take
+      const jobBytes = bytes.length - skippedBytes;
+      pending.push(
+        pool!.run(job).then((rs) => {
+          for (const r of rs) {
+            results.push(r);
+            records += r.recordsRead;
+          }
+          bytesDone += jobBytes;
+          progress(false);
+        }),
+      );
+    }
+    await Promise.all(pending);
+  } finally {
+    await pool?.close();
+  }
+  for (const why of pool?.failures ?? []) {
+    leading.push({
+      code: 'worker-failed',
+      message: `an EVTX worker thread failed (${why}); its chunks were read on the main thread instead`,
+    });
+  }
+  progress(true);
+  const stale = staleHeaderWarning(header, results.length);
+  return mergeChunkResults(leading, results, stale ? [stale] : [], size);
+}
+
+interface Pending {
+  job: ChunkJob;
+  /** Where the job's bytes came from, to read them again if its worker dies. */
+  offset: number;
+  resolve: (r: ChunkResult[]) => void;
+}
+
+interface Slot {
+  worker: Worker | null;
+  busy: Map<number, Pending>;
+}
+
+/** Worker threads with a bounded queue each; a worker that dies has its jobs parsed in-thread. */
+class WorkerPool {
+  private readonly slots: Slot[] = [];
+  /** Why workers died (each one's chunks were then read on this thread). */
+  readonly failures: string[] = [];
+  private waiters: (() => void)[] = [];
+
+  constructor(
+    n: number,
+    private readonly filter: ChunkFilter,
+    private readonly source: Source,
+  ) {
+    const entry = evtxWorkerEntry();
+    const init: WorkerInit = {
+      kind: 'logonlens-evtx-worker',
+      filter: {
+        eventIds: filter.eventIds === null ? null : [...filter.eventIds],
+        from: filter.from,
+        to: filter.to,
+      },
+    };
+    for (let i = 0; i < n; i++) {
+      const slot: Slot = { worker: null, busy: new Map() };
+      const w = new Worker(entry.script, { workerData: init, eval: entry.eval });
+      w.on('message', (m: JobReply) => {
+        const p = slot.busy.get(m.id);
+        if (!p) return;
+        slot.busy.delete(m.id);
+        p.resolve(m.results.map((r: PackedChunkResult) => ({ ...r, events: unpackEvents(r.events) })));
+        this.wake();
+      });
+      const fail = (why: unknown): void => {
+        // Parse what this worker still held on this thread: slower, but nothing is lost.
+        if (slot.worker === null) return;
+        slot.worker = null;
+        this.failures.push(why instanceof Error ? why.message : `exit code ${String(why)}`);
+        const lost = [...slot.busy.values()];
+        slot.busy.clear();
+        for (const p of lost) void this.local(p).then(p.resolve);
+        this.wake();
+      };
+      w.on('error', fail);
+      w.on('exit', fail);
+      slot.worker = w;
+      this.slots.push(slot);
+    }
+  }
+
+  private async local(p: Pending): Promise<ChunkResult[]> {
+    const last = p.job.chunks[p.job.chunks.length - 1]!;
+    const bytes = await this.source.read(p.offset, last.start + last.length);
+    return p.job.chunks.map((c) => parseChunk(bytes.subarray(c.start, c.start + c.length), c, this.filter));
+  }
+
+  private wake(): void {
+    const w = this.waiters;
+    this.waiters = [];
+    for (const f of w) f();
+  }
+
+  private free(): Slot | undefined {
+    let best: Slot | undefined;
+    for (const s of this.slots) {
+      if (
+        s.worker !== null &&
+        s.busy.size < JOBS_IN_FLIGHT_PER_WORKER &&
+        (!best || s.busy.size < best.busy.size)
+      )
+        best = s;
+    }
+    return best;
+  }
+
+  /** Resolves when a job can be queued without exceeding the in-flight bound. */
+  async ready(): Promise<void> {
+    while (this.free() === undefined && this.slots.some((s) => s.worker !== null)) {
+      await new Promise<void>((r) => this.waiters.push(r));
+    }
+  }
+
+  run(job: ChunkJob): Promise<ChunkResult[]> {
+    const first = job.chunks[0]!;
+    const pending: Omit<Pending, 'resolve'> = { job, offset: first.fileOffset - first.start };
+    const slot = this.free();
+    if (slot === undefined || slot.worker === null) return this.local({ ...pending, resolve: () => {} });
+    const worker = slot.worker;
+    return new Promise((resolve) => {
+      slot.busy.set(job.id, { ...pending, resolve });
+      // Moved, not copied: the bytes are read again from the source if the worker dies.
+      worker.postMessage(job, [job.bytes.buffer as ArrayBuffer]);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(
+      this.slots.map(async (s) => {
+        const w = s.worker;
+        s.worker = null;
+        if (w) {
+          w.removeAllListeners('exit');
+          w.removeAllListeners('error');
+          await w.terminate();
+        }
+      }),
+    );
+  }
+}
