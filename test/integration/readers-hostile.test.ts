@@ -203,7 +203,7 @@ describe('JSON reader on hostile input', () => {
   });
 
   it('reports wrong types field by field', () => {
-    const docs = [
+    const docs: unknown[] = [
       { '@timestamp': '2024-01-01T00:00:00Z', winlog: { event_id: true } },
       { '@timestamp': ['2024-01-01T00:00:00Z'], winlog: { event_id: '4624' } },
       { '@timestamp': '2024-01-01T00:00:00Z', winlog: { event_id: '4624', record_id: -5 } },
