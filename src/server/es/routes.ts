@@ -1,0 +1,259 @@
+// `/api/es`: configured clusters, "test connection", and loading a time range into a new dataset
+// as a job (docs/elasticsearch.md, docs/api.md). Registered by createApp with one line.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { ApiError, badRequest } from '../http/errors.js';
+import type { Services } from '../http/context.js';
+import { ImportWriter } from '../store/import-writer.js';
+import { newId } from '../store/store.js';
+import type { DatasetInfo, JobInfo } from '../store/types.js';
+import { EsClient, EsError } from './client.js';
+import {
+  loadEsConfig,
+  publicCluster,
+  resolveConnection,
+  DEFAULT_INDEX_PATTERN,
+  type ClusterConfig,
+} from './config.js';
+import { datasetFromRead, isoZ } from './es-dataset.js';
+import { getClusterInfo } from './info.js';
+import {
+  readClusterRange,
+  AGGREGATED_EVENT_IDS,
+  RAW_EVENT_IDS,
+  groupIndices,
+  type LoadProgress,
+} from './loader.js';
+import { getMappings } from './mapping.js';
+import { buildCountSearch, buildFilter } from './queries.js';
+
+/** Longest range one load may ask for (a year): bounded work per request. */
+const MAX_RANGE_MS = 366 * 24 * 3_600_000;
+
+const requestSchema = z.object({
+  cluster: z.string().max(100).nullish(),
+  url: z.string().max(2000).nullish(),
+  indexPattern: z.string().min(1).max(1000).nullish(),
+  from: z.string().min(1).max(40),
+  to: z.string().min(1).max(40),
+  name: z.string().max(200).nullish(),
+});
+type EsRequestBody = z.infer<typeof requestSchema>;
+
+/** Cluster failures are the cluster's, not the caller's: 502 with a specific code (never 401, which
+ * the app reads as "our bearer token is wrong"). Configuration refusals are 403. */
+export function esApiError(e: unknown): unknown {
+  if (!(e instanceof EsError)) return e;
+  if (e.code === 'forbidden' && e.status === null) return new ApiError(403, 'forbidden', e.message);
+  if (e.code === 'bad-request' && e.status === null) return new ApiError(400, 'bad_request', e.message);
+  return new ApiError(502, `es_${e.code.replace(/-/g, '_')}`, e.message);
+}
+
+function parseRange(b: EsRequestBody): { from: string; to: string } {
+  let from: string;
+  let to: string;
+  try {
+    from = isoZ(b.from);
+    to = isoZ(b.to);
+  } catch {
+    throw badRequest('from and to must be ISO 8601 times with a zone, e.g. 2021-12-03T00:00:00Z');
+  }
+  if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(b.from) || !/(Z|[+-]\d{2}:?\d{2})$/i.test(b.to)) {
+    throw badRequest('from and to need an explicit time zone (Z or ±hh:mm)');
+  }
+  const span = Date.parse(to) - Date.parse(from);
+  if (span <= 0) throw badRequest('to must be after from');
+  if (span > MAX_RANGE_MS) throw badRequest('the range is longer than a year: load it in parts');
+  return { from, to };
+}
+
+export function esRoutes(s: Services, clusters: ClusterConfig[] = loadEsConfig()): Hono {
+  const app = new Hono();
+
+  const connect = (b: EsRequestBody): { client: EsClient; config: ClusterConfig; indexPattern: string } => {
+    try {
+      const indexPattern = b.indexPattern ?? undefined;
+      const { config, client } = resolveConnection(clusters, {
+        cluster: b.cluster ?? null,
+        url: b.url ?? null,
+        indexPattern: indexPattern ?? null,
+      });
+      return {
+        client: new EsClient(client),
+        config,
+        indexPattern: indexPattern ?? config.defaultIndexPattern ?? DEFAULT_INDEX_PATTERN,
+      };
+    } catch (e) {
+      throw esApiError(e);
+    }
+  };
+
+  const body = async (c: { req: { json: () => Promise<unknown> } }): Promise<EsRequestBody> => {
+    let raw: unknown;
+    try {
+      raw = await c.req.json();
+    } catch {
+      throw badRequest('expected a JSON body');
+    }
+    const r = requestSchema.safeParse(raw);
+    if (!r.success)
+      throw badRequest(
+        `invalid request: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
+    return r.data;
+  };
+
+  app.get('/clusters', (c) => c.json({ clusters: clusters.map(publicCluster) }));
+
+  /** "Test connection": distribution, version, matching indices and Security documents in the range. */
+  app.post('/test', async (c) => {
+    const b = await body(c);
+    const range = parseRange(b);
+    const { client, config, indexPattern } = connect(b);
+    try {
+      const info = await getClusterInfo(client);
+      const indices = await getMappings(client, indexPattern);
+      if (indices.length === 0) {
+        throw new ApiError(
+          404,
+          'es_no_index',
+          `the index pattern "${indexPattern}" matches no index on ${config.name}`,
+        );
+      }
+      const groups = groupIndices(indices, indexPattern);
+      let securityEvents = 0;
+      for (const g of groups) {
+        const res = await client.request<{ hits?: { total?: { value?: number } | number } }>({
+          method: 'POST',
+          path: `/${g.target}/_search`,
+          query: { filter_path: 'hits.total', ignore_unavailable: true, allow_no_indices: true },
+          body: buildCountSearch(
+            buildFilter(range, g.eventIdFields, [...AGGREGATED_EVENT_IDS, ...RAW_EVENT_IDS]),
+          ),
+        });
+        const t = res.body.hits?.total;
+        securityEvents += typeof t === 'number' ? t : (t?.value ?? 0);
+      }
+      return c.json({
+        cluster: config.name,
+        distribution: info.distribution,
+        version: info.version,
+        indexPattern,
+        indices: indices.length,
+        shapes: [...new Set(indices.flatMap((i) => i.shapes))],
+        securityEvents,
+        range,
+      });
+    } catch (e) {
+      throw esApiError(e);
+    } finally {
+      client.close();
+    }
+  });
+
+  /** Creates a dataset from the range as a job; 202 { dataset, job }. */
+  app.post('/load', async (c) => {
+    const b = await body(c);
+    const range = parseRange(b);
+    const { client, config, indexPattern } = connect(b);
+    const name =
+      b.name?.trim() ||
+      `${config.name} ${indexPattern} ${range.from.slice(0, 16)} → ${range.to.slice(0, 16)}`;
+    const dataset = s.store.createDataset(name);
+    const job = startLoadJob(s, dataset, client, { cluster: config.name, indexPattern, range });
+    return c.json({ dataset: s.store.getDataset(dataset.id), job }, 202);
+  });
+
+  return app;
+}
+
+/**
+ * Runs a load in the background. Progress is saved on the job (GET /api/jobs/:id); the roll-ups
+ * are written in one transaction at the end, so a failed load leaves no partial graph: the
+ * dataset is marked failed with the reason.
+ */
+export function startLoadJob(
+  s: Services,
+  dataset: DatasetInfo,
+  client: EsClient,
+  spec: { cluster: string; indexPattern: string; range: { from: string; to: string } },
+): JobInfo {
+  const now = (): string => s.clock.now().toISOString();
+  const job: JobInfo = {
+    id: newId('job'),
+    datasetId: dataset.id,
+    state: 'running',
+    createdAt: now(),
+    finishedAt: null,
+    progress: { phase: 'reading', bytes: 0, totalBytes: 0, records: 0, files: 1, filesDone: 0 },
+    warnings: [],
+    error: null,
+    result: null,
+  };
+  s.store.saveJob(job);
+  s.store.setDatasetState(dataset.id, 'importing');
+  let lastSave = 0;
+  const onProgress = (p: LoadProgress): void => {
+    job.progress.phase = p.phase === 'analyse' ? 'analyzing' : 'reading';
+    job.progress.records = p.events;
+    job.progress.bytes = p.bytesReceived;
+    const t = Date.now();
+    if (t - lastSave > 250) {
+      lastSave = t;
+      s.store.saveJob(job);
+    }
+  };
+  void (async () => {
+    try {
+      const read = await readClusterRange(client, {
+        indexPattern: spec.indexPattern,
+        range: spec.range,
+        onProgress,
+      });
+      const ds = datasetFromRead(read, { ...spec, onProgress });
+      if (s.store.findDataset(dataset.id) === null) throw new Error('the dataset was deleted');
+      job.progress.phase = 'storing';
+      s.store.saveJob(job);
+      const writer = new ImportWriter(s.store.db);
+      const label = `elasticsearch:${spec.cluster}/${spec.indexPattern} ${spec.range.from} → ${spec.range.to}`;
+      const importId = writer.beginImport(
+        dataset.id,
+        job.id,
+        { name: label.slice(0, 4000), size: read.bytesReceived },
+        now(),
+      );
+      writer.markParsed(importId, {
+        sha256: null,
+        format: 'elasticsearch',
+        recordsRead: read.documents,
+        eventsNew: read.documents,
+        eventsDuplicate: 0,
+        skipped: read.skipped,
+        warnings: 0,
+      });
+      writer.replaceRollups(dataset.id, ds, [], read.documents);
+      const info = s.store.getDataset(dataset.id);
+      job.state = 'done';
+      job.progress.phase = 'done';
+      job.progress.filesDone = 1;
+      job.result = {
+        files: [],
+        eventsNew: read.documents,
+        eventsDuplicate: 0,
+        counts: info.counts,
+        timeRange: info.timeRange,
+      };
+    } catch (e) {
+      job.state = 'failed';
+      job.progress.phase = 'failed';
+      job.error = e instanceof Error ? e.message : String(e);
+      s.logger.warn(`es load job ${job.id} failed: ${job.error}`);
+      if (s.store.findDataset(dataset.id) !== null) s.store.setDatasetState(dataset.id, 'failed', job.error);
+    } finally {
+      client.close();
+      job.finishedAt = now();
+      if (s.store.findDataset(dataset.id) !== null) s.store.saveJob(job);
+    }
+  })();
+  return structuredClone(job);
+}

@@ -1,0 +1,179 @@
+// POST /api/es/load and /api/es/test through the real app against the real OpenSearch node.
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { analyzeEvents } from '../../src/core/analysis/index.js';
+import { SECURITY_EVENT_IDS, type LogonEvent } from '../../src/core/events/logon-event.js';
+import { createApp, type LogonLensApp } from '../../src/server/app.js';
+import { silentLogger } from '../../src/server/logger.js';
+import { EsClient } from '../../src/server/es/client.js';
+import { Store } from '../../src/server/store/store.js';
+import type { DatasetInfo, JobInfo } from '../../src/server/store/types.js';
+import { HAS_SHARED_DATA, SHARED_DATA_SKIP_REASON } from '../helpers/shared-data.js';
+import { readSampleEvents, seedEcsDataStream } from './es-seed.js';
+
+const url = inject('opensearchUrl');
+const skip = !url || !HAS_SHARED_DATA;
+const reason = !url ? inject('opensearchSkipReason') : SHARED_DATA_SKIP_REASON;
+const STREAM = 'apitest-winlogbeat-8.12.0';
+
+describe.skipIf(skip)(`/api/es against OpenSearch ${skip ? reason : ''}`, () => {
+  let dir: string;
+  let store: Store;
+  let app: LogonLensApp;
+  let events: LogonEvent[];
+  let relay: net.Server;
+  let relayPort = 0;
+  const sockets = new Set<net.Socket>();
+  let relayUp = true;
+
+  beforeAll(async () => {
+    const client = new EsClient({ url });
+    events = readSampleEvents();
+    await seedEcsDataStream(client, events, STREAM);
+    client.close();
+    // A relay to the node that goes down after its first answer (a node stopping mid-load).
+    const target = new URL(url);
+    relay = net.createServer((c) => {
+      if (!relayUp) return c.destroy();
+      const up = net.connect(Number(target.port), target.hostname);
+      sockets.add(c);
+      sockets.add(up);
+      c.pipe(up);
+      up.on('data', (d: Buffer) => {
+        c.write(d);
+        relayUp = false;
+        relay.close();
+        setTimeout(() => {
+          for (const s of sockets) s.destroy();
+        }, 20);
+      });
+      c.on('error', () => up.destroy());
+      up.on('error', () => c.destroy());
+    });
+    await new Promise<void>((r) => relay.listen(0, '127.0.0.1', r));
+    relayPort = (relay.address() as AddressInfo).port;
+
+    dir = mkdtempSync(path.join(tmpdir(), 'logonlens-es-api-'));
+    store = Store.open(dir);
+    process.env.LOGONLENS_ES = JSON.stringify({
+      clusters: [
+        { name: 'test', url, indexPatterns: ['apitest-winlogbeat-*', 'winlogbeat-*'] },
+        { name: 'dying', url: `http://127.0.0.1:${relayPort}`, indexPatterns: ['apitest-winlogbeat-*'] },
+      ],
+    });
+    app = createApp({ store, logger: silentLogger, webRoot: null });
+    delete process.env.LOGONLENS_ES;
+  });
+  afterAll(() => {
+    relay.close();
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const post = (p: string, body: unknown): Promise<Response> =>
+    Promise.resolve(
+      app.request(`http://localhost${p}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    );
+
+  async function waitJob(id: string): Promise<JobInfo> {
+    for (let i = 0; i < 600; i++) {
+      const j = (await (await app.request(`http://localhost/api/jobs/${id}`)).json()) as JobInfo;
+      if (j.state === 'done' || j.state === 'failed') return j;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('job did not finish');
+  }
+
+  const range = { from: '2015-08-23T00:00:00Z', to: '2015-09-14T00:00:00Z' };
+
+  it('lists clusters without credentials and tests a connection', async () => {
+    const list = (await (await app.request('http://localhost/api/es/clusters')).json()) as {
+      clusters: Array<{ name: string }>;
+    };
+    expect(list.clusters.map((c) => c.name)).toEqual(['test', 'dying']);
+    const res = await post('/api/es/test', {
+      cluster: 'test',
+      indexPattern: 'apitest-winlogbeat-*',
+      ...range,
+    });
+    expect(res.status).toBe(200);
+    const t = (await res.json()) as {
+      distribution: string;
+      version: string;
+      securityEvents: number;
+      shapes: string[];
+    };
+    const ids: ReadonlySet<number> = new Set(SECURITY_EVENT_IDS);
+    const inRange = events.filter(
+      (e) => ids.has(e.eventId) && e.time >= range.from && e.time < range.to,
+    ).length;
+    expect(t).toMatchObject({ distribution: 'opensearch', version: '2.19.6', shapes: ['ecs'] });
+    expect(t.securityEvents).toBe(inRange);
+  });
+
+  it('loads a range into a dataset with the graph of the files', async () => {
+    const res = await post('/api/es/load', {
+      cluster: 'test',
+      indexPattern: 'apitest-winlogbeat-*',
+      ...range,
+    });
+    expect(res.status).toBe(202);
+    const { dataset, job } = (await res.json()) as { dataset: DatasetInfo; job: JobInfo };
+    const done = await waitJob(job.id);
+    expect(done.error).toBeNull();
+    expect(done.state).toBe('done');
+    const info = (await (
+      await app.request(`http://localhost/api/datasets/${dataset.id}`)
+    ).json()) as DatasetInfo;
+    const expected = analyzeEvents(
+      events.filter(
+        (e) => Date.parse(e.time) >= Date.parse(range.from) && Date.parse(e.time) < Date.parse(range.to),
+      ),
+      { sources: [], readStats: { recordsRead: 0, eventsSkipped: {}, warnings: 0 } },
+    );
+    expect(info.state).toBe('ready');
+    expect(info.counts.edges).toBe(expected.edges.length);
+    expect(info.counts.nodes).toBe(expected.nodes.length);
+  });
+
+  it('refuses a URL outside the allowlist and an index pattern outside the allowed ones', async () => {
+    const r1 = await post('/api/es/load', { url: 'http://169.254.169.254:80', ...range });
+    expect(r1.status).toBe(403);
+    expect(((await r1.json()) as { error: { code: string } }).error.code).toBe('forbidden');
+    const r2 = await post('/api/es/test', { cluster: 'test', indexPattern: '.kibana*', ...range });
+    expect(r2.status).toBe(403);
+    const r3 = await post('/api/es/test', {
+      cluster: 'test',
+      from: '2021-01-01T00:00:00',
+      to: '2021-01-02T00:00:00Z',
+    });
+    expect(r3.status).toBe(400);
+  });
+
+  it('fails the job cleanly when the node stops answering mid-load: no half dataset', async () => {
+    const res = await post('/api/es/load', {
+      cluster: 'dying',
+      indexPattern: 'apitest-winlogbeat-*',
+      ...range,
+    });
+    expect(res.status).toBe(202);
+    const { dataset, job } = (await res.json()) as { dataset: DatasetInfo; job: JobInfo };
+    const done = await waitJob(job.id);
+    expect(done.state).toBe('failed');
+    expect(done.error).toMatch(/refused|closed the connection|cannot reach/);
+    expect(done.error).toMatch(/attempts/);
+    const info = (await (
+      await app.request(`http://localhost/api/datasets/${dataset.id}`)
+    ).json()) as DatasetInfo;
+    expect(info.state).toBe('failed');
+    expect(info.counts.edges).toBe(0);
+  });
+});
