@@ -1,15 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function Placeholder() {
-  return <p>LogonLens is starting.</p>;
-}
+import { App, createQueryClient, Providers } from './app';
+import './styles.css';
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <Placeholder />
+      <Providers client={createQueryClient()}>
+        <App />
+      </Providers>
     </StrictMode>,
   );
 }

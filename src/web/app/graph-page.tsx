@@ -1,0 +1,144 @@
+import { useCallback, useMemo } from 'react';
+import { computeView } from '../../core/analysis/index.js';
+import type { Dataset } from '../../core/dataset/index.js';
+import { StateMessage } from '../components/state-message';
+import { Notices } from '../components/notices';
+import { Panel } from '../components/panel';
+import { FiltersPanel } from '../features/filters';
+import { buildElements, domainIndex, GraphView } from '../features/graph';
+import { Inspector, inspectorTarget } from '../features/inspector';
+import { RankingList } from '../features/ranking';
+import { Histogram, WindowBar } from '../features/timeline';
+import { datasetFacets } from '../lib/facets';
+import { resolveWindow } from '../lib/time-window';
+import type { ViewState } from '../lib/url-state';
+import type { Navigate } from '../lib/use-view-state';
+import { useUiStore } from '../stores/ui-store';
+import { hourlyHistogram } from '../../core/analysis/index.js';
+import { ViewControls } from './settings-menu';
+import { StatusLine } from './status-line';
+
+export interface GraphPageProps {
+  dataset: Dataset;
+  state: ViewState;
+  navigate: Navigate;
+}
+
+/** The analyst's view of one dataset: window, filters, graph, ranking and inspector, all for the window. */
+export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
+  const panels = useUiStore((s) => s.panels);
+  const togglePanel = useUiStore((s) => s.togglePanel);
+  const maxNodes = useUiStore((s) => s.settings.maxNodes);
+
+  const resolved = useMemo(
+    () => resolveWindow(dataset.timeRange, state.from, state.span),
+    [dataset, state.from, state.span],
+  );
+  const view = useMemo(
+    () => computeView(dataset, resolved.window, state.filters),
+    [dataset, resolved.window, state.filters],
+  );
+  const domains = useMemo(() => domainIndex(dataset.nodes), [dataset]);
+  const nodesById = useMemo(() => new Map(dataset.nodes.map((n) => [n.id, n])), [dataset]);
+  const needsSelected = view.nodes.length > maxNodes ? state.sel : null;
+  const graph = useMemo(
+    () => buildElements(view, { overlay: state.overlay, maxNodes, domains, selected: needsSelected }),
+    [view, state.overlay, maxNodes, domains, needsSelected],
+  );
+  const hourly = useMemo(() => hourlyHistogram(dataset), [dataset]);
+  const facets = datasetFacets(dataset);
+  const target = useMemo(() => inspectorTarget(view, nodesById, state.sel), [view, nodesById, state.sel]);
+  const label = useCallback((id: string) => nodesById.get(id)?.label ?? id, [nodesById]);
+
+  const select = useCallback((id: string | null) => navigate((s) => ({ ...s, sel: id })), [navigate]);
+  const from = resolved.from;
+
+  return (
+    <div className="graph-page">
+      <Notices notices={resolved.notice === null ? [] : [resolved.notice]} />
+      {dataset.caps && (
+        <p className="notice warn" role="status">
+          The server capped this window: {dataset.caps.nodesShown.toLocaleString('en')} of{' '}
+          {dataset.caps.nodesTotal.toLocaleString('en')} nodes and{' '}
+          {dataset.caps.edgesShown.toLocaleString('en')} of {dataset.caps.edgesTotal.toLocaleString('en')}{' '}
+          edges.
+        </p>
+      )}
+      {dataset.timeRange !== null && from !== null && (
+        <div className="timeline">
+          <WindowBar
+            range={dataset.timeRange}
+            from={from}
+            span={state.span}
+            onChange={(w) => navigate((s) => ({ ...s, from: w.from, span: w.span }))}
+          />
+          <Histogram
+            hourly={hourly}
+            range={dataset.timeRange}
+            window={resolved.window}
+            onPick={(d) => navigate((s) => ({ ...s, from: d }))}
+          />
+        </div>
+      )}
+      <div className="workspace">
+        <aside className="side left">
+          <Panel title="Filters" open={panels.filters} onToggle={() => togglePanel('filters')}>
+            <FiltersPanel
+              filters={state.filters}
+              eventIds={facets.eventIds}
+              logonTypes={facets.logonTypes}
+              onChange={(filters) => navigate((s) => ({ ...s, filters }))}
+            />
+          </Panel>
+        </aside>
+        <main className="center">
+          <div className="toolbar">
+            <ViewControls
+              overlay={state.overlay}
+              onOverlay={(overlay) => navigate((s) => ({ ...s, overlay }))}
+            />
+          </div>
+          <StatusLine shown={graph.shown} totals={view.totals} capped={graph.capped} label={label} />
+          {dataset.timeRange === null ? (
+            <StateMessage kind="empty" title="This dataset holds no events">
+              <p>
+                It was read from {dataset.readStats.recordsRead.toLocaleString('en')} records, none of which
+                made a logon edge.
+              </p>
+            </StateMessage>
+          ) : view.edges.length === 0 && view.nodes.length === 0 ? (
+            <StateMessage kind="empty" title="No events in this window">
+              <p>
+                {view.totals.edges > 0
+                  ? `The filters hide all ${view.totals.edges.toLocaleString('en')} edges of this window: loosen them or reset the filters.`
+                  : 'Move the window (previous/next, the date, or a bar of the histogram above) to a time with events.'}
+              </p>
+            </StateMessage>
+          ) : (
+            <GraphView
+              graph={graph}
+              viewNodes={view.nodes.length}
+              overlay={state.overlay}
+              selected={state.sel}
+              onSelect={select}
+            />
+          )}
+        </main>
+        <aside className="side right">
+          <Panel title="Selection" open={panels.inspector} onToggle={() => togglePanel('inspector')}>
+            <Inspector target={target} onClose={() => select(null)} />
+          </Panel>
+          <Panel title="Ranking" open={panels.ranking} onToggle={() => togglePanel('ranking')}>
+            <RankingList
+              key={state.overlay}
+              view={view}
+              initialSort={state.overlay === 'none' ? 'pagerank' : state.overlay}
+              selected={state.sel}
+              onSelect={select}
+            />
+          </Panel>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { LAYOUT_CHOICES } from '../features/graph';
+import { LAYOUTS, useUiStore, type LayoutName } from '../stores/ui-store';
+import type { Overlay } from '../lib/url-state';
+import { OVERLAYS } from '../lib/url-state';
+
+/** Overlay (in the URL: it is part of the shared view) and display settings (local to this tab). */
+export function ViewControls({ overlay, onOverlay }: { overlay: Overlay; onOverlay(o: Overlay): void }) {
+  const settings = useUiStore((s) => s.settings);
+  const setSetting = useUiStore((s) => s.setSetting);
+  return (
+    <div className="view-controls">
+      <label>
+        Overlay{' '}
+        <select value={overlay} onChange={(e) => onOverlay(e.target.value as Overlay)}>
+          {OVERLAYS.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Layout{' '}
+        <select
+          value={settings.layout}
+          onChange={(e) => {
+            const v = e.target.value;
+            if ((LAYOUTS as readonly string[]).includes(v)) setSetting('layout', v as LayoutName);
+          }}
+        >
+          {LAYOUT_CHOICES.map((c) => (
+            <option key={c.name} value={c.name} title={c.hint}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={settings.edgeLabels}
+          onChange={(e) => setSetting('edgeLabels', e.target.checked)}
+        />
+        edge labels
+      </label>
+      <label className="check" title="Faster on most GPUs for large graphs; needs WebGL2">
+        <input
+          type="checkbox"
+          checked={settings.webgl}
+          onChange={(e) => setSetting('webgl', e.target.checked)}
+        />
+        WebGL
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { openDatasetFile } from '../features/ingest';
+import { fileStore } from '../lib/file-store';
+import { DEFAULT_VIEW } from '../lib/url-state';
+import type { Navigate } from '../lib/use-view-state';
+import { useUiStore } from '../stores/ui-store';
+import { KEPT_FILES_KEY } from './use-kept-files';
+
+export interface OpenError {
+  name: string;
+  problems: string[];
+}
+
+/**
+ * Opening a file: validate first; only a valid dataset changes the URL (a new history entry with
+ * the file's key). An invalid one sets `error` and leaves the current view alone.
+ */
+export function useOpenFile(navigate: Navigate) {
+  const client = useQueryClient();
+  const pushToast = useUiStore((s) => s.pushToast);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<OpenError | null>(null);
+
+  const open = useCallback(
+    async (file: File) => {
+      setBusy(true);
+      try {
+        const result = await openDatasetFile(file, fileStore());
+        if (!result.ok) {
+          setError({ name: result.name, problems: result.problems });
+          return;
+        }
+        setError(null);
+        client.setQueryData(['dataset', 'file', result.key], result.dataset);
+        void client.invalidateQueries({ queryKey: KEPT_FILES_KEY });
+        navigate((s) => ({
+          ...DEFAULT_VIEW,
+          span: s.span,
+          overlay: s.overlay,
+          source: { kind: 'file', key: result.key },
+        }));
+        pushToast(
+          result.kept ? 'info' : 'error',
+          result.kept
+            ? `Opened ${result.name}.`
+            : `Opened ${result.name}, but this browser refused to keep it: the link will not work after a reload.`,
+        );
+      } finally {
+        setBusy(false);
+      }
+    },
+    [client, navigate, pushToast],
+  );
+  return { open, busy, error, clearError: () => setError(null) };
+}

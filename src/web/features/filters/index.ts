@@ -1,0 +1,1 @@
+export { FiltersPanel, toggleInList, type FiltersPanelProps } from './filters-panel';

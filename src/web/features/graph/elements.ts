@@ -1,0 +1,227 @@
+import type { ElementDefinition } from 'cytoscape';
+import type { WindowView } from '../../../core/analysis/index.js';
+import type { DatasetNode } from '../../../core/dataset/index.js';
+import {
+  edgeWidth,
+  nodeShape,
+  overlayScale,
+  scoreOf,
+  styleKind,
+  type OverlayScale,
+} from '../../lib/encodings';
+import { linkId, type LinkRole } from '../../lib/graph-ids';
+import type { Overlay } from '../../lib/url-state';
+
+/**
+ * Cytoscape elements for a window view: pure, flat `data` (strings and numbers only), so that
+ * react-cytoscapejs can compare them cheaply and the stylesheet can read `data(...)`.
+ */
+export interface GraphElements {
+  elements: ElementDefinition[];
+  /** Nodes and (dataset) edges drawn, of those in the view: "showing N of M". */
+  shown: { nodes: number; edges: number };
+  capped: boolean;
+  /** Changes only when nodes or links are added or removed: the layout re-runs on it alone. */
+  topologyKey: string;
+  scale: OverlayScale;
+}
+
+/** Canvas labels are drawn as text; they are still shortened so a megabyte name cannot stall drawing. */
+const MAX_LABEL = 48;
+export function shortLabel(text: string): string {
+  const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  return clean.length > MAX_LABEL ? `${clean.slice(0, MAX_LABEL - 1)}…` : clean;
+}
+
+interface LinkAcc {
+  id: string;
+  source: string;
+  target: string;
+  role: LinkRole;
+  count: number;
+  edges: number;
+  failures: number;
+  eventIds: Set<number>;
+  logonTypes: Set<string>;
+  packages: Set<string>;
+}
+
+function joinSet<T>(s: Set<T>): string {
+  return [...s].sort().join(',');
+}
+
+export function linkLabel(l: Pick<LinkAcc, 'eventIds' | 'count' | 'logonTypes' | 'packages'>): string {
+  const parts = [`${joinSet(l.eventIds)} ×${l.count}`];
+  if (l.logonTypes.size > 0) parts.push(`type ${joinSet(l.logonTypes)}`);
+  if (l.packages.size > 0) parts.push(joinSet(l.packages));
+  return shortLabel(parts.join(' · '));
+}
+
+export interface BuildOptions {
+  overlay: Overlay;
+  maxNodes: number;
+  /** Domain nodes of the dataset by name, to draw account → domain membership. */
+  domains?: Map<string, DatasetNode>;
+  /** Always kept when capping. */
+  selected?: string | null;
+}
+
+export function buildElements(view: WindowView, options: BuildOptions): GraphElements {
+  const { overlay, maxNodes } = options;
+  let nodes = view.nodes;
+  let capped = false;
+  if (nodes.length > maxNodes) {
+    // Keep the nodes that matter most for the chosen score (degree when there is none).
+    const key = overlay === 'none' ? 'degree' : overlay;
+    const score = (n: DatasetNode) => view.rankings.get(n.id)?.scores[key] ?? -Infinity;
+    const sorted = [...nodes].sort((a, b) => score(b) - score(a) || a.id.localeCompare(b.id));
+    nodes = sorted.slice(0, maxNodes);
+    const sel = options.selected;
+    if (sel && !nodes.some((n) => n.id === sel)) {
+      const selNode = view.nodes.find((n) => n.id === sel);
+      if (selNode) nodes = [...nodes.slice(0, maxNodes - 1), selNode];
+    }
+    capped = true;
+  }
+  const kept = new Set(nodes.map((n) => n.id));
+  const scale = overlayScale(overlay, view.rankings, kept);
+
+  const elements: ElementDefinition[] = [];
+  for (const n of nodes) {
+    const score = scoreOf(view.rankings, n.id, overlay);
+    const kind = styleKind(n);
+    elements.push({
+      data: {
+        id: n.id,
+        label: shortLabel(n.label),
+        kind: n.kind,
+        color: scale.color(kind, score),
+        size: scale.size(score),
+        shape: nodeShape(n),
+        // Privileged accounts keep a red ring even when the overlay recolours them.
+        borderColor: kind === 'privileged' ? '#9b1c1c' : '#ffffff',
+        borderWidth: kind === 'privileged' ? 3 : 1,
+      },
+    });
+  }
+
+  const links = new Map<string, LinkAcc>();
+  let shownEdges = 0;
+  const add = (account: string, other: string, role: LinkRole, e: WindowView['edges'][number]) => {
+    const id = linkId(account, other, role);
+    let l = links.get(id);
+    if (l === undefined) {
+      const [source, target] = role === 'from' ? [other, account] : [account, other];
+      l = {
+        id,
+        source,
+        target,
+        role,
+        count: 0,
+        edges: 0,
+        failures: 0,
+        eventIds: new Set(),
+        logonTypes: new Set(),
+        packages: new Set(),
+      };
+      links.set(id, l);
+    }
+    l.count += e.count;
+    l.edges += 1;
+    if (e.failure) l.failures += e.count;
+    l.eventIds.add(e.eventId);
+    if (e.logonType !== null) l.logonTypes.add(e.logonType);
+    if (e.authPackage !== null) l.packages.add(e.authPackage);
+  };
+  for (const e of view.edges) {
+    if (!kept.has(e.account)) continue;
+    const src = e.source !== null && kept.has(e.source) ? e.source : null;
+    const tgt = e.target !== null && kept.has(e.target) ? e.target : null;
+    if ((e.source !== null && src === null) || (e.target !== null && tgt === null)) continue;
+    shownEdges++;
+    if (src !== null) add(e.account, src, 'from', e);
+    if (tgt !== null) add(e.account, tgt, 'to', e);
+  }
+  for (const l of links.values()) {
+    elements.push({
+      data: {
+        id: l.id,
+        source: l.source,
+        target: l.target,
+        role: l.role,
+        count: l.count,
+        label: linkLabel(l),
+        width: edgeWidth(l.count),
+        color: l.failures === l.count ? '#e02424' : l.failures > 0 ? '#f59e0b' : '#9ca3af',
+      },
+    });
+  }
+
+  // Domains: one membership link per account whose domain is in the dataset.
+  const domainNodes = new Map<string, DatasetNode>();
+  if (options.domains && options.domains.size > 0) {
+    for (const n of nodes) {
+      if (n.kind !== 'account' || n.domain === null) continue;
+      const d = options.domains.get(n.domain.toLowerCase());
+      if (d === undefined || kept.has(d.id)) continue;
+      domainNodes.set(d.id, d);
+      const id = linkId(n.id, d.id, 'member');
+      elements.push({
+        data: {
+          id,
+          source: n.id,
+          target: d.id,
+          role: 'member',
+          count: 0,
+          label: '',
+          width: 1,
+          color: '#c4b5fd',
+        },
+      });
+    }
+    for (const d of domainNodes.values()) {
+      elements.push({
+        data: {
+          id: d.id,
+          label: shortLabel(d.label),
+          kind: 'domain',
+          color: scale.color('domain', undefined),
+          size: 30,
+          shape: nodeShape(d),
+          borderColor: '#ffffff',
+          borderWidth: 1,
+        },
+      });
+    }
+  }
+
+  return {
+    elements,
+    shown: { nodes: nodes.length, edges: shownEdges },
+    capped,
+    topologyKey: topologyKey(elements),
+    scale,
+  };
+}
+
+/** A short fingerprint of the element ids (FNV-1a over the sorted ids): equal sets, equal keys. */
+export function topologyKey(elements: ElementDefinition[]): string {
+  const ids = elements.map((e) => String(e.data.id)).sort();
+  let h = 0x811c9dc5;
+  for (const id of ids) {
+    for (let i = 0; i < id.length; i++) {
+      h ^= id.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    h ^= 0x1f;
+    h = Math.imul(h, 0x01000193);
+  }
+  return `${ids.length}:${(h >>> 0).toString(36)}`;
+}
+
+/** Dataset domain nodes by lower-cased name. */
+export function domainIndex(nodes: DatasetNode[]): Map<string, DatasetNode> {
+  const m = new Map<string, DatasetNode>();
+  for (const n of nodes) if (n.kind === 'domain') m.set(n.name.toLowerCase(), n);
+  return m;
+}

@@ -1,0 +1,59 @@
+import type { Overlay } from '../../lib/url-state';
+import { useUiStore } from '../../stores/ui-store';
+import type { GraphElements } from './elements';
+import { GraphCanvas } from './graph-canvas';
+import { layoutDowngraded } from './layouts';
+import { Legend } from './legend';
+import { GRAPH_STYLE, GRAPH_STYLE_WITH_EDGE_LABELS } from './stylesheet';
+
+export interface GraphViewProps {
+  /** Memoized elements (buildElements) for the window view. */
+  graph: GraphElements;
+  /** Nodes in the filtered view, before the rendering cap. */
+  viewNodes: number;
+  overlay: Overlay;
+  selected: string | null;
+  onSelect(id: string | null): void;
+}
+
+/** Draws the elements, with a cap notice and the legend. */
+export function GraphView({ graph, viewNodes, overlay, selected, onSelect }: GraphViewProps) {
+  const settings = useUiStore((s) => s.settings);
+  const setHovered = useUiStore((s) => s.setHovered);
+  const setLayoutRunning = useUiStore((s) => s.setLayoutRunning);
+  const layoutRunning = useUiStore((s) => s.layoutRunning);
+  const downgraded = layoutDowngraded(settings.layout, graph.shown.nodes);
+
+  return (
+    <div className="graph-view">
+      {graph.capped && (
+        <p className="notice warn" role="status">
+          Showing {graph.shown.nodes.toLocaleString('en')} of {viewNodes.toLocaleString('en')} nodes (the
+          highest by {overlay === 'none' ? 'degree' : overlay}): narrow the window or add filters to see the
+          rest.
+        </p>
+      )}
+      {downgraded && (
+        <p className="notice" role="status">
+          cose is too slow for {graph.shown.nodes.toLocaleString('en')} nodes; using concentric.
+        </p>
+      )}
+      <div className="graph-area" aria-label="Graph" aria-busy={layoutRunning}>
+        <GraphCanvas
+          key={settings.webgl ? 'webgl' : 'canvas'}
+          elements={graph.elements}
+          stylesheet={settings.edgeLabels ? GRAPH_STYLE_WITH_EDGE_LABELS : GRAPH_STYLE}
+          topologyKey={graph.topologyKey}
+          layout={settings.layout}
+          selected={selected}
+          webgl={settings.webgl}
+          onSelect={onSelect}
+          onHover={setHovered}
+          onLayoutRunning={setLayoutRunning}
+        />
+        {layoutRunning && <div className="graph-busy">laying out…</div>}
+      </div>
+      <Legend scale={graph.scale} />
+    </div>
+  );
+}

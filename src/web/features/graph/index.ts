@@ -1,0 +1,3 @@
+export { GraphView, type GraphViewProps } from './graph-view';
+export { buildElements, domainIndex, type GraphElements } from './elements';
+export { LAYOUT_CHOICES } from './layout-choices';

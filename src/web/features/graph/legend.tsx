@@ -1,0 +1,68 @@
+import {
+  FLAGGED_SHAPE,
+  PALETTE,
+  formatScore,
+  type NodeStyleKind,
+  type OverlayScale,
+} from '../../lib/encodings';
+
+const KINDS: NodeStyleKind[] = ['privileged', 'account', 'host', 'ip', 'domain'];
+
+/** SVG glyphs approximating Cytoscape's shapes, so the legend matches the graph. */
+function Glyph({ shape, color }: { shape: string; color: string }) {
+  const common = { fill: color, stroke: '#374151', strokeWidth: 0.5 };
+  switch (shape) {
+    case 'diamond':
+      return <polygon points="7,1 13,7 7,13 1,7" {...common} />;
+    case 'round-triangle':
+      return <polygon points="7,1 13,12 1,12" {...common} />;
+    case 'round-rectangle':
+      return <rect x="1" y="3" width="12" height="8" rx="2" {...common} />;
+    case 'octagon':
+      return <polygon points="4,1 10,1 13,4 13,10 10,13 4,13 1,10 1,4" {...common} />;
+    default:
+      return <circle cx="7" cy="7" r="6" {...common} />;
+  }
+}
+
+export function Legend({ scale }: { scale: OverlayScale }) {
+  return (
+    <div className="legend" aria-label="Legend">
+      <ul>
+        {KINDS.map((k) => (
+          <li key={k}>
+            <svg width="14" height="14" aria-hidden="true">
+              <Glyph shape={PALETTE[k].shape} color={PALETTE[k].strong} />
+            </svg>
+            {PALETTE[k].label}
+          </li>
+        ))}
+        <li>
+          <svg width="14" height="14" aria-hidden="true">
+            <Glyph shape={FLAGGED_SHAPE} color={PALETTE.account.strong} />
+          </svg>
+          created/deleted/group/DCSync/DCShadow
+        </li>
+        <li>
+          <span className="swatch-line failure" aria-hidden="true" /> failed logons
+        </li>
+      </ul>
+      {scale.overlay !== 'none' && (
+        <div className="legend-scale">
+          <span>
+            size and colour: <strong>{scale.overlay}</strong>
+          </span>
+          <span className="legend-ramp">
+            {formatScore(scale.min)}
+            <svg width="80" height="20" aria-hidden="true">
+              <circle cx="6" cy="10" r="3" fill={PALETTE.account.pale} />
+              <circle cx="30" cy="10" r="5.5" fill={scale.color('account', (scale.min + scale.max) / 2)} />
+              <circle cx="64" cy="10" r="9" fill={PALETTE.account.strong} />
+            </svg>
+            {formatScore(scale.max)}
+          </span>
+        </div>
+      )}
+    </div>
+  );
+}

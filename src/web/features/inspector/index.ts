@@ -1,0 +1,2 @@
+export { Inspector, type InspectorTarget } from './inspector';
+export { inspectorTarget } from './target';

@@ -1,0 +1,172 @@
+import type { ViewEdge } from '../../../core/analysis/index.js';
+import type { DatasetNode, Ranking } from '../../../core/dataset/index.js';
+import { formatScore } from '../../lib/encodings';
+import type { LinkEnds } from '../../lib/graph-ids';
+
+export type InspectorTarget =
+  | { kind: 'node'; node: DatasetNode; ranking: Ranking | undefined }
+  | { kind: 'link'; ends: LinkEnds; edges: ViewEdge[]; label(id: string): string }
+  | { kind: 'missing'; id: string };
+
+const ROLE: Record<LinkEnds['role'], string> = {
+  from: 'logged on from',
+  to: 'logged on to',
+  member: 'member of',
+};
+
+/** Attributes, flags, scores and reasons of the selected node, or the logons behind a link. */
+export function Inspector({ target, onClose }: { target: InspectorTarget | null; onClose(): void }) {
+  if (target === null) return <p className="muted">Select a node or edge in the graph or the ranking.</p>;
+  return (
+    <div className="inspector">
+      <button type="button" className="close" onClick={onClose} aria-label="Clear selection">
+        ×
+      </button>
+      {target.kind === 'node' && <NodeDetails node={target.node} ranking={target.ranking} />}
+      {target.kind === 'link' && <LinkDetails ends={target.ends} edges={target.edges} label={target.label} />}
+      {target.kind === 'missing' && (
+        <p className="muted">
+          The selection <code>{target.id}</code> is not in this window or is hidden by the filters.
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Row({ name, value }: { name: string; value: React.ReactNode }) {
+  return (
+    <>
+      <dt>{name}</dt>
+      <dd>{value}</dd>
+    </>
+  );
+}
+
+function NodeDetails({ node, ranking }: { node: DatasetNode; ranking: Ranking | undefined }) {
+  return (
+    <>
+      <h3 className="inspector-title">{node.label}</h3>
+      <dl>
+        <Row name="kind" value={node.kind} />
+        <Row name="id" value={<code>{node.id}</code>} />
+        {node.domain !== null && <Row name="domain" value={node.domain} />}
+        {node.sid !== null && <Row name="SID" value={node.sid} />}
+        {node.ips.length > 0 && <Row name="IPs" value={node.ips.slice(0, 50).join(', ')} />}
+        {node.names.length > 0 && <Row name="names" value={node.names.slice(0, 50).join(', ')} />}
+        {node.hidden !== null && <Row name="hidden by default" value={node.hidden} />}
+      </dl>
+      {node.notes.length > 0 && (
+        <ul className="notes">
+          {node.notes.slice(0, 20).map((n, i) => (
+            <li key={i}>{n}</li>
+          ))}
+        </ul>
+      )}
+      {node.flags.length > 0 && (
+        <>
+          <h4>Flags in this window</h4>
+          <table className="compact">
+            <thead>
+              <tr>
+                <th scope="col">time (UTC)</th>
+                <th scope="col">flag</th>
+                <th scope="col">event</th>
+                <th scope="col">detail</th>
+              </tr>
+            </thead>
+            <tbody>
+              {node.flags.slice(0, 100).map((f, i) => (
+                <tr key={i}>
+                  <td>{f.time.replace('T', ' ').replace('Z', '')}</td>
+                  <td>
+                    {f.kind}
+                    {f.count > 1 ? ` ×${f.count}` : ''}
+                  </td>
+                  <td>{f.eventId}</td>
+                  <td>{f.detail}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      {ranking !== undefined && (
+        <>
+          <h4>Scores</h4>
+          <dl className="scores">
+            {Object.entries(ranking.scores).map(([k, v]) => (
+              <Row key={k} name={k} value={formatScore(v)} />
+            ))}
+          </dl>
+          {ranking.reasons.length > 0 && (
+            <>
+              <h4>Why</h4>
+              <ul className="reasons">
+                {ranking.reasons.slice(0, 30).map((r, i) => (
+                  <li key={i}>
+                    <span className="reason-score">{r.score}</span> {r.text}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+function LinkDetails({
+  ends,
+  edges,
+  label,
+}: {
+  ends: LinkEnds;
+  edges: ViewEdge[];
+  label(id: string): string;
+}) {
+  const total = edges.reduce((s, e) => s + e.count, 0);
+  return (
+    <>
+      <h3 className="inspector-title">
+        {label(ends.account)} <span className="muted">{ROLE[ends.role]}</span> {label(ends.other)}
+      </h3>
+      {ends.role !== 'member' && (
+        <>
+          <p>
+            {total.toLocaleString('en')} events in {edges.length} logon edge{edges.length === 1 ? '' : 's'} in
+            this window.
+          </p>
+          <table className="compact">
+            <thead>
+              <tr>
+                <th scope="col">event</th>
+                <th scope="col">type</th>
+                <th scope="col">auth</th>
+                <th scope="col">status</th>
+                <th scope="col">count</th>
+                <th scope="col">first – last (UTC)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {edges.slice(0, 200).map((e) => (
+                <tr key={e.id} className={e.failure ? 'failure' : undefined}>
+                  <td>{e.eventId}</td>
+                  <td>{e.logonType ?? '–'}</td>
+                  <td>{e.authPackage ?? '–'}</td>
+                  <td>
+                    {e.failure ? [e.status, e.subStatus].filter(Boolean).join(' / ') || 'failed' : 'ok'}
+                  </td>
+                  <td className="num">{e.count}</td>
+                  <td>
+                    {e.first.replace('T', ' ').replace('Z', '')} – {e.last.replace('T', ' ').replace('Z', '')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+export { RankingList, type RankingListProps } from './ranking-list';

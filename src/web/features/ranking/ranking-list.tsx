@@ -1,0 +1,89 @@
+import { useMemo, useState } from 'react';
+import type { WindowView } from '../../../core/analysis/index.js';
+import { RANK_SCORES, type RankScore } from '../../../core/dataset/index.js';
+import { formatScore } from '../../lib/encodings';
+import { rankRows, reasonsFor, RANK_KINDS, type RankKind } from './rank-rows';
+
+export interface RankingListProps {
+  view: WindowView;
+  /** The score to sort by at first (the overlay's, when there is one). */
+  initialSort: RankScore;
+  selected: string | null;
+  onSelect(id: string): void;
+}
+
+/** Rows drawn at most: the list is for the top of the ranking, the graph shows the rest. */
+export const MAX_ROWS = 100;
+const KIND_LABEL: Record<RankKind, string> = { all: 'All', account: 'Accounts', host: 'Hosts' };
+
+export function RankingList({ view, initialSort, selected, onSelect }: RankingListProps) {
+  const [sortBy, setSortBy] = useState<RankScore>(initialSort);
+  const [kind, setKind] = useState<RankKind>('all');
+  const rows = useMemo(() => rankRows(view, sortBy, kind), [view, sortBy, kind]);
+  const shown = rows.slice(0, MAX_ROWS);
+
+  return (
+    <section className="ranking" aria-label="Ranking">
+      <div className="ranking-tabs" role="group" aria-label="Show">
+        {RANK_KINDS.map((k) => (
+          <button key={k} type="button" aria-pressed={kind === k} onClick={() => setKind(k)}>
+            {KIND_LABEL[k]}
+          </button>
+        ))}
+      </div>
+      {rows.length === 0 ? (
+        <p className="muted">Nothing to rank in this window.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">Name</th>
+              {RANK_SCORES.map((s) => (
+                <th key={s} scope="col" aria-sort={sortBy === s ? 'descending' : 'none'}>
+                  <button type="button" onClick={() => setSortBy(s)} title={`sort by ${s}`}>
+                    {s}
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((row, i) => (
+              <tr
+                key={row.id}
+                aria-selected={row.id === selected}
+                className={row.id === selected ? 'selected' : undefined}
+              >
+                <td>{i + 1}</td>
+                <td className="rank-name">
+                  <button type="button" className="link" onClick={() => onSelect(row.id)} title={row.id}>
+                    <span className={`kind-dot ${row.kind}`} aria-hidden="true" />
+                    {row.label}
+                  </button>
+                  {reasonsFor(row, sortBy)
+                    .slice(0, 2)
+                    .map((r, j) => (
+                      <div key={j} className="reason">
+                        {r.text}
+                      </div>
+                    ))}
+                </td>
+                {RANK_SCORES.map((s) => (
+                  <td key={s} className={s === sortBy ? 'num sorted' : 'num'}>
+                    {formatScore(row.scores[s])}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {rows.length > MAX_ROWS && (
+        <p className="muted">
+          Showing the top {MAX_ROWS} of {rows.length.toLocaleString('en')}.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { scaleLinear } from 'd3-scale';
+import { useMemo } from 'react';
+import type { TimeRange } from '../../../core/dataset/index.js';
+import { binHours } from './histogram-bins';
+
+const HOUR_MS = 3_600_000;
+const WIDTH = 800;
+const HEIGHT = 56;
+const MAX_BINS = 400;
+
+export interface HistogramProps {
+  /** Events per Unix hour over the whole dataset. */
+  hourly: Array<[number, number]>;
+  range: TimeRange;
+  window: TimeRange | null;
+  /** A bar was clicked: its UTC date. */
+  onPick(date: string): void;
+}
+
+const hourOf = (iso: string) => Math.floor(Date.parse(iso) / HOUR_MS);
+
+/** Events per hour over the whole dataset (UTC), with the current window marked. */
+export function Histogram({ hourly, range, window, onPick }: HistogramProps) {
+  const fromHour = hourOf(range.from);
+  const toHour = hourOf(range.to);
+  const bins = useMemo(() => binHours(hourly, fromHour, toHour, MAX_BINS), [hourly, fromHour, toHour]);
+  const max = bins.reduce((m, b) => Math.max(m, b.count), 0);
+  const x = scaleLinear()
+    .domain([fromHour, toHour + 1])
+    .range([0, WIDTH]);
+  const y = scaleLinear()
+    .domain([0, Math.max(1, max)])
+    .range([0, HEIGHT - 4]);
+  const win =
+    window === null ? null : { a: x(hourOf(window.from)), b: x(Math.ceil(Date.parse(window.to) / HOUR_MS)) };
+  const barWidth = Math.max(1, x(fromHour + (bins[0]?.hours ?? 1)) - x(fromHour) - 0.5);
+  const perBar = (bins[0]?.hours ?? 1) === 1 ? 'hour' : `${bins[0]?.hours ?? 1} hours`;
+
+  return (
+    <figure className="histogram">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={`Events per ${perBar} (UTC); click a bar to move the window`}
+      >
+        {win !== null && (
+          <rect className="hist-window" x={win.a} y={0} width={Math.max(2, win.b - win.a)} height={HEIGHT} />
+        )}
+        {bins.map((b) =>
+          b.count === 0 ? null : (
+            <rect
+              key={b.fromHour}
+              className="hist-bar"
+              x={x(b.fromHour)}
+              y={HEIGHT - y(b.count)}
+              width={barWidth}
+              height={y(b.count)}
+              onClick={() => onPick(new Date(b.fromHour * HOUR_MS).toISOString().slice(0, 10))}
+            >
+              <title>{`${new Date(b.fromHour * HOUR_MS).toISOString().slice(0, 13).replace('T', ' ')}:00 UTC: ${b.count} events`}</title>
+            </rect>
+          ),
+        )}
+      </svg>
+      <figcaption>
+        <span>{range.from.slice(0, 10)}</span>
+        <span>
+          events per {perBar}, UTC · max {max.toLocaleString('en')}
+        </span>
+        <span>{range.to.slice(0, 10)}</span>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,2 @@
+export { Histogram, type HistogramProps } from './histogram';
+export { WindowBar, type WindowBarProps } from './window-bar';

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import {
+  dateToMs,
+  isValidDate,
+  resolveWindow,
+  shiftDate,
+  stepWindow,
+  windowFor,
+  windowLabel,
+} from './time-window';
+
+const range = { from: '2021-12-01T03:00:00Z', to: '2021-12-05T22:10:00Z' };
+
+describe('time windows (UTC)', () => {
+  it('validates real dates only', () => {
+    expect(isValidDate('2021-12-03')).toBe(true);
+    expect(isValidDate('2021-02-30')).toBe(false);
+    expect(isValidDate('2021-12-3')).toBe(false);
+    expect(Number.isNaN(dateToMs('yesterday'))).toBe(true);
+  });
+
+  it('builds half-open windows of a day or a week', () => {
+    expect(windowFor('2021-12-03', 'day')).toEqual({
+      from: '2021-12-03T00:00:00Z',
+      to: '2021-12-04T00:00:00Z',
+    });
+    expect(windowFor('2021-12-30', 'week')).toEqual({
+      from: '2021-12-30T00:00:00Z',
+      to: '2022-01-06T00:00:00Z',
+    });
+    expect(shiftDate('2021-12-31', 1)).toBe('2022-01-01');
+  });
+
+  it('defaults to the first day and moves dates outside the range inside, with a notice', () => {
+    expect(resolveWindow(range, null, 'day')).toMatchObject({ from: '2021-12-01', notice: null });
+    const late = resolveWindow(range, '2022-01-01', 'day');
+    expect(late.from).toBe('2021-12-05');
+    expect(late.notice).toMatch(/outside this dataset/);
+    expect(resolveWindow(null, '2021-12-01', 'day')).toEqual({ from: null, window: null, notice: null });
+  });
+
+  it('steps within the range and stops at its ends', () => {
+    expect(stepWindow(range, '2021-12-01', 'day', 1)).toBe('2021-12-02');
+    expect(stepWindow(range, '2021-12-01', 'day', -1)).toBeNull();
+    expect(stepWindow(range, '2021-12-05', 'day', 1)).toBeNull();
+    expect(stepWindow(range, '2021-12-03', 'week', -1)).toBe('2021-11-26');
+  });
+
+  it('labels the window as UTC', () => {
+    expect(windowLabel('2021-12-03', 'day')).toBe('2021-12-03 (UTC day)');
+    expect(windowLabel('2021-12-03', 'week')).toBe('2021-12-03 – 2021-12-09 (UTC week)');
+  });
+});

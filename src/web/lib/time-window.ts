@@ -1,0 +1,95 @@
+import type { TimeRange } from '../../core/dataset/index.js';
+
+/** The window is a UTC day or a UTC week (7 days from the chosen date). */
+export const SPANS = ['day', 'week'] as const;
+export type Span = (typeof SPANS)[number];
+
+const DAY_MS = 86_400_000;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Epoch ms of a `YYYY-MM-DD` UTC date, or NaN when it is not a real date. */
+export function dateToMs(date: string): number {
+  const m = DATE_RE.exec(date);
+  if (m === null) return Number.NaN;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  // Date.UTC rolls 2021-02-30 over to March: refuse dates that do not round-trip.
+  return msToDate(ms) === date ? ms : Number.NaN;
+}
+
+export function isValidDate(date: string): boolean {
+  return !Number.isNaN(dateToMs(date));
+}
+
+export function msToDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** The UTC date of an ISO time (`2021-12-03T23:59:59Z` → `2021-12-03`). */
+export function dateOf(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+export function spanDays(span: Span): number {
+  return span === 'day' ? 1 : 7;
+}
+
+export function shiftDate(date: string, days: number): string {
+  return msToDate(dateToMs(date) + days * DAY_MS);
+}
+
+/** The window [from 00:00Z, from + span) with an exclusive end, as the analysis expects. */
+export function windowFor(from: string, span: Span): TimeRange {
+  const start = dateToMs(from);
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 19) + 'Z';
+  return { from: iso(start), to: iso(start + spanDays(span) * DAY_MS) };
+}
+
+export interface ResolvedWindow {
+  /** null when the dataset covers no time (empty dataset). */
+  from: string | null;
+  window: TimeRange | null;
+  /** Set when the asked date was outside the dataset and was moved into it. */
+  notice: string | null;
+}
+
+/**
+ * The window to show: the asked date, or the dataset's first day when none was asked; a date
+ * outside the dataset's range is moved to its nearest end, with a notice.
+ */
+export function resolveWindow(range: TimeRange | null, from: string | null, span: Span): ResolvedWindow {
+  if (range === null) return { from: null, window: null, notice: null };
+  const min = dateOf(range.from);
+  const max = dateOf(range.to);
+  if (from === null) return { from: min, window: windowFor(min, span), notice: null };
+  if (from < min || from > max) {
+    const moved = from < min ? min : max;
+    return {
+      from: moved,
+      window: windowFor(moved, span),
+      notice: `The date ${from} is outside this dataset (${min} to ${max}); showing ${moved} instead.`,
+    };
+  }
+  return { from, window: windowFor(from, span), notice: null };
+}
+
+/** Previous/next window start, or null when it would leave the dataset's range entirely. */
+export function stepWindow(
+  range: TimeRange | null,
+  from: string,
+  span: Span,
+  direction: -1 | 1,
+): string | null {
+  if (range === null) return null;
+  const next = shiftDate(from, direction * spanDays(span));
+  const min = dateOf(range.from);
+  const max = dateOf(range.to);
+  const lastDay = shiftDate(next, spanDays(span) - 1);
+  if (lastDay < min || next > max) return null;
+  return next;
+}
+
+/** `2021-12-03 (UTC day)` or `2021-12-03 – 2021-12-09 (UTC week)`. */
+export function windowLabel(from: string, span: Span): string {
+  if (span === 'day') return `${from} (UTC day)`;
+  return `${from} – ${shiftDate(from, 6)} (UTC week)`;
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_FILTERS } from '../../core/analysis/index.js';
+import { DEFAULT_VIEW, parseViewState, serializeViewState, type ViewState } from './url-state';
+
+const KEY = 'a'.repeat(64);
+
+describe('URL view state', () => {
+  it('parses the contract example', () => {
+    const { state, notices } = parseViewState(
+      `?source=file:${KEY}&from=2021-12-03&span=week&ids=4625,4624&types=10,3&outcome=failure&min=2&q=alice&overlay=anomaly&sel=account:corp%5Calice&hidden=1`,
+    );
+    expect(notices).toEqual([]);
+    expect(state).toEqual({
+      page: 'graph',
+      source: { kind: 'file', key: KEY },
+      from: '2021-12-03',
+      span: 'week',
+      filters: {
+        eventIds: [4624, 4625],
+        logonTypes: ['3', '10'],
+        outcome: 'failure',
+        minCount: 2,
+        search: 'alice',
+        showHidden: true,
+      },
+      overlay: 'anomaly',
+      sel: 'account:corp\\alice',
+    });
+  });
+
+  it('an empty query is the default view, and the default view serializes to nothing', () => {
+    expect(parseViewState('')).toEqual({ state: DEFAULT_VIEW, notices: [] });
+    expect(serializeViewState(DEFAULT_VIEW)).toBe('');
+  });
+
+  const states: ViewState[] = [
+    DEFAULT_VIEW,
+    { ...DEFAULT_VIEW, source: { kind: 'server', id: 'ds_01' }, span: 'week', from: '2022-01-31' },
+    { ...DEFAULT_VIEW, page: 'datasets', overlay: 'none' },
+    {
+      ...DEFAULT_VIEW,
+      source: { kind: 'file', key: KEY },
+      filters: {
+        ...DEFAULT_FILTERS,
+        eventIds: [4624],
+        logonTypes: ['2', '10'],
+        outcome: 'success',
+        minCount: 5,
+        search: 'a b&c=d,é <img>',
+        showHidden: true,
+      },
+      sel: 'host:ws1 & <x>',
+    },
+  ];
+  it.each(states.map((s, i) => [i, s] as const))('round-trips state %i', (_i, s) => {
+    const query = serializeViewState(s);
+    expect(parseViewState(query)).toEqual({ state: s, notices: [] });
+    expect(serializeViewState(parseViewState(`?${query}`).state)).toBe(query);
+  });
+
+  it('keeps lists readable in the URL', () => {
+    const q = serializeViewState({
+      ...DEFAULT_VIEW,
+      filters: { ...DEFAULT_FILTERS, eventIds: [4625, 4624] },
+    });
+    expect(q).toBe('ids=4624,4625');
+  });
+
+  it('falls back to defaults with a notice for each invalid value, never throwing', () => {
+    const { state, notices } = parseViewState(
+      '?source=ftp:x&from=2021-02-30&span=month&ids=4624,abc&types=3,<b>&outcome=maybe&min=-1&overlay=magic&hidden=yes&page=admin',
+    );
+    expect(state.source).toBeNull();
+    expect(state.from).toBeNull();
+    expect(state.span).toBe('day');
+    expect(state.filters.eventIds).toEqual([4624]);
+    expect(state.filters.logonTypes).toEqual(['3']);
+    expect(state.filters.outcome).toBe('any');
+    expect(state.filters.minCount).toBe(1);
+    expect(state.overlay).toBe('pagerank');
+    expect(state.filters.showHidden).toBe(false);
+    expect(state.page).toBe('graph');
+    expect(notices).toHaveLength(10);
+    expect(notices).toContain('Ignored source="ftp:x": expected file:<sha-256> or server:<id>.');
+  });
+
+  it('bounds hostile values', () => {
+    const { state, notices } = parseViewState(
+      `?q=${'x'.repeat(5000)}&sel=${'y'.repeat(5000)}&ids=${'1,'.repeat(1000)}`,
+    );
+    expect(state.filters.search).toBe('');
+    expect(state.sel).toBeNull();
+    expect(notices.length).toBeGreaterThanOrEqual(2);
+    expect(notices.every((n) => n.length < 200)).toBe(true);
+    expect(() => parseViewState('?%E0%A4%A=1&from=%00')).not.toThrow();
+  });
+});

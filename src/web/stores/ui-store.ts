@@ -1,0 +1,81 @@
+import { create, type StateCreator } from 'zustand';
+
+/**
+ * The one client store: short-lived UI state only (architecture rule 4). What an analyst shares
+ * (dataset, window, filters, overlay, selection) lives in the URL, never here.
+ */
+export const LAYOUTS = ['concentric', 'breadthfirst', 'grid', 'cose'] as const;
+export type LayoutName = (typeof LAYOUTS)[number];
+
+export interface Toast {
+  id: number;
+  kind: 'info' | 'error';
+  text: string;
+}
+
+interface HoverSlice {
+  hovered: string | null;
+  setHovered(id: string | null): void;
+}
+interface PanelsSlice {
+  panels: { filters: boolean; ranking: boolean; inspector: boolean; files: boolean };
+  togglePanel(name: keyof PanelsSlice['panels']): void;
+}
+interface ToastsSlice {
+  toasts: Toast[];
+  pushToast(kind: Toast['kind'], text: string): void;
+  dismissToast(id: number): void;
+}
+interface LayoutSlice {
+  layoutRunning: boolean;
+  setLayoutRunning(running: boolean): void;
+}
+interface SettingsSlice {
+  settings: { layout: LayoutName; webgl: boolean; edgeLabels: boolean; maxNodes: number };
+  setSetting<K extends keyof SettingsSlice['settings']>(key: K, value: SettingsSlice['settings'][K]): void;
+}
+
+export type UiState = HoverSlice & PanelsSlice & ToastsSlice & LayoutSlice & SettingsSlice;
+type Slice<T> = StateCreator<UiState, [], [], T>;
+
+/** Rendering cap: the canvas renderer slows to a few frames per second past ~2,500 nodes. */
+export const DEFAULT_MAX_NODES = 2500;
+
+const hoverSlice: Slice<HoverSlice> = (set) => ({
+  hovered: null,
+  setHovered: (id) => set({ hovered: id }),
+});
+const panelsSlice: Slice<PanelsSlice> = (set) => ({
+  panels: { filters: true, ranking: true, inspector: true, files: false },
+  togglePanel: (name) => set((s) => ({ panels: { ...s.panels, [name]: !s.panels[name] } })),
+});
+let nextToast = 1;
+const MAX_TOASTS = 4;
+const toastsSlice: Slice<ToastsSlice> = (set) => ({
+  toasts: [],
+  pushToast: (kind, text) =>
+    set((s) => ({ toasts: [...s.toasts, { id: nextToast++, kind, text }].slice(-MAX_TOASTS) })),
+  dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
+});
+const layoutSlice: Slice<LayoutSlice> = (set) => ({
+  layoutRunning: false,
+  setLayoutRunning: (running) => set({ layoutRunning: running }),
+});
+const settingsSlice: Slice<SettingsSlice> = (set) => ({
+  settings: { layout: 'concentric', webgl: false, edgeLabels: false, maxNodes: DEFAULT_MAX_NODES },
+  setSetting: (key, value) => set((s) => ({ settings: { ...s.settings, [key]: value } })),
+});
+
+export const useUiStore = create<UiState>()((...a) => ({
+  ...hoverSlice(...a),
+  ...panelsSlice(...a),
+  ...toastsSlice(...a),
+  ...layoutSlice(...a),
+  ...settingsSlice(...a),
+}));
+
+const initial = useUiStore.getInitialState();
+/** Back to the initial state (tests call it after each test). */
+export function resetUiStore(): void {
+  useUiStore.setState(initial, true);
+}
