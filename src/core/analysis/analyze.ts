@@ -11,7 +11,12 @@ import {
   type TimeRange,
 } from '../dataset/schema.js';
 import { GENERATOR } from '../version.js';
-import { createGraphBuilder } from './graph-builder.js';
+import {
+  createGraphBuilder,
+  FLAG_EVENT_IDS,
+  LOGON_EDGE_EVENT_IDS,
+  type LogonGraph,
+} from './graph-builder.js';
 import {
   detectFromEdges,
   detectFromFlags,
@@ -36,11 +41,17 @@ export interface AnalyzeMeta {
 
 /** Reads every event into a dataset: graph, rankings for the whole range (or `window`), detections. */
 export function analyzeEvents(events: Iterable<LogonEvent>, meta: AnalyzeMeta): Dataset {
-  const window = meta.window ?? null;
-  const builder = createGraphBuilder({ window });
+  const builder = createGraphBuilder({ window: meta.window ?? null });
   for (const e of events) builder.add(e);
-  const graph = builder.finish();
+  return datasetFromGraph(builder.finish(), meta);
+}
 
+/** The event IDs the analysis reads (readers may drop the rest early). */
+export const ANALYSED_EVENT_IDS: ReadonlySet<number> = new Set([...LOGON_EDGE_EVENT_IDS, ...FLAG_EVENT_IDS]);
+
+/** The dataset for a finished graph (for callers that stream events into a builder themselves). */
+export function datasetFromGraph(graph: LogonGraph, meta: AnalyzeMeta): Dataset {
+  const window = meta.window ?? null;
   const nodeMap = new Map(graph.nodes.map((n) => [n.id, n]));
   const detections = sortDetections([
     ...detectFromFlags(graph.nodes),

@@ -16,8 +16,10 @@ import { hash64 } from './ids.js';
 import { compareIso } from './time.js';
 
 export const DETECTION_PARAMETERS = {
-  /** Password guessing: at least this many failed events for one account in the window. */
-  guessingMinFailures: 10,
+  /** Password guessing: at least this many failed events for one account within one hour… */
+  guessingMinFailuresPerHour: 5,
+  /** …or at least this many in the whole window. */
+  guessingMinFailures: 20,
   /** …of which this many make it high severity. */
   guessingHighFailures: 50,
   /** Password spraying: one source with failures for at least this many distinct accounts. */
@@ -251,6 +253,7 @@ export function detectFromEdges(
     id === null ? 'an unknown source' : (nodes.get(id)?.label ?? id);
   interface Agg {
     count: number;
+    hours: Map<number, number>;
     first: string;
     last: string;
     eventIds: Map<number, number>;
@@ -258,6 +261,7 @@ export function detectFromEdges(
     computers: Set<string>;
   }
   const agg = (): Agg => ({
+    hours: new Map(),
     count: 0,
     first: '',
     last: '',
@@ -267,6 +271,7 @@ export function detectFromEdges(
   });
   const addTo = (a: Agg, e: DatasetEdge, other: string): void => {
     a.count += e.count;
+    for (const [h, c] of e.hourly) a.hours.set(h, (a.hours.get(h) ?? 0) + c);
     if (a.first === '' || compareIso(e.first, a.first) < 0) a.first = e.first;
     if (a.last === '' || compareIso(e.last, a.last) > 0) a.last = e.last;
     a.eventIds.set(e.eventId, (a.eventIds.get(e.eventId) ?? 0) + e.count);
@@ -293,7 +298,12 @@ export function detectFromEdges(
       .join(', ');
   const out: Detection[] = [];
   for (const [acc, a] of perAccount) {
-    if (a.count < DETECTION_PARAMETERS.guessingMinFailures) continue;
+    const peak = Math.max(...a.hours.values());
+    if (
+      a.count < DETECTION_PARAMETERS.guessingMinFailures &&
+      peak < DETECTION_PARAMETERS.guessingMinFailuresPerHour
+    )
+      continue;
     const sources = [...a.others.entries()].sort((x, y) => y[1] - x[1]);
     out.push({
       id: detectionId('password-guessing', [acc, a.first]),
@@ -309,7 +319,7 @@ export function detectFromEdges(
         .map(([s, c]) => `${label(s === '' ? null : s)} (${c})`)
         .join(
           ', ',
-        )}${sources.length > 5 ? ', …' : ''} (threshold ${DETECTION_PARAMETERS.guessingMinFailures} failures)`,
+        )}${sources.length > 5 ? ', …' : ''} (up to ${peak} in one hour; thresholds ${DETECTION_PARAMETERS.guessingMinFailuresPerHour} in an hour or ${DETECTION_PARAMETERS.guessingMinFailures} in all)`,
       evidence: {
         eventIds: [...a.eventIds.keys()].sort((x, y) => x - y),
         recordIds: [],

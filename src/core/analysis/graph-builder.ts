@@ -6,10 +6,9 @@
  * what they say is one, and returns nodes, edges, flags and the counts of what was kept out.
  */
 import type { LogonEvent } from '../events/logon-event.js';
-import { GROUP_EVENT_IDS } from '../events/logon-event.js';
 import type { DatasetEdge, DatasetNode, Flag, FlagKind, TimeRange } from '../dataset/schema.js';
 import { auditCategoryName, auditSubcategoryName } from './audit-policy.js';
-import { clean, domainId, hash64, isFailureStatus, normalizeStatus } from './ids.js';
+import { boundLabel, clean, domainId, hash64, isFailureStatus, normalizeStatus } from './ids.js';
 import {
   AccountResolver,
   accountHiddenReason,
@@ -115,9 +114,6 @@ interface RawFlag {
   /** Detail with `{actor}` and `{member}`-style placeholders filled at finish. */
   detail: (name: (key: string | null) => string) => string;
 }
-
-/** Flags frequent enough to aggregate per hour. */
-const HOURLY_FLAGS: ReadonlySet<FlagKind> = new Set(['privileged', 'explicit-credentials']);
 
 export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuilder {
   const accounts = new AccountResolver();
@@ -521,7 +517,7 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
           id: h.id,
           kind: 'host',
           label: h.label,
-          name: h.id.slice(5),
+          name: boundLabel(h.id.slice(5)),
           domain: null,
           sid: null,
           ips: [...h.ips].sort(),
@@ -532,7 +528,7 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
         });
       }
       for (const i of hosts.ips.values()) {
-        const names = [...i.names].sort();
+        const names = [...i.names].sort().slice(0, 100).map(boundLabel);
         const notes: string[] = [];
         if (names.length > 1) {
           notes.push(
@@ -625,7 +621,7 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
           kind: f.kind,
           time: f.time,
           count: f.count,
-          detail: f.detail(nameOf),
+          detail: f.detail(nameOf).slice(0, 16_384),
           eventId: f.eventId,
           computer: f.computer,
           recordIds: f.recordIds,
@@ -644,12 +640,12 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
         domainNodes.push({
           id: domainId(d.canonical),
           kind: 'domain',
-          label: d.canonical.toUpperCase(),
-          name: d.canonical,
+          label: boundLabel(d.canonical.toUpperCase()),
+          name: boundLabel(d.canonical),
           domain: null,
           sid: null,
           ips: [],
-          names: others,
+          names: others.slice(0, 100).map(boundLabel),
           hidden: null,
           flags: [],
           notes:

@@ -41,6 +41,14 @@ export function boundPart(part: string): string {
   return part.length <= MAX_ID_PART ? part : `${part.slice(0, MAX_ID_PART - 18)}…${hash64(part)}`;
 }
 
+/** Longest label, name or domain kept in a node (hostile megabyte strings are cut, marked with …). */
+export const MAX_LABEL = 1024;
+
+/** Cuts display text to MAX_LABEL characters. */
+export function boundLabel(text: string): string {
+  return text.length <= MAX_LABEL ? text : `${text.slice(0, MAX_LABEL - 1)}…`;
+}
+
 export function accountId(domain: string | null, name: string): string {
   return `account:${boundPart((domain ?? '').toLowerCase())}\\${boundPart(name.toLowerCase())}`;
 }

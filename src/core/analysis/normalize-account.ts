@@ -16,7 +16,7 @@
  *    SID, else becomes an account named by the SID.
  */
 import type { HiddenReason } from '../dataset/schema.js';
-import { accountId, clean, domainSidOf, normalizeSid } from './ids.js';
+import { accountId, boundLabel, boundPart, clean, domainSidOf, normalizeSid } from './ids.js';
 
 export interface AccountObservation {
   /** Lower-cased user name without domain or UPN suffix; null when the record names only a SID. */
@@ -263,7 +263,11 @@ export class AccountResolver {
         continue;
       }
       const canonical = canonicalOf.get(d) ?? d;
-      const ident = identityFor(o.name, canonical, `${canonical.toUpperCase()}\\${o.rawName ?? o.name}`);
+      const ident = identityFor(
+        o.name,
+        canonical,
+        `${boundPart(canonical.toUpperCase())}\\${o.rawName ?? o.name}`,
+      );
       if (o.sid !== null) {
         ident.sids.add(o.sid);
         if (mergeableSid(o.sid) && !bySid.has(o.sid)) bySid.set(o.sid, ident);
@@ -287,7 +291,12 @@ export class AccountResolver {
     }
     const resolved = new Map<string, ResolvedAccount>();
     for (const [key, ident] of byKey) {
-      resolved.set(key, { id: ident.id, name: ident.name, domain: ident.domain, label: ident.label });
+      resolved.set(key, {
+        id: ident.id,
+        name: boundLabel(ident.name),
+        domain: ident.domain === null ? null : boundLabel(ident.domain),
+        label: boundLabel(ident.label),
+      });
     }
     this.sidsById = new Map([...identities.values()].map((i) => [i.id, [...i.sids]]));
     return { byKey: resolved, domains };

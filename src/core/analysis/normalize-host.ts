@@ -8,6 +8,7 @@
  */
 import type { HiddenReason } from '../dataset/schema.js';
 import {
+  boundLabel,
   hostId,
   ipId,
   isIpAddress,
@@ -105,13 +106,16 @@ export class HostResolver {
     if (h === undefined) {
       h = {
         id,
-        label: rawLabel === '' ? name : rawLabel.split('.')[0]!.toUpperCase(),
+        label: boundLabel(
+          rawLabel === '' || isIpAddress(name) ? name.toUpperCase() : rawLabel.split('.')[0]!.toUpperCase(),
+        ),
         names: new Set(),
         ips: new Set(),
       };
       this.hosts.set(id, h);
     }
-    if (rawLabel !== '' && rawLabel.toLowerCase() !== name) h.names.add(rawLabel.toLowerCase());
+    if (rawLabel !== '' && rawLabel.toLowerCase() !== name && h.names.size < 100)
+      h.names.add(boundLabel(rawLabel.toLowerCase()));
     return h;
   }
 
@@ -120,7 +124,7 @@ export class HostResolver {
     let i = this.ips.get(id);
     if (i === undefined) {
       const hidden: HiddenReason | null = address === '' || isLocalAddress(address) ? 'local-source' : null;
-      i = { id, address: address === '' ? '-' : address, names: new Set(), hidden };
+      i = { id, address: address === '' ? '-' : boundLabel(address), names: new Set(), hidden };
       this.ips.set(id, i);
     }
     return i;

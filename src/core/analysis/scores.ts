@@ -26,8 +26,13 @@ export const SCORE_PARAMETERS = {
   changefinder: LOGONTRACER_CHANGEFINDER as ChangeFinderOptions,
   /** Event IDs counted in the hourly series ChangeFinder scores (LogonTracer's). */
   anomalyEventIds: [4624, 4625, 4768, 4769, 4776] as readonly number[],
-  /** Longest series scored (hours); a longer span scores its last this many hours. */
-  maxAnomalyHours: 24 * 366,
+  /**
+   * Work bound for ChangeFinder: accounts × hours scored at most; a longer span scores only its
+   * last hours (about 1 s of work at the bound).
+   */
+  maxAnomalyCells: 50_000_000,
+  /** Hours after an account's last event in which a score still counts as its own. */
+  anomalyTrailingHours: 10,
   /** Reasons listed per score at most. */
   maxReasonsPerScore: 3,
 } as const;
@@ -255,23 +260,29 @@ export function anomalyScores(
 ): Map<string, { score: number; hour: number }> {
   const ids = new Set(SCORE_PARAMETERS.anomalyEventIds);
   const perAccount = new Map<string, Map<number, number>>();
+  const activeSpan = new Map<string, [number, number]>();
   let minH = Infinity;
   let maxH = -Infinity;
   for (const e of edges) {
     if (!ids.has(e.eventId)) continue;
     let m = perAccount.get(e.account);
     if (m === undefined) perAccount.set(e.account, (m = new Map()));
+    let span = activeSpan.get(e.account);
+    if (span === undefined) activeSpan.set(e.account, (span = [Infinity, -Infinity]));
     for (const [h, c] of e.hourly) {
       m.set(h, (m.get(h) ?? 0) + c);
       if (h < minH) minH = h;
       if (h > maxH) maxH = h;
+      if (h < span[0]) span[0] = h;
+      if (h > span[1]) span[1] = h;
     }
   }
   const out = new Map<string, { score: number; hour: number }>();
   if (perAccount.size === 0) return out;
   let start = hours !== null && Number.isFinite(hours.fromHour) ? hours.fromHour : minH;
   const end = hours !== null && Number.isFinite(hours.toHour) ? hours.toHour - 1 : maxH;
-  start = Math.max(start, end - SCORE_PARAMETERS.maxAnomalyHours + 1);
+  const maxHours = Math.max(24, Math.floor(SCORE_PARAMETERS.maxAnomalyCells / (perAccount.size + 1)));
+  start = Math.max(start, end - maxHours + 1);
   const len = end - start + 1;
   if (!(len > 0)) return out;
   const series = new Map<string, Float64Array>();
@@ -288,7 +299,12 @@ export function anomalyScores(
     const scores = scoresAfter(warm, s);
     let best = 0;
     let at = start;
-    for (let i = 0; i < scores.length; i++) {
+    // Only hours from the account's first event to a little after its last count as its anomaly:
+    // before and after, a flat zero series scores only what the warm-up left in the model.
+    const [a, b] = activeSpan.get(acc)!;
+    const lo = Math.max(0, a - start);
+    const hi = Math.min(scores.length, b + SCORE_PARAMETERS.anomalyTrailingHours + 1 - start);
+    for (let i = lo; i < hi; i++) {
       if (scores[i]! > best) {
         best = scores[i]!;
         at = start + i;

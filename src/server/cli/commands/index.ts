@@ -1,9 +1,10 @@
 import type { Command } from '../command.js';
-import { eventsCommand } from './events.js';
 import { serveCommand } from './serve.js';
+import { eventsCommand } from './events.js';
+import { analyzeCommand } from './analyze.js';
 
 /**
  * Every `logonlens` command. Add a command by writing `commands/<name>.ts` exporting a Command and
  * listing it here; `logonlens --help` lists them in this order.
  */
-export const COMMANDS: Command[] = [eventsCommand, serveCommand];
+export const COMMANDS: Command[] = [eventsCommand, analyzeCommand, serveCommand];
