@@ -10,6 +10,7 @@ import {
 } from '../../core/analysis/ids.js';
 import type { Dataset, DatasetEdge, DatasetNode } from '../../core/dataset/index.js';
 import type { LogonEvent } from '../../core/events/index.js';
+import type { EventLinks } from '../store/import-writer.js';
 
 function lower(s: string | null): string | null {
   const c = clean(s);
@@ -54,20 +55,26 @@ function sourceIds(e: LogonEvent): Set<string> {
 }
 
 /**
- * Builds the drill-down linker for an analyzed dataset: for each stored event, the keys of the edge
- * it was counted in and of that edge's nodes (`edge:<id>`, `node:<id>`), plus the nodes whose flags
- * cite it (by computer + record ID). The edge is found among the dataset's edges of the same event
- * ID and target host by the attributes the analysis keys edges on (logon type, status, package,
- * account, source); the analysis' own ids and normalizers are used so both sides agree.
+ * Builds the drill-down linker for an analyzed dataset: for each stored event, the edge it was
+ * counted in and the nodes whose flags cite it (by event ID, computer and record ID). The edge is
+ * found among the dataset's edges of the same event ID and target host by the attributes the
+ * analysis keys edges on (logon type, status, package, account, source), with the analysis' own
+ * ids and normalizers so that both sides agree.
  */
-export function createEventLinker(dataset: Dataset): (event: LogonEvent) => readonly string[] {
+export function createEventLinker(dataset: Dataset): (event: LogonEvent) => EventLinks {
   const nodes = new Map<string, DatasetNode>(dataset.nodes.map((n) => [n.id, n]));
-  const byEventAndTarget = new Map<string, DatasetEdge[]>();
+  const byTarget = new Map<string, DatasetEdge[]>();
+  const byAccountName = new Map<string, DatasetEdge[]>();
+  const push = (map: Map<string, DatasetEdge[]>, key: string, edge: DatasetEdge): void => {
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [edge]);
+    else list.push(edge);
+  };
   for (const edge of dataset.edges) {
     const key = `${edge.eventId}|${edge.target ?? ''}`;
-    const list = byEventAndTarget.get(key);
-    if (list === undefined) byEventAndTarget.set(key, [edge]);
-    else list.push(edge);
+    push(byTarget, key, edge);
+    const name = nodes.get(edge.account)?.name.toLowerCase();
+    if (name !== undefined) push(byAccountName, `${key}|${name}`, edge);
   }
   const flagged = new Map<string, string[]>();
   for (const n of dataset.nodes) {
@@ -82,46 +89,46 @@ export function createEventLinker(dataset: Dataset): (event: LogonEvent) => read
     }
   }
 
-  return (e) => {
-    const keys: string[] = [];
-    const host = normalizeHostName(e.computer);
-    const target = host === null ? '' : hostId(host);
-    const candidates =
-      byEventAndTarget.get(`${e.eventId}|${target}`) ?? byEventAndTarget.get(`${e.eventId}|`) ?? [];
-    let best: DatasetEdge | null = null;
+  const best = (
+    e: LogonEvent,
+    candidates: readonly DatasetEdge[],
+    names: Set<string>,
+  ): DatasetEdge | null => {
+    let found: DatasetEdge | null = null;
     let bestScore = -1;
-    if (candidates.length > 0) {
-      const names = accountNames(e);
-      const sids = new Set([normalizeSid(e.targetSid), normalizeSid(e.subjectSid)].filter((s) => s !== null));
-      const sources = sourceIds(e);
-      for (const edge of candidates) {
-        if (!sameNormalized(edge.logonType, e.logonType, clean)) continue;
-        if (!sameNormalized(edge.status, e.status, normalizeStatus)) continue;
-        if (!sameNormalized(edge.subStatus, e.subStatus, normalizeStatus)) continue;
-        if (edge.authPackage !== null && lower(edge.authPackage) !== lower(e.authPackage)) continue;
-        const account = nodes.get(edge.account);
-        let score = 0;
-        if (account !== undefined) {
-          if (account.sid !== null && sids.has(account.sid)) score += 4;
-          if (names.has(account.name.toLowerCase())) score += 2;
-        }
-        if (edge.source !== null && sources.has(edge.source)) score += 1;
-        if (score > bestScore) {
-          best = edge;
-          bestScore = score;
-        }
+    const sids = new Set([normalizeSid(e.targetSid), normalizeSid(e.subjectSid)].filter((s) => s !== null));
+    const sources = sourceIds(e);
+    for (const edge of candidates) {
+      if (!sameNormalized(edge.logonType, e.logonType, clean)) continue;
+      if (!sameNormalized(edge.status, e.status, normalizeStatus)) continue;
+      if (!sameNormalized(edge.subStatus, e.subStatus, normalizeStatus)) continue;
+      if (edge.authPackage !== null && lower(edge.authPackage) !== lower(e.authPackage)) continue;
+      const account = nodes.get(edge.account);
+      let score = 0;
+      if (account !== undefined) {
+        if (account.sid !== null && sids.has(account.sid)) score += 4;
+        if (names.has(account.name.toLowerCase())) score += 2;
+      }
+      if (edge.source !== null && sources.has(edge.source)) score += 1;
+      if (score > bestScore) {
+        found = edge;
+        bestScore = score;
       }
     }
-    if (best !== null) {
-      keys.push(`edge:${best.id}`, `node:${best.account}`);
-      if (best.source !== null) keys.push(`node:${best.source}`);
-      if (best.target !== null) keys.push(`node:${best.target}`);
-    }
-    if (e.recordId !== null) {
-      for (const id of flagged.get(`${e.eventId}|${host ?? ''}|${e.recordId}`) ?? []) {
-        if (!keys.includes(`node:${id}`)) keys.push(`node:${id}`);
-      }
-    }
-    return keys;
+    return found;
+  };
+
+  return (e) => {
+    const host = normalizeHostName(e.computer);
+    const key = `${e.eventId}|${host === null ? '' : hostId(host)}`;
+    const names = accountNames(e);
+    // Most events match an edge of their own account name: look there first, then wider.
+    const narrow: DatasetEdge[] = [];
+    for (const name of names) narrow.push(...(byAccountName.get(`${key}|${name}`) ?? []));
+    const edge =
+      best(e, narrow, names) ?? best(e, byTarget.get(key) ?? byTarget.get(`${e.eventId}|`) ?? [], names);
+    const flaggedNodes =
+      e.recordId === null ? [] : (flagged.get(`${e.eventId}|${host ?? ''}|${e.recordId}`) ?? []);
+    return { edge: edge?.id ?? null, flaggedNodes };
   };
 }

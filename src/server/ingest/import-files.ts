@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Dataset, DatasetSource } from '../../core/dataset/index.js';
 import type { LogonEvent } from '../../core/events/index.js';
 import type { InputFormat, ReadOptions, ReadResult } from '../../core/readers/types.js';
-import { ImportWriter, type EventLink } from '../store/import-writer.js';
+import { ImportWriter, type EventLink, type EventLinks } from '../store/import-writer.js';
 import type { JobFileResult, JobWarning } from '../store/types.js';
 
 /** An uploaded file spooled to disk under a server-chosen name; `name` is the client's, display only. */
@@ -33,8 +33,8 @@ export type AnalyzeFn = (
   },
 ) => Dataset;
 
-/** Maps one stored event to its drill-down keys (`edge:<id>`, `node:<id>`) in the analyzed dataset. */
-export type LinkerFactory = (dataset: Dataset) => (event: LogonEvent) => readonly string[];
+/** Maps one stored event to the edge it was counted in and the nodes whose flags cite it. */
+export type LinkerFactory = (dataset: Dataset) => (event: LogonEvent) => EventLinks;
 
 export interface ImportDeps {
   readFile: ReadFileFn;
@@ -252,7 +252,7 @@ export function rebuildRollups(
   const link = deps.linker(dataset);
   function* links(): Generator<EventLink> {
     for (const row of reader.iterateEvents(datasetId)) {
-      for (const key of link(row.event)) yield [key, row.timeMs, row.seq];
+      yield [link(row.event), row.timeMs, row.seq];
     }
   }
   writer.replaceRollups(datasetId, dataset, links(), reader.eventCount(datasetId));

@@ -47,7 +47,7 @@ export function eventRoutes(s: Services): Hono {
     const toMs = window === null ? Number.MAX_SAFE_INTEGER : Date.parse(window.to);
     const rows = s.store.eventsPage(
       id,
-      `${node !== undefined ? 'node' : 'edge'}:${ref}`,
+      node !== undefined ? { node: ref } : { edge: ref },
       fromMs,
       toMs,
       after,

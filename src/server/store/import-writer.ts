@@ -28,8 +28,14 @@ export interface ImportedFileInfo {
   warnings: number;
 }
 
-/** A link from a drill-down key (`edge:<id>`, `node:<id>`) to an event. */
-export type EventLink = readonly [key: string, timeMs: number, seq: number];
+/** Where an event is drilled down from: the edge it was counted in, the nodes whose flags cite it. */
+export interface EventLinks {
+  edge: string | null;
+  flaggedNodes: readonly string[];
+}
+
+/** A stored event with its links. */
+export type EventLink = readonly [links: EventLinks, timeMs: number, seq: number];
 
 /**
  * The write side of an import, used by the import worker on its own connection. Events go in in
@@ -151,7 +157,7 @@ export class ImportWriter {
   replaceRollups(datasetId: string, dataset: Dataset, links: Iterable<EventLink>, eventCount: number): void {
     const db = this.db;
     db.transaction(() => {
-      for (const table of ['nodes', 'edges', 'edge_hours', 'node_hours', 'event_links']) {
+      for (const table of ['nodes', 'edges', 'edge_hours', 'node_hours', 'event_links', 'flag_links']) {
         db.prepare(`DELETE FROM ${table} WHERE dataset_id = ?`).run(datasetId);
       }
       const insNode = db.prepare(`INSERT INTO nodes (dataset_id, id, data) VALUES (?, ?, ?)`);
@@ -163,19 +169,28 @@ export class ImportWriter {
         for (const f of n.flags) insNodeHour.run(datasetId, unixHour(Date.parse(f.time)), n.id);
       }
       const insEdge = db.prepare(
-        `INSERT INTO edges (dataset_id, id, account, source, target, data) VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO edges (dataset_id, id, no, account, source, target, data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
       );
+      const edgeNo = new Map<string, number>();
       const insHour = db.prepare(
         `INSERT INTO edge_hours (dataset_id, hour, edge_id, count) VALUES (?, ?, ?, ?)`,
       );
       for (const e of dataset.edges) {
-        insEdge.run(datasetId, e.id, e.account, e.source, e.target, JSON.stringify(e));
+        edgeNo.set(e.id, edgeNo.size);
+        insEdge.run(datasetId, e.id, edgeNo.size - 1, e.account, e.source, e.target, JSON.stringify(e));
         for (const [hour, count] of e.hourly) insHour.run(datasetId, hour, e.id, count);
       }
       const insLink = db.prepare(
-        `INSERT OR IGNORE INTO event_links (dataset_id, key, time_ms, seq) VALUES (?, ?, ?, ?)`,
+        `INSERT INTO event_links (dataset_id, edge_no, time_ms, seq) VALUES (?, ?, ?, ?)`,
       );
-      for (const [key, timeMs, seq] of links) insLink.run(datasetId, key, timeMs, seq);
+      const insFlag = db.prepare(
+        `INSERT OR IGNORE INTO flag_links (dataset_id, node_id, time_ms, seq) VALUES (?, ?, ?, ?)`,
+      );
+      for (const [l, timeMs, seq] of links) {
+        const no = l.edge === null ? undefined : edgeNo.get(l.edge);
+        if (no !== undefined) insLink.run(datasetId, no, timeMs, seq);
+        for (const node of l.flaggedNodes) insFlag.run(datasetId, node, timeMs, seq);
+      }
       db.prepare(`UPDATE imports SET state = 'done' WHERE dataset_id = ? AND state = 'parsed'`).run(
         datasetId,
       );

@@ -8,8 +8,9 @@ import type Database from 'better-sqlite3';
  * - `events`: the normalized events (drill-down), unique on the dedup key computer + channel +
  *   record ID so that appending the same file again adds nothing. `import_id` ties each row to the
  *   import that wrote it, so rows of an interrupted import can be removed on restart.
- * - `nodes`, `edges`, `edge_hours`, `node_hours`, `event_links`: roll-ups rebuilt by the analysis
- *   after each import in one transaction; windows are answered from `edge_hours` alone.
+ * - `nodes`, `edges`, `edge_hours`, `node_hours`: roll-ups rebuilt by the analysis after each import
+ *   in one transaction; windows are answered from `edge_hours` alone. `event_links` ties each event
+ *   to the edge it was counted in (by the edge's number), `flag_links` to the nodes whose flags cite it.
  */
 export const MIGRATIONS: readonly string[] = [
   `
@@ -75,12 +76,16 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE edges (
     dataset_id TEXT NOT NULL,
     id TEXT NOT NULL,
+    no INTEGER NOT NULL,
     account TEXT NOT NULL,
     source TEXT,
     target TEXT,
     data TEXT NOT NULL,
     PRIMARY KEY (dataset_id, id)
   ) WITHOUT ROWID;
+  CREATE INDEX edges_account ON edges(dataset_id, account);
+  CREATE INDEX edges_source ON edges(dataset_id, source);
+  CREATE INDEX edges_target ON edges(dataset_id, target);
   CREATE TABLE edge_hours (
     dataset_id TEXT NOT NULL,
     hour INTEGER NOT NULL,
@@ -96,10 +101,17 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE TABLE event_links (
     dataset_id TEXT NOT NULL,
-    key TEXT NOT NULL,
+    edge_no INTEGER NOT NULL,
     time_ms INTEGER NOT NULL,
     seq INTEGER NOT NULL,
-    PRIMARY KEY (dataset_id, key, time_ms, seq)
+    PRIMARY KEY (dataset_id, edge_no, time_ms, seq)
+  ) WITHOUT ROWID;
+  CREATE TABLE flag_links (
+    dataset_id TEXT NOT NULL,
+    node_id TEXT NOT NULL,
+    time_ms INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (dataset_id, node_id, time_ms, seq)
   ) WITHOUT ROWID;
   `,
 ];

@@ -112,7 +112,16 @@ export class Store {
   deleteDataset(id: string): void {
     this.getDataset(id);
     this.db.transaction(() => {
-      for (const table of ['events', 'nodes', 'edges', 'edge_hours', 'node_hours', 'event_links', 'jobs']) {
+      for (const table of [
+        'events',
+        'nodes',
+        'edges',
+        'edge_hours',
+        'node_hours',
+        'event_links',
+        'flag_links',
+        'jobs',
+      ]) {
         this.db.prepare(`DELETE FROM ${table} WHERE dataset_id = ?`).run(id);
       }
       this.db.prepare(`DELETE FROM imports WHERE dataset_id = ?`).run(id);
@@ -276,34 +285,47 @@ export class Store {
   }
 
   /**
-   * One page of the events linked to `key` (`edge:<id>` or `node:<id>`) with from <= time < to,
-   * ordered by time then insertion, strictly after the `after` position.
+   * One page of the events behind an edge, or behind a node (the events of its edges and those its
+   * flags cite), with from <= time < to, ordered by time then insertion, strictly after `after`.
    */
   eventsPage(
     datasetId: string,
-    key: string,
+    ref: { edge: string } | { node: string },
     fromMs: number,
     toMs: number,
     after: { timeMs: number; seq: number } | null,
     limit: number,
   ): EventPageRow[] {
+    const afterMs = after?.timeMs ?? Number.MIN_SAFE_INTEGER;
+    const afterSeq = after?.seq ?? -1;
+    const range = `l.dataset_id = @ds AND l.time_ms >= @from AND l.time_ms < @to AND (l.time_ms, l.seq) > (@afterMs, @afterSeq)`;
+    const sql =
+      'edge' in ref
+        ? `SELECT e.seq, e.time_ms, e.data FROM event_links l JOIN events e ON e.seq = l.seq
+           WHERE l.edge_no = (SELECT no FROM edges WHERE dataset_id = @ds AND id = @ref) AND ${range}
+           ORDER BY l.time_ms, l.seq LIMIT @limit`
+        : `SELECT e.seq, e.time_ms, e.data FROM events e JOIN (
+             SELECT l.seq, l.time_ms FROM event_links l
+               WHERE l.edge_no IN (SELECT no FROM edges WHERE dataset_id = @ds AND account = @ref
+                                   UNION SELECT no FROM edges WHERE dataset_id = @ds AND source = @ref
+                                   UNION SELECT no FROM edges WHERE dataset_id = @ds AND target = @ref)
+                 AND ${range}
+             UNION
+             SELECT l.seq, l.time_ms FROM flag_links l WHERE l.node_id = @ref AND ${range}
+           ) k ON e.seq = k.seq
+           ORDER BY k.time_ms, k.seq LIMIT @limit`;
     const rows = this.db
-      .prepare(
-        `SELECT e.seq, e.time_ms, e.data FROM event_links l JOIN events e ON e.seq = l.seq
-         WHERE l.dataset_id = ? AND l.key = ? AND l.time_ms >= ? AND l.time_ms < ?
-           AND (l.time_ms, l.seq) > (?, ?)
-         ORDER BY l.time_ms, l.seq LIMIT ?`,
-      )
+      .prepare(sql)
       .raw()
-      .all(
-        datasetId,
-        key,
-        fromMs,
-        toMs,
-        after?.timeMs ?? Number.MIN_SAFE_INTEGER,
-        after?.seq ?? -1,
+      .all({
+        ds: datasetId,
+        ref: 'edge' in ref ? ref.edge : ref.node,
+        from: fromMs,
+        to: toMs,
+        afterMs,
+        afterSeq,
         limit,
-      ) as [number, number, string][];
+      }) as [number, number, string][];
     return rows.map(([seq, timeMs, data]) => ({ seq, timeMs, event: JSON.parse(data) as LogonEvent }));
   }
 }
