@@ -7,6 +7,7 @@ import { DropZone, KeptFiles, OpenButton, OpenError } from '../features/ingest';
 import { DEFAULT_VIEW, type ViewState } from '../lib/url-state';
 import { useViewState, type Navigate } from '../lib/use-view-state';
 import { useUiStore } from '../stores/ui-store';
+import { TokenDialog } from '../lib/api';
 import { useDataset } from './data-source';
 import { DatasetsRoute } from './datasets-route';
 import { GraphPage } from './graph-page';
@@ -64,6 +65,7 @@ export function App() {
         )}
       </div>
       <Toasts />
+      <TokenDialog />
     </DropZone>
   );
 }

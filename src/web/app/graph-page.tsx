@@ -17,6 +17,7 @@ import { useUiStore } from '../stores/ui-store';
 import { hourlyHistogram } from '../../core/analysis/index.js';
 import { ViewControls } from './settings-menu';
 import { StatusLine } from './status-line';
+import { ServerEvents } from './server-events';
 
 export interface GraphPageProps {
   dataset: Dataset;
@@ -122,6 +123,9 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
               selected={state.sel}
               onSelect={select}
             />
+          )}
+          {state.source?.kind === 'server' && (
+            <ServerEvents datasetId={state.source.id} window={resolved.window} target={target} />
           )}
         </main>
         <aside className="side right">

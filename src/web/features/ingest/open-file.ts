@@ -2,6 +2,7 @@ import { MAX_DATASET_TEXT, type Dataset } from '../../../core/dataset/index.js';
 import type { FileStore } from '../../lib/file-store';
 import { sha256Hex } from '../../lib/hash';
 import { parseDataset } from '../../lib/parse-dataset';
+import { readText } from '../../lib/read-text';
 
 export type OpenResult =
   | { ok: true; name: string; key: string; dataset: Dataset; kept: boolean }
@@ -17,7 +18,7 @@ export async function openDatasetFile(file: File, store: FileStore): Promise<Ope
     return { ok: false, name, problems: ['the file is too large to be a dataset'] };
   let text: string;
   try {
-    text = await file.text();
+    text = await readText(file);
   } catch (e) {
     return {
       ok: false,
