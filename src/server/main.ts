@@ -1,6 +1,7 @@
 // The LogonLens server: reads the configuration, opens the store and listens. `logonlens serve`
 // and `npm start` come through startServer; `node dist/node/server/main.js` runs it directly.
 import { serve, type ServerType } from '@hono/node-server';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, type AppDeps, type LogonLensApp } from './app.js';
@@ -24,6 +25,12 @@ export async function startServer(
   const logger = options.logger ?? consoleLogger;
   const store = Store.open(config.dataDir);
   const failed = store.recoverInterrupted();
+  // No job survives a restart: spooled uploads left by a stop are garbage.
+  const uploads = path.join(config.dataDir, 'uploads');
+  if (existsSync(uploads)) {
+    for (const f of readdirSync(uploads))
+      if (f.endsWith('.part')) rmSync(path.join(uploads, f), { force: true });
+  }
   if (failed.length > 0) {
     logger.warn(
       `${failed.length} import(s) were interrupted by the last stop and are marked failed: ${failed.join(', ')}`,
