@@ -195,11 +195,18 @@ describe('JSON reader on hostile input', () => {
     expect(r.warningCounts).toEqual({ 'json-too-large': 1 });
   });
 
-  it('survives 1,000,000 nested brackets with a bounded stack', () => {
+  it('survives 1,000,000 nested brackets in an array with a bounded stack', () => {
     const deep = '{"winlog":' + '['.repeat(1_000_000) + ']'.repeat(1_000_000) + '}';
-    const r = readJson([good(1), deep, good(3)].join('\n'));
+    const r = readJson(`[${good(1)},\n${deep},\n${good(3)}]`);
     expect(r.events.map((e) => e.recordId)).toEqual([1, 3]);
     expect(r.warningCounts).toEqual({ 'json-too-deep': 1 });
+  });
+
+  it('survives deep nesting within an NDJSON line (JSON.parse is iterative, the line bounded)', () => {
+    const deep = '{"winlog":' + '['.repeat(400_000) + ']'.repeat(400_000) + '}';
+    const r = readJson([good(1), deep, good(3)].join('\n'));
+    expect(r.events.map((e) => e.recordId)).toEqual([1, 3]);
+    expect(r.warningCounts).toEqual({ 'json-bad-type': 1 });
   });
 
   it('reports wrong types field by field', () => {
@@ -255,14 +262,26 @@ describe('JSON reader on hostile input', () => {
       { document: () => undefined, problem: () => undefined },
       { maxDocument: 1 << 20, maxDepth: 128 },
     );
-    sp.write('{"a":"');
+    const problems: string[] = [];
+    const onProblem = (code: string): void => {
+      problems.push(code);
+    };
     const chunk = 'q'.repeat(1 << 16);
-    for (let i = 0; i < 1024; i++) {
-      sp.write(chunk);
-      maxBuffered = Math.max(maxBuffered, sp.buffered());
+    // First document (character scan), then a line once NDJSON is established (line scan).
+    for (const start of ['{"a":"', '{"a":1}\n{"b":"']) {
+      const sp = new JsonSplitter(
+        { document: () => undefined, problem: onProblem },
+        { maxDocument: 1 << 20, maxDepth: 128 },
+      );
+      sp.write(start);
+      for (let i = 0; i < 1024; i++) {
+        sp.write(chunk);
+        maxBuffered = Math.max(maxBuffered, sp.buffered());
+      }
+      sp.end();
     }
-    sp.end();
-    expect(maxBuffered).toBeLessThanOrEqual((1 << 20) + (1 << 16) + 8);
+    expect(maxBuffered).toBeLessThanOrEqual((1 << 20) + (1 << 16) + 16);
+    expect(problems).toEqual(['json-too-large', 'json-too-large']);
   });
 
   it('streams a long NDJSON input with events handed on, none kept', () => {

@@ -70,10 +70,22 @@ describe('JsonSplitter', () => {
     ]);
   });
 
-  it('recovers at the next line from a cut-off NDJSON line', () => {
+  it('recovers at the next line from a cut-off NDJSON line (once NDJSON, each line is a document)', () => {
     const r = split(['{"a":1}\n{"b":"cut\n{"c":{"d":\n{"e":5}\n']);
-    expect(r.docs.map((d) => d[0])).toEqual(['{"a":1}', '{"e":5}']);
-    expect(r.problems).toEqual(['json-parse@2', 'json-parse@3']);
+    // The broken lines are handed on as they are; JSON.parse rejects them in the reader.
+    expect(r.docs).toEqual([
+      ['{"a":1}', 1],
+      ['{"b":"cut', 2],
+      ['{"c":{"d":', 3],
+      ['{"e":5}', 4],
+    ]);
+    expect(r.problems).toEqual([]);
+  });
+
+  it('recovers at the next line from a cut-off first line', () => {
+    const r = split(['{"b":"cut\n{"e":5}\n{"f":6}\n']);
+    expect(r.docs.map((d) => d[0])).toEqual(['{"e":5}', '{"f":6}']);
+    expect(r.problems).toEqual(['json-parse@1']);
   });
 
   it('skips documents over the size bound without keeping them', () => {
@@ -89,7 +101,8 @@ describe('JsonSplitter', () => {
   it('reports too-deep nesting and truncated input', () => {
     const deep = '['.repeat(40) + ']'.repeat(40);
     expect(split([`{"a":${deep}}\n{"b":1}`]).problems).toEqual(['json-too-deep@1']);
-    expect(split(['{"a":1}\n{"b":[1,2']).problems).toEqual(['json-truncated@2']);
+    expect(split(['[{"a":1},\n{"b":[1,2']).problems).toEqual(['json-truncated@2']);
+    expect(split([`[{"a":1}, {"b":${deep}}, {"c":3}]`]).problems).toEqual(['json-too-deep@1']);
   });
 
   it('hands scalars on as documents (the reader rejects them)', () => {

@@ -58,6 +58,10 @@ export class JsonSplitter {
   /** A scalar at document level (not a JSON object/array), scanned to its delimiter. */
   private scalar = false;
   private esResponse = false;
+  /** Line mode: start of an incomplete line kept for the next chunk (-1: none). */
+  private lineStart = -1;
+  /** Line mode: discarding the rest of an oversize line. */
+  private skippingLine = false;
   /** Containers opened beyond maxDepth (counted, not stacked). */
   private overflow = 0;
   documents = 0;
@@ -79,6 +83,15 @@ export class JsonSplitter {
   }
 
   end(): void {
+    if (this.lineStart !== -1) {
+      // The last line had no newline.
+      const text = this.buf.slice(this.lineStart).trim();
+      this.lineStart = -1;
+      if (text !== '') {
+        this.documents++;
+        this.handler.document(text, this.line);
+      }
+    }
     if (this.inDoc) {
       if (this.scalar) this.finishDoc(this.buf.length);
       else this.dropDoc('json-truncated', 'input ends inside a document');
@@ -93,6 +106,18 @@ export class JsonSplitter {
     const h = this.handler;
     let i = from;
     while (i < n) {
+      if (
+        this.ndjson === true &&
+        this.docDepth === 0 &&
+        !this.inDoc &&
+        this.stack.length === 0 &&
+        !this.inString
+      ) {
+        // NDJSON established: each line is one document, so lines are cut with indexOf and the
+        // document is checked by JSON.parse alone (about twice as fast as scanning every character).
+        i = this.scanLines(i);
+        break;
+      }
       if (this.escape) {
         this.escape = false;
         i++;
@@ -119,7 +144,9 @@ export class JsonSplitter {
         if (c === NL) {
           // A raw newline cannot be inside a JSON string: in NDJSON the line was cut off.
           this.line++;
-          if (this.ndjson === true && this.docDepth === 0) {
+          // Raw newlines are never legal inside JSON strings: at the top level, the document was
+          // cut off and the next line starts afresh.
+          if (this.docDepth === 0) {
             this.dropDoc('json-parse', 'line ends inside a string');
             this.resetToTop();
             i = j + 1;
@@ -271,6 +298,61 @@ export class JsonSplitter {
     this.compact();
   }
 
+  /** Line mode; returns where it stopped (always the end of the buffer). */
+  private scanLines(from: number): number {
+    const b = this.buf;
+    const n = b.length;
+    // An incomplete line from the previous chunk starts before `from`; it was already searched.
+    let i = this.lineStart !== -1 ? this.lineStart : from;
+    let searchFrom = from;
+    while (i < n) {
+      const nl = b.indexOf('\n', Math.max(i, searchFrom));
+      searchFrom = 0;
+      if (this.skippingLine) {
+        if (nl === -1) return n;
+        this.skippingLine = false;
+        this.line++;
+        i = nl + 1;
+        continue;
+      }
+      if (nl === -1) {
+        if (n - i > this.limits.maxDocument) {
+          this.documents++;
+          this.handler.problem(
+            'json-too-large',
+            `document longer than ${this.limits.maxDocument} characters`,
+            this.line,
+          );
+          this.skippingLine = true;
+          this.lineStart = -1;
+          return n;
+        }
+        this.lineStart = i;
+        return n;
+      }
+      this.lineStart = -1;
+      let end = nl;
+      if (end > i && b.charCodeAt(end - 1) === 13) end--;
+      if (end - i > this.limits.maxDocument) {
+        this.documents++;
+        this.handler.problem(
+          'json-too-large',
+          `document longer than ${this.limits.maxDocument} characters`,
+          this.line,
+        );
+      } else {
+        const text = b.slice(i, end).trim();
+        if (text !== '') {
+          this.documents++;
+          this.handler.document(text, this.line);
+        }
+      }
+      this.line++;
+      i = nl + 1;
+    }
+    return n;
+  }
+
   private checkSize(i: number): void {
     if (this.inDoc && this.docStart !== -1 && i - this.docStart > this.limits.maxDocument) {
       this.dropDoc('json-too-large', `document longer than ${this.limits.maxDocument} characters`);
@@ -296,10 +378,7 @@ export class JsonSplitter {
   }
 
   private closeDoc(): void {
-    if (this.docDropped !== null && this.docDropped !== 'container') {
-      this.documents++;
-      if (this.ndjson === null && this.docDepth === 0) this.ndjson = this.docLine === this.line;
-    }
+    if (this.docDropped !== null && this.docDropped !== 'container') this.documents++;
     this.inDoc = false;
     this.scalar = false;
     this.docStart = -1;
@@ -327,6 +406,7 @@ export class JsonSplitter {
   private compact(): void {
     let keep = this.buf.length;
     if (this.docStart !== -1) keep = this.docStart;
+    if (this.lineStart !== -1 && this.lineStart < keep) keep = this.lineStart;
     // A key of the first levels is kept while it is read (hits.hits detection); other strings are not.
     if (
       this.inString &&
@@ -341,6 +421,7 @@ export class JsonSplitter {
     if (keep === 0) return;
     this.buf = this.buf.slice(keep);
     if (this.docStart !== -1) this.docStart -= keep;
+    if (this.lineStart !== -1) this.lineStart -= keep;
     this.stringStart -= keep;
   }
 }
