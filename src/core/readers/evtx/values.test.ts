@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { enc, T } from '../../../../test/fixtures/evtx/evtx-writer.js';
+import { crc32 } from './crc32.js';
+import { decodeUtf16 } from './text.js';
+import { numericValue, renderValue } from './values.js';
+
+function render(type: number, bytes: Uint8Array): string | null {
+  const b = new Uint8Array(bytes.length + 3);
+  b.set(bytes, 3); // not aligned on purpose
+  return renderValue(b, new DataView(b.buffer), type, 3, bytes.length);
+}
+
+describe('value rendering, as Windows writes values in its XML', () => {
+  it.each([
+    [T.string, enc.str('alice'), 'alice'],
+    [T.string, enc.str(''), ''],
+    [T.ansi, enc.ansi('CORP'), 'CORP'],
+    [T.int8, enc.int(-5 & 0xff, 1), '-5'],
+    [T.uint8, enc.int(200, 1), '200'],
+    [T.int16, enc.int(-2 & 0xffff, 2), '-2'],
+    [T.uint16, enc.int(65535, 2), '65535'],
+    [T.int32, enc.int(-7 >>> 0, 4), '-7'],
+    [T.uint32, enc.int(4294967295, 4), '4294967295'],
+    [T.int64, enc.int(-1n & 0xffffffffffffffffn, 8), '-1'],
+    [T.uint64, enc.int(18446744073709551615n, 8), '18446744073709551615'],
+    [T.float, enc.f32(1.5), '1.5'],
+    [T.double, enc.f64(-0.25), '-0.25'],
+    [T.bool, enc.int(1, 4), 'true'],
+    [T.bool, enc.int(0, 4), 'false'],
+    [T.binary, new Uint8Array([0x00, 0xab, 0x10]), '00AB10'],
+    [T.guid, enc.guid('{0CCE9210-69AE-11D9-BED3-505054503030}'), '{0CCE9210-69AE-11D9-BED3-505054503030}'],
+    [T.sizeT, enc.int(0x1f4, 8), '0x1f4'],
+    [T.sizeT, enc.int(0xabc, 4), '0xabc'],
+    [T.filetime, enc.filetime('2015-08-23T10:29:50.123Z', 4567), '2015-08-23T10:29:50.1234567Z'],
+    [T.systemtime, enc.systemtime(2021, 12, 3, 4, 5, 6, 7), '2021-12-03T04:05:06.007Z'],
+    [T.sid, enc.sid('S-1-5-18'), 'S-1-5-18'],
+    [
+      T.sid,
+      enc.sid('S-1-5-21-3623811015-3361044348-30300820-1013'),
+      'S-1-5-21-3623811015-3361044348-30300820-1013',
+    ],
+    [T.hex32, enc.int(0x3e7, 4), '0x3e7'],
+    [T.hex32, enc.int(0xc000006d, 4), '0xc000006d'],
+    [T.hex64, enc.int(0x3e7, 8), '0x3e7'],
+    [T.hex64, enc.int(0x123456789abcn, 8), '0x123456789abc'],
+    [T.array | T.string, enc.concat(enc.str('a'), enc.str('b')), 'a, b'],
+    [T.array | T.uint32, enc.concat(enc.int(1, 4), enc.int(2, 4)), '1, 2'],
+    [T.array | T.hex64, enc.concat(enc.int(1, 8), enc.int(255, 8)), '0x1, 0xff'],
+    [T.null, new Uint8Array(0), null],
+  ])('type 0x%s', (type, bytes, want) => {
+    expect(render(type, bytes)).toBe(want);
+  });
+
+  it('never reads a fixed-size value from too few bytes, and gives NaN for non-numbers', () => {
+    expect(render(T.uint32, new Uint8Array([1, 2]))).toBeNull();
+    expect(render(T.sid, new Uint8Array([1, 9, 0, 0, 0, 0, 0, 5]))).toBeNull();
+    const b = enc.str('abc');
+    expect(numericValue(b, new DataView(b.buffer), T.string, 0, b.length)).toBeNaN();
+    const n = enc.str('4624');
+    expect(numericValue(n, new DataView(n.buffer), T.string, 0, n.length)).toBe(4624);
+  });
+
+  it('decodes long and non-ASCII UTF-16 through the same path', () => {
+    const s = 'Ünïcødé ' + 'x'.repeat(100) + ' 日本';
+    const b = enc.str(s);
+    expect(decodeUtf16(b, 0, b.length)).toBe(s);
+    expect(decodeUtf16(b, 0, 2 * 5)).toBe('Ünïcø');
+  });
+
+  it('computes CRC-32 (IEEE) like zlib', () => {
+    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+    expect(crc32(new Uint8Array(0))).toBe(0);
+    const data = new TextEncoder().encode('The quick brown fox jumps over the lazy dog');
+    expect(crc32(data, 10, data.length, crc32(data, 0, 10))).toBe(crc32(data));
+  });
+});
