@@ -115,7 +115,7 @@ export class JsonSplitter {
       ) {
         // NDJSON established: each line is one document, so lines are cut with indexOf and the
         // document is checked by JSON.parse alone (about twice as fast as scanning every character).
-        i = this.scanLines(i);
+        this.scanLines(i);
         break;
       }
       if (this.escape) {
@@ -298,8 +298,8 @@ export class JsonSplitter {
     this.compact();
   }
 
-  /** Line mode; returns where it stopped (always the end of the buffer). */
-  private scanLines(from: number): number {
+  /** Line mode, to the end of the buffer. */
+  private scanLines(from: number): void {
     const b = this.buf;
     const n = b.length;
     // An incomplete line from the previous chunk starts before `from`; it was already searched.
@@ -309,7 +309,7 @@ export class JsonSplitter {
       const nl = b.indexOf('\n', Math.max(i, searchFrom));
       searchFrom = 0;
       if (this.skippingLine) {
-        if (nl === -1) return n;
+        if (nl === -1) return;
         this.skippingLine = false;
         this.line++;
         i = nl + 1;
@@ -325,10 +325,10 @@ export class JsonSplitter {
           );
           this.skippingLine = true;
           this.lineStart = -1;
-          return n;
+          return;
         }
         this.lineStart = i;
-        return n;
+        return;
       }
       this.lineStart = -1;
       let end = nl;
@@ -350,7 +350,7 @@ export class JsonSplitter {
       this.line++;
       i = nl + 1;
     }
-    return n;
+    return;
   }
 
   private checkSize(i: number): void {
