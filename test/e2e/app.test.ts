@@ -12,6 +12,13 @@ const SMALL = path.join(REPO_ROOT, 'test/fixtures/datasets/small.json');
 const INVALID = path.join(REPO_ROOT, 'test/fixtures/datasets/invalid.json');
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
+/** page.evaluate callbacks run in the page; the Node typecheck has no DOM lib, so declare what they use. */
+declare const document: {
+  querySelector(selector: string): { textContent: string | null } | null;
+  querySelectorAll(selector: string): { length: number };
+  body: { innerHTML: string; textContent: string | null };
+};
+
 async function statusText(page: Page): Promise<string> {
   const status = page.getByTestId('status');
   await status.waitFor();
