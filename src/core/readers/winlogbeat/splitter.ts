@@ -142,7 +142,6 @@ export class JsonSplitter {
           continue;
         }
         if (c === NL) {
-          // A raw newline cannot be inside a JSON string: in NDJSON the line was cut off.
           this.line++;
           // Raw newlines are never legal inside JSON strings: at the top level, the document was
           // cut off and the next line starts afresh.
@@ -178,15 +177,6 @@ export class JsonSplitter {
           // A top-level scalar is garbage, not a document: it ends with its line.
           this.finishDoc(i);
           this.closeDoc();
-        } else if (
-          this.inDoc &&
-          this.docDepth === 0 &&
-          this.ndjson === true &&
-          (this.stack.length > 0 || this.scalar)
-        ) {
-          if (this.scalar) this.finishDoc(i);
-          else this.dropDoc('json-parse', 'line ends inside a document');
-          this.resetToTop();
         }
         i++;
         continue;
