@@ -68,6 +68,13 @@ export function evtxWorkerEntry(moduleUrl: string = import.meta.url): {
   return { script, eval: true };
 }
 
+/** The parent's Node options minus those a worker rejects (`--input-type` of `node -e`). */
+function workerExecArgv(): string[] {
+  return process.execArgv.filter(
+    (a, i, all) => !a.startsWith('--input-type') && all[i - 1] !== '--input-type',
+  );
+}
+
 /** Path of tsx's ESM API (`tsx/esm/api`, import condition), found through its package.json. */
 function tsxEsmApi(moduleUrl: string): string {
   const pkgPath = createRequire(moduleUrl).resolve('tsx/package.json');
@@ -252,7 +259,7 @@ class WorkerPool {
     };
     for (let i = 0; i < n; i++) {
       const slot: Slot = { worker: null, busy: new Map() };
-      const w = new Worker(entry.script, { workerData: init, eval: entry.eval });
+      const w = new Worker(entry.script, { workerData: init, eval: entry.eval, execArgv: workerExecArgv() });
       w.on('message', (m: JobReply) => {
         const p = slot.busy.get(m.id);
         if (!p) return;

@@ -1,0 +1,35 @@
+// The EVTX worker must start from the built dist as well as from the TypeScript sources (the unit
+// tests cover those): run readEvtxParallel from dist/node in a plain Node process, no tsx.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { HAS_SHARED_DATA, REPO_ROOT, SHARED_DATA_SKIP_REASON, sharedData } from '../helpers/shared-data.js';
+
+const DIST = path.join(REPO_ROOT, 'dist/node/server/ingest/evtx-parallel.js');
+const HAS_DIST = existsSync(DIST);
+const DIST_SKIP = `${DIST} not built (run npm run build:node; npm test builds it first)`;
+if (!HAS_DIST && process.env.CI) throw new Error(`CI run without the built dist: ${DIST_SKIP}`);
+
+describe.skipIf(!HAS_DIST || !HAS_SHARED_DATA)(
+  `readEvtxParallel from dist (${HAS_DIST ? SHARED_DATA_SKIP_REASON : DIST_SKIP})`,
+  () => {
+    it('reads a file on worker threads started from the compiled worker', () => {
+      const script = `
+      const { readEvtxParallel } = await import(${JSON.stringify(pathToFileURL(DIST).href)});
+      const r = await readEvtxParallel(${JSON.stringify(sharedData('evtx-bad', 'dev-derived-truncated-size_t.evtx'))}, { workers: 2 });
+      console.log(JSON.stringify({ events: r.events.length, counts: r.warningCounts }));
+    `;
+      const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(out.stderr).toBe('');
+      expect(out.status).toBe(0);
+      const r = JSON.parse(out.stdout.trim()) as { events: number; counts: Record<string, number> };
+      expect(r.events).toBe(261);
+      expect(r.counts).toEqual({ 'chunk-truncated': 1 }); // no 'worker-failed': the workers ran
+    });
+  },
+);
