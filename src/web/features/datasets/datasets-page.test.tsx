@@ -1,18 +1,18 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TokenDialog } from '../../lib/api';
 import {
   FakeXhr,
   apiError,
   jsonResponse,
-  renderWithClient,
   resetApiStubs,
   sampleDataset,
   sampleJob,
   sseResponse,
   stubFetch,
 } from '../../lib/api/test-support';
+import { renderWithProviders } from '../../test/render';
 import { DatasetsPage } from './datasets-page';
 
 afterEach(resetApiStubs);
@@ -20,7 +20,7 @@ afterEach(resetApiStubs);
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
 function renderPage(onOpen = vi.fn()) {
-  const view = renderWithClient(
+  const view = renderWithProviders(
     <>
       <TokenDialog />
       <DatasetsPage onOpen={onOpen} openHref={(id) => `/?source=server:${id}`} />
@@ -57,6 +57,7 @@ describe('DatasetsPage', () => {
     stubFetch(() => jsonResponse(200, { datasets: [] }));
     renderPage();
     expect(await screen.findByText(/No datasets yet/)).toBeInTheDocument();
+    cleanup();
     resetApiStubs();
 
     stubFetch(() => apiError(500, 'internal', 'Database is locked.'));

@@ -1,14 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { emptyEvent, type LogonEvent } from '../../../core/events';
-import {
-  apiError,
-  jsonResponse,
-  renderWithClient,
-  resetApiStubs,
-  stubFetch,
-} from '../../lib/api/test-support';
+import { apiError, jsonResponse, resetApiStubs, stubFetch } from '../../lib/api/test-support';
+import { renderWithProviders } from '../../test/render';
 import { DrilldownPanel } from './drilldown-panel';
 
 afterEach(resetApiStubs);
@@ -36,7 +31,7 @@ describe('DrilldownPanel', () => {
       return apiError(400, 'bad_cursor', 'Unknown cursor.');
     });
     const onClose = vi.fn();
-    const { container } = renderWithClient(
+    const { container } = renderWithProviders(
       <DrilldownPanel
         datasetId="ds1"
         from="2021-12-03T00:00:00Z"
@@ -77,7 +72,7 @@ describe('DrilldownPanel', () => {
 
   it('shows only the fields that carry a value, and all of them on request', async () => {
     stubFetch(() => jsonResponse(200, { events: [event(1, { ipAddress: '10.0.0.5' })], nextCursor: null }));
-    renderWithClient(
+    renderWithProviders(
       <DrilldownPanel
         datasetId="ds1"
         from={null}
@@ -103,7 +98,7 @@ describe('DrilldownPanel', () => {
 
   it('shows the empty state and the server error', async () => {
     stubFetch(() => jsonResponse(200, { events: [], nextCursor: null }));
-    renderWithClient(
+    renderWithProviders(
       <DrilldownPanel
         datasetId="ds1"
         from={null}
@@ -113,10 +108,11 @@ describe('DrilldownPanel', () => {
       />,
     );
     expect(await screen.findByText('No events in this window.')).toBeInTheDocument();
+    cleanup();
     resetApiStubs();
 
     stubFetch(() => apiError(404, 'not_found', 'No dataset ds1.'));
-    renderWithClient(
+    renderWithProviders(
       <DrilldownPanel
         datasetId="ds1"
         from={null}
@@ -140,7 +136,7 @@ describe('DrilldownPanel for a link', () => {
         return jsonResponse(200, { events: [event(3, { eventId: 4625 })], nextCursor: null });
       return apiError(400, 'bad_query', 'unexpected');
     });
-    renderWithClient(
+    renderWithProviders(
       <DrilldownPanel
         datasetId="ds1"
         from={null}
@@ -169,7 +165,7 @@ describe('DrilldownPanel for a link', () => {
 
   it('says so when no edge is behind the selection, without asking the server', async () => {
     const { calls } = stubFetch(() => jsonResponse(200, { events: [], nextCursor: null }));
-    renderWithClient(
+    renderWithProviders(
       <DrilldownPanel
         datasetId="ds1"
         from={null}

@@ -1,19 +1,7 @@
-// Test-only helpers for components that talk to the server: a render helper with a fresh
-// QueryClient, and the network stubbed at its edges (fetch, XMLHttpRequest). Not used by the app.
-import type { ReactElement } from 'react';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render } from '@testing-library/react';
+// Test-only helpers for code that talks to the server: the network stubbed at its edges (fetch,
+// XMLHttpRequest) and sample answers. Components render with src/web/test/render.tsx. Not used by the app.
 import { vi } from 'vitest';
 import { resetTokenState } from './token';
-
-/** Renders under a fresh QueryClient that never retries (an error shows at once). */
-export function renderWithClient(ui: ReactElement) {
-  const queryClient = new QueryClient({
-    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
-  });
-  const result = render(<QueryClientProvider client={queryClient}>{ui}</QueryClientProvider>);
-  return { queryClient, ...result };
-}
 
 export interface StubRequest {
   method: string;
@@ -133,10 +121,8 @@ export class FakeXhr {
   }
 }
 
-/** Unmount, undo every stub and forget the token: call in afterEach (vitest runs without globals, so
- * testing-library does not clean up by itself). */
+/** Undo every stub and forget the token: call in afterEach. */
 export function resetApiStubs() {
-  cleanup();
   vi.unstubAllGlobals();
   FakeXhr.instances = [];
   FakeXhr.script = null;
