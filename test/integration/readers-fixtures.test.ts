@@ -64,6 +64,34 @@ describe('Winlogbeat 7 (module in the beat)', () => {
   });
 });
 
+describe('Winlogbeat 8 before the ingest pipeline (raw)', () => {
+  const events = read('json/winlogbeat8-raw.ndjson');
+
+  it('reads the whole event_data with integer record IDs', () => {
+    expect(events.map((e) => [e.eventId, e.recordId, e.time])).toEqual([
+      [4624, 80001, '2024-06-01T09:00:00.1000001Z'],
+      [4769, 80002, '2024-06-01T09:00:00.2000002Z'],
+      [4771, 80003, '2024-06-01T09:00:01.0000000Z'],
+    ]);
+    expect(byId(events, 4624)).toMatchObject({
+      targetUser: 'grace',
+      ipAddress: 'fe80::1c2d:3e4f:5a6b:7c8d',
+      logonType: '3',
+      computer: 'DC04.corp.example',
+    });
+    expect(byId(events, 4769)).toMatchObject({
+      targetUser: 'grace@CORP.EXAMPLE',
+      serviceName: 'DC04$',
+      ipAddress: '::ffff:10.0.7.9',
+    });
+    expect(byId(events, 4771)).toMatchObject({
+      targetUser: 'heidi',
+      targetSid: 'S-1-5-21-1-2-3-1110',
+      status: '0x18',
+    });
+  });
+});
+
 describe('Winlogbeat 8 after the ingest pipeline', () => {
   const events = read('json/winlogbeat8-pipeline.json');
 
