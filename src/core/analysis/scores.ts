@@ -6,14 +6,14 @@ import type { DatasetEdge, DatasetNode, Ranking, Reason } from '../dataset/schem
 import { buildSparseGraph, minMaxNormalize, pagerank } from './pagerank.js';
 import { LOGONTRACER_CHANGEFINDER, scoresAfter, warmedUp, type ChangeFinderOptions } from './changefinder.js';
 import { eventPhrase, failurePhrase } from './event-names.js';
-import { hourLabel, unixHourOf } from './time.js';
+import { hourLabel } from './time.js';
 
 export type PageRankMode = 'standard' | 'logontracer';
 
 /** Parameters of the scores; exported so that docs, tests and callers see the same numbers. */
 export const SCORE_PARAMETERS = {
   /** Standard PageRank: one damping for all, iterated until the L1 change is below `tolerance`. */
-  standard: { damping: 0.85, maxIterations: 100, tolerance: 1e-12 },
+  standard: { damping: 0.85, maxIterations: 100, tolerance: 1e-10 },
   /** LogonTracer: per-node damping, fixed iterations, no early stop. */
   logontracer: {
     privilegedAccount: 0.6,
@@ -46,35 +46,8 @@ export interface RankInput {
   /** Ids of edges first seen inside the window (null when no window). */
   newEdgeIds: ReadonlySet<string> | null;
   mode: PageRankMode;
-}
-
-interface NodeStats {
-  events: number;
-  failures: number;
-  privileged: number;
-  neighbours: Set<string>;
-  sources: Set<string>;
-  targets: Set<string>;
-  accountsFrom: Set<string>;
-  accountsOn: Set<string>;
-  newEdges: number;
-  /** failure key → count and the accounts involved, key = `${eventId}\u0000${other end}` */
-  failureGroups: Map<string, { count: number; accounts: Set<string> }>;
-}
-
-function stats(): NodeStats {
-  return {
-    events: 0,
-    failures: 0,
-    privileged: 0,
-    neighbours: new Set(),
-    sources: new Set(),
-    targets: new Set(),
-    accountsFrom: new Set(),
-    accountsOn: new Set(),
-    newEdges: 0,
-    failureGroups: new Map(),
-  };
+  /** Privileged logons (4672) of a node inside the window. */
+  privileged: (nodeId: string) => number;
 }
 
 const round = (x: number, digits = 1): string => {
@@ -82,151 +55,225 @@ const round = (x: number, digits = 1): string => {
   return String(Math.round(x * f) / f);
 };
 
-/** Computes the rankings of every node touched by `edges`. */
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Computes the rankings of every node touched by `edges`. Works on integer indices and typed
+ * arrays (one pass over the edges, no per-node collections) because the app runs it on every
+ * window change.
+ */
 export function computeRankings(input: RankInput): Map<string, Ranking> {
   const { nodes, edges, mode } = input;
-  const byNode = new Map<string, NodeStats>();
-  const get = (id: string): NodeStats => {
-    let s = byNode.get(id);
-    if (s === undefined) byNode.set(id, (s = stats()));
-    return s;
+  const index = new Map<string, number>();
+  const ids: string[] = [];
+  const idx = (id: string): number => {
+    let i = index.get(id);
+    if (i === undefined) {
+      i = ids.length;
+      index.set(id, i);
+      ids.push(id);
+    }
+    return i;
   };
-  const label = (id: string | null): string =>
-    id === null ? 'an unknown source' : (nodes.get(id)?.label ?? id);
+  // Edge ends as indices (-1 = none); target = -1 when it equals the source.
+  const m = edges.length;
+  const ea = new Int32Array(m);
+  const es = new Int32Array(m);
+  const et = new Int32Array(m);
+  for (let k = 0; k < m; k++) {
+    const e = edges[k]!;
+    ea[k] = idx(e.account);
+    es[k] = e.source === null ? -1 : idx(e.source);
+    et[k] = e.target === null || e.target === e.source ? -1 : idx(e.target);
+  }
+  const n = ids.length;
+  const events = new Float64Array(n);
+  const failures = new Float64Array(n);
+  const newEdges = new Float64Array(n);
+  const distinctSources = new Int32Array(n);
+  const distinctTargets = new Int32Array(n);
+  const accountsFrom = new Int32Array(n);
+  const accountsOn = new Int32Array(n);
+  /** The single event ID of a node's events, -2 when mixed, -1 when none yet. */
+  const onlyEvent = new Int32Array(n).fill(-1);
+  const seenPair = new Set<number>();
+  const pairs: Array<[number, number]> = [];
+  const prPairs: Array<[number, number]> = [];
+  // Failure groups (only nodes with failures): node → `${eventId}:${other}` → count and accounts.
+  const failureGroups = new Map<number, Map<string, { count: number; accounts: Set<number> }>>();
+  const addFailure = (node: number, key: string, count: number, account: number): void => {
+    let groups = failureGroups.get(node);
+    if (groups === undefined) failureGroups.set(node, (groups = new Map()));
+    let g = groups.get(key);
+    if (g === undefined) groups.set(key, (g = { count: 0, accounts: new Set() }));
+    g.count += count;
+    g.accounts.add(account);
+  };
+  const touchEvent = (node: number, eventId: number): void => {
+    const o = onlyEvent[node]!;
+    if (o === -1) onlyEvent[node] = eventId;
+    else if (o !== eventId) onlyEvent[node] = -2;
+  };
 
-  for (const e of edges) {
-    const acc = get(e.account);
+  for (let k = 0; k < m; k++) {
+    const e = edges[k]!;
+    const a = ea[k]!;
+    const sIdx = es[k]!;
+    const t = et[k]!;
+    const c = e.count;
     const isNew = input.newEdgeIds?.has(e.id) === true;
-    acc.events += e.count;
-    if (isNew) acc.newEdges++;
-    if (e.source !== null) {
-      acc.sources.add(e.source);
-      acc.neighbours.add(e.source);
-      const src = get(e.source);
-      src.events += e.count;
-      src.accountsFrom.add(e.account);
-      src.neighbours.add(e.account);
-      if (isNew) src.newEdges++;
-      if (e.failure) {
-        src.failures += e.count;
-        addFailure(src, `${e.eventId}\u0000*`, e.count, e.account);
-      }
-    }
-    if (e.target !== null && e.target !== e.source) {
-      acc.targets.add(e.target);
-      acc.neighbours.add(e.target);
-      const tgt = get(e.target);
-      tgt.events += e.count;
-      tgt.accountsOn.add(e.account);
-      tgt.neighbours.add(e.account);
-      if (e.failure) tgt.failures += e.count;
-    }
+    events[a]! += c;
+    touchEvent(a, e.eventId);
+    if (isNew) newEdges[a]! += 1;
     if (e.failure) {
-      acc.failures += e.count;
-      addFailure(acc, `${e.eventId}\u0000${e.source ?? ''}`, e.count, e.account);
+      failures[a]! += c;
+      addFailure(a, `${e.eventId}:${sIdx}`, c, a);
+    }
+    if (sIdx >= 0) {
+      events[sIdx]! += c;
+      touchEvent(sIdx, e.eventId);
+      if (isNew) newEdges[sIdx]! += 1;
+      if (e.failure) {
+        failures[sIdx]! += c;
+        addFailure(sIdx, `${e.eventId}:*`, c, a);
+      }
+      const key = a * n + sIdx;
+      if (!seenPair.has(key)) {
+        seenPair.add(key);
+        distinctSources[a]! += 1;
+        accountsFrom[sIdx]! += 1;
+        pairs.push([a, sIdx]);
+      }
+      prPairs.push([a, sIdx]);
+    }
+    if (t >= 0) {
+      events[t]! += c;
+      touchEvent(t, e.eventId);
+      if (e.failure) failures[t]! += c;
+      // Targets and sources share the pair space: a host can be both for one account.
+      const key = -(a * n + t) - 1;
+      if (!seenPair.has(key)) {
+        seenPair.add(key);
+        distinctTargets[a]! += 1;
+        accountsOn[t]! += 1;
+        pairs.push([a, t]);
+      }
+      if (mode === 'standard') prPairs.push([a, t]);
     }
   }
+  // Degree: distinct neighbours over sources and targets.
+  const degree = buildSparseGraph(n, pairs);
 
-  // Privileged logons (4672) in the window, from the account flags.
-  for (const [id, s] of byNode) {
-    const node = nodes.get(id);
-    if (node === undefined || node.kind !== 'account') continue;
-    for (const f of node.flags) {
-      if (f.kind !== 'privileged') continue;
-      const h = unixHourOf(f.time);
-      if (input.hours === null || (h >= input.hours.fromHour && h < input.hours.toHour))
-        s.privileged += f.count;
+  const nodeOf = ids.map((id) => nodes.get(id));
+  const privileged = new Float64Array(n);
+  for (let i = 0; i < n; i++) if (nodeOf[i]?.kind === 'account') privileged[i] = input.privileged(ids[i]!);
+
+  const anomaly = anomalyScores(edges, input.hours, ea, n);
+
+  // PageRank over the account–source links (LogonTracer) or account–source–target (standard).
+  const g = buildSparseGraph(n, prPairs);
+  let raw: Float64Array;
+  if (mode === 'logontracer') {
+    const d = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      d[i] = logonTracerDamping(nodeOf[i]?.kind, privileged[i]! > 0, anomaly.score[i]!);
     }
+    raw = pagerank(g, { damping: d, iterations: SCORE_PARAMETERS.logontracer.iterations, tolerance: 0 });
+  } else {
+    const p = SCORE_PARAMETERS.standard;
+    raw = pagerank(g, { damping: p.damping, iterations: p.maxIterations, tolerance: p.tolerance });
   }
+  // Nodes outside the PageRank graph (no link in this mode) rank 0 and take no part in min–max.
+  const inGraph = (i: number): boolean => g.offsets[i + 1]! > g.offsets[i]!;
+  const linked: number[] = [];
+  for (let i = 0; i < n; i++) if (inGraph(i)) linked.push(i);
+  const norm = minMaxNormalize(Float64Array.from(linked, (i) => raw[i]!));
+  const pr = new Float64Array(n);
+  linked.forEach((i, k) => (pr[i] = norm[k]!));
+  const order = linked.slice().sort((x, y) => pr[y]! - pr[x]! || raw[y]! - raw[x]!);
+  const position = new Int32Array(n);
+  order.forEach((i, k) => (position[i] = k + 1));
 
-  const anomaly = anomalyScores(edges, input.hours);
-  const ids = [...byNode.keys()];
-  const pr = pageRanks(ids, edges, nodes, byNode, anomaly, mode);
-
+  const label = (i: number): string => (i < 0 ? 'an unknown source' : (nodeOf[i]?.label ?? ids[i]!));
   const out = new Map<string, Ranking>();
-  const order = [...pr.normalized.entries()].sort((a, b) => b[1] - a[1]);
-  const position = new Map<string, number>();
-  order.forEach(([id], i) => position.set(id, i + 1));
-
-  for (const [id, s] of byNode) {
-    const node = nodes.get(id);
-    const isAccount = node?.kind === 'account';
-    const reasons: Reason[] = [];
-    const a = anomaly.get(id);
-    const prValue = pr.normalized.get(id) ?? 0;
+  for (let i = 0; i < n; i++) {
+    const id = ids[i]!;
+    const isAccount = nodeOf[i]?.kind === 'account';
+    const deg = degree.offsets[i + 1]! - degree.offsets[i]!;
+    const ev = events[i]!;
+    const fail = failures[i]!;
+    const ratio = ev === 0 ? 0 : fail / ev;
     const scores: Record<string, number> = {
-      pagerank: prValue,
-      pagerankRaw: pr.raw.get(id) ?? 0,
-      anomaly: a?.score ?? 0,
-      failures: s.failures,
-      degree: s.neighbours.size,
-      events: s.events,
-      failureRatio: s.events === 0 ? 0 : s.failures / s.events,
-      newEdges: s.newEdges,
+      pagerank: pr[i]!,
+      pagerankRaw: inGraph(i) ? raw[i]! : 0,
+      anomaly: anomaly.score[i]!,
+      failures: fail,
+      degree: deg,
+      events: ev,
+      failureRatio: ratio,
+      newEdges: newEdges[i]!,
     };
     if (isAccount) {
-      scores.distinctSources = s.sources.size;
-      scores.distinctTargets = s.targets.size;
-      scores.privileged = s.privileged;
+      scores.distinctSources = distinctSources[i]!;
+      scores.distinctTargets = distinctTargets[i]!;
+      scores.privileged = privileged[i]!;
     } else {
-      scores.distinctAccounts = s.accountsFrom.size;
-      scores.distinctAccountsOn = s.accountsOn.size;
+      scores.distinctAccounts = accountsFrom[i]!;
+      scores.distinctAccountsOn = accountsOn[i]!;
     }
 
-    if (s.privileged > 0)
-      reasons.push({ score: 'privileged', text: `privileged logons (4672) ×${s.privileged}` });
-    if (a !== undefined && a.score > 0)
-      reasons.push({ score: 'anomaly', text: `anomaly ${round(a.score)} at ${hourLabel(a.hour)}` });
-    if (s.failures > 0) {
-      const groups = [...s.failureGroups.entries()].sort((x, y) => y[1].count - x[1].count);
-      for (const [key, { count: n, accounts }] of groups.slice(0, SCORE_PARAMETERS.maxReasonsPerScore)) {
-        const [eventId, other] = key.split('\u0000') as [string, string];
+    const reasons: Reason[] = [];
+    if (privileged[i]! > 0)
+      reasons.push({ score: 'privileged', text: `privileged logons (4672) ×${privileged[i]!}` });
+    if (anomaly.score[i]! > 0)
+      reasons.push({
+        score: 'anomaly',
+        text: `anomaly ${round(anomaly.score[i]!)} at ${hourLabel(anomaly.hour[i]!)}`,
+      });
+    const groups = failureGroups.get(i);
+    if (groups !== undefined) {
+      const sorted = [...groups.entries()].sort((x, y) => y[1].count - x[1].count);
+      for (const [key, g2] of sorted.slice(0, SCORE_PARAMETERS.maxReasonsPerScore)) {
+        const colon = key.indexOf(':');
+        const eventId = Number(key.slice(0, colon));
+        const other = key.slice(colon + 1);
         const where = isAccount
-          ? ` from ${label(other === '' ? null : other)}`
-          : ` for ${accounts.size} account${accounts.size === 1 ? '' : 's'}`;
-        reasons.push({ score: 'failures', text: `${n} ${failurePhrase(Number(eventId))}${where}` });
+          ? ` from ${label(Number(other))}`
+          : ` for ${plural(g2.accounts.size, 'account')}`;
+        reasons.push({ score: 'failures', text: `${g2.count} ${failurePhrase(eventId)}${where}` });
       }
-      if (s.events > 0 && s.failures < s.events)
-        reasons.push({
-          score: 'failureRatio',
-          text: `${round(100 * scores.failureRatio!, 0)}% of its events failed`,
-        });
+      if (fail < ev)
+        reasons.push({ score: 'failureRatio', text: `${round(100 * ratio, 0)}% of its events failed` });
     }
-    if (prValue > 0 && pr.ranked > 1) {
-      const pos = position.get(id) ?? 0;
+    if (pr[i]! > 0 && linked.length > 1)
       reasons.push({
         score: 'pagerank',
-        text: `PageRank ${round(prValue, 2)} (${ordinal(pos)} of ${pr.ranked}, ${mode === 'logontracer' ? 'LogonTracer mode' : 'standard'})`,
+        text: `PageRank ${round(pr[i]!, 2)} (${ordinal(position[i]!)} of ${linked.length}, ${mode === 'logontracer' ? 'LogonTracer mode' : 'standard'})`,
       });
-    }
     if (isAccount) {
-      if (s.sources.size > 1)
-        reasons.push({ score: 'degree', text: `logged on from ${s.sources.size} sources` });
-      if (s.targets.size > 1)
-        reasons.push({ score: 'degree', text: `logged by ${s.targets.size} computers` });
+      if (distinctSources[i]! > 1)
+        reasons.push({ score: 'degree', text: `logged on from ${distinctSources[i]!} sources` });
+      if (distinctTargets[i]! > 1)
+        reasons.push({ score: 'degree', text: `logged by ${distinctTargets[i]!} computers` });
     } else {
-      if (s.accountsFrom.size > 1)
-        reasons.push({ score: 'degree', text: `source of logons by ${s.accountsFrom.size} accounts` });
-      if (s.accountsOn.size > 1)
-        reasons.push({ score: 'degree', text: `logged logons of ${s.accountsOn.size} accounts` });
+      if (accountsFrom[i]! > 1)
+        reasons.push({ score: 'degree', text: `source of logons by ${accountsFrom[i]!} accounts` });
+      if (accountsOn[i]! > 1)
+        reasons.push({ score: 'degree', text: `logged logons of ${accountsOn[i]!} accounts` });
     }
-    if (s.newEdges > 0 && input.newEdgeIds !== null)
+    if (newEdges[i]! > 0 && input.newEdgeIds !== null)
       reasons.push({
         score: 'newEdges',
-        text: `${s.newEdges} logon path${s.newEdges === 1 ? '' : 's'} first seen in this window`,
+        text: `${plural(newEdges[i]!, 'logon path')} first seen in this window`,
       });
-    if (reasons.length === 0 && s.events > 0)
-      reasons.push({ score: 'events', text: `${s.events} ${eventPhraseSummary(edges, id)}` });
+    if (reasons.length === 0 && ev > 0)
+      reasons.push({
+        score: 'events',
+        text: `${ev} ${onlyEvent[i]! >= 0 ? eventPhrase(onlyEvent[i]!) : 'events'}`,
+      });
     out.set(id, { node: id, scores, reasons });
   }
   return out;
-}
-
-function addFailure(s: NodeStats, key: string, count: number, account: string): void {
-  let g = s.failureGroups.get(key);
-  if (g === undefined) s.failureGroups.set(key, (g = { count: 0, accounts: new Set() }));
-  g.count += count;
-  g.accounts.add(account);
 }
 
 function ordinal(n: number): string {
@@ -234,85 +281,77 @@ function ordinal(n: number): string {
   return `${n}${s}`;
 }
 
-function eventPhraseSummary(edges: readonly DatasetEdge[], id: string): string {
-  let best = 0;
-  let bestCount = -1;
-  const counts = new Map<number, number>();
-  for (const e of edges) {
-    if (e.account !== id && e.source !== id && e.target !== id) continue;
-    const c = (counts.get(e.eventId) ?? 0) + e.count;
-    counts.set(e.eventId, c);
-    if (c > bestCount) {
-      best = e.eventId;
-      bestCount = c;
-    }
-  }
-  return counts.size === 1 ? eventPhrase(best) : 'events';
-}
-
 /**
  * ChangeFinder on each account's hourly counts of the anomaly event IDs, warmed up on the mean
- * series of all those accounts (LogonTracer's `adetection`); an account's score is its maximum.
+ * series of all those accounts (LogonTracer's `adetection`); an account's score is its maximum
+ * over its active hours. `accountIndex[k]` is the node index of edges[k].account; results are
+ * indexed the same way (0 for nodes that are not scored).
  */
 export function anomalyScores(
   edges: readonly DatasetEdge[],
   hours: { fromHour: number; toHour: number } | null,
-): Map<string, { score: number; hour: number }> {
+  accountIndex: Int32Array,
+  n: number,
+): { score: Float64Array; hour: Float64Array } {
   const ids = new Set(SCORE_PARAMETERS.anomalyEventIds);
-  const perAccount = new Map<string, Map<number, number>>();
-  const activeSpan = new Map<string, [number, number]>();
+  const score = new Float64Array(n);
+  const hour = new Float64Array(n);
+  const first = new Float64Array(n).fill(Infinity);
+  const last = new Float64Array(n).fill(-Infinity);
   let minH = Infinity;
   let maxH = -Infinity;
-  for (const e of edges) {
-    if (!ids.has(e.eventId)) continue;
-    let m = perAccount.get(e.account);
-    if (m === undefined) perAccount.set(e.account, (m = new Map()));
-    let span = activeSpan.get(e.account);
-    if (span === undefined) activeSpan.set(e.account, (span = [Infinity, -Infinity]));
-    for (const [h, c] of e.hourly) {
-      m.set(h, (m.get(h) ?? 0) + c);
-      if (h < minH) minH = h;
-      if (h > maxH) maxH = h;
-      if (h < span[0]) span[0] = h;
-      if (h > span[1]) span[1] = h;
-    }
+  const accounts: number[] = [];
+  for (let k = 0; k < edges.length; k++) {
+    const e = edges[k]!;
+    if (!ids.has(e.eventId) || e.hourly.length === 0) continue;
+    const a = accountIndex[k]!;
+    if (first[a] === Infinity) accounts.push(a);
+    const h0 = e.hourly[0]![0];
+    const h1 = e.hourly[e.hourly.length - 1]![0];
+    if (h0 < first[a]!) first[a] = h0;
+    if (h1 > last[a]!) last[a] = h1;
+    if (h0 < minH) minH = h0;
+    if (h1 > maxH) maxH = h1;
   }
-  const out = new Map<string, { score: number; hour: number }>();
-  if (perAccount.size === 0) return out;
+  if (accounts.length === 0) return { score, hour };
   let start = hours !== null && Number.isFinite(hours.fromHour) ? hours.fromHour : minH;
   const end = hours !== null && Number.isFinite(hours.toHour) ? hours.toHour - 1 : maxH;
-  const maxHours = Math.max(24, Math.floor(SCORE_PARAMETERS.maxAnomalyCells / (perAccount.size + 1)));
+  const maxHours = Math.max(24, Math.floor(SCORE_PARAMETERS.maxAnomalyCells / (accounts.length + 1)));
   start = Math.max(start, end - maxHours + 1);
   const len = end - start + 1;
-  if (!(len > 0)) return out;
-  const series = new Map<string, Float64Array>();
-  const mean = new Float64Array(len);
-  for (const [acc, m] of perAccount) {
-    const s = new Float64Array(len);
-    for (const [h, c] of m) if (h >= start && h <= end) s[h - start] = c;
-    series.set(acc, s);
-    for (let i = 0; i < len; i++) mean[i]! += s[i]!;
+  if (!(len > 0)) return { score, hour };
+  const slot = new Int32Array(n).fill(-1);
+  accounts.forEach((a, i) => (slot[a] = i));
+  const series = new Float64Array(accounts.length * len);
+  for (let k = 0; k < edges.length; k++) {
+    const e = edges[k]!;
+    if (!ids.has(e.eventId)) continue;
+    const base = slot[accountIndex[k]!]! * len;
+    for (const [h, c] of e.hourly) if (h >= start && h <= end) series[base + h - start]! += c;
   }
-  for (let i = 0; i < len; i++) mean[i] = mean[i]! / perAccount.size;
+  const mean = new Float64Array(len);
+  for (let i = 0; i < accounts.length; i++) for (let j = 0; j < len; j++) mean[j]! += series[i * len + j]!;
+  for (let j = 0; j < len; j++) mean[j] = mean[j]! / accounts.length;
   const warm = warmedUp(mean, SCORE_PARAMETERS.changefinder);
-  for (const [acc, s] of series) {
-    const scores = scoresAfter(warm, s);
-    let best = 0;
-    let at = start;
+  for (let i = 0; i < accounts.length; i++) {
+    const a = accounts[i]!;
+    const scores = scoresAfter(warm, series.subarray(i * len, (i + 1) * len));
     // Only hours from the account's first event to a little after its last count as its anomaly:
     // before and after, a flat zero series scores only what the warm-up left in the model.
-    const [a, b] = activeSpan.get(acc)!;
-    const lo = Math.max(0, a - start);
-    const hi = Math.min(scores.length, b + SCORE_PARAMETERS.anomalyTrailingHours + 1 - start);
-    for (let i = lo; i < hi; i++) {
-      if (scores[i]! > best) {
-        best = scores[i]!;
-        at = start + i;
+    const lo = Math.max(0, first[a]! - start);
+    const hi = Math.min(len, last[a]! + SCORE_PARAMETERS.anomalyTrailingHours + 1 - start);
+    let best = 0;
+    let at = start;
+    for (let j = lo; j < hi; j++) {
+      if (scores[j]! > best) {
+        best = scores[j]!;
+        at = start + j;
       }
     }
-    out.set(acc, { score: best, hour: at });
+    score[a] = best;
+    hour[a] = at;
   }
-  return out;
+  return { score, hour };
 }
 
 /** LogonTracer's per-node damping (docs/analysis.md), clamped to [0, 1]. */
@@ -325,55 +364,4 @@ export function logonTracerDamping(
   let d = kind === 'account' ? (privileged ? p.privilegedAccount : p.account) : p.host;
   if (kind === 'account') d -= anomaly / p.anomalyDivisor;
   return Math.min(1, Math.max(0, d));
-}
-
-function pageRanks(
-  ids: string[],
-  edges: readonly DatasetEdge[],
-  nodes: ReadonlyMap<string, DatasetNode>,
-  byNode: Map<string, NodeStats>,
-  anomaly: Map<string, { score: number }>,
-  mode: PageRankMode,
-): { raw: Map<string, number>; normalized: Map<string, number>; ranked: number } {
-  // LogonTracer links an account to the host it came from only; the standard mode also links the
-  // computer that logged the event (the target), so that the servers and DCs an account reached count.
-  const index = new Map<string, number>();
-  const pairs: Array<[number, number]> = [];
-  const idx = (id: string): number => {
-    let i = index.get(id);
-    if (i === undefined) index.set(id, (i = index.size));
-    return i;
-  };
-  for (const e of edges) {
-    if (e.source !== null) pairs.push([idx(e.account), idx(e.source)]);
-    if (mode === 'standard' && e.target !== null && e.target !== e.source)
-      pairs.push([idx(e.account), idx(e.target)]);
-  }
-  void ids;
-  const n = index.size;
-  const g = buildSparseGraph(n, pairs);
-  let ranks: Float64Array;
-  if (mode === 'logontracer') {
-    const d = new Float64Array(n);
-    for (const [id, i] of index) {
-      const node = nodes.get(id);
-      d[i] = logonTracerDamping(
-        node?.kind,
-        (byNode.get(id)?.privileged ?? 0) > 0,
-        anomaly.get(id)?.score ?? 0,
-      );
-    }
-    ranks = pagerank(g, { damping: d, iterations: SCORE_PARAMETERS.logontracer.iterations, tolerance: 0 });
-  } else {
-    const p = SCORE_PARAMETERS.standard;
-    ranks = pagerank(g, { damping: p.damping, iterations: p.maxIterations, tolerance: p.tolerance });
-  }
-  const norm = minMaxNormalize(ranks);
-  const raw = new Map<string, number>();
-  const normalized = new Map<string, number>();
-  for (const [id, i] of index) {
-    raw.set(id, ranks[i]!);
-    normalized.set(id, norm[i]!);
-  }
-  return { raw, normalized, ranked: n };
 }

@@ -50,6 +50,12 @@ interface DatasetIndex {
   nodes: Map<string, DatasetNode>;
   /** Lower-cased label, name, IPs and names of each node, separated so a match cannot span two. */
   searchText: Map<string, string>;
+  /** Unix hour of each flag, aligned with node.flags (parsing times on every view is too slow). */
+  flagHours: Map<string, number[]>;
+  /** Nodes with at least one flag other than `privileged`. */
+  flagged: DatasetNode[];
+  /** Per dataset edge (same order): 1 when one of its ends is a hidden node. */
+  edgeHidden: Uint8Array;
 }
 
 const indexCache = new WeakMap<Dataset, DatasetIndex>();
@@ -59,11 +65,25 @@ function indexOf(dataset: Dataset): DatasetIndex {
   if (idx === undefined) {
     const nodes = new Map<string, DatasetNode>();
     const searchText = new Map<string, string>();
+    const flagHours = new Map<string, number[]>();
+    const flagged: DatasetNode[] = [];
     for (const n of dataset.nodes) {
       nodes.set(n.id, n);
       searchText.set(n.id, [n.label, n.name, ...n.ips, ...n.names].join('\u0000').toLowerCase());
+      if (n.flags.length > 0) {
+        flagHours.set(
+          n.id,
+          n.flags.map((f) => unixHourOf(f.time)),
+        );
+        if (n.flags.some((f) => f.kind !== 'privileged')) flagged.push(n);
+      }
     }
-    idx = { nodes, searchText };
+    const edgeHidden = new Uint8Array(dataset.edges.length);
+    const isHidden = (id: string | null): boolean => id !== null && (nodes.get(id)?.hidden ?? null) !== null;
+    dataset.edges.forEach((e, k) => {
+      if (isHidden(e.account) || isHidden(e.source) || isHidden(e.target)) edgeHidden[k] = 1;
+    });
+    idx = { nodes, searchText, flagHours, flagged, edgeHidden };
     indexCache.set(dataset, idx);
   }
   return idx;
@@ -124,12 +144,12 @@ export function computeView(
   let totalEdges = 0;
   const shown: DatasetEdge[] = [];
   const newEdgeIds = window === null ? null : new Set<string>();
-  const hiddenNode = (id: string | null): boolean =>
-    id !== null && (idx.nodes.get(id)?.hidden ?? null) !== null;
   const matches = (id: string | null): boolean =>
     id !== null && (idx.searchText.get(id)?.includes(search) ?? false);
 
-  for (const edge of dataset.edges) {
+  const all = dataset.edges;
+  for (let k = 0; k < all.length; k++) {
+    const edge = all[k]!;
     const e = window === null ? edge : cutEdge(edge, fromHour, toHour);
     if (e === null) continue;
     totalEdges++;
@@ -141,8 +161,7 @@ export function computeView(
     if (filters.outcome === 'success' && e.failure) continue;
     if (filters.outcome === 'failure' && !e.failure) continue;
     if (e.count < minCount) continue;
-    if (!filters.showHidden && (hiddenNode(e.account) || hiddenNode(e.source) || hiddenNode(e.target)))
-      continue;
+    if (!filters.showHidden && idx.edgeHidden[k] === 1) continue;
     if (search !== '' && !matches(e.account) && !matches(e.source) && !matches(e.target)) continue;
     shown.push(e);
     if (newEdgeIds !== null && (edge.hourly[0]?.[0] ?? -Infinity) >= fromHour) newEdgeIds.add(e.id);
@@ -154,26 +173,24 @@ export function computeView(
     if (e.source !== null) nodeIds.add(e.source);
     if (e.target !== null) nodeIds.add(e.target);
   }
-  const inWindow = (time: string): boolean => {
-    if (window === null) return true;
-    const h = unixHourOf(time);
-    return h >= fromHour && h < toHour;
-  };
+  const hourIn = (h: number): boolean => window === null || (h >= fromHour && h < toHour);
   // Nodes flagged in the window (an account created, a group changed) appear even without logons;
   // privileged-logon flags alone do not pull a node in (its logons do).
-  for (const n of dataset.nodes) {
-    if (nodeIds.has(n.id) || n.flags.length === 0) continue;
+  for (const n of idx.flagged) {
+    if (nodeIds.has(n.id)) continue;
     if (!filters.showHidden && n.hidden !== null) continue;
     if (search !== '' && !matches(n.id)) continue;
-    if (n.flags.some((f) => f.kind !== 'privileged' && inWindow(f.time))) nodeIds.add(n.id);
+    const hoursOf = idx.flagHours.get(n.id)!;
+    if (n.flags.some((f, i) => f.kind !== 'privileged' && hourIn(hoursOf[i]!))) nodeIds.add(n.id);
   }
 
   const nodes: DatasetNode[] = [];
   for (const id of nodeIds) {
     const n = idx.nodes.get(id);
     if (n === undefined) continue;
-    if (window === null || n.flags.every((f) => inWindow(f.time))) nodes.push(n);
-    else nodes.push({ ...n, flags: n.flags.filter((f) => inWindow(f.time)) });
+    const hoursOf = idx.flagHours.get(id);
+    if (window === null || hoursOf === undefined || hoursOf.every(hourIn)) nodes.push(n);
+    else nodes.push({ ...n, flags: n.flags.filter((_, i) => hourIn(hoursOf[i]!)) });
   }
 
   const rankings = computeRankings({
@@ -182,6 +199,16 @@ export function computeView(
     hours,
     newEdgeIds,
     mode: options?.pagerank ?? 'standard',
+    privileged: (id) => {
+      const n = idx.nodes.get(id);
+      const hoursOf = idx.flagHours.get(id);
+      if (n === undefined || hoursOf === undefined) return 0;
+      let c = 0;
+      n.flags.forEach((f, i) => {
+        if (f.kind === 'privileged' && hourIn(hoursOf[i]!)) c += f.count;
+      });
+      return c;
+    },
   });
 
   const detections =
