@@ -36,7 +36,7 @@ type Mode = 'agg' | 'scroll';
 async function child(mode: Mode, url: string, range: { from: string; to: string }): Promise<void> {
   const client = new EsClient({ url, timeoutMs: 600_000 });
   const t0 = performance.now();
-  let edges = 0;
+  let edges: number;
   let documents = 0;
   let buckets = 0;
   if (mode === 'agg') {
