@@ -28,6 +28,8 @@ interface Pending {
   fields: Array<[string, string]>;
   /** First problem found in the record; a broken record is counted and skipped. */
   broken: { code: string; message: string } | null;
+  /** Line of the input the record starts on. */
+  line: number;
 }
 
 /**
@@ -40,6 +42,8 @@ export class EventBuilder implements XmlHandler {
   /** Local name of the first element in the input (null until one is seen). */
   rootName: string | null = null;
   eventElementsSeen = 0;
+  /** Where the tokenizer is (line), for warnings; set by the reader. */
+  lineOf: () => number = () => 0;
   private stack: string[] = [];
   /** Elements below the depth bound are only counted, so closing tags still match up. */
   private overflow = 0;
@@ -157,6 +161,7 @@ export class EventBuilder implements XmlHandler {
       provider: null,
       fields: [],
       broken: null,
+      line: this.lineOf(),
     };
     this.stack = ['Event'];
     this.overflow = 0;
@@ -227,7 +232,9 @@ export class EventBuilder implements XmlHandler {
     const n = out.recordsRead;
     const rid = cur.recordId !== null && /^\d{1,15}$/.test(cur.recordId) ? Number(cur.recordId) : null;
     const where =
-      rid === null ? { message: `event #${n}` } : { message: `event #${n} (record ${rid})`, record: rid };
+      rid === null
+        ? { message: `event #${n}`, line: cur.line }
+        : { message: `event #${n} (record ${rid})`, record: rid, line: cur.line };
     if (cur.broken !== null) {
       out.warn({
         code: cur.broken.code,
@@ -259,6 +266,7 @@ export class EventBuilder implements XmlHandler {
     }
     if (cur.recordId !== null && rid === null) {
       out.warn({
+        ...rec({ line: cur.line }),
         code: 'xml-bad-record-id',
         message: `${where.message}: EventRecordID ${show(cur.recordId)} is not a number; kept without it`,
       });
@@ -273,8 +281,11 @@ export class EventBuilder implements XmlHandler {
   }
 }
 
-function rec(where: { record?: number }): { record?: number } {
-  return where.record === undefined ? {} : { record: where.record };
+function rec(where: { record?: number; line: number }): { record?: number; line?: number } {
+  const out: { record?: number; line?: number } = {};
+  if (where.record !== undefined) out.record = where.record;
+  if (where.line > 0) out.line = where.line;
+  return out;
 }
 
 function attr(attrs: XmlAttribute[], name: string): string | null {

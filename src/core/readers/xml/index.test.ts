@@ -146,3 +146,21 @@ describe('readXml', () => {
     expect(readXml(bytes).events[0]?.recordId).toBe(9);
   });
 });
+
+describe('readXml warnings', () => {
+  it('give the line a broken record starts on', () => {
+    const xml =
+      'evtxexport 20181227\n\n<Event>\n  <System>\n    <EventID>x</EventID>\n  </System>\n</Event>\n\n' +
+      '<Event>\n  <System>\n    <EventID>4624</EventID>\n    <EventRecordID>12</EventRecordID>\n  </System>\n</Event>\n';
+    const expected = [
+      ['xml-bad-event-id', 3, undefined],
+      ['xml-bad-time', 9, 12],
+    ];
+    expect(readXml(xml).warnings.map((w) => [w.code, w.line, w.record])).toEqual(expected);
+    for (const size of [1, 2, 5, 13]) {
+      const reader = createXmlStreamReader();
+      for (let i = 0; i < xml.length; i += size) reader.push(xml.slice(i, i + size));
+      expect(reader.end().warnings.map((w) => [w.code, w.line, w.record])).toEqual(expected);
+    }
+  });
+});

@@ -25,6 +25,7 @@ export function createXmlStreamReader(opts?: StreamReadOptions): XmlStreamReader
   const out = new ReadCollector('xml', opts);
   const builder = new EventBuilder(out);
   const tokenizer = new XmlTokenizer(builder);
+  builder.lineOf = () => tokenizer.line;
   const decoder = new StreamTextDecoder();
   let first = true;
   const write = (text: string): void => {

@@ -43,6 +43,27 @@ export class XmlTokenizer {
     private readonly limits: TokenizerLimits = DEFAULT_TOKENIZER_LIMITS,
   ) {}
 
+  /** Line (1-based) of the position reached: while a callback runs, the line its token starts on. */
+  line = 1;
+
+  /** Next newline at or after the last search in the current buffer (its length if none; -1 unknown). */
+  private nextNl = -1;
+
+  /** Counts newlines in [from, to); the next newline is remembered so a one-line file is searched once. */
+  private countLines(b: string, from: number, to: number): void {
+    let i = this.nextNl;
+    for (;;) {
+      if (i < from) {
+        i = b.indexOf('\n', from);
+        if (i === -1) i = b.length;
+      }
+      if (i >= to) break;
+      this.line++;
+      from = i + 1;
+    }
+    this.nextNl = i;
+  }
+
   /** Characters held in memory (for tests of the memory bound). */
   buffered(): number {
     return this.buf.length - this.pos;
@@ -52,6 +73,7 @@ export class XmlTokenizer {
     if (chunk === '') return;
     this.buf = this.pos >= this.buf.length ? chunk : this.buf.slice(this.pos) + chunk;
     this.pos = 0;
+    this.nextNl = -1;
     this.run(false);
   }
 
@@ -70,9 +92,12 @@ export class XmlTokenizer {
       if (this.skipUntil !== null) {
         const i = b.indexOf(this.skipUntil, p);
         if (i === -1) {
-          p = Math.max(p, n - this.skipUntil.length + 1);
+          const to = Math.max(p, n - this.skipUntil.length + 1);
+          this.countLines(b, p, to);
+          p = to;
           break;
         }
+        this.countLines(b, p, i);
         p = i + this.skipUntil.length;
         this.skipUntil = null;
         continue;
@@ -85,7 +110,10 @@ export class XmlTokenizer {
           const amp = b.lastIndexOf('&');
           if (amp >= p && n - amp < 12 && b.indexOf(';', amp) === -1) end = amp;
         }
-        if (end > p) h.text(decodeEntities(b.slice(p, end)));
+        if (end > p) {
+          h.text(decodeEntities(b.slice(p, end)));
+          this.countLines(b, p, end);
+        }
         p = end;
         if (lt === -1) break;
         continue;
@@ -117,6 +145,7 @@ export class XmlTokenizer {
           // A '<' inside the tag: the tag was cut off; resume at that '<'.
           const next = b.indexOf('<', p + 1);
           h.error('xml-malformed-tag', `unterminated tag ${preview(b.slice(p, next))}`);
+          this.countLines(b, p, next);
           p = next;
           continue;
         }
@@ -128,12 +157,14 @@ export class XmlTokenizer {
       if (endAt === -1) {
         if (final) {
           h.error('xml-truncated', `input ends inside ${kind === 'tag' ? 'a tag' : `a ${kind}`}`);
+          this.countLines(b, p, n);
           p = n;
           break;
         }
         if (n - p > this.limits.maxMarkup) {
           h.error('xml-oversize-markup', `${kind} longer than ${this.limits.maxMarkup} characters skipped`);
           this.skipUntil = close;
+          this.countLines(b, p, n);
           p = n;
         }
         break;
@@ -145,6 +176,7 @@ export class XmlTokenizer {
       } else if (kind === 'tag') {
         emitTag(b.slice(p + 1, endAt - 1), h);
       }
+      this.countLines(b, p, endAt);
       p = endAt;
     }
     this.pos = p;
