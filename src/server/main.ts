@@ -73,7 +73,7 @@ export async function startServer(
   };
 }
 
-/** Runs the server until SIGINT/SIGTERM; returns the exit code when it cannot start. */
+/** Runs the server until SIGINT/SIGTERM, then exits the process. */
 export async function runServer(
   config: ServerConfig,
   out: NodeJS.WritableStream = process.stdout,
@@ -90,15 +90,15 @@ export async function runServer(
   out.write('LogonLens: stopping…\n');
   // A running import stops with the process; the next start marks it failed (see recoverInterrupted).
   running.store.close();
-  return 0;
+  // Open connections (server-sent events) and import workers would keep the process alive.
+  process.exit(0);
 }
 
 const invokedDirectly =
   process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
   try {
-    process.exitCode = await runServer(resolveConfig(process.env));
-    process.exit();
+    await runServer(resolveConfig(process.env));
   } catch (e) {
     console.error(`logonlens: ${e instanceof Error ? e.message : String(e)}`);
     process.exit(e instanceof ConfigError ? 2 : 1);
