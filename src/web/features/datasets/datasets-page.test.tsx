@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TokenDialog } from '../../lib/api';
 import {
@@ -175,6 +175,26 @@ describe('DatasetsPage', () => {
     );
     const bars = within(entry).getAllByRole('progressbar');
     expect(bars[1]).toHaveAttribute('value', '0');
+  });
+
+  it('takes log files dropped on the page for upload, not for the app-wide dataset drop zone', async () => {
+    stubFetch(() => jsonResponse(200, { datasets: [] }));
+    const outerDrop = vi.fn();
+    renderWithProviders(
+      <div onDrop={outerDrop} onDragOver={outerDrop}>
+        <DatasetsPage onOpen={vi.fn()} />
+      </div>,
+    );
+    await screen.findByText(/No datasets yet/);
+    expect(screen.getByRole('button', { name: 'Upload' })).toBeDisabled();
+    const files = [new File(['x'.repeat(2048)], 'dc01.evtx'), new File(['y'], 'dc02.evtx')];
+    const dataTransfer = { files, types: ['Files'], dropEffect: 'none' };
+    const page = screen.getByRole('main');
+    fireEvent.dragOver(page, { dataTransfer });
+    fireEvent.drop(page, { dataTransfer });
+    expect(screen.getByText('2 files, 2.0 KB: dc01.evtx, dc02.evtx')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Upload' })).toBeEnabled();
+    expect(outerDrop).not.toHaveBeenCalled();
   });
 
   it('deletes a dataset only after confirmation', async () => {

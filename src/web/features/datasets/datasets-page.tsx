@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type DragEvent, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   apiKeys,
@@ -56,11 +56,42 @@ export function DatasetsPage({ onOpen, openHref }: DatasetsPageProps) {
   });
 
   const datasets = list.data ?? [];
+  const [files, setFiles] = useState<File[]>([]);
+  const [dragging, setDragging] = useState(false);
+
+  // Log files dropped on this page are chosen for upload here, not opened as a dataset file by the
+  // app-wide drop zone (which would refuse an EVTX): the events stop at this page.
+  const hasFiles = (e: DragEvent) => e.dataTransfer.types.includes('Files');
+  const onDragOver = (e: DragEvent) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    e.dataTransfer.dropEffect = 'copy';
+    setDragging(true);
+  };
+  const onDrop = (e: DragEvent) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    setDragging(false);
+    const dropped = Array.from(e.dataTransfer.files);
+    if (dropped.length > 0) setFiles(dropped);
+  };
 
   return (
-    <main className="datasets-page" aria-labelledby="datasets-title">
+    <main
+      className={dragging ? 'datasets-page dragging' : 'datasets-page'}
+      aria-labelledby="datasets-title"
+      onDragOver={onDragOver}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
       <h1 id="datasets-title">Datasets</h1>
       <UploadPanel
+        files={files}
+        onFiles={setFiles}
         datasets={datasets}
         entries={uploads.entries}
         onUpload={(req) => void uploads.start(req)}

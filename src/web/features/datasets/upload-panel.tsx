@@ -8,6 +8,8 @@ const NEW_DATASET = '';
 
 /** Upload one or more log files (EVTX, XML exports, Winlogbeat JSON) into a new or an existing dataset. */
 export function UploadPanel({
+  files,
+  onFiles,
   datasets,
   entries,
   onUpload,
@@ -15,6 +17,9 @@ export function UploadPanel({
   onDismiss,
   onOpen,
 }: {
+  /** The chosen files (picked or dropped on the page). */
+  files: readonly File[];
+  onFiles: (files: File[]) => void;
   datasets: readonly DatasetSummary[];
   entries: readonly UploadEntry[];
   onUpload: (req: StartUpload) => void;
@@ -22,7 +27,6 @@ export function UploadPanel({
   onDismiss: (key: number) => void;
   onOpen: (datasetId: string) => void;
 }) {
-  const [files, setFiles] = useState<File[]>([]);
   const [name, setName] = useState('');
   const [target, setTarget] = useState(NEW_DATASET);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -34,11 +38,11 @@ export function UploadPanel({
     e.preventDefault();
     if (files.length === 0) return;
     onUpload({
-      files,
+      files: [...files],
       datasetId: target === NEW_DATASET ? undefined : target,
       name: target === NEW_DATASET && name.trim() !== '' ? name.trim() : undefined,
     });
-    setFiles([]);
+    onFiles([]);
     setName('');
     if (fileRef.current) fileRef.current.value = '';
   };
@@ -55,12 +59,15 @@ export function UploadPanel({
           ref={fileRef}
           type="file"
           multiple
-          onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
+          onChange={(e) => onFiles(Array.from(e.target.files ?? []))}
         />
-        {files.length > 0 && (
+        {files.length > 0 ? (
           <p className="hint">
             {files.length} file{files.length === 1 ? '' : 's'}, {formatBytes(totalSize)}
+            {files.length <= 5 ? `: ${files.map((f) => f.name).join(', ')}` : ''}
           </p>
+        ) : (
+          <p className="hint">or drop log files anywhere on this page</p>
         )}
         <label htmlFor={targetId}>Into</label>
         <select id={targetId} value={target} onChange={(e) => setTarget(e.target.value)}>
