@@ -136,6 +136,42 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
   const winTo = win === null ? Infinity : isoToMs(win.to);
 
   const accountCache = new Map<string, string | null>();
+  // Caches of the per-event normalizations (bounded: hostile input may make every value unique).
+  const CACHE_LIMIT = 1_000_000;
+  const sourceCache = new Map<string, string>();
+  const computerCache = new Map<string, string | null>();
+  const statusCache = new Map<string, string | null>();
+  const sourceOf = (ip: string | null, ws: string | null): string => {
+    const k = `${ip ?? ''}\u0000${ws ?? ''}`;
+    let v = sourceCache.get(k);
+    if (v === undefined) {
+      v = hosts.observe(parseSource(ip, ws));
+      if (sourceCache.size < CACHE_LIMIT) sourceCache.set(k, v);
+    }
+    return v;
+  };
+  const computerOf = (raw: string | null): string | null => {
+    if (raw === null) return null;
+    let v = computerCache.get(raw);
+    if (v === undefined) {
+      v = hosts.computer(raw);
+      if (computerCache.size < CACHE_LIMIT) computerCache.set(raw, v);
+    }
+    return v;
+  };
+  const statusOf = (raw: string | null): string | null => {
+    if (raw === null) return null;
+    let v = statusCache.get(raw);
+    if (v === undefined) {
+      v = normalizeStatus(raw);
+      if (statusCache.size < CACHE_LIMIT) statusCache.set(raw, v);
+    }
+    return v;
+  };
+  // Dedupe sets by computer + channel; events come in runs from one log, so the last is kept at hand.
+  let lastComputer: string | null = null;
+  let lastChannel: string | null = null;
+  let lastSeen: Set<number> | null = null;
   const skip = (reason: string): void => {
     skipped[reason] = (skipped[reason] ?? 0) + 1;
   };
@@ -192,10 +228,10 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
       skip('no-account');
       return false;
     }
-    const src = hosts.observe(parseSource(e.ipAddress, e.workstation));
-    const target = hosts.computer(e.computer);
-    const status = normalizeStatus(e.status);
-    const subStatus = normalizeStatus(e.subStatus);
+    const src = sourceOf(e.ipAddress, e.workstation);
+    const target = computerOf(e.computer);
+    const status = statusOf(e.status);
+    const subStatus = statusOf(e.subStatus);
     const logonType = clean(e.logonType);
     const authPackage = clean(e.authPackage);
     const failure =
@@ -272,7 +308,7 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
   }
 
   function addFlagEvent(e: LogonEvent, ms: number): boolean {
-    const computerHost = hosts.computer(e.computer);
+    const computerHost = computerOf(e.computer);
     const base = { eventId: e.eventId, time: e.time, ms, computer: clean(e.computer) };
     const subject = account(e.subjectUser, e.subjectDomain, e.subjectSid);
     const by = (name: (k: string | null) => string): string =>
@@ -451,9 +487,15 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
       if (Number.isNaN(ms)) return skip('bad-time');
       if (ms < winFrom || ms >= winTo) return skip('outside-window');
       if (e.recordId !== null) {
-        const rk = `${(e.computer ?? '').toLowerCase()}\u0000${(e.channel ?? '').toLowerCase()}`;
-        let set = seen.get(rk);
-        if (set === undefined) seen.set(rk, (set = new Set()));
+        let set = lastSeen;
+        if (set === null || e.computer !== lastComputer || e.channel !== lastChannel) {
+          const rk = `${(e.computer ?? '').toLowerCase()}\u0000${(e.channel ?? '').toLowerCase()}`;
+          set = seen.get(rk) ?? null;
+          if (set === null) seen.set(rk, (set = new Set()));
+          lastSeen = set;
+          lastComputer = e.computer;
+          lastChannel = e.channel;
+        }
         if (set.has(e.recordId)) return skip('duplicate');
         set.add(e.recordId);
       }

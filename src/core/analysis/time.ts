@@ -7,8 +7,52 @@ export const HOUR_MS = 3_600_000;
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z$/;
 
+let cachedHourPrefix = '';
+let cachedHourMs = 0;
+
+const digit = (s: string, i: number): number => {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : Number.NaN;
+};
+
 /** Epoch milliseconds of a UTC ISO time (`...Z`, up to 9 fractional digits); NaN when malformed. */
 export function isoToMs(iso: string): number {
+  // Fast path (the graph builder parses every event's time): `YYYY-MM-DDTHH:` is usually the same
+  // as the previous call's; then only minutes, seconds and milliseconds are read, digit by digit.
+  const len = iso.length;
+  if (
+    len >= 20 &&
+    len <= 30 &&
+    iso.charCodeAt(len - 1) === 90 /* Z */ &&
+    iso.charCodeAt(13) === 58 &&
+    iso.charCodeAt(16) === 58
+  ) {
+    const prefix = iso.slice(0, 13);
+    if (prefix === cachedHourPrefix) {
+      const min = digit(iso, 14) * 10 + digit(iso, 15);
+      const sec = digit(iso, 17) * 10 + digit(iso, 18);
+      let ms = 0;
+      if (len > 20) {
+        if (iso.charCodeAt(19) !== 46 /* . */) return Number.NaN;
+        const fracLen = len - 21;
+        if (fracLen < 1 || fracLen > 9) return Number.NaN;
+        for (let i = 20; i < len - 1; i++) if (Number.isNaN(digit(iso, i))) return Number.NaN;
+        ms =
+          digit(iso, 20) * 100 + (fracLen > 1 ? digit(iso, 21) * 10 : 0) + (fracLen > 2 ? digit(iso, 22) : 0);
+      } else if (iso.charCodeAt(19) !== 90) return Number.NaN;
+      if (min < 60 && sec < 60) return cachedHourMs + min * 60_000 + sec * 1000 + ms;
+      return Number.NaN;
+    }
+  }
+  const t = isoToMsSlow(iso);
+  if (!Number.isNaN(t)) {
+    cachedHourPrefix = iso.slice(0, 13);
+    cachedHourMs = Math.floor(t / HOUR_MS) * HOUR_MS;
+  }
+  return t;
+}
+
+function isoToMsSlow(iso: string): number {
   const m = ISO_RE.exec(iso);
   if (m === null) return Number.NaN;
   const frac = m[7] ?? '';

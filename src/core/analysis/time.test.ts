@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { compareIso, hourLabel, hourToIso, isoToMs, unixHourOf, windowHours } from './time.js';
+
+describe('isoToMs', () => {
+  it('parses every precision the readers produce, in UTC', () => {
+    expect(isoToMs('2021-12-03T12:06:03Z')).toBe(Date.UTC(2021, 11, 3, 12, 6, 3));
+    expect(isoToMs('2021-12-03T12:06:03.1Z')).toBe(Date.UTC(2021, 11, 3, 12, 6, 3, 100));
+    expect(isoToMs('2021-12-03T12:06:03.1234567Z')).toBe(Date.UTC(2021, 11, 3, 12, 6, 3, 123));
+    expect(isoToMs('2021-12-03T12:06:03.123456789Z')).toBe(Date.UTC(2021, 11, 3, 12, 6, 3, 123));
+  });
+  it('gives the same answers on the cached fast path', () => {
+    const base = isoToMs('2021-12-03T12:00:00Z');
+    expect(isoToMs('2021-12-03T12:59:59.999Z')).toBe(base + 3_599_999);
+    expect(isoToMs('2021-12-03T12:07:08.5Z')).toBe(base + 7 * 60_000 + 8_500);
+    expect(isoToMs('2021-12-03T12:61:00Z')).toBeNaN();
+    expect(isoToMs('2021-12-03T12:0x:00Z')).toBeNaN();
+    expect(isoToMs('2021-12-03T12:00:00.Z')).toBeNaN();
+    expect(isoToMs('2021-12-03T12:00:00.1234567890Z')).toBeNaN();
+    expect(isoToMs('2021-12-03T12:00:00+01:00')).toBeNaN();
+    expect(isoToMs('not a time')).toBeNaN();
+  });
+  it('compares times of different precision by value', () => {
+    expect(compareIso('2021-12-03T12:06:03Z', '2021-12-03T12:06:03.5Z')).toBeLessThan(0);
+    expect(compareIso('2021-12-03T12:06:03.0000001Z', '2021-12-03T12:06:03Z')).toBeGreaterThan(0);
+  });
+  it('turns hours into labels and windows into whole hours', () => {
+    const h = unixHourOf('2021-12-03T12:06:03Z');
+    expect(hourToIso(h)).toBe('2021-12-03T12:00:00Z');
+    expect(hourLabel(h)).toBe('2021-12-03 12:00 UTC');
+    expect(windowHours({ from: '2021-12-03T12:30:00Z', to: '2021-12-03T14:00:00Z' })).toEqual({
+      fromHour: h,
+      toHour: h + 2,
+    });
+    expect(windowHours(null)).toEqual({ fromHour: -Infinity, toHour: Infinity });
+  });
+});
