@@ -24,8 +24,13 @@ export interface InputProgress {
 }
 
 export type ReadInputOptions = ReadOptions & {
+  /** EVTX worker threads (default: all cores). */
   workers?: number;
   onProgress?: (p: InputProgress) => void;
+  /** Each kept event as soon as it is read; the result's `events` then stays empty. */
+  onEvent?: (event: LogonEvent) => void;
+  /** Awaited after each piece of input (or batch of EVTX events): lets a consumer apply backpressure. */
+  afterChunk?: () => Promise<void>;
 };
 
 export interface InputSource {
@@ -43,24 +48,15 @@ const PROGRESS_INTERVAL_MS = 100;
 /**
  * Reads an event log file. Throws UnreadableInputError with a one-line reason when the file cannot
  * be read at all (missing, unreadable, empty, not an event log); damaged content inside a readable
- * log is reported through warnings instead.
+ * log is reported through warnings instead. With `onEvent`, every kept event is handed over as soon
+ * as it is read and the result's `events` stays empty (output that must not hold a whole log).
  */
 export async function readInputFile(file: string, opts: ReadInputOptions = {}): Promise<InputFileResult> {
   return streamInputFile(file, opts);
 }
 
-/**
- * Like readInputFile, but with `onEvent` every kept event is handed over as soon as it is read and
- * the result's `events` stays empty (for output that must not hold a whole log in memory).
- */
-export async function streamInputFile(
-  file: string,
-  opts: ReadInputOptions & {
-    onEvent?: (event: LogonEvent) => void;
-    /** Awaited after each piece of input (or batch of EVTX events): lets a consumer apply backpressure. */
-    afterChunk?: () => Promise<void>;
-  } = {},
-): Promise<InputFileResult> {
+/** readInputFile, named for its streaming use (`onEvent` + `afterChunk`). */
+export async function streamInputFile(file: string, opts: ReadInputOptions = {}): Promise<InputFileResult> {
   const name = path.basename(file);
   const size = await fileSize(file);
   if (size === 0) throw new UnreadableInputError(`${name}: empty file`);
@@ -82,7 +78,7 @@ export async function streamInputFile(
     return { ...result, source: { name, size, sha256, format } };
   }
 
-  const { onProgress, afterChunk, workers: _workers, ...readOpts } = opts;
+  const { onProgress, afterChunk, workers: _workers, ...readOpts } = opts; // readOpts keeps onEvent
   const reader = format === 'xml' ? createXmlStreamReader(readOpts) : createJsonStreamReader(readOpts);
   const hash = createHash('sha256');
   let bytes = 0;
