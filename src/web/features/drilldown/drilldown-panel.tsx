@@ -53,12 +53,10 @@ export function DrilldownPanel({
   };
   const query = useInfiniteQuery({
     queryKey: [
-      ...apiKeys.dataset(datasetId),
-      'events',
-      from,
-      to,
-      target.kind,
-      ...(target.kind === 'node' ? [target.id] : target.ids),
+      ...apiKeys.events(datasetId, from, to, [
+        target.kind,
+        ...(target.kind === 'node' ? [target.id] : target.ids),
+      ]),
       pageSize ?? null,
     ],
     queryFn: ({ pageParam, signal }): Promise<EventsPage & { pointer: PagePointer }> => {

@@ -50,6 +50,8 @@ describe('apiKeys.graph', () => {
       apiKeys.graph('d', { ...BASE, from: '2021-12-04T00:00:00Z' }),
     );
     expect(apiKeys.graph('d', BASE).slice(0, 3)).toEqual(apiKeys.dataset('d'));
+    // Drill-downs live under the dataset too: an append or a delete refreshes them.
+    expect(apiKeys.events('d', null, null, ['node', 'x']).slice(0, 3)).toEqual(apiKeys.dataset('d'));
   });
 });
 

@@ -1,5 +1,4 @@
 import type { GraphParams } from './graph';
-import type { EventsParams } from './events';
 
 /**
  * react-query keys for server data, built from the parsed URL state (docs/architecture.md, rule 4).
@@ -12,8 +11,9 @@ export const apiKeys = {
   dataset: (id: string) => ['api', 'datasets', id] as const,
   graph: (id: string, params: GraphParams) =>
     ['api', 'datasets', id, 'graph', normalizeGraph(params)] as const,
-  events: (id: string, params: EventsParams) =>
-    ['api', 'datasets', id, 'events', params.from, params.to, params.target.kind, params.target.id] as const,
+  /** The drill-down of one selection (a node, or the edges behind a link) in a window. */
+  events: (id: string, from: string | null, to: string | null, target: readonly string[]) =>
+    ['api', 'datasets', id, 'events', from, to, ...target] as const,
   job: (id: string) => ['api', 'jobs', id] as const,
 };
 
