@@ -18,7 +18,7 @@ describe.skipIf(!HAS_DIST || !HAS_SHARED_DATA)(
     it('reads a file on worker threads started from the compiled worker', () => {
       const script = `
       const { readEvtxParallel } = await import(${JSON.stringify(pathToFileURL(DIST).href)});
-      const r = await readEvtxParallel(${JSON.stringify(sharedData('evtx-bad', 'dev-derived-truncated-size_t.evtx'))}, { workers: 2 });
+      const r = await readEvtxParallel(${JSON.stringify(sharedData('evtx-bad', 'dev-derived-truncated-size_t.evtx'))}, { workers: 2, inThreadBelow: 0 });
       console.log(JSON.stringify({ events: r.events.length, counts: r.warningCounts }));
     `;
       const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], {

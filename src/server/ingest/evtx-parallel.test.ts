@@ -61,7 +61,11 @@ describe.skipIf(!HAS_SHARED_DATA)(
       it(`gives exactly readEvtx's result for ${f} (path, 2 workers)`, async () => {
         const file = sharedData(d, f);
         const progress: EvtxProgress[] = [];
-        const par = await readEvtxParallel(file, { workers: 2, onProgress: (p) => progress.push(p) });
+        const par = await readEvtxParallel(file, {
+          workers: 2,
+          inThreadBelow: 0,
+          onProgress: (p) => progress.push(p),
+        });
         const seq = readEvtx(new Uint8Array(readFileSync(file)));
         expect(par.warningCounts['worker-failed']).toBeUndefined(); // the workers really ran
         expect(par).toEqual(seq);
@@ -72,11 +76,18 @@ describe.skipIf(!HAS_SHARED_DATA)(
       });
     }
 
+    it('reads a small file on the calling thread (default), with the same result', async () => {
+      const file = sharedData('evtx', 'sec-omer-short.evtx');
+      const par = await readEvtxParallel(file);
+      expect(par).toEqual(readEvtx(new Uint8Array(readFileSync(file))));
+      expect(par.events).toHaveLength(7);
+    });
+
     it('reads from bytes with one worker and passes the filters to the workers', async () => {
       const bytes = new Uint8Array(readFileSync(sharedData('evtx', 'sec-omer-size_t.evtx')));
       const copy = bytes.slice();
       const opts = { eventIds: new Set([4624, 4625]), from: '2015-08-24T00:00:00Z' };
-      const par = await readEvtxParallel(bytes, { ...opts, workers: 1 });
+      const par = await readEvtxParallel(bytes, { ...opts, workers: 1, inThreadBelow: 0 });
       expect(par.warnings).toEqual([]);
       expect(par).toEqual(readEvtx(bytes, opts));
       expect(par.events.length).toBeGreaterThan(0);

@@ -45,7 +45,14 @@ export type ParallelReadOptions = ReadOptions & {
   /** Worker threads; default os.availableParallelism(). */
   workers?: number;
   onProgress?: (p: EvtxProgress) => void;
+  /**
+   * Inputs smaller than this many bytes are parsed on the calling thread: starting a worker costs
+   * more than reading a couple of MiB. Default 2 MiB; 0 always uses workers.
+   */
+  inThreadBelow?: number;
 };
+
+const DEFAULT_IN_THREAD_BELOW = 2 * 1024 * 1024;
 
 /** Chunks per piece read and sent to a worker (1 MiB): few messages, little memory. */
 const CHUNKS_PER_JOB = 16;
@@ -176,7 +183,8 @@ async function readFromSource(source: Source, opts: ParallelReadOptions): Promis
     1,
     Math.min(Number.isFinite(requested) ? Math.floor(requested) : 1, Math.ceil(slots / CHUNKS_PER_JOB)),
   );
-  const pool = slots > 0 ? new WorkerPool(nWorkers, filter, source) : null;
+  const inThread = size < (opts.inThreadBelow ?? DEFAULT_IN_THREAD_BELOW);
+  const pool = slots > 0 && !inThread ? new WorkerPool(nWorkers, filter, source) : null;
   try {
     const pending: Promise<void>[] = [];
     for (let first = 0, id = 0; first < slots; first += CHUNKS_PER_JOB, id++) {
@@ -196,10 +204,20 @@ async function readFromSource(source: Source, opts: ParallelReadOptions): Promis
       }
       bytesDone += skippedBytes;
       if (job.chunks.length === 0) continue;
-      await pool!.ready(); // back-pressure: read no further than the workers can take
       const jobBytes = bytes.length - skippedBytes;
+      if (pool === null) {
+        for (const c of job.chunks) {
+          const r = parseChunk(bytes.subarray(c.start, c.start + c.length), c, filter);
+          results.push(r);
+          records += r.recordsRead;
+        }
+        bytesDone += jobBytes;
+        progress(false);
+        continue;
+      }
+      await pool.ready(); // back-pressure: read no further than the workers can take
       pending.push(
-        pool!.run(job).then((rs) => {
+        pool.run(job).then((rs) => {
           for (const r of rs) {
             results.push(r);
             records += r.recordsRead;

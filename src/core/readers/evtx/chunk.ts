@@ -10,6 +10,7 @@
 // or allocate without bound.
 import { emptyEvent, setWindowsField, WINDOWS_FIELD_MAP, type LogonEvent } from '../../events/index.js';
 import { WarningSink, type ReadWarning } from '../types.js';
+import { timeSortKey } from '../xml/time.js';
 import { crc32 } from './crc32.js';
 import { decodeUtf16 } from './text.js';
 import {
@@ -160,7 +161,7 @@ function priority(a: Action): number {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-/** Record filters, normalized (times as `YYYY-MM-DDTHH:MM:SS.fffffffZ` for string comparison). */
+/** Record filters, normalized (from/to as timeSortKey strings: from <= time < to). */
 export interface ChunkFilter {
   eventIds: ReadonlySet<number> | null;
   from: string | null;
@@ -429,9 +430,12 @@ class ChunkReader {
       this.skip('filtered-event-id');
       return;
     }
-    if ((f.from !== null && ev.time < f.from) || (f.to !== null && ev.time >= f.to)) {
-      this.skip('filtered-time');
-      return;
+    if (f.from !== null || f.to !== null) {
+      const key = timeSortKey(ev.time);
+      if ((f.from !== null && key < f.from) || (f.to !== null && key >= f.to)) {
+        this.skip('filtered-time');
+        return;
+      }
     }
     this.events.push(ev);
   }
@@ -540,7 +544,14 @@ class ChunkReader {
   /** Reads binary XML written without a template (literal values), in element state ctx. */
   private walkLiteral(start: number, end: number, ctx: number, level: number): void {
     if (level >= MAX_NESTING) throw new ParseError('binary XML nested too deeply');
-    this.apply(this.compile(start, end, ctx), level, 0);
+    const dv = this.dv;
+    let p = start;
+    // The usual shape, a fragment holding one template instance: apply it without compiling.
+    if (p + 5 <= end && dv.getUint8(p) === 0x0f && dv.getUint8(p + 4) === 0x0c) {
+      p = this.applyTemplateInstance(p + 4, ctx, level + 1);
+      if (p >= end || dv.getUint8(p) === 0x00) return;
+    }
+    this.apply(this.compile(p, end, ctx), level, 0);
   }
 
   // ---- compiling a fragment into actions -----------------------------------------------------

@@ -3,6 +3,7 @@
 // docs/evtx-reader.md. Pure TypeScript on a Uint8Array: runs in Node, worker threads and browsers.
 import { MAX_DETAILED_WARNINGS, type ReadOptions, type ReadResult, type ReadWarning } from '../types.js';
 import { CHUNK_SIZE, hasChunkSignature, parseChunk, type ChunkFilter, type ChunkResult } from './chunk.js';
+import { parseTime, timeSortKey } from '../xml/time.js';
 import {
   chunkSlotCount,
   classifyNonChunk,
@@ -23,26 +24,26 @@ export {
 export type { EvtxHeaderInfo } from './file.js';
 export { crc32 } from './crc32.js';
 
-function normTime(v: string | null | undefined, which: string, warnings: ReadWarning[]): string | null {
+/** A from/to bound as a time sort key (the same parsing as the text readers: no zone = UTC). */
+function boundKey(v: string | null | undefined, which: string, warnings: ReadWarning[]): string | null {
   if (v === null || v === undefined || v === '') return null;
-  const ms = Date.parse(v);
-  if (Number.isNaN(ms)) {
+  const t = parseTime(v);
+  if (t === null) {
     warnings.push({
       code: 'bad-option',
       message: `the ${which} time "${v}" is not an ISO 8601 date; ignored`,
     });
     return null;
   }
-  // Events carry 7 fractional digits; compare in the same spelling.
-  return new Date(ms).toISOString().replace(/Z$/, '0000Z');
+  return timeSortKey(t.iso);
 }
 
 /** ReadOptions → the normalized filter chunks apply (and warnings about unusable options). */
 export function chunkFilter(opts: ReadOptions | undefined, warnings: ReadWarning[]): ChunkFilter {
   return {
     eventIds: opts?.eventIds ?? null,
-    from: normTime(opts?.from, 'from', warnings),
-    to: normTime(opts?.to, 'to', warnings),
+    from: boundKey(opts?.from, 'from', warnings),
+    to: boundKey(opts?.to, 'to', warnings),
   };
 }
 
