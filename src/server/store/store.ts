@@ -277,7 +277,8 @@ export class Store {
     if (ids.length === 0) return [];
     const rows = this.db
       .prepare(
-        `SELECT t.data FROM ${table} t JOIN json_each(?) j ON t.dataset_id = ? AND t.id = j.value ORDER BY t.id`,
+        // CROSS JOIN keeps json_each outside: one primary-key lookup per id, never a scan per id.
+        `SELECT t.data FROM json_each(?) j CROSS JOIN ${table} t ON t.dataset_id = ? AND t.id = j.value ORDER BY t.id`,
       )
       .raw()
       .all(JSON.stringify(ids), datasetId) as [string][];
