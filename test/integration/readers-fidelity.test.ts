@@ -2,12 +2,13 @@
 // to XML, libevtx's rendering of every sample EVTX, and the JSON documents themselves. Counts come
 // from ../shared/data/MANIFEST.md (written from libevtx and python-evtx), parsed here, not copied.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WINDOWS_FIELD_MAP, type LogonEvent } from '../../src/core/events/index.js';
 import { readEvtx } from '../../src/core/readers/evtx/index.js';
 import { readLog } from '../../src/core/readers/index.js';
 import { readXml } from '../../src/core/readers/xml/index.js';
-import { HAS_SHARED_DATA, sharedData } from '../helpers/shared-data.js';
+import { HAS_SHARED_DATA, REPO_ROOT, sharedData } from '../helpers/shared-data.js';
 
 interface ManifestRow {
   file: string;
@@ -121,7 +122,9 @@ describe.skipIf(!HAS_SHARED_DATA)('XML reader fidelity', () => {
   );
 
   it('python-evtx output of a sample gives the libevtx events (microsecond times)', () => {
-    const py = readXml(readFileSync('test/fixtures/xml/m2a-hiddenuser.python-evtx.xml')).events;
+    const py = readXml(
+      readFileSync(path.join(REPO_ROOT, 'test/fixtures/xml/m2a-hiddenuser.python-evtx.xml')),
+    ).events;
     const lib = readXml(readFileSync(sharedData('expected-xml/m2a-hiddenuser.libevtx.xml'))).events;
     expect(py).toHaveLength(21);
     for (const [i, e] of py.entries()) {
