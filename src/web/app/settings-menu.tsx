@@ -1,7 +1,9 @@
 import { LAYOUT_CHOICES } from '../features/graph';
-import { LAYOUTS, useUiStore, type LayoutName } from '../stores/ui-store';
+import { DEFAULT_MAX_NODES, LAYOUTS, useUiStore, type LayoutName } from '../stores/ui-store';
 import type { Overlay } from '../lib/url-state';
 import { OVERLAYS } from '../lib/url-state';
+
+const MAX_NODE_CHOICES = [500, 1000, DEFAULT_MAX_NODES, 5000, 10_000, 20_000];
 
 /** Overlay (in the URL: it is part of the shared view) and display settings (local to this tab). */
 export function ViewControls({ overlay, onOverlay }: { overlay: Overlay; onOverlay(o: Overlay): void }) {

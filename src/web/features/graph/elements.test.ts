@@ -114,3 +114,18 @@ describe('graph elements', () => {
     }
   });
 });
+
+describe('element sharing between builds', () => {
+  it('keeps the previous object for unchanged elements (react-cytoscapejs then skips them)', () => {
+    const a = buildElements(view, { overlay: 'pagerank', maxNodes: 10_000 });
+    const b = buildElements(view, { overlay: 'degree', maxNodes: 10_000 });
+    const byId = new Map(a.elements.map((e) => [e.data.id, e]));
+    const edgesA = b.elements.filter((e) => e.data.source !== undefined);
+    expect(edgesA.every((e) => byId.get(e.data.id) === e)).toBe(true);
+    const changedNode = b.elements.find(
+      (e) => e.data.source === undefined && byId.get(e.data.id)?.data.size !== e.data.size,
+    );
+    expect(changedNode).toBeDefined();
+    expect(byId.get(changedNode!.data.id)).not.toBe(changedNode);
+  });
+});

@@ -195,8 +195,9 @@ export function buildElements(view: WindowView, options: BuildOptions): GraphEle
     }
   }
 
+  const shared = shareUnchanged(elements);
   return {
-    elements,
+    elements: shared,
     shown: { nodes: nodes.length, edges: shownEdges },
     capped,
     topologyKey: topologyKey(elements),
@@ -224,4 +225,31 @@ export function domainIndex(nodes: DatasetNode[]): Map<string, DatasetNode> {
   const m = new Map<string, DatasetNode>();
   for (const n of nodes) if (n.kind === 'domain') m.set(n.name.toLowerCase(), n);
   return m;
+}
+
+/**
+ * The app draws one graph, so the last build is remembered here: elements whose data did not change
+ * keep their previous object, and react-cytoscapejs (comparing by reference) skips them. An overlay
+ * change then patches the nodes' colours and sizes only, instead of every edge too.
+ */
+let previous = new Map<string, ElementDefinition>();
+
+function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+export function shareUnchanged(elements: ElementDefinition[]): ElementDefinition[] {
+  const next = new Map<string, ElementDefinition>();
+  const out = elements.map((e) => {
+    const id = String(e.data.id);
+    const prev = previous.get(id);
+    const kept = prev !== undefined && sameData(prev.data, e.data) ? prev : e;
+    next.set(id, kept);
+    return kept;
+  });
+  previous = next;
+  return out;
 }
