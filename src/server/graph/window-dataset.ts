@@ -28,7 +28,7 @@ function edgeMatches(e: DatasetEdge, f: GraphFilters): boolean {
 }
 
 function nodeText(n: DatasetNode | undefined): string {
-  return n === undefined ? '' : `${n.label}\u0000${n.name}\u0000${n.id}`.toLowerCase();
+  return n === undefined ? '' : [n.label, n.name, ...n.ips, ...n.names].join('\u0000').toLowerCase();
 }
 
 /**
