@@ -12,6 +12,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['src/core/**/*.test.ts', 'src/server/**/*.test.ts', 'bench/**/*.test.ts'],
+          testTimeout: 30_000,
         },
       },
       {
@@ -21,6 +22,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/web/**/*.test.ts', 'src/web/**/*.test.tsx'],
           setupFiles: ['src/web/test/setup.ts'],
+          // jsdom component tests with user-event are slow on a loaded 2-core machine; 5 s is too tight.
+          testTimeout: 30_000,
         },
       },
       {
