@@ -1,0 +1,87 @@
+// Calls of the Load-from-ES dialog (docs/elasticsearch.md "The HTTP API").
+import { z } from 'zod';
+import { apiJson, getJob, type Job } from '../../lib/api';
+
+const clusterSchema = z.object({
+  name: z.string().max(100),
+  url: z.string().max(2000),
+  auth: z.string().max(20),
+  indexPatterns: z.array(z.string().max(1000)).max(100),
+  defaultIndexPattern: z.string().max(1000),
+});
+export type EsCluster = z.infer<typeof clusterSchema>;
+
+const testSchema = z.object({
+  cluster: z.string().max(100),
+  distribution: z.string().max(40),
+  version: z.string().max(40),
+  indexPattern: z.string().max(1000),
+  indices: z.number().int().nonnegative(),
+  shapes: z.array(z.string().max(40)).max(10),
+  securityEvents: z.number().int().nonnegative(),
+});
+export type EsTestResult = z.infer<typeof testSchema>;
+
+const loadSchema = z.object({
+  dataset: z.object({ id: z.string().min(1).max(200), name: z.string().max(4000) }),
+  job: z.object({ id: z.string().min(1).max(200) }),
+});
+
+function parser<T>(schema: z.ZodType<T>, what: string): (v: unknown) => T {
+  return (v) => {
+    const r = schema.safeParse(v);
+    if (!r.success) throw new Error(`The server sent ${what} the app does not understand.`);
+    return r.data;
+  };
+}
+
+export interface EsRangeRequest {
+  cluster: string;
+  indexPattern: string;
+  from: string;
+  to: string;
+}
+
+export async function listClusters(signal?: AbortSignal): Promise<EsCluster[]> {
+  const r = await apiJson(
+    '/es/clusters',
+    parser(z.object({ clusters: z.array(clusterSchema).max(100) }), 'a cluster list'),
+    {
+      signal,
+    },
+  );
+  return r.clusters;
+}
+
+export function testConnection(req: EsRangeRequest, signal?: AbortSignal): Promise<EsTestResult> {
+  return apiJson('/es/test', parser(testSchema, 'a connection test'), { method: 'POST', json: req, signal });
+}
+
+export function startLoad(req: EsRangeRequest & { name?: string }): Promise<z.infer<typeof loadSchema>> {
+  return apiJson('/es/load', parser(loadSchema, 'a load answer'), { method: 'POST', json: req });
+}
+
+/** Polls the load job until it ends (ES load jobs are followed by polling). */
+export async function waitForLoad(
+  jobId: string,
+  onUpdate: (job: Job) => void,
+  signal?: AbortSignal,
+  pollMs = 500,
+): Promise<Job> {
+  for (;;) {
+    const job = await getJob(jobId, signal);
+    onUpdate(job);
+    if (job.state === 'done' || job.state === 'failed') return job;
+    await new Promise<void>((resolve, reject) => {
+      const t = setTimeout(resolve, pollMs);
+      signal?.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(t);
+          reject(new DOMException('aborted', 'AbortError'));
+        },
+        { once: true },
+      );
+    });
+  }
+}
