@@ -77,13 +77,25 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_SHARED_DATA)('the app on the server (Chrom
 
     await entry.getByRole('button', { name: 'Open in graph' }).click();
     await page.waitForURL(/source=server(%3A|:)ds_/);
-    const status = await statusLine(page);
+    const dayStatus = await statusLine(page);
+
+    // A week from the first day: the window goes into the URL and /graph is asked for it.
+    const weekGraph = page.waitForResponse(
+      (r) => /\/graph\?.*from=.*to=/.test(r.url()) && r.status() === 200,
+    );
+    await page.getByLabel('Window span').selectOption('week');
+    await page.waitForURL(/span=week/);
+    await weekGraph;
+    expect(dayStatus).toMatch(STATUS_TEXT);
     const url = page.url();
+    expect(new URL(url).searchParams.get('from')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
     const second = await browser.context.newPage();
     const seen2 = watchPage(second);
     await second.goto(url);
-    expect(await statusLine(second)).toBe(status);
+    // Both pages have settled on the week's graph by now: their status lines must agree.
+    const status = await statusLine(page);
+    await expect.poll(() => statusLine(second), { timeout: 30_000 }).toBe(status);
     expect(second.url()).toBe(url);
 
     // Drill down: select the busiest account of the view (through the URL, as a shared link would)
