@@ -17,6 +17,7 @@ import { exportRoutes } from './routes/export.js';
 import { graphRoutes } from './routes/graph.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
+import { esRoutes } from './es/routes.js';
 
 export interface AppDeps {
   store: Store;
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps): LogonLensApp {
   app.route('/api/datasets', eventRoutes(services));
   app.route('/api/datasets', exportRoutes(services));
   app.route('/api/jobs', jobRoutes(services));
+  app.route('/api/es', esRoutes(services));
   app.all('/api/*', (c) => {
     throw notFound(`no API route ${c.req.method} ${c.req.path.slice(0, 200)}`);
   });
