@@ -171,25 +171,41 @@ export function computeRankings(input: RankInput): Map<string, Ranking> {
   const anomaly = anomalyScores(edges, input.hours, ea, n);
 
   // PageRank over the account–source links (LogonTracer) or account–source–target (standard).
-  const g = buildSparseGraph(n, prPairs);
-  let raw: Float64Array;
-  if (mode === 'logontracer') {
-    const d = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      d[i] = logonTracerDamping(nodeOf[i]?.kind, privileged[i]! > 0, anomaly.score[i]!);
+  // Only nodes linked in this mode's graph take part (N counts them only): in LogonTracer mode the
+  // computers that logged the events are not in the graph.
+  const prIndex = new Int32Array(n).fill(-1);
+  const linked: number[] = [];
+  for (const [a, b] of prPairs) {
+    for (const v of [a, b]) {
+      if (prIndex[v] === -1) {
+        prIndex[v] = linked.length;
+        linked.push(v);
+      }
     }
-    raw = pagerank(g, { damping: d, iterations: SCORE_PARAMETERS.logontracer.iterations, tolerance: 0 });
+  }
+  const g = buildSparseGraph(
+    linked.length,
+    prPairs.map(([a, b]) => [prIndex[a]!, prIndex[b]!] as [number, number]),
+  );
+  let ranks: Float64Array;
+  if (mode === 'logontracer') {
+    const d = Float64Array.from(linked, (i) =>
+      logonTracerDamping(nodeOf[i]?.kind, privileged[i]! > 0, anomaly.score[i]!),
+    );
+    ranks = pagerank(g, { damping: d, iterations: SCORE_PARAMETERS.logontracer.iterations, tolerance: 0 });
   } else {
     const p = SCORE_PARAMETERS.standard;
-    raw = pagerank(g, { damping: p.damping, iterations: p.maxIterations, tolerance: p.tolerance });
+    ranks = pagerank(g, { damping: p.damping, iterations: p.maxIterations, tolerance: p.tolerance });
   }
-  // Nodes outside the PageRank graph (no link in this mode) rank 0 and take no part in min–max.
-  const inGraph = (i: number): boolean => g.offsets[i + 1]! > g.offsets[i]!;
-  const linked: number[] = [];
-  for (let i = 0; i < n; i++) if (inGraph(i)) linked.push(i);
-  const norm = minMaxNormalize(Float64Array.from(linked, (i) => raw[i]!));
+  // Nodes outside the PageRank graph rank 0 and take no part in min–max.
+  const norm = minMaxNormalize(ranks);
   const pr = new Float64Array(n);
-  linked.forEach((i, k) => (pr[i] = norm[k]!));
+  const raw = new Float64Array(n);
+  linked.forEach((i, k) => {
+    pr[i] = norm[k]!;
+    raw[i] = ranks[k]!;
+  });
+  const inGraph = (i: number): boolean => prIndex[i]! >= 0;
   const order = linked.slice().sort((x, y) => pr[y]! - pr[x]! || raw[y]! - raw[x]!);
   const position = new Int32Array(n);
   order.forEach((i, k) => (position[i] = k + 1));

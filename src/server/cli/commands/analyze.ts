@@ -197,6 +197,19 @@ function summary(d: Dataset, output: string): string {
     );
   const hidden = d.nodes.filter((n) => n.hidden !== null).length;
   lines.push(`${d.nodes.length} nodes (${hidden} hidden by default), ${d.edges.length} edges`);
+  // Events on edges with a hidden end, by reason: kept in the dataset, out of the default view.
+  const reasonOf = new Map(d.nodes.filter((n) => n.hidden !== null).map((n) => [n.id, n.hidden!]));
+  const byReason = new Map<string, number>();
+  for (const e of d.edges) {
+    const r = reasonOf.get(e.account) ?? (e.source === null ? undefined : reasonOf.get(e.source));
+    if (r !== undefined) byReason.set(r, (byReason.get(r) ?? 0) + e.count);
+  }
+  if (byReason.size > 0)
+    lines.push(
+      `kept out of the default view (in the dataset, shown with the hidden filter): ${[...byReason.entries()]
+        .map(([r, c]) => `${r} ${c} events`)
+        .join(', ')}`,
+    );
   if (d.edges.length === 0)
     lines.push(
       'no logon edges: the input holds no 4624/4625/4768/4769/4771/4776 events (or none in the window)',
