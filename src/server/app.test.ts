@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -392,6 +392,44 @@ describe('hostile requests get a clear 4xx', () => {
       403,
       'forbidden_origin',
     );
+  });
+});
+
+describe('the built app', () => {
+  it('serves files from the web root, the app page for routes, and nothing outside', async () => {
+    const web = path.join(dir, 'web');
+    mkdirSync(path.join(web, 'assets'), { recursive: true });
+    writeFileSync(path.join(web, 'index.html'), '<!doctype html><title>app</title>');
+    writeFileSync(path.join(web, 'assets', 'a.js'), 'export {};');
+    writeFileSync(path.join(dir, 'secret.txt'), 'secret');
+    const served = createApp({
+      store,
+      logger: silentLogger,
+      importRunner: inProcessRunner(dir),
+      rank: fakeRank,
+      webRoot: web,
+    });
+    const index = await served.request(`${BASE}/`);
+    expect(index.headers.get('content-type')).toContain('text/html');
+    expect(index.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(await index.text()).toContain('<title>app</title>');
+    expect(await (await served.request(`${BASE}/datasets/ds_1?from=2021-12-03&span=day`)).text()).toContain(
+      '<title>app</title>',
+    );
+    const js = await served.request(`${BASE}/assets/a.js`);
+    expect(js.headers.get('content-type')).toContain('text/javascript');
+    expect(js.headers.get('cache-control')).toContain('immutable');
+    expect((await served.request(`${BASE}/assets/missing.js`)).status).toBe(404);
+    for (const p of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+    ]) {
+      const res = await served.request(`${BASE}${p}`);
+      expect(await res.text()).not.toContain('secret');
+    }
+    expect((await served.request(`${BASE}/api/nothing`)).status).toBe(404);
   });
 });
 

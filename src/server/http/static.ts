@@ -47,6 +47,10 @@ export function serveWebApp(root: string): (c: Context) => Response {
         return fileResponse(c, file, rel.startsWith('/assets/'));
       }
     }
+    // A missing file (`/assets/old-hash.js`) is a 404, not the app page: only routes load the app.
+    if (/\.[A-Za-z0-9]{1,8}$/.test(rel)) {
+      return c.json({ error: { code: 'not_found', message: 'no such file' } }, 404);
+    }
     const index = path.join(base, 'index.html');
     if (!existsSync(index)) {
       return c.json(

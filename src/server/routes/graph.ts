@@ -12,7 +12,7 @@ export function graphRoutes(s: Services): Hono {
     const q = c.req.query();
     const window = parseWindow(q, info.timeRange);
     const filters = parseFilters(q);
-    const key = JSON.stringify([id, info.revision, window, filters, s.limits.maxGraphEdges]);
+    const key = JSON.stringify([id, info.revision, info.name, window, filters, s.limits.maxGraphEdges]);
     let body = s.graphCache.get(key);
     if (body === undefined) {
       const dataset = windowDataset(s.store, id, window, filters, {
