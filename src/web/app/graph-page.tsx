@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { computeView } from '../../core/analysis/index.js';
+import { computeView, hourlyHistogram, type ViewFilters } from '../../core/analysis/index.js';
 import type { Dataset } from '../../core/dataset/index.js';
 import { StateMessage } from '../components/state-message';
 import { Notices } from '../components/notices';
@@ -14,7 +14,6 @@ import { resolveWindow } from '../lib/time-window';
 import type { ViewState } from '../lib/url-state';
 import type { Navigate } from '../lib/use-view-state';
 import { useUiStore } from '../stores/ui-store';
-import { hourlyHistogram } from '../../core/analysis/index.js';
 import { ViewControls } from './settings-menu';
 import { StatusLine } from './status-line';
 import { ServerEvents } from './server-events';
@@ -35,9 +34,13 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
     () => resolveWindow(dataset.timeRange, state.from, state.span),
     [dataset, state.from, state.span],
   );
+  // The parsed URL gives new objects on every change (overlay, selection): key the view on the
+  // filters' value so that only a filter change recomputes it.
+  const filtersKey = JSON.stringify(state.filters);
+  const filters = useMemo(() => JSON.parse(filtersKey) as ViewFilters, [filtersKey]);
   const view = useMemo(
-    () => computeView(dataset, resolved.window, state.filters),
-    [dataset, resolved.window, state.filters],
+    () => computeView(dataset, resolved.window, filters),
+    [dataset, resolved.window, filters],
   );
   const domains = useMemo(() => domainIndex(dataset.nodes), [dataset]);
   const nodesById = useMemo(() => new Map(dataset.nodes.map((n) => [n.id, n])), [dataset]);
@@ -116,13 +119,7 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
               </p>
             </StateMessage>
           ) : (
-            <GraphView
-              graph={graph}
-              viewNodes={view.nodes.length}
-              overlay={state.overlay}
-              selected={state.sel}
-              onSelect={select}
-            />
+            <GraphView graph={graph} viewNodes={view.nodes.length} selected={state.sel} onSelect={select} />
           )}
           {state.source?.kind === 'server' && (
             <ServerEvents datasetId={state.source.id} window={resolved.window} target={target} />

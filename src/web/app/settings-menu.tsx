@@ -37,6 +37,16 @@ export function ViewControls({ overlay, onOverlay }: { overlay: Overlay; onOverl
           ))}
         </select>
       </label>
+      <label title="Drawing more nodes than this slows the canvas; the highest-scoring nodes are kept">
+        Max nodes{' '}
+        <select value={settings.maxNodes} onChange={(e) => setSetting('maxNodes', Number(e.target.value))}>
+          {MAX_NODE_CHOICES.map((n) => (
+            <option key={n} value={n}>
+              {n.toLocaleString('en')}
+            </option>
+          ))}
+        </select>
+      </label>
       <label className="check">
         <input
           type="checkbox"

@@ -71,9 +71,9 @@ export function buildElements(view: WindowView, options: BuildOptions): GraphEle
   let nodes = view.nodes;
   let capped = false;
   if (nodes.length > maxNodes) {
-    // Keep the nodes that matter most for the chosen score (degree when there is none).
-    const key = overlay === 'none' ? 'degree' : overlay;
-    const score = (n: DatasetNode) => view.rankings.get(n.id)?.scores[key] ?? -Infinity;
+    // Keep the best-connected nodes. Always by degree, not the overlay's score: changing the
+    // overlay then restyles the same graph instead of swapping nodes and laying out again.
+    const score = (n: DatasetNode) => view.rankings.get(n.id)?.scores.degree ?? -Infinity;
     const sorted = [...nodes].sort((a, b) => score(b) - score(a) || a.id.localeCompare(b.id));
     nodes = sorted.slice(0, maxNodes);
     const sel = options.selected;

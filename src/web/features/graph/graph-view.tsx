@@ -1,4 +1,3 @@
-import type { Overlay } from '../../lib/url-state';
 import { useUiStore } from '../../stores/ui-store';
 import type { GraphElements } from './elements';
 import { GraphCanvas } from './graph-canvas';
@@ -11,13 +10,12 @@ export interface GraphViewProps {
   graph: GraphElements;
   /** Nodes in the filtered view, before the rendering cap. */
   viewNodes: number;
-  overlay: Overlay;
   selected: string | null;
   onSelect(id: string | null): void;
 }
 
 /** Draws the elements, with a cap notice and the legend. */
-export function GraphView({ graph, viewNodes, overlay, selected, onSelect }: GraphViewProps) {
+export function GraphView({ graph, viewNodes, selected, onSelect }: GraphViewProps) {
   const settings = useUiStore((s) => s.settings);
   const setHovered = useUiStore((s) => s.setHovered);
   const setLayoutRunning = useUiStore((s) => s.setLayoutRunning);
@@ -28,9 +26,8 @@ export function GraphView({ graph, viewNodes, overlay, selected, onSelect }: Gra
     <div className="graph-view">
       {graph.capped && (
         <p className="notice warn" role="status">
-          Showing {graph.shown.nodes.toLocaleString('en')} of {viewNodes.toLocaleString('en')} nodes (the
-          highest by {overlay === 'none' ? 'degree' : overlay}): narrow the window or add filters to see the
-          rest.
+          Showing {graph.shown.nodes.toLocaleString('en')} of {viewNodes.toLocaleString('en')} nodes (the most
+          connected): narrow the window or add filters to see the rest.
         </p>
       )}
       {downgraded && (
