@@ -2,8 +2,18 @@
 // line with records, wall and CPU time (all threads) and peak RSS, so each configuration is measured
 // in a fresh process. Usage: evtx-run.ts <seq|par> <workers> <repeat> <idsFilter|-> <file>...
 import { readFileSync } from 'node:fs';
-import { readEvtx } from '../src/core/readers/evtx/index.js';
-import { readEvtxParallel } from '../src/server/ingest/evtx-parallel.js';
+import type { readEvtx as ReadEvtx } from '../src/core/readers/evtx/index.js';
+import type { readEvtxParallel as ReadEvtxParallel } from '../src/server/ingest/evtx-parallel.js';
+
+// LOGONLENS_BENCH_DIST=<dir>: measure the compiled code (dist/node), as `logonlens` runs it, so the
+// workers do not compile TypeScript when they start; otherwise the sources through tsx.
+const dist = process.env.LOGONLENS_BENCH_DIST;
+const { readEvtx } = (await import(
+  dist ? `${dist}/core/readers/evtx/index.js` : '../src/core/readers/evtx/index.js'
+)) as { readEvtx: typeof ReadEvtx };
+const { readEvtxParallel } = (await import(
+  dist ? `${dist}/server/ingest/evtx-parallel.js` : '../src/server/ingest/evtx-parallel.js'
+)) as { readEvtxParallel: typeof ReadEvtxParallel };
 
 const [mode = 'seq', workersArg = '1', repeatArg = '1', idsArg = '-', ...files] = process.argv.slice(2);
 const workers = Number(workersArg);

@@ -22,6 +22,27 @@ if (!existsSync(SOURCE)) {
   process.exit(0);
 }
 const cores = availableParallelism();
+
+/** dist/node when it is newer than every source the EVTX reader is built from, else null. */
+function freshDist(): string | null {
+  const distRoot = path.join(root, 'dist/node');
+  const sources = [
+    ...['src/core/readers/evtx', 'src/core/events', 'src/core/readers/xml'].flatMap((d) =>
+      readdirSync(path.join(root, d))
+        .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+        .map((f) => path.join(d, f)),
+    ),
+    'src/core/readers/types.ts',
+    'src/server/ingest/evtx-parallel.ts',
+    'src/server/ingest/evtx-worker.ts',
+  ];
+  for (const src of sources) {
+    const js = path.join(distRoot, src.replace(/^src\//, '').replace(/\.ts$/, '.js'));
+    if (!existsSync(js) || statSync(js).mtimeMs < statSync(path.join(root, src)).mtimeMs) return null;
+  }
+  return distRoot;
+}
+const DIST = freshDist();
 const largeMB = Number(process.env.LOGONLENS_BENCH_EVTX_MB ?? 210);
 const dir = path.join(tmpdir(), 'logonlens-bench');
 mkdirSync(dir, { recursive: true });
@@ -265,6 +286,11 @@ function ratios(title: string, mine: Run[], peers: Run[]): void {
 }
 
 console.log(`cores: ${cores}; /usr/bin/time: ${HAS_TIME ? 'yes' : 'no (CPU and RSS of peers not measured)'}`);
+console.log(
+  DIST
+    ? `our reader: compiled code in ${DIST}`
+    : 'our reader: TypeScript sources through tsx (dist/node missing or older than the sources: `npm run build:node` to measure the compiled code; workers then start faster)',
+);
 
 // 1. Real sample logs (all of ../shared/data/evtx; our runs repeat the set 20 times to be measurable).
 const REPEAT = 20;

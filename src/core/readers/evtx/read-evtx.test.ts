@@ -70,6 +70,20 @@ describe.skipIf(!HAS_SHARED_DATA)(`readEvtx on the sample logs (${SHARED_DATA_SK
     expect(t.stats.skipped['filtered-time']).toBeGreaterThan(0);
   });
 
+  it('reads from/to bounds like the text readers (no zone = UTC) and warns about a bad one', () => {
+    const bytes = load('evtx', 'sec-omer-short.evtx');
+    // Times in the file: 2016-06-29T15:24:34.346 … 15:25:08.
+    const r = readEvtx(bytes, { from: '2016-06-29T15:24:36', to: '2016-06-29 15:25:00.000' });
+    expect(r.events.length).toBeGreaterThan(0);
+    expect(r.events.every((e) => e.time >= '2016-06-29T15:24:36' && e.time < '2016-06-29T15:25:00')).toBe(
+      true,
+    );
+    expect(r.events.length + (r.stats.skipped['filtered-time'] ?? 0)).toBe(7);
+    const bad = readEvtx(bytes, { from: 'yesterday' });
+    expect(bad.events).toHaveLength(7);
+    expect(bad.warningCounts['bad-option']).toBe(1);
+  });
+
   it('returns records of a System log as they are (no Security events, no failure)', () => {
     const r = readEvtx(load('evtx', 'sys-tsevtx-system.evtx'));
     expect(r.events).toHaveLength(1247);

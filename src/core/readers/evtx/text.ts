@@ -11,7 +11,17 @@ type DecoderCtor = new (label: string) => Utf16Decoder;
 const DecoderClass = (globalThis as unknown as { TextDecoder?: DecoderCtor }).TextDecoder;
 const utf16Decoder: Utf16Decoder | null = DecoderClass ? new DecoderClass('utf-16le') : null;
 
-const SHORT = 24;
+/**
+ * Short strings repeat endlessly in a Security log (computer, domain, account names, SIDs, `-`,
+ * `0x0`, logon processes). A small direct-mapped cache keyed by a hash of the code units returns
+ * the same string object for the same bytes: no allocation on a hit, and the events share their
+ * strings (far less memory held, less garbage collection). A hit is verified character by
+ * character, so a collision only costs a decode.
+ */
+const INTERN_MAX = 64;
+const CACHE_BITS = 12;
+const cacheStrings: (string | undefined)[] = new Array<string | undefined>(1 << CACHE_BITS);
+const cacheHashes = new Int32Array(1 << CACHE_BITS);
 
 /**
  * Decodes `byteLength` bytes of UTF-16LE at `start`, dropping trailing NUL characters (EVTX string
@@ -21,12 +31,30 @@ export function decodeUtf16(b: Uint8Array, start: number, byteLength: number): s
   let n = byteLength >>> 1;
   while (n > 0 && b[start + 2 * n - 2] === 0 && b[start + 2 * n - 1] === 0) n--;
   if (n === 0) return '';
-  if (n <= SHORT || utf16Decoder === null) {
-    let s = '';
-    for (let i = 0, p = start; i < n; i++, p += 2) s += String.fromCharCode(b[p]! | (b[p + 1]! << 8));
-    return s;
+  if (n > INTERN_MAX && utf16Decoder !== null) return utf16Decoder.decode(b.subarray(start, start + 2 * n));
+  let h = n;
+  for (let p = start, e = start + 2 * n; p < e; p += 2)
+    h = Math.imul(h ^ (b[p]! | (b[p + 1]! << 8)), 0x9e3779b1);
+  h ^= h >>> 15;
+  const slot = h & ((1 << CACHE_BITS) - 1);
+  const cached = cacheStrings[slot];
+  if (cached !== undefined && cacheHashes[slot] === h && cached.length === n) {
+    let same = true;
+    for (let i = 0, p = start; i < n; i++, p += 2) {
+      if (cached.charCodeAt(i) !== (b[p]! | (b[p + 1]! << 8))) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return cached;
   }
-  return utf16Decoder.decode(b.subarray(start, start + 2 * n));
+  let s = '';
+  for (let i = 0, p = start; i < n; i++, p += 2) s += String.fromCharCode(b[p]! | (b[p + 1]! << 8));
+  if (n <= INTERN_MAX) {
+    cacheStrings[slot] = s;
+    cacheHashes[slot] = h;
+  }
+  return s;
 }
 
 /** ANSI (code page) strings: read as Latin-1, which keeps ASCII exact; trailing NULs dropped. */
