@@ -35,7 +35,7 @@ for (const f of files) {
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 2_000_000);
 const HOURS = 24 * 14;
-const ACCOUNTS = 2_000;
+const ACCOUNTS = 500;
 const START_HOUR = Math.floor(Date.UTC(2024, 0, 1) / 3_600_000);
 
 function* synthetic(total: number): Generator<LogonEvent> {
@@ -58,7 +58,7 @@ function* synthetic(total: number): Generator<LogonEvent> {
       ipAddress:
         seed.ipAddress === null || seed.ipAddress === '-'
           ? seed.ipAddress
-          : `10.${(who >> 8) & 255}.${who & 255}.${i % 200}`,
+          : `10.${(who >> 8) & 255}.${who & 255}.${1 + (round % 3)}`,
       workstation:
         seed.workstation === null || seed.workstation === '-' ? seed.workstation : `WS${who % 500}`,
       computer: `${(seed.computer ?? 'host').split('.')[0]}${round % 20}.corp.example`,

@@ -281,4 +281,16 @@ describe('createGraphBuilder', () => {
     expect(edgeKey(a!)).not.toBe(edgeKey(c!));
     expect(a!.source).toBe(c!.source);
   });
+
+  it('bounds the lists of a host seen with very many addresses (the schema would refuse them)', () => {
+    const b = createGraphBuilder();
+    for (let i = 0; i < 1500; i++)
+      b.add(logon({ workstation: 'WS1', ipAddress: `10.1.${i >> 8}.${i & 255}` }));
+    for (let i = 0; i < 80; i++) b.add(logon({ workstation: `PC${i}`, ipAddress: '10.9.9.9' }));
+    const g = b.finish();
+    const ws1 = g.nodes.find((n) => n.id === 'host:ws1')!;
+    expect(ws1.ips).toHaveLength(1000);
+    expect(ws1.notes[0]).toBe('seen with 1500 addresses; the first 1000 are listed');
+    expect(g.nodes.find((n) => n.id === 'host:pc0')!.notes).toHaveLength(1);
+  });
 });

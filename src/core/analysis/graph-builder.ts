@@ -8,7 +8,7 @@
 import type { LogonEvent } from '../events/logon-event.js';
 import type { DatasetEdge, DatasetNode, Flag, FlagKind, TimeRange } from '../dataset/schema.js';
 import { auditCategoryName, auditSubcategoryName } from './audit-policy.js';
-import { boundLabel, clean, domainId, hash64, isFailureStatus, normalizeStatus } from './ids.js';
+import { boundLabel, clean, domainId, hash64, hostId, isFailureStatus, normalizeStatus } from './ids.js';
 import {
   AccountResolver,
   accountHiddenReason,
@@ -36,6 +36,10 @@ const REPLICATION_NAMES: Record<string, string> = {
   '1131f6ad-9c07-11d1-f79f-00c04fc2dcd2': 'DS-Replication-Get-Changes-All',
   '89e95b76-444d-4c62-991a-0facbeda640c': 'DS-Replication-Get-Changes-In-Filtered-Set',
 };
+
+/** Addresses listed per host, and notes per node, at most (the schema bounds both). */
+const MAX_LISTED = 1000;
+const MAX_NOTES = 50;
 
 /** Record IDs kept per flag (a bounded sample). */
 export const MAX_FLAG_RECORD_IDS = 20;
@@ -562,27 +566,43 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
           name: boundLabel(h.id.slice(5)),
           domain: null,
           sid: null,
-          ips: [...h.ips].sort(),
+          ips: [...h.ips].sort().slice(0, MAX_LISTED),
           names: [...h.names].sort(),
           hidden: null,
           flags: [],
-          notes: [],
+          notes:
+            h.ips.size > MAX_LISTED
+              ? [`seen with ${h.ips.size} addresses; the first ${MAX_LISTED} are listed`]
+              : [],
         });
+      }
+      // Every address tied to several names: each of those hosts says so (the names stay apart).
+      for (const [address, set] of hosts.namesByIp) {
+        if (set.size < 2) continue;
+        const names = [...set].sort();
+        for (const n of names) {
+          const host = hostNodes.get(hostId(n));
+          if (host === undefined || host.notes.length >= MAX_NOTES) continue;
+          const others = names
+            .filter((m) => m !== n)
+            .slice(0, 20)
+            .map((m) => m.toUpperCase());
+          host.notes.push(
+            boundLabel(
+              `shares address ${address} with ${others.join(', ')}${names.length > 21 ? ', …' : ''}`,
+            ),
+          );
+        }
       }
       for (const i of hosts.ips.values()) {
         const names = [...i.names].sort().slice(0, 100).map(boundLabel);
         const notes: string[] = [];
         if (names.length > 1) {
           notes.push(
-            `${i.address} was seen as ${listWords(names.map((n) => n.toUpperCase()))}: kept apart (DHCP reuse or NAT), not merged`,
+            boundLabel(
+              `${i.address} was seen as ${listWords(names.map((n) => n.toUpperCase()))}: kept apart (DHCP reuse or NAT), not merged`,
+            ),
           );
-          for (const n of names)
-            hostNodes.get(`host:${n}`)?.notes.push(
-              `shares address ${i.address} with ${names
-                .filter((m) => m !== n)
-                .map((m) => m.toUpperCase())
-                .join(', ')}`,
-            );
         }
         hostNodes.set(i.id, {
           id: i.id,

@@ -76,7 +76,8 @@ export class HostResolver {
   private readonly sources = new Map<string, SourceObservation>();
   readonly hosts = new Map<string, HostInfo>();
   readonly ips = new Map<string, IpInfo>();
-  private readonly namesByIp = new Map<string, Set<string>>();
+  /** Host keys seen with each (non-local) address in one record. */
+  readonly namesByIp = new Map<string, Set<string>>();
 
   /** A computer that logged events (the target end). Returns its host id, or null. */
   computer(raw: string | null): string | null {
