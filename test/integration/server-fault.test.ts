@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,9 +9,23 @@ import { HAS_SHARED_DATA, REPO_ROOT, SHARED_DATA_SKIP_REASON, sharedData } from 
 import { expectJson, filesForm, waitForJob, writeLargeNdjson } from './server-helpers.js';
 
 // Kills the real server process (SIGKILL) in the middle of an import and starts it again on the
-// same data directory. Runs the build (dist/node, imports in a worker thread) when there is one,
-// else the sources through tsx.
+// same data directory. Runs the build (dist/node, imports in a worker thread) when it is up to date
+// (`npm test` builds first), else the sources through tsx.
 const BUILT = path.join(REPO_ROOT, 'dist/node/server/main.js');
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+const USE_BUILD =
+  process.env.LOGONLENS_FAULT_SOURCES !== '1' &&
+  existsSync(BUILT) &&
+  statSync(BUILT).mtimeMs >=
+    Math.max(newest(path.join(REPO_ROOT, 'src/server')), newest(path.join(REPO_ROOT, 'src/core')));
 
 interface Child {
   proc: ChildProcess;
@@ -20,7 +34,7 @@ interface Child {
 }
 
 async function startChild(dataDir: string): Promise<Child> {
-  const args = existsSync(BUILT) ? [BUILT] : ['--import', 'tsx', path.join(REPO_ROOT, 'src/server/main.ts')];
+  const args = USE_BUILD ? [BUILT] : ['--import', 'tsx', path.join(REPO_ROOT, 'src/server/main.ts')];
   const proc = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOGONLENS_DATA: dataDir, LOGONLENS_TOKEN: '' },
