@@ -357,3 +357,22 @@ describe('damage', () => {
     expect(r.warnings.find((w) => w.code === 'chunk-signature')).toMatchObject({ chunk: 0, offset: 4096 });
   });
 });
+
+describe('order', () => {
+  it('orders the chunks of a wrapped (circular) log by record id, not by position', () => {
+    const chunk = (ids: number[]): Uint8Array => {
+      const c = new ChunkWriter();
+      for (const id of ids) {
+        c.record(id, enc.filetime(TIME), (w) => {
+          w.fragment().open('Event').closeStart();
+          literalSystem(w, { eventId: 4624, time: TIME, recordId: id, computer: 'X' });
+          w.end().eof();
+        });
+      }
+      return c.finish();
+    };
+    const r = readEvtx(evtxFile([chunk([10, 11]), chunk([1, 2])]));
+    expect(r.events.map((e) => e.recordId)).toEqual([1, 2, 10, 11]);
+    expect(r.warnings).toEqual([]);
+  });
+});
