@@ -14,8 +14,12 @@ import {
 } from '../../lib/api/test-support';
 import { renderWithProviders } from '../../test/render';
 import { DatasetsPage } from './datasets-page';
+import { uploadManager } from './upload-manager';
 
-afterEach(resetApiStubs);
+afterEach(() => {
+  uploadManager.reset();
+  resetApiStubs();
+});
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -175,6 +179,54 @@ describe('DatasetsPage', () => {
     );
     const bars = within(entry).getAllByRole('progressbar');
     expect(bars[1]).toHaveAttribute('value', '0');
+  });
+
+  it('keeps an upload going when the analyst leaves the page, and shows it again on return', async () => {
+    let respond: () => void = () => undefined;
+    stubFetch((req) =>
+      req.path === '/api/datasets'
+        ? jsonResponse(200, { datasets: [] })
+        : jsonResponse(
+            200,
+            sampleJob({ state: 'done', progress: { bytes: 10, totalBytes: 10, records: 7 } }),
+          ),
+    );
+    FakeXhr.install((xhr) => {
+      xhr.progress(512, 1024);
+      respond = () => xhr.respond(202, { dataset: sampleDataset(), job: sampleJob({ state: 'queued' }) });
+    });
+    const first = renderPage();
+    await screen.findByText(/No datasets yet/);
+    await userEvent.upload(screen.getByLabelText(/Log files/), [new File(['z'.repeat(1024)], 'big.evtx')]);
+    await userEvent.click(screen.getByRole('button', { name: 'Upload' }));
+    await waitFor(() => expect(screen.getByRole('progressbar')).toHaveAttribute('value', '50'));
+
+    first.unmount();
+    respond();
+    await waitFor(() => expect(uploadManager.getSnapshot()[0]?.phase).toBe('done'));
+
+    renderPage();
+    const entry = await screen.findByRole('listitem', { name: 'Upload of big.evtx' });
+    expect(within(entry).getByRole('status')).toHaveTextContent('Imported 7 records.');
+    expect(
+      within(entry)
+        .getAllByRole('progressbar')
+        .map((b) => b.getAttribute('value')),
+    ).toEqual(['100', '100']);
+  });
+
+  it('cancels an upload in flight', async () => {
+    stubFetch(() => jsonResponse(200, { datasets: [] }));
+    FakeXhr.install((xhr) => xhr.progress(100, 1000));
+    renderPage();
+    await screen.findByText(/No datasets yet/);
+    await userEvent.upload(screen.getByLabelText(/Log files/), [new File(['q'.repeat(1000)], 'slow.evtx')]);
+    await userEvent.click(screen.getByRole('button', { name: 'Upload' }));
+    const entry = await screen.findByRole('listitem', { name: 'Upload of slow.evtx' });
+    await waitFor(() => expect(within(entry).getByRole('progressbar')).toHaveAttribute('value', '10'));
+    await userEvent.click(within(entry).getByRole('button', { name: 'Cancel upload' }));
+    expect(await within(entry).findByText('Upload cancelled.')).toBeInTheDocument();
+    expect(within(entry).queryByRole('button', { name: 'Cancel upload' })).toBeNull();
   });
 
   it('takes log files dropped on the page for upload, not for the app-wide dataset drop zone', async () => {
