@@ -314,8 +314,10 @@ describe('DatasetsPage', () => {
   it('shows a readable error when the analyst cancels the token prompt', async () => {
     stubFetch(() => apiError(401, 'unauthorized', 'Access token required.'));
     renderPage();
-    const dialog = await screen.findByRole('dialog', { name: 'Access token needed' });
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await screen.findByRole('dialog', { name: 'Access token needed' });
+    // Escape cancels like the Cancel button (focus is in the token field).
+    expect(screen.getByLabelText('Access token')).toHaveFocus();
+    await userEvent.keyboard('{Escape}');
     expect(await screen.findByRole('alert')).toHaveTextContent(/This server needs an access token/);
   });
 });

@@ -49,7 +49,15 @@ export function TokenDialog() {
 
   return (
     <div className="token-dialog-backdrop">
-      <div role="dialog" aria-modal="true" aria-labelledby={titleId} className="token-dialog">
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        className="token-dialog"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') finish(null);
+        }}
+      >
         <h2 id={titleId}>Access token needed</h2>
         <p>
           {pending.reason === 'rejected'
