@@ -8,6 +8,7 @@ import type { LogonEvent } from '../../src/core/events/logon-event.js';
 import {
   analyzeEvents,
   computeView,
+  createGraphBuilder,
   DEFAULT_FILTERS,
   edgeKey,
   hourlyHistogram,
@@ -94,6 +95,20 @@ describe.skipIf(!HAS_SHARED_DATA)(`analysis on the real samples (${SHARED_DATA_S
         expect(edges, `event ${id}`).toBe(events);
       }
       for (const e of d.edges) expect(e.hourly.reduce((s, [, c]) => s + c, 0)).toBe(e.count);
+    });
+
+    it('every logon event leads back to the edge it was counted in', () => {
+      const b = createGraphBuilder();
+      const events = read(sample).events;
+      for (const e of events) b.add(e);
+      const g = b.finish();
+      const perEdge = new Map<string, number>();
+      for (const e of events) {
+        const id = g.edgeIdOf(e);
+        if (id !== null) perEdge.set(id, (perEdge.get(id) ?? 0) + 1);
+        else expect(LOGON_EDGE_EVENT_IDS.has(e.eventId)).toBe(false);
+      }
+      for (const edge of g.edges) expect(perEdge.get(edge.id), edge.id).toBe(edge.count);
     });
   });
 

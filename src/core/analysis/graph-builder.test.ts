@@ -293,4 +293,30 @@ describe('createGraphBuilder', () => {
     expect(ws1.notes[0]).toBe('seen with 1500 addresses; the first 1000 are listed');
     expect(g.nodes.find((n) => n.id === 'host:pc0')!.notes).toHaveLength(1);
   });
+
+  it('tells which edge an event was counted in (drill-down)', () => {
+    const b = createGraphBuilder();
+    const events = [
+      logon(),
+      logon({ logonType: '10' }),
+      ev(4771, {
+        targetUser: 'bob',
+        serviceName: 'krbtgt/CORP',
+        ipAddress: '::ffff:10.0.0.9',
+        status: '0x18',
+      }),
+      ev(4776, { targetUser: 'alice', workstation: 'WS9', status: '0x0' }),
+      ev(4672, { subjectUser: 'alice', subjectDomain: 'CORP' }),
+    ];
+    for (const e of events) b.add(e);
+    const g = b.finish();
+    const ids = events.map((e) => g.edgeIdOf(e));
+    expect(ids[4]).toBeNull();
+    for (let i = 0; i < 4; i++) {
+      const edge = g.edges.find((x) => x.id === ids[i]);
+      expect(edge?.eventId).toBe(events[i]!.eventId);
+    }
+    expect(ids[0]).not.toBe(ids[1]);
+    expect(g.edgeIdOf(logon({ targetUser: 'nobody' }))).toBeNull();
+  });
 });

@@ -8,14 +8,26 @@
 import type { LogonEvent } from '../events/logon-event.js';
 import type { DatasetEdge, DatasetNode, Flag, FlagKind, TimeRange } from '../dataset/schema.js';
 import { auditCategoryName, auditSubcategoryName } from './audit-policy.js';
-import { boundLabel, clean, domainId, hash64, hostId, isFailureStatus, normalizeStatus } from './ids.js';
+import {
+  boundLabel,
+  clean,
+  domainId,
+  hash64,
+  hostId,
+  ipId,
+  isFailureStatus,
+  isIpAddress,
+  normalizeHostName,
+  normalizeStatus,
+} from './ids.js';
 import {
   AccountResolver,
   accountHiddenReason,
+  observationKey,
   parseAccount,
   type ResolvedAccount,
 } from './normalize-account.js';
-import { HostResolver, parseSource } from './normalize-host.js';
+import { HostResolver, parseSource, sourceKey } from './normalize-host.js';
 import { compareIso, HOUR_MS, hourToIso, isoToMs } from './time.js';
 
 /** Events that become logon edges. */
@@ -78,6 +90,11 @@ export interface LogonGraph {
   rc4Tickets: Rc4TicketEvidence[];
   /** Node ids of domain controllers seen (computers that logged Kerberos KDC events). */
   domainControllers: string[];
+  /**
+   * The id of the edge a logon event was counted in (for drill-down from an edge to its events),
+   * or null when the event is not a logon edge event or was not seen by this builder.
+   */
+  edgeIdOf(event: LogonEvent): string | null;
 }
 
 export interface GraphBuilder {
@@ -223,8 +240,7 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
     let acc: string | null;
     if (e.eventId === 4771 && clean(e.targetDomain) === null) {
       // 4771 names no domain; its service is krbtgt/<REALM>: the record's own statement of the realm.
-      const realm = /^krbtgt\/(.+)$/i.exec(clean(e.serviceName) ?? '')?.[1] ?? null;
-      acc = account(e.targetUser, realm, e.targetSid);
+      acc = account(e.targetUser, realmOf(e.serviceName), e.targetSid);
     } else {
       acc = account(e.targetUser, e.targetDomain, e.targetSid);
     }
@@ -664,10 +680,12 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
       }
       const outEdges: DatasetEdge[] = [];
       const usedIds = new Set<string>();
+      const idByKey = new Map<string, string>();
       for (const [key, m] of merged) {
         let id = `e${hash64(key)}`;
         for (let n = 2; usedIds.has(id); n++) id = `e${hash64(key)}-${n}`;
         usedIds.add(id);
+        idByKey.set(key, id);
         const { hourMap, ...edge } = m;
         edge.id = id;
         edge.hourly = [...hourMap.entries()].sort((a, b) => a[0] - b[0]);
@@ -733,9 +751,37 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
         stats: { used, skipped: { ...skipped }, hidden },
         rc4Tickets,
         domainControllers: [...dcHosts].sort(),
+        edgeIdOf(e: LogonEvent): string | null {
+          if (!LOGON_EDGE_EVENT_IDS.has(e.eventId)) return null;
+          const o =
+            e.eventId === 4771 && clean(e.targetDomain) === null
+              ? parseAccount(e.targetUser, realmOf(e.serviceName), e.targetSid)
+              : parseAccount(e.targetUser, e.targetDomain, e.targetSid);
+          const acc = o === null ? undefined : byKey.get(observationKey(o));
+          const src = sources.get(sourceKey(parseSource(e.ipAddress, e.workstation)));
+          if (acc === undefined || src === undefined) return null;
+          const name = normalizeHostName(e.computer);
+          const target = name === null ? null : isIpAddress(name) ? ipId(name) : hostId(name);
+          const key = edgeKeyOf(
+            acc.id,
+            src.id,
+            target,
+            e.eventId,
+            clean(e.logonType),
+            normalizeStatus(e.status),
+            normalizeStatus(e.subStatus),
+            clean(e.authPackage),
+          );
+          return idByKey.get(key) ?? null;
+        },
       };
     },
   };
+}
+
+/** The realm of a `krbtgt/<REALM>` service name (4771 names its domain only there). */
+function realmOf(serviceName: string | null): string | null {
+  return /^krbtgt\/(.+)$/i.exec(clean(serviceName) ?? '')?.[1] ?? null;
 }
 
 /** The full identity of an edge: diffs and ids compare every part of it, never the source alone. */
