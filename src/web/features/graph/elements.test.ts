@@ -53,6 +53,18 @@ describe('graph elements', () => {
     expect(g.elements.some((e) => e.data.id === sel)).toBe(true);
   });
 
+  it('a capped graph keeps whole logons, so it still has edges', () => {
+    const g = buildElements(view, { overlay: 'pagerank', maxNodes: 12 });
+    expect(g.shown.nodes).toBeLessThanOrEqual(12);
+    expect(g.shown.edges).toBeGreaterThan(0);
+    const links = g.elements.filter((e) => e.data.source !== undefined);
+    expect(links.length).toBeGreaterThan(0);
+    const drawn = new Set(g.elements.filter((e) => e.data.source === undefined).map((e) => e.data.id));
+    for (const l of links) expect(drawn.has(l.data.source) && drawn.has(l.data.target)).toBe(true);
+    const other = buildElements(view, { overlay: 'anomaly', maxNodes: 12 });
+    expect(other.topologyKey).toBe(g.topologyKey);
+  });
+
   it('size and colour follow the overlay score; topology does not', () => {
     const a = buildElements(view, { overlay: 'pagerank', maxNodes: 10_000 });
     const b = buildElements(view, { overlay: 'degree', maxNodes: 10_000 });

@@ -71,16 +71,7 @@ export function buildElements(view: WindowView, options: BuildOptions): GraphEle
   let nodes = view.nodes;
   let capped = false;
   if (nodes.length > maxNodes) {
-    // Keep the best-connected nodes. Always by degree, not the overlay's score: changing the
-    // overlay then restyles the same graph instead of swapping nodes and laying out again.
-    const score = (n: DatasetNode) => view.rankings.get(n.id)?.scores.degree ?? -Infinity;
-    const sorted = [...nodes].sort((a, b) => score(b) - score(a) || a.id.localeCompare(b.id));
-    nodes = sorted.slice(0, maxNodes);
-    const sel = options.selected;
-    if (sel && !nodes.some((n) => n.id === sel)) {
-      const selNode = view.nodes.find((n) => n.id === sel);
-      if (selNode) nodes = [...nodes.slice(0, maxNodes - 1), selNode];
-    }
+    nodes = capNodes(view, maxNodes, options.selected ?? null);
     capped = true;
   }
   const kept = new Set(nodes.map((n) => n.id));
@@ -203,6 +194,33 @@ export function buildElements(view: WindowView, options: BuildOptions): GraphEle
     topologyKey: topologyKey(elements),
     scale,
   };
+}
+
+/**
+ * The nodes drawn when a view has more than `maxNodes`: whole logons, heaviest first (an edge's
+ * account, source and target come together, so the drawn graph keeps its edges), then the
+ * remaining budget for nodes without a drawn edge (flagged ones) by degree. It does not depend on
+ * the overlay: changing the overlay restyles the same graph instead of laying out another one.
+ */
+export function capNodes(view: WindowView, maxNodes: number, selected: string | null): DatasetNode[] {
+  const byId = new Map(view.nodes.map((n) => [n.id, n]));
+  const kept = new Set<string>();
+  if (selected !== null && byId.has(selected)) kept.add(selected);
+  const edges = [...view.edges].sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
+  for (const e of edges) {
+    if (kept.size >= maxNodes) break;
+    const ends = [e.account, e.source, e.target].filter((id): id is string => id !== null && byId.has(id));
+    const fresh = ends.filter((id) => !kept.has(id));
+    if (kept.size + fresh.length <= maxNodes) for (const id of fresh) kept.add(id);
+  }
+  if (kept.size < maxNodes) {
+    const degree = (n: DatasetNode) => view.rankings.get(n.id)?.scores.degree ?? 0;
+    const rest = view.nodes
+      .filter((n) => !kept.has(n.id))
+      .sort((a, b) => degree(b) - degree(a) || a.id.localeCompare(b.id));
+    for (const n of rest.slice(0, maxNodes - kept.size)) kept.add(n.id);
+  }
+  return view.nodes.filter((n) => kept.has(n.id));
 }
 
 /** A short fingerprint of the element ids (FNV-1a over the sorted ids): equal sets, equal keys. */
