@@ -32,8 +32,8 @@ const RECORD_MAGIC = 0x00002a2a;
 const MAX_ELEMENT_DEPTH = 64;
 const MAX_NESTING = 24;
 /** Work units (tokens walked, actions applied, 64-byte blocks rendered) per record and per chunk. */
-const RECORD_BUDGET = 2_000_000;
-const CHUNK_BUDGET = 16_000_000;
+const RECORD_BUDGET = 200_000;
+const CHUNK_BUDGET = 2_000_000;
 /** A single field value longer than this is cut (a real EventData value is far shorter). */
 export const MAX_VALUE_CHARS = 65536;
 
