@@ -57,6 +57,8 @@ export function linkLabel(l: Pick<LinkAcc, 'eventIds' | 'count' | 'logonTypes' |
   return shortLabel(parts.join(' · '));
 }
 
+export const MAX_MEMBERSHIP_LINKS = 300;
+
 export interface BuildOptions {
   overlay: Overlay;
   maxNodes: number;
@@ -148,9 +150,11 @@ export function buildElements(view: WindowView, options: BuildOptions): GraphEle
     });
   }
 
-  // Domains: one membership link per account whose domain is in the dataset.
+  // Domains: one membership link per account whose domain is in the dataset; past a few hundred
+  // accounts these links only add clutter (and as many edges to draw), so domains are left out.
   const domainNodes = new Map<string, DatasetNode>();
-  if (options.domains && options.domains.size > 0) {
+  const accounts = nodes.reduce((k, n) => k + (n.kind === 'account' ? 1 : 0), 0);
+  if (options.domains && options.domains.size > 0 && accounts <= MAX_MEMBERSHIP_LINKS) {
     for (const n of nodes) {
       if (n.kind !== 'account' || n.domain === null) continue;
       const d = options.domains.get(n.domain.toLowerCase());
