@@ -1,13 +1,7 @@
-import {
-  DATASET_FORMAT_V1,
-  type Dataset,
-  type DatasetEdge,
-  type DatasetNode,
-  type TimeRange,
-} from '../../core/dataset/index.js';
+import { DATASET_FORMAT_V1, type Dataset, type TimeRange } from '../../core/dataset/index.js';
 import { GENERATOR } from '../../core/version.js';
 import type { GraphFilters } from '../http/query.js';
-import type { Store } from '../store/store.js';
+import type { Store, WindowEdgeRow } from '../store/store.js';
 
 /** Cuts a dataset to a window and recomputes rankings and detections (the analysis' rankDataset). */
 export type RankFn = (dataset: Dataset, window: TimeRange | null) => Dataset;
@@ -19,22 +13,26 @@ export function windowHours(window: TimeRange | null): [number, number] {
   return [Math.floor(Date.parse(window.from) / HOUR), Math.ceil(Date.parse(window.to) / HOUR)];
 }
 
-function edgeMatches(e: DatasetEdge, f: GraphFilters): boolean {
+function edgeMatches(e: WindowEdgeRow, f: GraphFilters): boolean {
   if (f.eventIds !== null && !f.eventIds.includes(e.eventId)) return false;
   if (f.logonTypes !== null && (e.logonType === null || !f.logonTypes.includes(e.logonType))) return false;
   if (f.outcome === 'success' && e.failure) return false;
   if (f.outcome === 'failure' && !e.failure) return false;
-  return true;
+  return e.count >= f.minCount;
 }
 
-function nodeText(n: DatasetNode | undefined): string {
-  return n === undefined ? '' : [n.label, n.name, ...n.ips, ...n.names].join('\u0000').toLowerCase();
+function ends(e: WindowEdgeRow): string[] {
+  const out = [e.account];
+  if (e.source !== null) out.push(e.source);
+  if (e.target !== null) out.push(e.target);
+  return out;
 }
 
 /**
- * The dataset for a window, from the hourly roll-ups: the edges with events in the window (filtered,
- * then capped to the busiest `maxEdges`), their nodes and the nodes flagged in the window, cut and
- * ranked by the analysis. `caps` is set when the cap left edges out.
+ * The dataset for a window, from the hourly roll-ups: the edges with events in the window (filtered
+ * on their stored attributes, then capped to the busiest `maxEdges`, so only kept edges are parsed),
+ * their nodes and the nodes flagged in the window, cut and ranked by the analysis. `caps` is set
+ * when the cap left edges out.
  */
 export function windowDataset(
   store: Store,
@@ -45,57 +43,33 @@ export function windowDataset(
 ): Dataset {
   const info = store.getDataset(datasetId);
   const [fromHour, toHour] = windowHours(window);
-  const counts = store.windowEdgeCounts(datasetId, fromHour, toHour);
-  const candidates = store.edgesByIds(datasetId, [...counts.keys()]).filter((e) => edgeMatches(e, filters));
+  const candidates = store.windowEdgeRows(datasetId, fromHour, toHour).filter((e) => edgeMatches(e, filters));
 
-  const nodeIds = new Set<string>();
-  for (const e of candidates) {
-    nodeIds.add(e.account);
-    if (e.source !== null) nodeIds.add(e.source);
-    if (e.target !== null) nodeIds.add(e.target);
-  }
+  const ids = new Set<string>();
+  for (const e of candidates) for (const id of ends(e)) ids.add(id);
   const flagged = store.flaggedNodes(datasetId, fromHour, toHour);
-  for (const id of flagged) nodeIds.add(id);
-  const nodes = new Map(store.nodesByIds(datasetId, [...nodeIds]).map((n) => [n.id, n]));
+  for (const id of flagged) ids.add(id);
+  const facts = store.nodeFacts(datasetId, [...ids]);
 
-  const visible = (id: string | null): boolean => {
-    if (id === null) return true;
-    const n = nodes.get(id);
+  const visible = (id: string): boolean => {
+    const n = facts.get(id);
     return n !== undefined && (filters.showHidden || n.hidden === null);
   };
-  const searched = (e: DatasetEdge): boolean => {
-    if (filters.search === '') return true;
-    return [e.account, e.source, e.target].some(
-      (id) => id !== null && nodeText(nodes.get(id)).includes(filters.search),
-    );
-  };
-  const matching = candidates.filter(
-    (e) =>
-      (counts.get(e.id) ?? 0) >= filters.minCount &&
-      visible(e.account) &&
-      visible(e.source) &&
-      visible(e.target) &&
-      searched(e),
-  );
-  matching.sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0) || (a.id < b.id ? -1 : 1));
+  const found = (id: string): boolean =>
+    filters.search === '' || (facts.get(id)?.search.includes(filters.search) ?? false);
+  const matching = candidates.filter((e) => {
+    const endIds = ends(e);
+    return endIds.every(visible) && endIds.some(found);
+  });
+  matching.sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1));
   const kept = matching.slice(0, options.maxEdges);
 
   const keptNodes = new Set<string>();
-  for (const e of kept) {
-    keptNodes.add(e.account);
-    if (e.source !== null) keptNodes.add(e.source);
-    if (e.target !== null) keptNodes.add(e.target);
-  }
+  for (const e of kept) for (const id of ends(e)) keptNodes.add(id);
   const totalNodes = new Set(keptNodes);
-  for (const e of matching) {
-    totalNodes.add(e.account);
-    if (e.source !== null) totalNodes.add(e.source);
-    if (e.target !== null) totalNodes.add(e.target);
-  }
+  for (const e of matching) for (const id of ends(e)) totalNodes.add(id);
   for (const id of flagged) {
-    const n = nodes.get(id);
-    if (n === undefined || !visible(id)) continue;
-    if (filters.search !== '' && !nodeText(n).includes(filters.search)) continue;
+    if (!visible(id) || !found(id)) continue;
     keptNodes.add(id);
     totalNodes.add(id);
   }
@@ -109,11 +83,13 @@ export function windowDataset(
     timeRange: info.timeRange,
     window: null,
     readStats: store.readStats(datasetId),
-    nodes: [...keptNodes].sort().flatMap((id) => {
-      const n = nodes.get(id);
-      return n === undefined ? [] : [n];
-    }),
-    edges: kept,
+    nodes: store.nodesByIds(datasetId, [...keptNodes]),
+    edges: store
+      .edgesByIds(
+        datasetId,
+        kept.map((e) => e.id),
+      )
+      .sort((a, b) => (a.id < b.id ? -1 : 1)),
     rankings: [],
     detections: [],
   };

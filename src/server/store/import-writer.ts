@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import type { Dataset, ReadStatsSummary } from '../../core/dataset/index.js';
+import type { Dataset, DatasetNode, ReadStatsSummary } from '../../core/dataset/index.js';
 import type { LogonEvent } from '../../core/events/index.js';
 
 /**
@@ -11,6 +11,11 @@ import type { LogonEvent } from '../../core/events/index.js';
 export function dedupKey(e: LogonEvent): string {
   if (e.recordId !== null) return `r\u0001${e.computer ?? ''}\u0001${e.channel ?? ''}\u0001${e.recordId}`;
   return `h\u0001${createHash('sha256').update(JSON.stringify(e)).digest('base64url')}`;
+}
+
+/** What /graph's `search` matches for a node: its label, name, addresses and other names, lower-cased. */
+export function nodeSearchText(n: DatasetNode): string {
+  return [n.label, n.name, ...n.ips, ...n.names].join('\u0000').toLowerCase();
 }
 
 /** Hour bucket of a time in ms, as the dataset format defines it. */
@@ -160,16 +165,19 @@ export class ImportWriter {
       for (const table of ['nodes', 'edges', 'edge_hours', 'node_hours', 'event_links', 'flag_links']) {
         db.prepare(`DELETE FROM ${table} WHERE dataset_id = ?`).run(datasetId);
       }
-      const insNode = db.prepare(`INSERT INTO nodes (dataset_id, id, data) VALUES (?, ?, ?)`);
+      const insNode = db.prepare(
+        `INSERT INTO nodes (dataset_id, id, hidden, search, data) VALUES (?, ?, ?, ?, ?)`,
+      );
       const insNodeHour = db.prepare(
         `INSERT OR IGNORE INTO node_hours (dataset_id, hour, node_id) VALUES (?, ?, ?)`,
       );
       for (const n of dataset.nodes) {
-        insNode.run(datasetId, n.id, JSON.stringify(n));
+        insNode.run(datasetId, n.id, n.hidden, nodeSearchText(n), JSON.stringify(n));
         for (const f of n.flags) insNodeHour.run(datasetId, unixHour(Date.parse(f.time)), n.id);
       }
       const insEdge = db.prepare(
-        `INSERT INTO edges (dataset_id, id, no, account, source, target, data) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO edges (dataset_id, id, no, account, source, target, event_id, logon_type, failure, total, data)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const edgeNo = new Map<string, number>();
       const insHour = db.prepare(
@@ -177,7 +185,19 @@ export class ImportWriter {
       );
       for (const e of dataset.edges) {
         edgeNo.set(e.id, edgeNo.size);
-        insEdge.run(datasetId, e.id, edgeNo.size - 1, e.account, e.source, e.target, JSON.stringify(e));
+        insEdge.run(
+          datasetId,
+          e.id,
+          edgeNo.size - 1,
+          e.account,
+          e.source,
+          e.target,
+          e.eventId,
+          e.logonType,
+          e.failure ? 1 : 0,
+          e.count,
+          JSON.stringify(e),
+        );
         for (const [hour, count] of e.hourly) insHour.run(datasetId, hour, e.id, count);
       }
       const insLink = db.prepare(

@@ -114,6 +114,23 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (dataset_id, node_id, time_ms, seq)
   ) WITHOUT ROWID;
   `,
+  // 2: the attributes /graph filters on, as columns, so that a large window is filtered and capped
+  // without parsing every edge. Existing rows are filled from their JSON (SQLite's lower() folds
+  // ASCII only; the next import of a dataset rewrites its rows with full case folding).
+  `
+  ALTER TABLE edges ADD COLUMN event_id INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE edges ADD COLUMN logon_type TEXT;
+  ALTER TABLE edges ADD COLUMN failure INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE edges ADD COLUMN total INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE nodes ADD COLUMN hidden TEXT;
+  ALTER TABLE nodes ADD COLUMN search TEXT NOT NULL DEFAULT '';
+  UPDATE edges SET event_id = json_extract(data, '$.eventId'), logon_type = json_extract(data, '$.logonType'),
+    failure = json_extract(data, '$.failure'), total = json_extract(data, '$.count');
+  UPDATE nodes SET hidden = json_extract(data, '$.hidden'),
+    search = lower(json_extract(data, '$.label') || char(0) || json_extract(data, '$.name')
+      || coalesce((SELECT char(0) || group_concat(value, char(0)) FROM json_each(nodes.data, '$.ips')), '')
+      || coalesce((SELECT char(0) || group_concat(value, char(0)) FROM json_each(nodes.data, '$.names')), ''));
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

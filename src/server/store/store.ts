@@ -45,6 +45,18 @@ function toInfo(r: DatasetRow): DatasetInfo {
   };
 }
 
+export interface WindowEdgeRow {
+  id: string;
+  /** Events in the window. */
+  count: number;
+  eventId: number;
+  logonType: string | null;
+  failure: boolean;
+  account: string;
+  source: string | null;
+  target: string | null;
+}
+
 export interface EventPageRow {
   seq: number;
   timeMs: number;
@@ -235,6 +247,63 @@ export class Store {
     if (r === undefined)
       throw new NotFoundError(`no dataset with id ${JSON.stringify(datasetId.slice(0, 100))}`);
     return JSON.parse(r.read_stats) as ReadStatsSummary;
+  }
+
+  /**
+   * The edges with events in the hours [fromHour, toHour): their window count and the attributes
+   * /graph filters on, without their JSON (a large window is filtered and capped before parsing).
+   */
+  windowEdgeRows(datasetId: string, fromHour: number, toHour: number): WindowEdgeRow[] {
+    const range = this.db
+      .prepare(`SELECT MIN(hour) AS lo, MAX(hour) AS hi FROM edge_hours WHERE dataset_id = ?`)
+      .get(datasetId) as { lo: number | null; hi: number | null };
+    // A window over the whole dataset needs no hourly sums: each edge's total is stored with it.
+    const whole = range.lo === null || range.hi === null || (fromHour <= range.lo && toHour > range.hi);
+    const sql = whole
+      ? `SELECT id, total, event_id, logon_type, failure, account, source, target FROM edges WHERE dataset_id = @ds`
+      : `SELECT e.id, w.n, e.event_id, e.logon_type, e.failure, e.account, e.source, e.target
+         FROM (SELECT edge_id, SUM(count) AS n FROM edge_hours WHERE dataset_id = @ds AND hour >= @from AND hour < @to GROUP BY edge_id) w
+         CROSS JOIN edges e ON e.dataset_id = @ds AND e.id = w.edge_id`;
+    const rows = this.db
+      .prepare(sql)
+      .raw()
+      .all(whole ? { ds: datasetId } : { ds: datasetId, from: fromHour, to: toHour }) as [
+      string,
+      number,
+      number,
+      string | null,
+      number,
+      string,
+      string | null,
+      string | null,
+    ][];
+    return rows.map(([id, count, eventId, logonType, failure, account, source, target]) => ({
+      id,
+      count,
+      eventId,
+      logonType,
+      failure: failure === 1,
+      account,
+      source,
+      target,
+    }));
+  }
+
+  /** Hidden reason and search text of nodes (for /graph filters), by id. */
+  nodeFacts(
+    datasetId: string,
+    ids: readonly string[],
+  ): Map<string, { hidden: string | null; search: string }> {
+    const out = new Map<string, { hidden: string | null; search: string }>();
+    if (ids.length === 0) return out;
+    const rows = this.db
+      .prepare(
+        `SELECT t.id, t.hidden, t.search FROM json_each(?) j CROSS JOIN nodes t ON t.dataset_id = ? AND t.id = j.value`,
+      )
+      .raw()
+      .all(JSON.stringify(ids), datasetId) as [string, string | null, string][];
+    for (const [id, hidden, search] of rows) out.set(id, { hidden, search });
+    return out;
   }
 
   /** Event counts per edge for the hours [fromHour, toHour), from the hourly roll-ups. */
