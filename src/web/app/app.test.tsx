@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { generateDataset } from '../../core/dataset/testing/generate-dataset.js';
@@ -168,5 +168,26 @@ describe('App: ranking and selection', () => {
     expect(screen.getByRole('heading', { name: label })).toBeInTheDocument();
     const graph = screen.getByRole('list', { name: 'Graph elements (test double)' });
     expect(within(graph).getByRole('button', { name: label, pressed: true })).toBeInTheDocument();
+  });
+});
+
+describe('App: drop and empty states', () => {
+  it('opens a dropped file', async () => {
+    renderWithProviders(<App />);
+    const zone = document.querySelector('.drop-zone')!;
+    const file = jsonFile('dropped.json', text);
+    fireEvent.dragOver(zone, { dataTransfer: { types: ['Files'], files: [file], dropEffect: 'none' } });
+    expect(document.querySelector('.drop-hint')).not.toBeNull();
+    fireEvent.drop(zone, { dataTransfer: { types: ['Files'], files: [file] } });
+    await screen.findByTestId('status');
+    expect(urlState().source).toEqual({ kind: 'file', key: await sha256Hex(text) });
+  });
+
+  it('says so when the filters hide everything in the window', async () => {
+    const key = await keep();
+    renderWithProviders(<App />, { search: `?source=file:${key}&min=100000` });
+    expect(await screen.findByRole('heading', { name: 'No events in this window' })).toBeInTheDocument();
+    expect(screen.getByText(/The filters hide all \d+ edges of this window/)).toBeInTheDocument();
+    expect(status()).toMatch(/^0 nodes · 0 edges \(of \d+ nodes/);
   });
 });
