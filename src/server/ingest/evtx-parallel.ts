@@ -75,11 +75,26 @@ export function evtxWorkerEntry(moduleUrl: string = import.meta.url): {
   return { script, eval: true };
 }
 
-/** The parent's Node options minus those a worker rejects (`--input-type` of `node -e`). */
+/**
+ * The parent's Node options for a worker, minus those a worker rejects (`--input-type` of
+ * `node -e`) and tsx's loader (`--import tsx`), which the compiled worker does not need and the
+ * TypeScript bootstrap registers itself: loading it in every worker costs startup time.
+ */
 function workerExecArgv(): string[] {
-  return process.execArgv.filter(
-    (a, i, all) => !a.startsWith('--input-type') && all[i - 1] !== '--input-type',
-  );
+  const out: string[] = [];
+  const args = process.execArgv;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.startsWith('--input-type') || a === '--import=tsx') continue;
+    if ((a === '--input-type' || a === '--import') && i + 1 < args.length) {
+      if (a === '--input-type' || args[i + 1] === 'tsx') {
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
 }
 
 /** Path of tsx's ESM API (`tsx/esm/api`, import condition), found through its package.json. */
