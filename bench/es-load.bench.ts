@@ -4,7 +4,8 @@
 //
 // It starts the embedded node of test/opensearch, indexes LOGONLENS_BENCH_DOCS (default 1,000,000)
 // ECS documents made by replaying the real sample logs across 14 days, ~2,000 accounts (skewed:
-// a few busy ones, many quiet ones) and ~500 hosts, then runs each load in a child process so that
+// a few busy ones, many quiet ones, each with a few habits taken from the real events) and ~500
+// hosts, then runs each load in a child process so that
 // its peak memory (max RSS) is its own. Needs Java 17 + Maven and ../shared/data.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -99,9 +100,11 @@ function rng(seed: number): () => number {
 function* synthetic(base: LogonEvent[], n: number): Generator<{ doc: unknown }> {
   const r = rng(42);
   for (let i = 0; i < n; i++) {
-    const t = base[i % base.length]!;
     const u = Math.floor(2000 * r() ** 3); // skewed: busy accounts log on far more often
-    const h = (u * 7 + Math.floor(r() * 3)) % 500; // each account uses a few hosts
+    // Each account has a few habits (kinds of logon, taken from the real events) and a few hosts,
+    // as real accounts do: that repetition is what an aggregation folds.
+    const t = base[(u * 17 + Math.floor(r() * 4)) % base.length]!;
+    const h = (u * 7 + Math.floor(r() * 3)) % 500;
     const ms = BASE + Math.floor(r() * DAYS * 86_400_000);
     const ev: LogonEvent = {
       ...t,

@@ -27,8 +27,15 @@ import { allPlanPaths, eventFromGetter, eventFromSource, normalizeTime } from '.
 
 /** Edge events aggregated in the cluster. The others (flags: 4672, 4720, ...) are fetched whole. */
 export const AGGREGATED_EVENT_IDS: readonly number[] = [4624, 4625, 4768, 4769, 4771, 4776];
+/**
+ * Frequent flag events, aggregated too: 4672 (special privileges, logged with nearly every admin
+ * logon) and 4648 (explicit credentials). The analysis keeps them per account and hour with a
+ * count, which an aggregation reproduces; only their sample of record IDs is lost.
+ */
+export const AGGREGATED_FLAG_EVENT_IDS: readonly number[] = [4672, 4648];
+/** The rare flag events (account and group changes, policy, DCSync, DCShadow, log cleared): fetched whole. */
 export const RAW_EVENT_IDS: readonly number[] = SECURITY_EVENT_IDS.filter(
-  (id) => !AGGREGATED_EVENT_IDS.includes(id),
+  (id) => !AGGREGATED_EVENT_IDS.includes(id) && !AGGREGATED_FLAG_EVENT_IDS.includes(id),
 );
 
 /**
@@ -52,6 +59,25 @@ export const KEY_FIELDS: readonly PlanField[] = [
   'authPackage',
   'serviceName',
   'ticketEncryption',
+];
+
+/** Key of the aggregated flag events: the actor, and for 4648 whose credentials and for which server. */
+export const FLAG_KEY_FIELDS: readonly PlanField[] = [
+  'eventId',
+  'computer',
+  'channel',
+  'subjectUser',
+  'subjectDomain',
+  'subjectSid',
+  'targetUser',
+  'targetDomain',
+  'targetServerName',
+];
+
+/** The two aggregations of a range: edge events and frequent flag events, each with its key. */
+const AGGREGATIONS: ReadonlyArray<{ ids: readonly number[]; fields: readonly PlanField[] }> = [
+  { ids: AGGREGATED_EVENT_IDS, fields: KEY_FIELDS },
+  { ids: AGGREGATED_FLAG_EVENT_IDS, fields: FLAG_KEY_FIELDS },
 ];
 
 export interface LoadProgress {
@@ -100,38 +126,52 @@ export interface ClusterRead {
 /** One group of indices that share how each plan path is aggregated (mappings can differ per index). */
 interface IndexGroup {
   target: string;
-  keys: KeySource[];
-  keyPaths: Map<string, string>;
+  /** Document path → aggregatable field name, for every plan path these indices map. */
+  resolved: Map<string, string>;
   eventIdFields: string[];
+}
+
+/** The composite sources for some model fields in a group, and path → source name. */
+export function keysFor(
+  g: IndexGroup,
+  fields: readonly PlanField[],
+): { keys: KeySource[]; keyPaths: Map<string, string> } {
+  const keys: KeySource[] = [];
+  const keyPaths = new Map<string, string>();
+  const paths = new Set<string>();
+  for (const f of fields) for (const c of FIELD_PLAN[f]) paths.add(c.path);
+  for (const p of [...paths].sort()) {
+    const agg = g.resolved.get(p);
+    if (agg === undefined) continue;
+    const name = `k${keys.length}`;
+    keys.push({ name, field: agg });
+    keyPaths.set(p, name);
+  }
+  return { keys, keyPaths };
 }
 
 export function groupIndices(indices: IndexMapping[], pattern: string): IndexGroup[] {
   const bySig = new Map<
     string,
-    { indices: string[]; keys: KeySource[]; keyPaths: Map<string, string>; eventIdFields: string[] }
+    { indices: string[]; resolved: Map<string, string>; eventIdFields: string[] }
   >();
   const paths = new Set<string>();
-  for (const f of KEY_FIELDS) for (const c of FIELD_PLAN[f]) paths.add(c.path);
+  for (const { fields } of AGGREGATIONS)
+    for (const f of fields) for (const c of FIELD_PLAN[f]) paths.add(c.path);
   for (const idx of indices) {
+    if (!idx.fields.has(TIME_FIELD)) continue; // no @timestamp: nothing in range can match
     const resolved: Array<[string, string]> = [];
     for (const p of [...paths].sort()) {
       const agg = aggregatableName(p, idx.fields.get(p));
       if (agg) resolved.push([p, agg]);
     }
-    if (!idx.fields.has(TIME_FIELD)) continue; // no @timestamp: nothing in range can match
     const sig = JSON.stringify(resolved);
     let g = bySig.get(sig);
     if (!g) {
-      const keys: KeySource[] = [];
-      const keyPaths = new Map<string, string>();
-      resolved.forEach(([p, agg], i) => {
-        keys.push({ name: `k${i}`, field: agg });
-        keyPaths.set(p, `k${i}`);
-      });
       const eventIdFields = FIELD_PLAN.eventId
         .map((c) => resolved.find(([p]) => p === c.path)?.[1])
         .filter((x): x is string => x !== undefined);
-      g = { indices: [], keys, keyPaths, eventIdFields };
+      g = { indices: [], resolved: new Map(resolved), eventIdFields };
       bySig.set(sig, g);
     }
     g.indices.push(idx.index);
@@ -141,8 +181,7 @@ export function groupIndices(indices: IndexMapping[], pattern: string): IndexGro
     .filter((g) => g.eventIdFields.length > 0)
     .map((g) => ({
       target: groups.length === 1 ? encodeIndexPattern(pattern) : g.indices.join(','),
-      keys: g.keys,
-      keyPaths: g.keyPaths,
+      resolved: g.resolved,
       eventIdFields: g.eventIdFields,
     }));
 }
@@ -191,50 +230,52 @@ export async function readClusterRange(client: EsClient, opts: LoadOptions): Pro
   const skipped: Record<string, number> = {};
   let documents = 0;
   report('edges');
-  for (const g of groups) {
-    const query = buildFilter(opts.range, g.eventIdFields, AGGREGATED_EVENT_IDS);
-    let after: Record<string, unknown> | null = null;
-    const byPath = (key: Record<string, unknown>) => (path: string) => {
-      const name = g.keyPaths.get(path);
-      return name === undefined ? undefined : key[name];
-    };
-    const only = new Set<PlanField>(KEY_FIELDS);
-    for (;;) {
-      const res: EsResponse<CompositeAnswer> = await client.request<CompositeAnswer>({
-        method: 'POST',
-        path: `/${g.target}/_search`,
-        query: { filter_path: COMPOSITE_FILTER_PATH, ignore_unavailable: true, allow_no_indices: true },
-        body: buildCompositeSearch({
-          query,
-          keys: g.keys,
-          hourly: true,
-          after,
-          ...(opts.pageSize ? { size: opts.pageSize } : {}),
-        }),
-        ...sig,
-      });
-      checkShards(res.body);
-      const edges: CompositeEdges | undefined = res.body.aggregations?.edges;
-      const page = edges?.buckets ?? [];
-      for (const b of page) {
-        const first = normalizeTime(b.first?.value);
-        const last = normalizeTime(b.last?.value);
-        const ev = first ? eventFromGetter(byPath(b.key), first, only) : null;
-        documents += b.doc_count;
-        if (!ev || !first || !last) {
-          skipped['no-event-id'] = (skipped['no-event-id'] ?? 0) + b.doc_count;
-          continue;
+  for (const g of groups)
+    for (const agg of AGGREGATIONS) {
+      const { keys, keyPaths } = keysFor(g, agg.fields);
+      const query = buildFilter(opts.range, g.eventIdFields, agg.ids);
+      let after: Record<string, unknown> | null = null;
+      const byPath = (key: Record<string, unknown>) => (path: string) => {
+        const name = keyPaths.get(path);
+        return name === undefined ? undefined : key[name];
+      };
+      const only = new Set<PlanField>(agg.fields);
+      for (;;) {
+        const res: EsResponse<CompositeAnswer> = await client.request<CompositeAnswer>({
+          method: 'POST',
+          path: `/${g.target}/_search`,
+          query: { filter_path: COMPOSITE_FILTER_PATH, ignore_unavailable: true, allow_no_indices: true },
+          body: buildCompositeSearch({
+            query,
+            keys,
+            hourly: true,
+            after,
+            ...(opts.pageSize ? { size: opts.pageSize } : {}),
+          }),
+          ...sig,
+        });
+        checkShards(res.body);
+        const edges: CompositeEdges | undefined = res.body.aggregations?.edges;
+        const page = edges?.buckets ?? [];
+        for (const b of page) {
+          const first = normalizeTime(b.first?.value);
+          const last = normalizeTime(b.last?.value);
+          const ev = first ? eventFromGetter(byPath(b.key), first, only) : null;
+          documents += b.doc_count;
+          if (!ev || !first || !last) {
+            skipped['no-event-id'] = (skipped['no-event-id'] ?? 0) + b.doc_count;
+            continue;
+          }
+          buckets.push({ event: ev, count: b.doc_count, first, last });
         }
-        buckets.push({ event: ev, count: b.doc_count, first, last });
+        progress.pages++;
+        progress.buckets = buckets.length;
+        progress.events = documents;
+        report('edges');
+        if (page.length === 0 || !edges?.after_key) break;
+        after = edges.after_key;
       }
-      progress.pages++;
-      progress.buckets = buckets.length;
-      progress.events = documents;
-      report('edges');
-      if (page.length === 0 || !edges?.after_key) break;
-      after = edges.after_key;
     }
-  }
 
   report('raw-events');
   const rawEvents: LogonEvent[] = [];
@@ -346,9 +387,6 @@ export async function* searchAfterAll(
   }
 }
 
-/** Largest synthetic record id; replayed events count down from it (never a real record id). */
-const SYNTHETIC_RECORD_BASE = Number.MAX_SAFE_INTEGER;
-
 /**
  * Replays a read as LogonEvents in time order: raw events as read, each bucket as `count` events
  * (count-1 at its first time, one at its last). Memory stays proportional to buckets.
@@ -371,7 +409,6 @@ export function* replayEvents(read: Pick<ClusterRead, 'buckets' | 'rawEvents'>):
       (a.time < b.time ? -1 : a.time > b.time ? 1 : 0) ||
       (a.raw?.recordId ?? 0) - (b.raw?.recordId ?? 0),
   );
-  let synthetic = SYNTHETIC_RECORD_BASE;
   for (const p of points) {
     if (p.raw) {
       yield p.raw;
@@ -380,7 +417,9 @@ export function* replayEvents(read: Pick<ClusterRead, 'buckets' | 'rawEvents'>):
     const b = p.bucket;
     if (!b) continue;
     for (let i = 0; i < p.n; i++) {
-      yield { ...b.event, time: p.time, recordId: synthetic-- };
+      // No record id: the aggregation does not know them, and null keeps the builder from
+      // de-duplicating replayed events or citing invented ids as evidence.
+      yield { ...b.event, time: p.time, recordId: null };
     }
   }
 }

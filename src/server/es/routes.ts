@@ -17,13 +17,8 @@ import {
 } from './config.js';
 import { datasetFromRead, isoZ } from './es-dataset.js';
 import { getClusterInfo } from './info.js';
-import {
-  readClusterRange,
-  AGGREGATED_EVENT_IDS,
-  RAW_EVENT_IDS,
-  groupIndices,
-  type LoadProgress,
-} from './loader.js';
+import { readClusterRange, groupIndices, type LoadProgress } from './loader.js';
+import { SECURITY_EVENT_IDS } from '../../core/events/logon-event.js';
 import { getMappings } from './mapping.js';
 import { buildCountSearch, buildFilter } from './queries.js';
 
@@ -127,9 +122,7 @@ export function esRoutes(s: Services, clusters: ClusterConfig[] = loadEsConfig()
           method: 'POST',
           path: `/${g.target}/_search`,
           query: { filter_path: 'hits.total', ignore_unavailable: true, allow_no_indices: true },
-          body: buildCountSearch(
-            buildFilter(range, g.eventIdFields, [...AGGREGATED_EVENT_IDS, ...RAW_EVENT_IDS]),
-          ),
+          body: buildCountSearch(buildFilter(range, g.eventIdFields, [...SECURITY_EVENT_IDS])),
         });
         const t = res.body.hits?.total;
         securityEvents += typeof t === 'number' ? t : (t?.value ?? 0);
