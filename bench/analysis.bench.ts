@@ -66,14 +66,24 @@ function* synthetic(total: number): Generator<LogonEvent> {
   }
 }
 
-function time<T>(fn: () => T): [T, number] {
+/**
+ * Runs fn; returns its result, wall time and CPU time (ms). The machines this runs on are shared:
+ * CPU time (user + system of this process) is the figure that does not count waiting for a core.
+ */
+function time<T>(fn: () => T): [T, number, number] {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const r = fn();
-  return [r, performance.now() - t0];
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return [r, wall, (c.user + c.system) / 1000];
 }
+const fmt = (wall: number, cpu: number): string => `${wall.toFixed(0)} ms wall, ${cpu.toFixed(0)} ms CPU`;
+const rate = (n: number, ms: number): string =>
+  `${Math.round((n / Math.max(1, ms)) * 1000).toLocaleString('en')} events/s`;
 
 // 1. Generation alone (the cost of making the copies, to read the next figure against).
-const [, genMs] = time(() => {
+const [, genWall, genCpu] = time(() => {
   let n = 0;
   for (const e of synthetic(TOTAL)) n += e.eventId;
   return n;
@@ -81,29 +91,27 @@ const [, genMs] = time(() => {
 
 // 2. Generation + GraphBuilder.add + finish.
 const builder = createGraphBuilder();
-const [, addMs] = time(() => {
+const [, addWall, addCpu] = time(() => {
   for (const e of synthetic(TOTAL)) builder.add(e);
 });
-const [graph, finishMs] = time(() => builder.finish());
-const [dataset, datasetMs] = time(() =>
+const [graph, finishWall, finishCpu] = time(() => builder.finish());
+const [dataset, dsWall, dsCpu] = time(() =>
   datasetFromGraph(graph, { sources: [], readStats: { recordsRead: TOTAL, eventsSkipped: {}, warnings: 0 } }),
 );
-const buildOnly = addMs - genMs;
 console.log(
   `input: ${TOTAL.toLocaleString('en')} synthetic-from-real events (${seeds.length} real seeds from ${files.length} files)`,
 );
 console.log(
   `graph: ${graph.nodes.length.toLocaleString('en')} nodes, ${graph.edges.length.toLocaleString('en')} edges, ${dataset.detections.length} detections`,
 );
-console.log(`generate only:      ${genMs.toFixed(0)} ms`);
+console.log(`generate only:            ${fmt(genWall, genCpu)}`);
+console.log(`generate + add:           ${fmt(addWall, addCpu)}`);
 console.log(
-  `generate + add:     ${addMs.toFixed(0)} ms  → ${((TOTAL / addMs) * 1000).toFixed(0)} events/s including generation`,
+  `add, net of generation:   ${rate(TOTAL, addCpu - genCpu)} (CPU), ${rate(TOTAL, addWall - genWall)} (wall)`,
 );
-console.log(
-  `add (net):          ${buildOnly.toFixed(0)} ms  → ${((TOTAL / Math.max(1, buildOnly)) * 1000).toFixed(0)} events/s`,
-);
-console.log(`finish (resolve):   ${finishMs.toFixed(0)} ms`);
-console.log(`dataset + rankings + detections (whole range): ${datasetMs.toFixed(0)} ms`);
+console.log(`finish (identities, merge): ${fmt(finishWall, finishCpu)}`);
+console.log(`build total (add + finish): ${rate(TOTAL, addCpu - genCpu + finishCpu)} (CPU)`);
+console.log(`dataset: rankings + detections over the whole range: ${fmt(dsWall, dsCpu)}`);
 
 // 3. computeView on a window with ~10,000 edges: take the hours from the start until 10,000 edges.
 const sorted = [...dataset.edges].sort((a, b) => a.hourly[0]![0] - b.hourly[0]![0]);
@@ -114,13 +122,21 @@ console.log(
   `window ${window.from} → ${window.to}: ${probe.totals.edges.toLocaleString('en')} edges in the window, ${probe.edges.length} shown with hidden nodes`,
 );
 
-function median(fn: () => void, runs = 15): number {
+function median(fn: () => void, runs = 15): [number, number] {
   fn(); // warm-up (also fills the per-dataset caches, as in the app)
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push(time(fn)[1]);
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const [, w, c] = time(fn);
+    walls.push(w);
+    cpus.push(c);
+  }
+  walls.sort((a, b) => a - b);
+  cpus.sort((a, b) => a - b);
+  return [walls[runs >> 1]!, cpus[runs >> 1]!];
 }
+const [, firstWall, firstCpu] = time(() => computeView(structuredClone(dataset), window, DEFAULT_FILTERS));
+console.log(`computeView, first call on a dataset (builds its lookup caches): ${fmt(firstWall, firstCpu)}`);
 const cases: Array<[string, () => unknown]> = [
   ['computeView default filters, standard PageRank', () => computeView(dataset, window, DEFAULT_FILTERS)],
   ['computeView showHidden', () => computeView(dataset, window, { ...DEFAULT_FILTERS, showHidden: true })],
@@ -135,7 +151,8 @@ const cases: Array<[string, () => unknown]> = [
 ];
 for (const [name, fn] of cases) {
   const v = fn() as ReturnType<typeof computeView>;
+  const [w, c] = median(() => fn());
   console.log(
-    `${name}: median ${median(() => fn()).toFixed(1)} ms (${v.edges.length} edges, ${v.nodes.length} nodes)`,
+    `${name}: median ${w.toFixed(1)} ms wall, ${c.toFixed(1)} ms CPU (${v.edges.length} edges, ${v.nodes.length} nodes)`,
   );
 }

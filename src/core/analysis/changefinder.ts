@@ -74,16 +74,38 @@ class Sdar1 {
   }
 }
 
-/** Sum of the array in index order (what np.convolve(ts, ones, 'valid')[0] computes). */
-function sum(values: number[]): number {
-  let s = 0;
-  for (const v of values) s += v;
-  return s;
-}
-
-function push(buffer: number[], value: number, size: number): void {
-  buffer.push(value);
-  if (buffer.length === size + 1) buffer.shift();
+/**
+ * A window of the last `size` values, oldest first, without allocation per value. `sum()` adds in
+ * age order, oldest first, like np.convolve(ts, ones, 'valid')[0] over the Python list.
+ */
+class Window {
+  private readonly buf: Float64Array;
+  private head = 0; // index of the oldest value
+  length = 0;
+  constructor(readonly size: number) {
+    this.buf = new Float64Array(size);
+  }
+  push(value: number): void {
+    if (this.length < this.size) {
+      this.buf[(this.head + this.length) % this.size] = value;
+      this.length++;
+    } else {
+      this.buf[this.head] = value;
+      this.head = (this.head + 1) % this.size;
+    }
+  }
+  sum(): number {
+    let s = 0;
+    for (let i = 0; i < this.length; i++) s += this.buf[(this.head + i) % this.size]!;
+    return s;
+  }
+  clone(): Window {
+    const w = new Window(this.size);
+    w.buf.set(this.buf);
+    w.head = this.head;
+    w.length = this.length;
+    return w;
+  }
 }
 
 export class ChangeFinder {
@@ -92,9 +114,9 @@ export class ChangeFinder {
   private first: Sdar1;
   private second: Sdar1;
   private hasTerm = false;
-  private firstScores: number[] = [];
+  private firstScores: Window;
   private hasSmoothed = false;
-  private secondScores: number[] = [];
+  private secondScores: Window;
 
   constructor(options: ChangeFinderOptions = LOGONTRACER_CHANGEFINDER) {
     if (options.order !== 1) throw new Error('ChangeFinder: only order 1 is implemented');
@@ -104,6 +126,8 @@ export class ChangeFinder {
     this.smooth2 = roundHalfEven(this.smooth / 2);
     this.first = new Sdar1(options.r, init.mu1, init.sigma1);
     this.second = new Sdar1(options.r, init.mu2, init.sigma2);
+    this.firstScores = new Window(this.smooth);
+    this.secondScores = new Window(this.smooth2);
   }
 
   /** An independent copy of the current state (the warm-up is shared by every account). */
@@ -112,22 +136,24 @@ export class ChangeFinder {
     Object.assign(c, this);
     c.first = this.first.clone();
     c.second = this.second.clone();
-    c.firstScores = [...this.firstScores];
-    c.secondScores = [...this.secondScores];
+    c.firstScores = this.firstScores.clone();
+    c.secondScores = this.secondScores.clone();
     return c;
   }
 
   /** Feeds one value; returns the change score for it (0 while the windows fill). */
   update(x: number): number {
-    if (this.hasTerm) push(this.firstScores, this.first.update(x), this.smooth);
+    if (this.hasTerm) this.firstScores.push(this.first.update(x));
     this.hasTerm = true;
-    let target: number | null = null;
-    if (this.firstScores.length === this.smooth) target = sum(this.firstScores);
-    // Python: `if second_target and ...` — 0.0 is falsy, NaN is truthy.
-    const truthy = target !== null && target !== 0;
-    if (truthy && this.hasSmoothed) push(this.secondScores, this.second.update(target!), this.smooth2);
-    if (truthy) this.hasSmoothed = true;
-    return this.secondScores.length === this.smooth2 ? sum(this.secondScores) : 0;
+    if (this.firstScores.length === this.smooth) {
+      const target = this.firstScores.sum();
+      // Python: `if second_target and ...`: 0.0 is falsy, NaN is truthy.
+      if (target !== 0) {
+        if (this.hasSmoothed) this.secondScores.push(this.second.update(target));
+        this.hasSmoothed = true;
+      }
+    }
+    return this.secondScores.length === this.smooth2 ? this.secondScores.sum() : 0;
   }
 }
 

@@ -84,3 +84,40 @@ describe('reasons', () => {
     expect(r.get('ip:10.0.0.5')!.reasons[0]!.text).toBe('41 failed Kerberos pre-auth (4771) for 1 account');
   });
 });
+
+describe('anomalyScores', () => {
+  it('equals ChangeFinder run over each account’s whole series, warmed up on the mean', async () => {
+    const { anomalyScores, SCORE_PARAMETERS } = await import('./scores.js');
+    const { changeFinderScores } = await import('./changefinder.js');
+    // Three accounts with activity starting at different hours over 60 hours.
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const rows = [0, 10, 30].map((startAt, k) => ({
+      account: `account:corp\\u${k}`,
+      source: 'ip:10.0.0.1',
+      hourly: Array.from(
+        { length: 60 - startAt },
+        (_, j) => [H + startAt + j, 1 + Math.floor(rnd() * 6)] as [number, number],
+      ).filter(([, c]) => c !== 3),
+    }));
+    const d = makeDataset(rows);
+    const got = anomalyScores(d.edges, null, new Int32Array([0, 1, 2]), 3);
+    const series = rows.map((r) => {
+      const s = new Float64Array(60);
+      for (const [h, c] of r.hourly) s[h - H] = c;
+      return s;
+    });
+    const mean = series[0]!.map((_, j) => (series[0]![j]! + series[1]![j]! + series[2]![j]!) / 3);
+    rows.forEach((r, k) => {
+      const all = changeFinderScores(mean, series[k]!, SCORE_PARAMETERS.changefinder);
+      const lo = r.hourly[0]![0] - H;
+      const hi = Math.min(
+        60,
+        r.hourly[r.hourly.length - 1]![0] - H + SCORE_PARAMETERS.anomalyTrailingHours + 1,
+      );
+      const best = Math.max(0, ...all.slice(lo, hi));
+      expect(got.score[k]).toBeCloseTo(best, 12);
+      expect(best).toBeGreaterThan(0);
+    });
+  });
+});

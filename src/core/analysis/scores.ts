@@ -4,7 +4,7 @@
  */
 import type { DatasetEdge, DatasetNode, Ranking, Reason } from '../dataset/schema.js';
 import { buildSparseGraph, minMaxNormalize, pagerank } from './pagerank.js';
-import { LOGONTRACER_CHANGEFINDER, scoresAfter, warmedUp, type ChangeFinderOptions } from './changefinder.js';
+import { LOGONTRACER_CHANGEFINDER, warmedUp, type ChangeFinderOptions } from './changefinder.js';
 import { eventPhrase, failurePhrase } from './event-names.js';
 import { hourLabel } from './time.js';
 
@@ -336,31 +336,54 @@ export function anomalyScores(
   start = Math.max(start, end - maxHours + 1);
   const len = end - start + 1;
   if (!(len > 0)) return { score, hour };
-  const slot = new Int32Array(n).fill(-1);
-  accounts.forEach((a, i) => (slot[a] = i));
-  const series = new Float64Array(accounts.length * len);
+  // Each account's counts are kept only over its active span [lo, hi): before it the series is
+  // zero (shared below), after it nothing is scored.
+  const lo = new Int32Array(n);
+  const hi = new Int32Array(n);
+  const offset = new Int32Array(n);
+  let total = 0;
+  for (const a of accounts) {
+    lo[a] = Math.max(0, first[a]! - start);
+    hi[a] = Math.max(lo[a]!, Math.min(len, last[a]! + SCORE_PARAMETERS.anomalyTrailingHours + 1 - start));
+    offset[a] = total;
+    total += hi[a]! - lo[a]!;
+  }
+  const series = new Float64Array(total);
+  const mean = new Float64Array(len);
   for (let k = 0; k < edges.length; k++) {
     const e = edges[k]!;
     if (!ids.has(e.eventId)) continue;
-    const base = slot[accountIndex[k]!]! * len;
-    for (const [h, c] of e.hourly) if (h >= start && h <= end) series[base + h - start]! += c;
+    const a = accountIndex[k]!;
+    for (const [h, c] of e.hourly) {
+      if (h < start || h > end) continue;
+      const j = h - start;
+      mean[j]! += c;
+      if (j >= lo[a]! && j < hi[a]!) series[offset[a]! + j - lo[a]!]! += c;
+    }
   }
-  const mean = new Float64Array(len);
-  for (let i = 0; i < accounts.length; i++) for (let j = 0; j < len; j++) mean[j]! += series[i * len + j]!;
   for (let j = 0; j < len; j++) mean[j] = mean[j]! / accounts.length;
   const warm = warmedUp(mean, SCORE_PARAMETERS.changefinder);
-  for (let i = 0; i < accounts.length; i++) {
-    const a = accounts[i]!;
-    const scores = scoresAfter(warm, series.subarray(i * len, (i + 1) * len));
-    // Only hours from the account's first event to a little after its last count as its anomaly:
-    // before and after, a flat zero series scores only what the warm-up left in the model.
-    const lo = Math.max(0, first[a]! - start);
-    const hi = Math.min(len, last[a]! + SCORE_PARAMETERS.anomalyTrailingHours + 1 - start);
+  // Every account's series is zero before its first event, so all accounts share the model's state
+  // up to there: one model runs through the zeros and is copied at each account's first hour. Only
+  // hours from the account's first event to a little after its last count as its anomaly (before
+  // and after, a flat zero series scores only what the warm-up left in the model), so each copy
+  // stops there.
+  const order = accounts.slice().sort((x, y) => lo[x]! - lo[y]!);
+  const zeros = warm.clone();
+  let pos = 0;
+  for (const a of order) {
+    while (pos < lo[a]!) {
+      zeros.update(0);
+      pos++;
+    }
+    const cf = zeros.clone();
     let best = 0;
     let at = start;
-    for (let j = lo; j < hi; j++) {
-      if (scores[j]! > best) {
-        best = scores[j]!;
+    const base = offset[a]! - lo[a]!;
+    for (let j = lo[a]!; j < hi[a]!; j++) {
+      const v = cf.update(series[base + j]!);
+      if (v > best) {
+        best = v;
         at = start + j;
       }
     }

@@ -85,9 +85,17 @@ export function msToIso(ms: number): string {
   return s.endsWith('.000Z') ? s.slice(0, 19) + 'Z' : s;
 }
 
+const hourLabels = new Map<number, string>();
+
 /** `2021-12-03 12:00 UTC`: how reasons print an hour. */
 export function hourLabel(hour: number): string {
-  return new Date(hour * HOUR_MS).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+  let label = hourLabels.get(hour);
+  if (label === undefined) {
+    label = new Date(hour * HOUR_MS).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+    if (hourLabels.size > 100_000) hourLabels.clear();
+    hourLabels.set(hour, label);
+  }
+  return label;
 }
 
 /**

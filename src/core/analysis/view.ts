@@ -56,6 +56,8 @@ interface DatasetIndex {
   flagged: DatasetNode[];
   /** Per dataset edge (same order): 1 when one of its ends is a hidden node. */
   edgeHidden: Uint8Array;
+  /** First and last Unix hour of each detection (same order). */
+  detectionHours: Array<[number, number]>;
 }
 
 const indexCache = new WeakMap<Dataset, DatasetIndex>();
@@ -83,7 +85,11 @@ function indexOf(dataset: Dataset): DatasetIndex {
     dataset.edges.forEach((e, k) => {
       if (isHidden(e.account) || isHidden(e.source) || isHidden(e.target)) edgeHidden[k] = 1;
     });
-    idx = { nodes, searchText, flagHours, flagged, edgeHidden };
+    const detectionHours = dataset.detections.map((d): [number, number] => [
+      unixHourOf(d.first),
+      unixHourOf(d.last),
+    ]);
+    idx = { nodes, searchText, flagHours, flagged, edgeHidden, detectionHours };
     indexCache.set(dataset, idx);
   }
   return idx;
@@ -214,7 +220,10 @@ export function computeView(
   const detections =
     window === null
       ? dataset.detections
-      : dataset.detections.filter((d) => overlaps(d.first, d.last, fromHour, toHour));
+      : dataset.detections.filter((_, i) => {
+          const [a, b] = idx.detectionHours[i]!;
+          return b >= fromHour && a < toHour;
+        });
 
   return {
     window,
@@ -224,12 +233,6 @@ export function computeView(
     detections,
     totals: { nodes: inWindowNodes.size, edges: totalEdges },
   };
-}
-
-function overlaps(first: string, last: string, fromHour: number, toHour: number): boolean {
-  const a = Math.floor(isoToMs(first) / HOUR_MS);
-  const b = Math.floor(isoToMs(last) / HOUR_MS);
-  return b >= fromHour && a < toHour;
 }
 
 const histogramCache = new WeakMap<Dataset, Array<[number, number]>>();
