@@ -5,7 +5,7 @@
  */
 import type { Dataset, DatasetEdge, DatasetNode, Detection, Ranking, TimeRange } from '../dataset/schema.js';
 import { computeRankings, type PageRankMode } from './scores.js';
-import { hourToIso, isoToMs, HOUR_MS, msToIso, unixHourOf, windowHours } from './time.js';
+import { hourToIso, HOUR_MS, msToIso, unixHourOf, windowHours } from './time.js';
 
 export interface ViewFilters {
   /** null = all */
