@@ -316,7 +316,7 @@ describe('DatasetsPage', () => {
     renderPage();
     await screen.findByRole('dialog', { name: 'Access token needed' });
     // Escape cancels like the Cancel button (focus is in the token field).
-    expect(screen.getByLabelText('Access token')).toHaveFocus();
+    await waitFor(() => expect(screen.getByLabelText('Access token')).toHaveFocus());
     await userEvent.keyboard('{Escape}');
     expect(await screen.findByRole('alert')).toHaveTextContent(/This server needs an access token/);
   });
