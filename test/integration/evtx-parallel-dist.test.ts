@@ -15,13 +15,14 @@ if (!HAS_DIST && process.env.CI) throw new Error(`CI run without the built dist:
 describe.skipIf(!HAS_DIST || !HAS_SHARED_DATA)(
   `readEvtxParallel from dist (${HAS_DIST ? SHARED_DATA_SKIP_REASON : DIST_SKIP})`,
   () => {
+    // --single-threaded-gc and --input-type are options a worker rejects: they must not stop it.
     it('reads a file on worker threads started from the compiled worker', () => {
       const script = `
       const { readEvtxParallel } = await import(${JSON.stringify(pathToFileURL(DIST).href)});
       const r = await readEvtxParallel(${JSON.stringify(sharedData('evtx-bad', 'dev-derived-truncated-size_t.evtx'))}, { workers: 2, inThreadBelow: 0 });
       console.log(JSON.stringify({ events: r.events.length, counts: r.warningCounts }));
     `;
-      const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      const out = spawnSync(process.execPath, ['--single-threaded-gc', '--input-type=module', '-e', script], {
         encoding: 'utf8',
         timeout: 60_000,
       });

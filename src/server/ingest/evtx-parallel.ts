@@ -97,6 +97,30 @@ function workerExecArgv(): string[] {
   return out;
 }
 
+/**
+ * Starts one worker. The parent's options are inherited as Node does by default, unless some must
+ * be dropped; options a worker rejects (process-wide V8 flags) make Node throw, so a second try
+ * passes none. An Error comes back when no worker can start (the chunks are then read in-thread).
+ */
+function startWorker(entry: { script: string | URL; eval: boolean }, init: WorkerInit): Worker | Error {
+  const filtered = workerExecArgv();
+  const attempts: (string[] | undefined)[] =
+    filtered.length === process.execArgv.length ? [undefined, []] : [filtered, []];
+  let last: unknown = null;
+  for (const execArgv of attempts) {
+    try {
+      return new Worker(entry.script, {
+        workerData: init,
+        eval: entry.eval,
+        ...(execArgv === undefined ? {} : { execArgv }),
+      });
+    } catch (e) {
+      last = e;
+    }
+  }
+  return last instanceof Error ? last : new Error(String(last));
+}
+
 /** Path of tsx's ESM API (`tsx/esm/api`, import condition), found through its package.json. */
 function tsxEsmApi(moduleUrl: string): string {
   const pkgPath = createRequire(moduleUrl).resolve('tsx/package.json');
@@ -292,7 +316,11 @@ class WorkerPool {
     };
     for (let i = 0; i < n; i++) {
       const slot: Slot = { worker: null, busy: new Map() };
-      const w = new Worker(entry.script, { workerData: init, eval: entry.eval, execArgv: workerExecArgv() });
+      const w = startWorker(entry, init);
+      if (w instanceof Error) {
+        this.failures.push(w.message);
+        continue;
+      }
       w.on('message', (m: JobReply) => {
         const p = slot.busy.get(m.id);
         if (!p) return;
