@@ -34,3 +34,29 @@ describe('isoToMs', () => {
     expect(windowHours(null)).toEqual({ fromHour: -Infinity, toHour: Infinity });
   });
 });
+
+describe('isoToMs day cache', () => {
+  it('agrees with Date.UTC across days, hours and before 1970', () => {
+    for (const iso of [
+      '1969-12-31T23:59:59.5Z',
+      '1969-12-31T00:00:00Z',
+      '2015-08-23T10:29:51.0265000Z',
+      '2015-08-23T23:00:00Z',
+      '2024-02-29T12:34:56.789Z',
+    ]) {
+      const expected = Date.parse(iso.replace(/(\.\d{3})\d+Z$/, '$1Z'));
+      expect(isoToMs(iso), iso).toBe(expected);
+      expect(isoToMs(iso), `${iso} again`).toBe(expected);
+    }
+    expect(isoToMs('2015-08-23T24:00:00Z')).toBeNaN();
+  });
+});
+
+describe('isoToMs validation', () => {
+  it('refuses impossible dates and times on first sight', () => {
+    expect(isoToMs('2031-02-30T00:00:00Z')).toBeNaN();
+    expect(isoToMs('2031-01-05T24:00:00Z')).toBeNaN();
+    expect(isoToMs('2031-01-05T23:60:00Z')).toBeNaN();
+    expect(isoToMs('2031-13-05T00:00:00Z')).toBeNaN();
+  });
+});

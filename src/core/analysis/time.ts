@@ -7,28 +7,30 @@ export const HOUR_MS = 3_600_000;
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z$/;
 
-let cachedHourPrefix = '';
-let cachedHourMs = 0;
-
 const digit = (s: string, i: number): number => {
   const c = s.charCodeAt(i) - 48;
   return c >= 0 && c <= 9 ? c : Number.NaN;
 };
 
+/** Epoch ms of each `YYYY-MM-DD` seen (validated once through the full parser). */
+const dayCache = new Map<string, number>();
+
 /** Epoch milliseconds of a UTC ISO time (`...Z`, up to 9 fractional digits); NaN when malformed. */
 export function isoToMs(iso: string): number {
-  // Fast path (the graph builder parses every event's time): `YYYY-MM-DDTHH:` is usually the same
-  // as the previous call's; then only minutes, seconds and milliseconds are read, digit by digit.
+  // Fast path (the graph builder and the views parse many times): the date part is looked up in a
+  // cache of days already validated; the time of day is read digit by digit.
   const len = iso.length;
   if (
     len >= 20 &&
     len <= 30 &&
     iso.charCodeAt(len - 1) === 90 /* Z */ &&
+    iso.charCodeAt(10) === 84 /* T */ &&
     iso.charCodeAt(13) === 58 &&
     iso.charCodeAt(16) === 58
   ) {
-    const prefix = iso.slice(0, 13);
-    if (prefix === cachedHourPrefix) {
+    const day = dayCache.get(iso.slice(0, 10));
+    if (day !== undefined) {
+      const hh = digit(iso, 11) * 10 + digit(iso, 12);
       const min = digit(iso, 14) * 10 + digit(iso, 15);
       const sec = digit(iso, 17) * 10 + digit(iso, 18);
       let ms = 0;
@@ -40,14 +42,15 @@ export function isoToMs(iso: string): number {
         ms =
           digit(iso, 20) * 100 + (fracLen > 1 ? digit(iso, 21) * 10 : 0) + (fracLen > 2 ? digit(iso, 22) : 0);
       } else if (iso.charCodeAt(19) !== 90) return Number.NaN;
-      if (min < 60 && sec < 60) return cachedHourMs + min * 60_000 + sec * 1000 + ms;
+      // NaN digits make these comparisons false.
+      if (hh < 24 && min < 60 && sec < 60) return day + hh * HOUR_MS + min * 60_000 + sec * 1000 + ms;
       return Number.NaN;
     }
   }
   const t = isoToMsSlow(iso);
   if (!Number.isNaN(t)) {
-    cachedHourPrefix = iso.slice(0, 13);
-    cachedHourMs = Math.floor(t / HOUR_MS) * HOUR_MS;
+    if (dayCache.size > 100_000) dayCache.clear();
+    dayCache.set(iso.slice(0, 10), t - (((t % 86_400_000) + 86_400_000) % 86_400_000));
   }
   return t;
 }
@@ -57,15 +60,20 @@ function isoToMsSlow(iso: string): number {
   if (m === null) return Number.NaN;
   const frac = m[7] ?? '';
   const ms = frac === '' ? 0 : Number((frac + '00').slice(0, 3));
-  const t = Date.UTC(
-    Number(m[1]),
-    Number(m[2]) - 1,
-    Number(m[3]),
-    Number(m[4]),
-    Number(m[5]),
-    Number(m[6]),
-    ms,
-  );
+  const [year, month, day, hh, mm, ss] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (hh > 23 || mm > 59 || ss > 59) return Number.NaN;
+  const t = Date.UTC(year, month - 1, day, hh, mm, ss, ms);
+  // Date.UTC rolls 2021-02-30 over into March: such a date is malformed.
+  const d = new Date(t);
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day)
+    return Number.NaN;
   return t;
 }
 
