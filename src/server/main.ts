@@ -54,8 +54,14 @@ export async function startServer(
       );
     });
   });
-  // Uploads of large files take as long as they take.
-  if ('requestTimeout' in server) server.requestTimeout = 0;
+  // Uploads of large files take as long as they take. Idle keep-alive sockets are kept longer than
+  // clients keep them (undici: 4 s), so that a busy event loop never closes a socket a client has
+  // just reused (ECONNRESET under load).
+  if ('requestTimeout' in server) {
+    server.requestTimeout = 0;
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
