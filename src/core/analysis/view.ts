@@ -50,14 +50,51 @@ interface DatasetIndex {
   nodes: Map<string, DatasetNode>;
   /** Lower-cased label, name, IPs and names of each node, separated so a match cannot span two. */
   searchText: Map<string, string>;
-  /** Unix hour of each flag, aligned with node.flags (parsing times on every view is too slow). */
-  flagHours: Map<string, number[]>;
+  /** Each flagged node's flags sorted by hour (parsing and scanning on every view is too slow). */
+  flagIndex: Map<string, FlagIndex>;
   /** Nodes with at least one flag other than `privileged`. */
   flagged: DatasetNode[];
   /** Per dataset edge (same order): 1 when one of its ends is a hidden node. */
   edgeHidden: Uint8Array;
   /** First and last Unix hour of each detection (same order). */
   detectionHours: Array<[number, number]>;
+}
+
+interface FlagIndex {
+  /** Indices into node.flags, sorted by hour. */
+  order: Int32Array;
+  /** Unix hours of the flags in that order. */
+  hours: Float64Array;
+  /** privilegedPrefix[k] = privileged (4672) events among the first k flags in that order. */
+  privilegedPrefix: Float64Array;
+  /** Sorted hours of the flags other than `privileged`. */
+  otherHours: Float64Array;
+}
+
+function buildFlagIndex(n: DatasetNode): FlagIndex {
+  const hoursOf = n.flags.map((f) => unixHourOf(f.time));
+  const order = Int32Array.from(n.flags.keys()).sort((a, b) => hoursOf[a]! - hoursOf[b]! || a - b);
+  const hours = Float64Array.from(order, (i) => hoursOf[i]!);
+  const privilegedPrefix = new Float64Array(order.length + 1);
+  const other: number[] = [];
+  order.forEach((i, k) => {
+    const f = n.flags[i]!;
+    privilegedPrefix[k + 1] = privilegedPrefix[k]! + (f.kind === 'privileged' ? f.count : 0);
+    if (f.kind !== 'privileged') other.push(hoursOf[i]!);
+  });
+  return { order, hours, privilegedPrefix, otherHours: Float64Array.from(other) };
+}
+
+/** First index whose value is >= x in a sorted array (its length when none; -Infinity → 0). */
+function lowerBound(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const indexCache = new WeakMap<Dataset, DatasetIndex>();
@@ -67,17 +104,15 @@ function indexOf(dataset: Dataset): DatasetIndex {
   if (idx === undefined) {
     const nodes = new Map<string, DatasetNode>();
     const searchText = new Map<string, string>();
-    const flagHours = new Map<string, number[]>();
+    const flagIndex = new Map<string, FlagIndex>();
     const flagged: DatasetNode[] = [];
     for (const n of dataset.nodes) {
       nodes.set(n.id, n);
       searchText.set(n.id, [n.label, n.name, ...n.ips, ...n.names].join('\u0000').toLowerCase());
       if (n.flags.length > 0) {
-        flagHours.set(
-          n.id,
-          n.flags.map((f) => unixHourOf(f.time)),
-        );
-        if (n.flags.some((f) => f.kind !== 'privileged')) flagged.push(n);
+        const fi = buildFlagIndex(n);
+        flagIndex.set(n.id, fi);
+        if (fi.otherHours.length > 0) flagged.push(n);
       }
     }
     const edgeHidden = new Uint8Array(dataset.edges.length);
@@ -89,7 +124,7 @@ function indexOf(dataset: Dataset): DatasetIndex {
       unixHourOf(d.first),
       unixHourOf(d.last),
     ]);
-    idx = { nodes, searchText, flagHours, flagged, edgeHidden, detectionHours };
+    idx = { nodes, searchText, flagIndex, flagged, edgeHidden, detectionHours };
     indexCache.set(dataset, idx);
   }
   return idx;
@@ -179,24 +214,33 @@ export function computeView(
     if (e.source !== null) nodeIds.add(e.source);
     if (e.target !== null) nodeIds.add(e.target);
   }
-  const hourIn = (h: number): boolean => window === null || (h >= fromHour && h < toHour);
   // Nodes flagged in the window (an account created, a group changed) appear even without logons;
   // privileged-logon flags alone do not pull a node in (its logons do).
   for (const n of idx.flagged) {
     if (nodeIds.has(n.id)) continue;
     if (!filters.showHidden && n.hidden !== null) continue;
     if (search !== '' && !matches(n.id)) continue;
-    const hoursOf = idx.flagHours.get(n.id)!;
-    if (n.flags.some((f, i) => f.kind !== 'privileged' && hourIn(hoursOf[i]!))) nodeIds.add(n.id);
+    const oh = idx.flagIndex.get(n.id)!.otherHours;
+    const at = lowerBound(oh, fromHour);
+    if (at < oh.length && oh[at]! < toHour) nodeIds.add(n.id);
   }
 
   const nodes: DatasetNode[] = [];
   for (const id of nodeIds) {
     const n = idx.nodes.get(id);
     if (n === undefined) continue;
-    const hoursOf = idx.flagHours.get(id);
-    if (window === null || hoursOf === undefined || hoursOf.every(hourIn)) nodes.push(n);
-    else nodes.push({ ...n, flags: n.flags.filter((_, i) => hourIn(hoursOf[i]!)) });
+    const fi = idx.flagIndex.get(id);
+    if (window === null || fi === undefined) {
+      nodes.push(n);
+      continue;
+    }
+    const a = lowerBound(fi.hours, fromHour);
+    const b = lowerBound(fi.hours, toHour);
+    if (a === 0 && b === fi.hours.length) nodes.push(n);
+    else {
+      const keep = Array.from(fi.order.subarray(a, b)).sort((x, y) => x - y);
+      nodes.push({ ...n, flags: keep.map((i) => n.flags[i]!) });
+    }
   }
 
   const rankings = computeRankings({
@@ -206,14 +250,11 @@ export function computeView(
     newEdgeIds,
     mode: options?.pagerank ?? 'standard',
     privileged: (id) => {
-      const n = idx.nodes.get(id);
-      const hoursOf = idx.flagHours.get(id);
-      if (n === undefined || hoursOf === undefined) return 0;
-      let c = 0;
-      n.flags.forEach((f, i) => {
-        if (f.kind === 'privileged' && hourIn(hoursOf[i]!)) c += f.count;
-      });
-      return c;
+      const fi = idx.flagIndex.get(id);
+      if (fi === undefined) return 0;
+      const a = window === null ? 0 : lowerBound(fi.hours, fromHour);
+      const b = window === null ? fi.hours.length : lowerBound(fi.hours, toHour);
+      return fi.privilegedPrefix[b]! - fi.privilegedPrefix[a]!;
     },
   });
 
