@@ -15,6 +15,7 @@ import { datasetRoutes } from './routes/datasets.js';
 import { eventRoutes } from './routes/events.js';
 import { exportRoutes } from './routes/export.js';
 import { graphRoutes } from './routes/graph.js';
+import { histogramRoutes } from './routes/histogram.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
 import { esRoutes } from './es/routes.js';
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps): LogonLensApp {
   app.route('/api/health', healthRoutes(token !== null));
   app.route('/api/datasets', datasetRoutes(services));
   app.route('/api/datasets', graphRoutes(services));
+  app.route('/api/datasets', histogramRoutes(services));
   app.route('/api/datasets', eventRoutes(services));
   app.route('/api/datasets', exportRoutes(services));
   app.route('/api/jobs', jobRoutes(services));
