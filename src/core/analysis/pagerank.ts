@@ -19,10 +19,19 @@ export interface SparseGraph {
 
 /** Builds the CSR graph from index pairs; duplicate pairs and self-loops are dropped. */
 export function buildSparseGraph(n: number, pairs: ReadonlyArray<readonly [number, number]>): SparseGraph {
+  const flat: number[] = [];
+  for (const [a, b] of pairs) flat.push(a, b);
+  return buildSparseGraphFlat(n, flat);
+}
+
+/** The same from a flat list [a0, b0, a1, b1, ...] (no tuple per link on hot paths). */
+export function buildSparseGraphFlat(n: number, flat: ArrayLike<number>): SparseGraph {
   const seen = new Set<number>();
   const degree = new Int32Array(n);
   const unique: number[] = [];
-  for (const [a, b] of pairs) {
+  for (let i = 0; i + 1 < flat.length; i += 2) {
+    const a = flat[i]!;
+    const b = flat[i + 1]!;
     if (a === b || a < 0 || b < 0 || a >= n || b >= n) continue;
     const lo = a < b ? a : b;
     const hi = a < b ? b : a;

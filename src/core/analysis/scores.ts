@@ -3,7 +3,7 @@
  * degree and simple counts, each with the sentences that explain it (docs/analysis.md).
  */
 import type { DatasetEdge, DatasetNode, Ranking, Reason } from '../dataset/schema.js';
-import { buildSparseGraph, minMaxNormalize, pagerank } from './pagerank.js';
+import { buildSparseGraphFlat, minMaxNormalize, pagerank } from './pagerank.js';
 import { LOGONTRACER_CHANGEFINDER, warmedUp, type ChangeFinderOptions } from './changefinder.js';
 import { eventPhrase, failurePhrase } from './event-names.js';
 import { hourLabel } from './time.js';
@@ -97,8 +97,9 @@ export function computeRankings(input: RankInput): Map<string, Ranking> {
   /** The single event ID of a node's events, -2 when mixed, -1 when none yet. */
   const onlyEvent = new Int32Array(n).fill(-1);
   const seenPair = new Set<number>();
-  const pairs: Array<[number, number]> = [];
-  const prPairs: Array<[number, number]> = [];
+  // Links as flat index lists [a0, b0, a1, b1, ...]: one entry per distinct pair.
+  const pairs: number[] = [];
+  const prPairs: number[] = [];
   // Failure groups (only nodes with failures): node → `${eventId}:${other}` → count and accounts.
   const failureGroups = new Map<number, Map<string, { count: number; accounts: Set<number> }>>();
   const addFailure = (node: number, key: string, count: number, account: number): void => {
@@ -142,9 +143,9 @@ export function computeRankings(input: RankInput): Map<string, Ranking> {
         seenPair.add(key);
         distinctSources[a]! += 1;
         accountsFrom[sIdx]! += 1;
-        pairs.push([a, sIdx]);
+        pairs.push(a, sIdx);
+        prPairs.push(a, sIdx);
       }
-      prPairs.push([a, sIdx]);
     }
     if (t >= 0) {
       events[t]! += c;
@@ -156,13 +157,13 @@ export function computeRankings(input: RankInput): Map<string, Ranking> {
         seenPair.add(key);
         distinctTargets[a]! += 1;
         accountsOn[t]! += 1;
-        pairs.push([a, t]);
+        pairs.push(a, t);
+        if (mode === 'standard') prPairs.push(a, t);
       }
-      if (mode === 'standard') prPairs.push([a, t]);
     }
   }
   // Degree: distinct neighbours over sources and targets.
-  const degree = buildSparseGraph(n, pairs);
+  const degree = buildSparseGraphFlat(n, pairs);
 
   const nodeOf = ids.map((id) => nodes.get(id));
   const privileged = new Float64Array(n);
@@ -175,17 +176,15 @@ export function computeRankings(input: RankInput): Map<string, Ranking> {
   // computers that logged the events are not in the graph.
   const prIndex = new Int32Array(n).fill(-1);
   const linked: number[] = [];
-  for (const [a, b] of prPairs) {
-    for (const v of [a, b]) {
-      if (prIndex[v] === -1) {
-        prIndex[v] = linked.length;
-        linked.push(v);
-      }
+  for (const v of prPairs) {
+    if (prIndex[v] === -1) {
+      prIndex[v] = linked.length;
+      linked.push(v);
     }
   }
-  const g = buildSparseGraph(
+  const g = buildSparseGraphFlat(
     linked.length,
-    prPairs.map(([a, b]) => [prIndex[a]!, prIndex[b]!] as [number, number]),
+    prPairs.map((v) => prIndex[v]!),
   );
   let ranks: Float64Array;
   if (mode === 'logontracer') {
