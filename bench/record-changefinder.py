@@ -4,6 +4,7 @@
 
     python3 -m venv /tmp/cfvenv && /tmp/cfvenv/bin/pip install changefinder==0.3
     /tmp/cfvenv/bin/python bench/record-changefinder.py
+    npx prettier --write test/fixtures/changefinder
 
 The package starts each SDAR stage at np.random.random() values: we seed NumPy, build the
 ChangeFinder, and record those initial values (mu1, sigma1, mu2, sigma2) with the vector so that
