@@ -9,4 +9,10 @@ import { esWatchCommand } from './es-watch.js';
  * Every `logonlens` command. Add a command by writing `commands/<name>.ts` exporting a Command and
  * listing it here; `logonlens --help` lists them in this order.
  */
-export const COMMANDS: Command[] = [eventsCommand, analyzeCommand, serveCommand, esExportCommand, esWatchCommand];
+export const COMMANDS: Command[] = [
+  eventsCommand,
+  analyzeCommand,
+  serveCommand,
+  esExportCommand,
+  esWatchCommand,
+];
