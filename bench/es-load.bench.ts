@@ -29,6 +29,9 @@ const SHARED = path.resolve(here, '../../shared/data');
 const STREAM = 'winlogbeat-8.12.0';
 const BASE = Date.parse('2024-03-04T00:00:00Z');
 const DAYS = 14;
+/** Accounts and habits per account: fewer make denser edges (a busier domain per edge). */
+const ACCOUNTS = Number(process.env.LOGONLENS_BENCH_ACCOUNTS ?? 2000);
+const HABITS = Number(process.env.LOGONLENS_BENCH_HABITS ?? 4);
 const DAY = { from: '2024-03-06T00:00:00Z', to: '2024-03-07T00:00:00Z' };
 const WEEK = { from: '2024-03-06T00:00:00Z', to: '2024-03-13T00:00:00Z' };
 
@@ -100,10 +103,10 @@ function rng(seed: number): () => number {
 function* synthetic(base: LogonEvent[], n: number): Generator<{ doc: unknown }> {
   const r = rng(42);
   for (let i = 0; i < n; i++) {
-    const u = Math.floor(2000 * r() ** 3); // skewed: busy accounts log on far more often
+    const u = Math.floor(ACCOUNTS * r() ** 3); // skewed: busy accounts log on far more often
     // Each account has a few habits (kinds of logon, taken from the real events) and a few hosts,
     // as real accounts do: that repetition is what an aggregation folds.
-    const t = base[(u * 17 + Math.floor(r() * 4)) % base.length]!;
+    const t = base[(u * 17 + Math.floor(r() * HABITS)) % base.length]!;
     const h = (u * 7 + Math.floor(r() * 3)) % 500;
     const ms = BASE + Math.floor(r() * DAYS * 86_400_000);
     const ev: LogonEvent = {
@@ -152,7 +155,7 @@ async function main(): Promise<void> {
     await client.request({ method: 'POST', path: `/${STREAM}/_forcemerge`, query: { max_num_segments: 1 } });
     const idx = (performance.now() - t0) / 1000;
     console.log(
-      `indexed ${r.indexed.toLocaleString('en')} documents (${r.failed} failed) replayed from ${base.length} real events in ${idx.toFixed(0)} s over ${DAYS} days`,
+      `indexed ${r.indexed.toLocaleString('en')} documents (${r.failed} failed) replayed from ${base.length} real events in ${idx.toFixed(0)} s over ${DAYS} days, ${ACCOUNTS} accounts with ${HABITS} habits each`,
     );
     client.close();
     const rows: string[] = [];
