@@ -1,9 +1,9 @@
 import { keepPreviousData, useQuery, type QueryKey } from '@tanstack/react-query';
-import type { Dataset } from '../../core/dataset/index.js';
-import { apiKeys, getGraph, type GraphParams } from '../lib/api';
+import type { Dataset, TimeRange } from '../../core/dataset/index.js';
+import { apiKeys, getGraph, useDatasetSummary, type GraphParams } from '../lib/api';
 import { fileStore } from '../lib/file-store';
 import { parseDataset } from '../lib/parse-dataset';
-import { windowFor } from '../lib/time-window';
+import { resolveWindow, windowFor } from '../lib/time-window';
 import type { SourceRef, ViewState } from '../lib/url-state';
 
 /**
@@ -67,17 +67,45 @@ export function datasetQueryKey(ref: SourceRef, state: ViewState): QueryKey {
   return loaderFor(ref).queryKey(ref, state);
 }
 
+/**
+ * The view a server source asks /graph for. With a date in the URL that is the URL's view; without
+ * one, the window is the dataset's first day (or week), from its time range in the summary
+ * (GET /api/datasets/:id), so the server cuts exactly that window instead of sending the whole
+ * dataset (capped to its busiest edges) for the browser to cut. null while the range is unknown.
+ */
+export function serverViewState(
+  state: ViewState,
+  summary: { timeRange: TimeRange | null } | undefined,
+): ViewState | null {
+  if (state.from !== null) return state;
+  if (summary === undefined) return null;
+  const first = resolveWindow(summary.timeRange, null, state.span).from;
+  return first === null ? state : { ...state, from: first };
+}
+
 /** The dataset of the URL's source (disabled without one). */
 export function useDataset(state: ViewState) {
   const ref = state.source;
   const loader = ref === null ? null : loaderFor(ref);
+  // Server views without a date first learn the dataset's range (cached per dataset).
+  const needsRange = ref?.kind === 'server' && state.from === null;
+  const summary = useDatasetSummary(needsRange ? ref.id : null);
+  const effective = ref?.kind === 'server' ? serverViewState(state, summary.data) : state;
+  const rangeError = needsRange && summary.isError ? summary.error : null;
   return useQuery<Dataset>({
-    queryKey: ref === null || loader === null ? ['dataset', 'none'] : loader.queryKey(ref, state),
+    queryKey:
+      ref === null || loader === null
+        ? ['dataset', 'none']
+        : effective === null
+          ? ['dataset', 'server-range', ref.kind === 'server' ? ref.id : '']
+          : loader.queryKey(ref, effective),
     queryFn: ({ signal }) => {
       if (ref === null || loader === null) throw new DataSourceError('No dataset selected.');
-      return loader.load(ref, state, signal);
+      if (rangeError !== null) throw rangeError;
+      if (effective === null) throw new DataSourceError("The dataset's time range is not known yet.");
+      return loader.load(ref, effective, signal);
     },
-    enabled: ref !== null,
+    enabled: ref !== null && (effective !== null || rangeError !== null),
     staleTime: Infinity,
     gcTime: 5 * 60_000,
     ...(loader?.keepPrevious ? { placeholderData: keepPreviousData } : {}),

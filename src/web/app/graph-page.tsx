@@ -9,6 +9,7 @@ import { buildElements, domainIndex, GraphView } from '../features/graph';
 import { Inspector, inspectorTarget } from '../features/inspector';
 import { RankingList } from '../features/ranking';
 import { Histogram, WindowBar } from '../features/timeline';
+import { useServerHistogram } from '../lib/api';
 import { datasetFacets } from '../lib/facets';
 import { resolveWindow } from '../lib/time-window';
 import type { ViewState } from '../lib/url-state';
@@ -17,6 +18,8 @@ import { useUiStore } from '../stores/ui-store';
 import { ViewControls } from './settings-menu';
 import { StatusLine } from './status-line';
 import { ServerEvents } from './server-events';
+
+const NO_HOURS: Array<[number, number]> = [];
 
 export interface GraphPageProps {
   dataset: Dataset;
@@ -49,7 +52,13 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
     () => buildElements(view, { overlay: state.overlay, maxNodes, domains, selected: needsSelected }),
     [view, state.overlay, maxNodes, domains, needsSelected],
   );
-  const hourly = useMemo(() => hourlyHistogram(dataset), [dataset]);
+  // A server sends /graph for the window only: the timeline comes from its histogram of the whole
+  // dataset (the local one, of the window, only if that request fails).
+  const serverId = state.source?.kind === 'server' ? state.source.id : null;
+  const serverHourly = useServerHistogram(serverId);
+  const localHourly = useMemo(() => hourlyHistogram(dataset), [dataset]);
+  const hourly =
+    serverId === null || serverHourly.isError ? localHourly : (serverHourly.data?.hours ?? NO_HOURS);
   const facets = datasetFacets(dataset);
   const target = useMemo(() => inspectorTarget(view, nodesById, state.sel), [view, nodesById, state.sel]);
   const label = useCallback((id: string) => nodesById.get(id)?.label ?? id, [nodesById]);

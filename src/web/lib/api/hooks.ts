@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getGraph, type GraphParams } from './graph';
 import { listDatasets, getDataset } from './datasets';
+import { getHistogram } from './histogram';
 import { apiKeys } from './query-keys';
 
 /**
@@ -27,5 +28,15 @@ export function useDatasetSummary(datasetId: string | null) {
     queryKey: apiKeys.dataset(datasetId ?? ''),
     queryFn: ({ signal }) => getDataset(datasetId ?? '', signal),
     enabled: datasetId !== null && datasetId !== '',
+  });
+}
+
+/** Events per hour of a whole server dataset (the timeline), whatever window the graph shows. */
+export function useServerHistogram(datasetId: string | null) {
+  return useQuery({
+    queryKey: apiKeys.histogram(datasetId ?? ''),
+    queryFn: ({ signal }) => getHistogram(datasetId ?? '', signal),
+    enabled: datasetId !== null && datasetId !== '',
+    staleTime: 30_000,
   });
 }

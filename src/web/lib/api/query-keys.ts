@@ -11,6 +11,8 @@ export const apiKeys = {
   dataset: (id: string) => ['api', 'datasets', id] as const,
   graph: (id: string, params: GraphParams) =>
     ['api', 'datasets', id, 'graph', normalizeGraph(params)] as const,
+  /** Events per hour of the whole dataset (the timeline). */
+  histogram: (id: string) => ['api', 'datasets', id, 'histogram'] as const,
   /** The drill-down of one selection (a node, or the edges behind a link) in a window. */
   events: (id: string, from: string | null, to: string | null, target: readonly string[]) =>
     ['api', 'datasets', id, 'events', from, to, ...target] as const,
