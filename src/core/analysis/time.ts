@@ -82,9 +82,22 @@ export function unixHourOf(iso: string): number {
   return Math.floor(isoToMs(iso) / HOUR_MS);
 }
 
+const hourIsos = new Map<number, string>();
+
 /** `2021-12-03T12:00:00Z` for a Unix hour. */
 export function hourToIso(hour: number): string {
-  return msToIso(hour * HOUR_MS);
+  let iso = hourIsos.get(hour);
+  if (iso === undefined) {
+    iso = msToIso(hour * HOUR_MS);
+    if (hourIsos.size > 100_000) hourIsos.clear();
+    hourIsos.set(hour, iso);
+  }
+  return iso;
+}
+
+/** `2021-12-03T12:59:59.999Z`: the last millisecond of a Unix hour. */
+export function hourEndIso(hour: number): string {
+  return `${hourToIso(hour).slice(0, 13)}:59:59.999Z`;
 }
 
 /** `2021-12-03T12:06:03Z` (milliseconds only when non-zero). */

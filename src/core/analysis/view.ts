@@ -5,7 +5,7 @@
  */
 import type { Dataset, DatasetEdge, DatasetNode, Detection, Ranking, TimeRange } from '../dataset/schema.js';
 import { computeRankings, type PageRankMode } from './scores.js';
-import { hourToIso, HOUR_MS, msToIso, unixHourOf, windowHours } from './time.js';
+import { hourEndIso, hourToIso, unixHourOf, windowHours } from './time.js';
 
 export interface ViewFilters {
   /** null = all */
@@ -58,6 +58,13 @@ interface DatasetIndex {
   edgeHidden: Uint8Array;
   /** First and last Unix hour of each detection (same order). */
   detectionHours: Array<[number, number]>;
+  /** First and last bucket hour of each edge (same order): edges outside a window are skipped
+   * without touching their objects. */
+  edgeFirstHour: Float64Array;
+  edgeLastHour: Float64Array;
+  /** Node numbers of each edge's account, source and target (-1 = none), for counting totals. */
+  edgeEnds: Int32Array;
+  nodeCount: number;
 }
 
 interface FlagIndex {
@@ -115,16 +122,43 @@ function indexOf(dataset: Dataset): DatasetIndex {
         if (fi.otherHours.length > 0) flagged.push(n);
       }
     }
-    const edgeHidden = new Uint8Array(dataset.edges.length);
+    const m = dataset.edges.length;
+    const edgeHidden = new Uint8Array(m);
+    const edgeFirstHour = new Float64Array(m);
+    const edgeLastHour = new Float64Array(m);
+    const edgeEnds = new Int32Array(3 * m);
+    const numbers = new Map<string, number>();
+    const numberOf = (id: string | null): number => {
+      if (id === null) return -1;
+      let k = numbers.get(id);
+      if (k === undefined) numbers.set(id, (k = numbers.size));
+      return k;
+    };
     const isHidden = (id: string | null): boolean => id !== null && (nodes.get(id)?.hidden ?? null) !== null;
     dataset.edges.forEach((e, k) => {
       if (isHidden(e.account) || isHidden(e.source) || isHidden(e.target)) edgeHidden[k] = 1;
+      edgeFirstHour[k] = e.hourly.length === 0 ? Infinity : e.hourly[0]![0];
+      edgeLastHour[k] = e.hourly.length === 0 ? -Infinity : e.hourly[e.hourly.length - 1]![0];
+      edgeEnds[3 * k] = numberOf(e.account);
+      edgeEnds[3 * k + 1] = numberOf(e.source);
+      edgeEnds[3 * k + 2] = numberOf(e.target);
     });
     const detectionHours = dataset.detections.map((d): [number, number] => [
       unixHourOf(d.first),
       unixHourOf(d.last),
     ]);
-    idx = { nodes, searchText, flagIndex, flagged, edgeHidden, detectionHours };
+    idx = {
+      nodes,
+      searchText,
+      flagIndex,
+      flagged,
+      edgeHidden,
+      detectionHours,
+      edgeFirstHour,
+      edgeLastHour,
+      edgeEnds,
+      nodeCount: numbers.size,
+    };
     indexCache.set(dataset, idx);
   }
   return idx;
@@ -162,7 +196,7 @@ export function cutEdge(edge: DatasetEdge, fromHour: number, toHour: number): Da
     count,
     hourly,
     first: keptFirst === firstH ? edge.first : hourToIso(keptFirst),
-    last: keptLast === lastH ? edge.last : msToIso((keptLast + 1) * HOUR_MS - 1),
+    last: keptLast === lastH ? edge.last : hourEndIso(keptLast),
   };
 }
 
@@ -181,8 +215,15 @@ export function computeView(
   const search = filters.search.trim().toLowerCase();
   const minCount = Math.max(1, filters.minCount);
 
-  const inWindowNodes = new Set<string>();
+  const inWindowNode = new Uint8Array(idx.nodeCount);
+  let totalNodes = 0;
   let totalEdges = 0;
+  const mark = (k: number): void => {
+    if (k >= 0 && inWindowNode[k] === 0) {
+      inWindowNode[k] = 1;
+      totalNodes++;
+    }
+  };
   const shown: DatasetEdge[] = [];
   const newEdgeIds = window === null ? null : new Set<string>();
   const matches = (id: string | null): boolean =>
@@ -190,13 +231,17 @@ export function computeView(
 
   const all = dataset.edges;
   for (let k = 0; k < all.length; k++) {
+    const first = idx.edgeFirstHour[k]!;
+    const last = idx.edgeLastHour[k]!;
+    if (window !== null && (last < fromHour || first >= toHour)) continue;
     const edge = all[k]!;
-    const e = window === null ? edge : cutEdge(edge, fromHour, toHour);
+    const e =
+      window === null || (first >= fromHour && last < toHour) ? edge : cutEdge(edge, fromHour, toHour);
     if (e === null) continue;
     totalEdges++;
-    inWindowNodes.add(e.account);
-    if (e.source !== null) inWindowNodes.add(e.source);
-    if (e.target !== null) inWindowNodes.add(e.target);
+    mark(idx.edgeEnds[3 * k]!);
+    mark(idx.edgeEnds[3 * k + 1]!);
+    mark(idx.edgeEnds[3 * k + 2]!);
     if (eventIds !== null && !eventIds.has(e.eventId)) continue;
     if (logonTypes !== null && (e.logonType === null || !logonTypes.has(e.logonType))) continue;
     if (filters.outcome === 'success' && e.failure) continue;
@@ -205,7 +250,7 @@ export function computeView(
     if (!filters.showHidden && idx.edgeHidden[k] === 1) continue;
     if (search !== '' && !matches(e.account) && !matches(e.source) && !matches(e.target)) continue;
     shown.push(e);
-    if (newEdgeIds !== null && (edge.hourly[0]?.[0] ?? -Infinity) >= fromHour) newEdgeIds.add(e.id);
+    if (newEdgeIds !== null && first >= fromHour) newEdgeIds.add(e.id);
   }
 
   const nodeIds = new Set<string>();
@@ -272,7 +317,7 @@ export function computeView(
     edges: shown,
     rankings,
     detections,
-    totals: { nodes: inWindowNodes.size, edges: totalEdges },
+    totals: { nodes: totalNodes, edges: totalEdges },
   };
 }
 
