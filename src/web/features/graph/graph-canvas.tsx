@@ -57,14 +57,31 @@ export function GraphCanvas(props: GraphCanvasProps) {
     [webgl],
   );
 
+  // The selection as of the last render, for the end of a layout (which runs after a timer).
+  const selectedRef = useRef(selected);
+  useEffect(() => {
+    selectedRef.current = selected;
+  }, [selected]);
+  const layoutRunning = useRef(false);
+  /** The selection the viewport was last centred on: each selection is centred once. */
+  const centredFor = useRef<string | null>(null);
+
   // Layout only when the set of elements (or the layout choice) changes, never on style changes.
   useEffect(() => {
     const cy = cyRef.current;
     if (cy === null || cy.destroyed()) return;
+    layoutRunning.current = true;
     onLayoutRunning(true);
     const run = cy.layout(layoutOptions(layout, cy.nodes().length));
     run.one('layoutstop', () => {
-      if (!cy.destroyed()) cy.fit(undefined, 30);
+      layoutRunning.current = false;
+      if (!cy.destroyed()) {
+        cy.fit(undefined, 30);
+        // The fit moves every node: a selection (from a shared URL at load, or kept across a window
+        // change) is centred now that it has its final position, not before the layout placed it.
+        const sel = selectedRef.current;
+        if (sel !== null && centreOn(cy, sel, false)) centredFor.current = sel;
+      }
       onLayoutRunning(false);
     });
     // Non-animated layouts run synchronously: give the browser a frame to paint "laying out…" first.
@@ -74,20 +91,26 @@ export function GraphCanvas(props: GraphCanvasProps) {
     return () => {
       clearTimeout(timer);
       run.stop();
+      layoutRunning.current = false;
       onLayoutRunning(false);
     };
   }, [topologyKey, layout, onLayoutRunning]);
 
-  // Selection from the URL (a ranking row, back/forward): select and centre it.
+  // Selection from the URL (a ranking row, back/forward): select it, and centre it once per
+  // selection change (while a layout runs, its end does the centring).
   useEffect(() => {
     const cy = cyRef.current;
     if (cy === null || cy.destroyed()) return;
     cy.elements(':selected').unselect();
-    if (selected === null) return;
+    if (selected === null) {
+      centredFor.current = null;
+      return;
+    }
     const ele = cy.getElementById(selected);
     if (ele.empty()) return;
     ele.select();
-    cy.animate({ center: { eles: ele }, zoom: Math.max(cy.zoom(), 1) }, { duration: 250 });
+    if (layoutRunning.current || centredFor.current === selected) return;
+    if (centreOn(cy, selected, true)) centredFor.current = selected;
   }, [selected, topologyKey]);
 
   return (
@@ -105,6 +128,21 @@ export function GraphCanvas(props: GraphCanvasProps) {
       hideEdgesOnViewport={elements.length > 4000}
     />
   );
+}
+
+/** Centres the viewport on a node (zooming in to at least 1:1); false when it is not drawn. */
+function centreOn(cy: Core, id: string, animate: boolean): boolean {
+  const ele = cy.getElementById(id);
+  if (ele.empty()) return false;
+  const zoom = Math.max(cy.zoom(), 1);
+  if (animate) {
+    cy.stop();
+    cy.animate({ center: { eles: ele }, zoom }, { duration: 250 });
+  } else {
+    cy.zoom(zoom);
+    cy.center(ele);
+  }
+  return true;
 }
 
 /** Swaps the canvas renderer for its WebGL mode (opt-in: react-cytoscapejs offers no renderer prop). */

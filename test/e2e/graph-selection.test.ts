@@ -1,0 +1,119 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
+import { watchPage } from './helpers/page-errors.js';
+import { serveStatic, type StaticServer } from './helpers/static-server.js';
+import { ensureWebBuild, REPO_ROOT } from './helpers/web-build.js';
+
+warnIfNoChromium();
+
+const SMALL = path.join(REPO_ROOT, 'test/fixtures/datasets/small.json');
+
+/** What the page reports about the drawn graph: each node's rendered position and the viewport size. */
+interface Drawn {
+  width: number;
+  height: number;
+  busy: boolean;
+  nodes: Array<{ id: string; x: number; y: number }>;
+}
+
+/** page.evaluate callbacks run in the page; the Node typecheck has no DOM lib. */
+declare const document: { querySelector(selector: string): unknown };
+
+/**
+ * Reads the real Cytoscape instance through the registry Cytoscape keeps on its container element
+ * (nothing is exposed on window for tests).
+ */
+async function drawn(page: Page): Promise<Drawn | null> {
+  return page.evaluate(() => {
+    interface Cy {
+      width(): number;
+      height(): number;
+      nodes(): Array<{ id(): string; renderedPosition(): { x: number; y: number } }>;
+    }
+    const container = document.querySelector('.graph-canvas') as { _cyreg?: { cy?: Cy } } | null;
+    const area = document.querySelector('.graph-area') as { getAttribute(n: string): string | null } | null;
+    const cy = container?._cyreg?.cy;
+    if (cy === undefined) return null;
+    return {
+      width: cy.width(),
+      height: cy.height(),
+      busy: area?.getAttribute('aria-busy') === 'true',
+      nodes: cy.nodes().map((n) => ({ id: n.id(), ...n.renderedPosition() })),
+    };
+  });
+}
+
+/** The graph once the layout has finished and two readings agree. */
+async function settled(page: Page): Promise<Drawn> {
+  let last = '';
+  let result: Drawn | null = null;
+  await expect
+    .poll(
+      async () => {
+        result = await drawn(page);
+        const now = result === null || result.busy || result.nodes.length === 0 ? '' : JSON.stringify(result);
+        const stable = now !== '' && now === last;
+        last = now;
+        return stable;
+      },
+      { timeout: 30_000, interval: 250 },
+    )
+    .toBe(true);
+  if (result === null) throw new Error('no graph drawn');
+  return result;
+}
+
+const offCentre = (d: Drawn, n: { x: number; y: number }) => ({
+  dx: Math.abs(n.x - d.width / 2) / d.width,
+  dy: Math.abs(n.y - d.height / 2) / d.height,
+});
+
+describe.skipIf(!HAS_CHROMIUM)('selection from the URL (Chromium)', () => {
+  let server: StaticServer;
+  let browser: LaunchedBrowser;
+  beforeAll(async () => {
+    server = await serveStatic(ensureWebBuild());
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('a page opened with sel=<node> centres that node once the layout has finished', async () => {
+    const page = await browser.context.newPage();
+    const seen = watchPage(page);
+    await page.goto(`${server.url}/`);
+    await page.setInputFiles('input[type=file]', SMALL);
+    await page.getByTestId('status').waitFor();
+    const plain = await settled(page);
+    // The node the fitted view puts farthest from the centre: the one a missed centring leaves at the edge.
+    const far = [...plain.nodes].sort((a, b) => {
+      const da = offCentre(plain, a);
+      const db = offCentre(plain, b);
+      return db.dx + db.dy - (da.dx + da.dy);
+    })[0];
+    if (far === undefined) throw new Error('no nodes');
+    const before = offCentre(plain, far);
+    expect(Math.max(before.dx, before.dy)).toBeGreaterThan(0.2);
+
+    const url = new URL(page.url());
+    url.searchParams.set('sel', far.id);
+    const second = await browser.context.newPage();
+    const seen2 = watchPage(second);
+    await second.goto(url.href);
+    await second.getByTestId('status').waitFor();
+    const view = await settled(second);
+    const node = view.nodes.find((n) => n.id === far.id);
+    if (node === undefined) throw new Error(`${far.id} is not drawn`);
+    const after = offCentre(view, node);
+    expect(after.dx).toBeLessThan(0.05);
+    expect(after.dy).toBeLessThan(0.05);
+
+    expect([...seen.errors, ...seen2.errors]).toEqual([]);
+    await second.close();
+    await page.close();
+  });
+});
