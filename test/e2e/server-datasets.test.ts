@@ -47,6 +47,10 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_SHARED_DATA)('the app on the server (Chrom
   it('uploads a sample with progress to 100 %, opens the graph, and the copied URL shows the same view', async () => {
     const page = await browser.context.newPage();
     const seen = watchPage(page);
+    const apiRequests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/datasets/')) apiRequests.push(r.url());
+    });
     await page.goto(`${server.url}/?page=datasets`);
     await page.getByRole('heading', { name: 'Datasets', level: 1 }).waitFor();
     await page.getByText(/No datasets yet/).waitFor();
@@ -78,6 +82,16 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_SHARED_DATA)('the app on the server (Chrom
     await entry.getByRole('button', { name: 'Open in graph' }).click();
     await page.waitForURL(/source=server(%3A|:)ds_/);
     const dayStatus = await statusLine(page);
+    // Without a date in the URL the app asks for the first day only, never the whole dataset, and
+    // draws the timeline from the whole dataset's histogram.
+    const graphAsks = apiRequests.filter((u) => new URL(u).pathname.endsWith('/graph'));
+    expect(graphAsks.length).toBeGreaterThan(0);
+    for (const u of graphAsks) {
+      const q = new URL(u).searchParams;
+      expect([q.get('from'), q.get('to')].every((v) => v !== null && v !== '')).toBe(true);
+    }
+    expect(apiRequests.some((u) => new URL(u).pathname.endsWith('/histogram'))).toBe(true);
+    expect(await page.locator('.histogram .hist-bar').count()).toBeGreaterThan(0);
 
     // A week from the first day: the window goes into the URL and /graph is asked for it.
     const weekGraph = page.waitForResponse(
