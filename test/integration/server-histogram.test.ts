@@ -79,6 +79,18 @@ describe.skipIf(!HAS_SHARED_DATA)(
       expect(cut.hours).toEqual(whole.hours.filter(([h]) => h > firstHour));
     });
 
+    it('an empty dataset has no range and no hours', async () => {
+      const res = await fetch(`${base}/api/datasets`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'empty' }),
+      });
+      const { dataset: empty } = await expectJson<{ dataset: DatasetInfo }>(res, 201);
+      expect(
+        await expectJson<HistogramAnswer>(await fetch(`${base}/api/datasets/${empty.id}/histogram`)),
+      ).toEqual({ timeRange: null, window: null, hours: [] });
+    });
+
     it('answers 404 for unknown or hostile ids', async () => {
       for (const id of [
         'nope',
