@@ -1,21 +1,41 @@
+import { useState } from 'react';
 import { DatasetsPage } from '../features/datasets';
+import { EsLoadDialog } from '../features/es-load';
 import { DEFAULT_VIEW } from '../lib/url-state';
 import { serializeViewState } from '../lib/url-state';
 import type { Navigate } from '../lib/use-view-state';
 
-/** The server's datasets (features/datasets); opening one shows it in the graph view. */
+/** The server's datasets (features/datasets); opening one shows it in the graph view. "Load from ES"
+ * opens the cluster dialog (features/es-load); a loaded range opens as `source=server:<id>`. */
 export function DatasetsRoute({ navigate }: { navigate: Navigate }) {
+  const [esOpen, setEsOpen] = useState(false);
+  const open = (id: string) =>
+    navigate((s) => ({
+      ...DEFAULT_VIEW,
+      span: s.span,
+      overlay: s.overlay,
+      source: { kind: 'server', id },
+    }));
   return (
-    <DatasetsPage
-      onOpen={(id) =>
-        navigate((s) => ({
-          ...DEFAULT_VIEW,
-          span: s.span,
-          overlay: s.overlay,
-          source: { kind: 'server', id },
-        }))
-      }
-      openHref={(id) => `?${serializeViewState({ ...DEFAULT_VIEW, source: { kind: 'server', id } })}`}
-    />
+    <>
+      <div className="datasets-actions">
+        <button type="button" aria-haspopup="dialog" onClick={() => setEsOpen(true)} disabled={esOpen}>
+          Load from ES
+        </button>
+      </div>
+      {esOpen && (
+        <EsLoadDialog
+          onLoaded={(id) => {
+            setEsOpen(false);
+            open(id);
+          }}
+          onClose={() => setEsOpen(false)}
+        />
+      )}
+      <DatasetsPage
+        onOpen={open}
+        openHref={(id) => `?${serializeViewState({ ...DEFAULT_VIEW, source: { kind: 'server', id } })}`}
+      />
+    </>
   );
 }
