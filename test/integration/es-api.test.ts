@@ -144,6 +144,27 @@ describe.skipIf(skip)(`/api/es against OpenSearch ${skip ? reason : ''}`, () => 
     expect(info.counts.nodes).toBe(expected.nodes.length);
   });
 
+  it('streams the progress of a load job over server-sent events until done', async () => {
+    const res = await post('/api/es/load', {
+      cluster: 'test',
+      indexPattern: 'apitest-winlogbeat-*',
+      ...range,
+    });
+    const { job } = (await res.json()) as { job: JobInfo };
+    const sse = await app.request(`http://localhost/api/jobs/${job.id}/events`);
+    expect(sse.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const text = await sse.text();
+    const events = [...text.matchAll(/event: (\w+)\ndata: (.*)\n/g)].map((m) => ({
+      event: m[1],
+      job: JSON.parse(m[2] ?? '{}') as JobInfo,
+    }));
+    const last = events.at(-1);
+    expect(last?.event).toBe('done');
+    expect(last?.job.state).toBe('done');
+    expect(last?.job.progress.records).toBeGreaterThan(0);
+    expect(events.filter((e) => e.event === 'done')).toHaveLength(1);
+  });
+
   it('refuses a URL outside the allowlist and an index pattern outside the allowed ones', async () => {
     const r1 = await post('/api/es/load', { url: 'http://169.254.169.254:80', ...range });
     expect(r1.status).toBe(403);

@@ -185,6 +185,8 @@ export function startLoadJob(
   };
   s.store.saveJob(job);
   s.store.setDatasetState(dataset.id, 'importing');
+  // Registered with the job manager so that GET /api/jobs/:id/events streams its progress.
+  const live = s.jobs.track(job);
   let lastSave = 0;
   const onProgress = (p: LoadProgress): void => {
     job.progress.phase = p.phase === 'analyse' ? 'analyzing' : 'reading';
@@ -194,6 +196,7 @@ export function startLoadJob(
     if (t - lastSave > 250) {
       lastSave = t;
       s.store.saveJob(job);
+      live.update();
     }
   };
   void (async () => {
@@ -207,6 +210,7 @@ export function startLoadJob(
       if (s.store.findDataset(dataset.id) === null) throw new Error('the dataset was deleted');
       job.progress.phase = 'storing';
       s.store.saveJob(job);
+      live.update();
       const writer = new ImportWriter(s.store.db);
       const label = `elasticsearch:${spec.cluster}/${spec.indexPattern} ${spec.range.from} → ${spec.range.to}`;
       const importId = writer.beginImport(
@@ -246,6 +250,7 @@ export function startLoadJob(
       client.close();
       job.finishedAt = now();
       if (s.store.findDataset(dataset.id) !== null) s.store.saveJob(job);
+      live.finish();
     }
   })();
   return structuredClone(job);

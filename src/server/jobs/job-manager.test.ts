@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../logger.js';
 import { Store, systemClock } from '../store/store.js';
 import type { ImportJob } from '../ingest/import-files.js';
+import type { JobInfo } from '../store/types.js';
 import { JobManager, type ImportRunner } from './job-manager.js';
 
 let dir: string;
@@ -87,5 +88,49 @@ describe('JobManager', () => {
     expect(states).toEqual(['running', 'done']);
     const { existsSync } = await import('node:fs');
     expect(existsSync(file.path)).toBe(false);
+  });
+
+  it('streams jobs run elsewhere (Elasticsearch loads) through track(): live get, updates, busy, end', async () => {
+    const g = gatedRunner();
+    const jobs = new JobManager(store, g.runner, systemClock, silentLogger, 1);
+    const d = store.createDataset('es');
+    const job: JobInfo = {
+      id: 'job_es1',
+      datasetId: d.id,
+      state: 'running',
+      createdAt: new Date().toISOString(),
+      finishedAt: null,
+      progress: { phase: 'reading', bytes: 0, totalBytes: 0, records: 0, files: 1, filesDone: 0 },
+      warnings: [],
+      error: null,
+      result: null,
+    };
+    store.saveJob(job);
+    const live = jobs.track(job);
+    const seen: Array<[string, number]> = [];
+    jobs.subscribe(job.id, (j) => seen.push([j.state, j.progress.records]));
+    expect(jobs.busy(d.id)).toBe(true);
+    job.progress.records = 500;
+    live.update();
+    expect(jobs.get(job.id)?.progress.records).toBe(500);
+    // An upload into the same dataset waits for the load.
+    jobs.enqueue(d.id, 'es', [spool('after')]);
+    await tick();
+    expect(g.started).toHaveLength(0);
+    job.state = 'done';
+    job.progress.records = 900;
+    store.saveJob(job);
+    live.finish();
+    live.update(); // after the end: ignored
+    expect(seen).toEqual([
+      ['running', 500],
+      ['done', 900],
+    ]);
+    await tick();
+    expect(g.started).toHaveLength(1);
+    g.finish(0);
+    await jobs.idle();
+    expect(jobs.busy(d.id)).toBe(false);
+    expect(jobs.get(job.id)?.state).toBe('done');
   });
 });

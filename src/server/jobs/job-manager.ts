@@ -68,6 +68,37 @@ export class JobManager {
     return structuredClone(job);
   }
 
+  /**
+   * Registers a job that runs outside this manager (an Elasticsearch load): while it runs, get()
+   * returns the live object and `GET /api/jobs/:id/events` streams it. The caller mutates `job`,
+   * then calls `update()` after each change and `finish()` once it is done or failed (after saving
+   * it). The dataset counts as busy meanwhile.
+   */
+  track(job: JobInfo): { update: () => void; finish: () => void } {
+    this.jobs.set(job.id, job);
+    let end: () => void = () => {};
+    const run = new Promise<void>((resolve) => (end = resolve));
+    // Callers check busy() first (a load into a busy dataset is refused), so nothing is replaced.
+    if (!this.tails.has(job.datasetId)) this.tails.set(job.datasetId, run);
+    this.all.add(run);
+    let finished = false;
+    return {
+      update: () => {
+        if (!finished) this.notify(job);
+      },
+      finish: () => {
+        if (finished) return;
+        finished = true;
+        this.notify(job);
+        this.jobs.delete(job.id);
+        this.listeners.delete(job.id);
+        this.all.delete(run);
+        if (this.tails.get(job.datasetId) === run) this.tails.delete(job.datasetId);
+        end();
+      },
+    };
+  }
+
   get(id: string): JobInfo | null {
     const live = this.jobs.get(id);
     if (live !== undefined) return structuredClone(live);
