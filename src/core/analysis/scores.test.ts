@@ -121,3 +121,20 @@ describe('anomalyScores', () => {
     });
   });
 });
+
+describe('rankings are plain data', () => {
+  it('their reasons (built on first read) survive JSON, structuredClone and validation', async () => {
+    const { validateDataset } = await import('../dataset/validate.js');
+    const d = makeDataset([
+      { account: 'account:corp\\eve', source: 'ip:10.0.0.5', eventId: 4771, failure: true, hourly: [[H, 7]] },
+    ]);
+    const r = computeView(d, null, DEFAULT_FILTERS).rankings.get('account:corp\\eve')!;
+    const expected = ['7 failed Kerberos pre-auth (4771) from 10.0.0.5'];
+    expect(structuredClone(r).reasons.map((x) => x.text)).toEqual(expected);
+    expect((JSON.parse(JSON.stringify(r)) as typeof r).reasons.map((x) => x.text)).toEqual(expected);
+    const fresh = computeView(d, null, DEFAULT_FILTERS);
+    expect(validateDataset({ ...d, rankings: [...fresh.rankings.values()] }).ok).toBe(true);
+    r.reasons = [];
+    expect(r.reasons).toEqual([]);
+  });
+});

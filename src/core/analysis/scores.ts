@@ -210,33 +210,12 @@ export function computeRankings(input: RankInput): Map<string, Ranking> {
   order.forEach((i, k) => (position[i] = k + 1));
 
   const label = (i: number): string => (i < 0 ? 'an unknown source' : (nodeOf[i]?.label ?? ids[i]!));
-  const out = new Map<string, Ranking>();
-  for (let i = 0; i < n; i++) {
-    const id = ids[i]!;
+  /** The sentences behind node i's scores, most telling first (built when first read). */
+  const reasonsOf = (i: number): Reason[] => {
     const isAccount = nodeOf[i]?.kind === 'account';
-    const deg = degree.offsets[i + 1]! - degree.offsets[i]!;
     const ev = events[i]!;
     const fail = failures[i]!;
     const ratio = ev === 0 ? 0 : fail / ev;
-    const scores: Record<string, number> = {
-      pagerank: pr[i]!,
-      pagerankRaw: inGraph(i) ? raw[i]! : 0,
-      anomaly: anomaly.score[i]!,
-      failures: fail,
-      degree: deg,
-      events: ev,
-      failureRatio: ratio,
-      newEdges: newEdges[i]!,
-    };
-    if (isAccount) {
-      scores.distinctSources = distinctSources[i]!;
-      scores.distinctTargets = distinctTargets[i]!;
-      scores.privileged = privileged[i]!;
-    } else {
-      scores.distinctAccounts = accountsFrom[i]!;
-      scores.distinctAccountsOn = accountsOn[i]!;
-    }
-
     const reasons: Reason[] = [];
     if (privileged[i]! > 0)
       reasons.push({ score: 'privileged', text: `privileged logons (4672) ×${privileged[i]!}` });
@@ -286,9 +265,63 @@ export function computeRankings(input: RankInput): Map<string, Ranking> {
         score: 'events',
         text: `${ev} ${onlyEvent[i]! >= 0 ? eventPhrase(onlyEvent[i]!) : 'events'}`,
       });
-    out.set(id, { node: id, scores, reasons });
+    return reasons;
+  };
+  const out = new Map<string, Ranking>();
+  for (let i = 0; i < n; i++) {
+    const id = ids[i]!;
+    const isAccount = nodeOf[i]?.kind === 'account';
+    const deg = degree.offsets[i + 1]! - degree.offsets[i]!;
+    const ev = events[i]!;
+    const fail = failures[i]!;
+    const ratio = ev === 0 ? 0 : fail / ev;
+    const scores: Record<string, number> = {
+      pagerank: pr[i]!,
+      pagerankRaw: inGraph(i) ? raw[i]! : 0,
+      anomaly: anomaly.score[i]!,
+      failures: fail,
+      degree: deg,
+      events: ev,
+      failureRatio: ratio,
+      newEdges: newEdges[i]!,
+    };
+    if (isAccount) {
+      scores.distinctSources = distinctSources[i]!;
+      scores.distinctTargets = distinctTargets[i]!;
+      scores.privileged = privileged[i]!;
+    } else {
+      scores.distinctAccounts = accountsFrom[i]!;
+      scores.distinctAccountsOn = accountsOn[i]!;
+    }
+
+    out.set(
+      id,
+      lazyRanking(id, scores, () => reasonsOf(i)),
+    );
   }
   return out;
+}
+
+/**
+ * A Ranking whose `reasons` are built on first read: a window has thousands of nodes and the app
+ * reads the reasons of the few it shows. The getter replaces itself with the value, so the object
+ * then behaves as a plain one (JSON.stringify, structuredClone and equality all read it).
+ */
+function lazyRanking(node: string, scores: Record<string, number>, build: () => Reason[]): Ranking {
+  const r = { node, scores } as Ranking;
+  Object.defineProperty(r, 'reasons', {
+    enumerable: true,
+    configurable: true,
+    get(this: Ranking): Reason[] {
+      const value = build();
+      Object.defineProperty(this, 'reasons', { value, enumerable: true, configurable: true, writable: true });
+      return value;
+    },
+    set(this: Ranking, value: Reason[]): void {
+      Object.defineProperty(this, 'reasons', { value, enumerable: true, configurable: true, writable: true });
+    },
+  });
+  return r;
 }
 
 function ordinal(n: number): string {
