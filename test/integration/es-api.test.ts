@@ -165,6 +165,88 @@ describe.skipIf(skip)(`/api/es against OpenSearch ${skip ? reason : ''}`, () => 
     expect(events.filter((e) => e.event === 'done')).toHaveLength(1);
   });
 
+  it('remembers the cluster range as the source and loads the next window into the same dataset', async () => {
+    const mid = '2015-08-24T00:00:00Z';
+    const res = await post('/api/es/load', {
+      cluster: 'test',
+      indexPattern: 'apitest-winlogbeat-*',
+      from: range.from,
+      to: mid,
+    });
+    const { dataset, job } = (await res.json()) as { dataset: DatasetInfo; job: JobInfo };
+    expect((await waitJob(job.id)).state).toBe('done');
+    const source = {
+      kind: 'elasticsearch',
+      cluster: 'test',
+      indexPattern: 'apitest-winlogbeat-*',
+      distribution: 'opensearch',
+      version: '2.19.6',
+    };
+    const info1 = (await (await app.request(`http://localhost/api/datasets/${dataset.id}`)).json()) as {
+      sources: unknown[];
+      counts: DatasetInfo['counts'];
+    };
+    expect(info1.sources).toEqual([
+      { ...source, from: '2015-08-23T00:00:00.000Z', to: '2015-08-24T00:00:00.000Z' },
+    ]);
+
+    // The next window, into the same dataset: cluster and pattern come from the dataset.
+    const next = await post('/api/es/load', { datasetId: dataset.id, from: mid, to: range.to });
+    expect(next.status).toBe(202);
+    const nextJob = ((await next.json()) as { job: JobInfo }).job;
+    expect(nextJob.datasetId).toBe(dataset.id);
+    expect((await waitJob(nextJob.id)).state).toBe('done');
+    const info2 = (await (await app.request(`http://localhost/api/datasets/${dataset.id}`)).json()) as {
+      sources: unknown[];
+      counts: DatasetInfo['counts'];
+      state: string;
+    };
+    // One source over the union, and the graph of the whole range loaded at once.
+    expect(info2.sources).toEqual([
+      { ...source, from: '2015-08-23T00:00:00.000Z', to: '2015-09-14T00:00:00.000Z' },
+    ]);
+    const expected = analyzeEvents(
+      events.filter(
+        (e) => Date.parse(e.time) >= Date.parse(range.from) && Date.parse(e.time) < Date.parse(range.to),
+      ),
+      { sources: [], readStats: { recordsRead: 0, eventsSkipped: {}, warnings: 0 } },
+    );
+    expect(info2.state).toBe('ready');
+    expect(info2.counts.edges).toBe(expected.edges.length);
+    expect(info2.counts.nodes).toBe(expected.nodes.length);
+    expect(info2.counts.edges).toBeGreaterThan(info1.counts.edges);
+    const graph = (await (
+      await app.request(`http://localhost/api/datasets/${dataset.id}/graph?from=${range.from}&to=${range.to}`)
+    ).json()) as { sources: unknown[] };
+    expect(graph.sources).toEqual(info2.sources);
+
+    // A refresh of a range already held changes nothing; another cluster's pattern is refused.
+    const again = await post('/api/es/load', { datasetId: dataset.id, from: range.from, to: mid });
+    expect((await waitJob(((await again.json()) as { job: JobInfo }).job.id)).state).toBe('done');
+    const info3 = (await (await app.request(`http://localhost/api/datasets/${dataset.id}`)).json()) as {
+      sources: unknown[];
+      counts: DatasetInfo['counts'];
+    };
+    expect(info3.sources).toEqual(info2.sources);
+    expect(info3.counts).toEqual(info2.counts);
+    const other = await post('/api/es/load', {
+      datasetId: dataset.id,
+      indexPattern: 'winlogbeat-*',
+      from: mid,
+      to: range.to,
+    });
+    expect(other.status).toBe(400);
+  });
+
+  it('refuses to load a range into a dataset that was not loaded from a cluster', async () => {
+    const created = await post('/api/datasets', { name: 'files only' });
+    const { dataset } = (await created.json()) as { dataset: DatasetInfo };
+    const res = await post('/api/es/load', { datasetId: dataset.id, ...range });
+    expect(res.status).toBe(409);
+    const missing = await post('/api/es/load', { datasetId: 'ds_nope', ...range });
+    expect(missing.status).toBe(404);
+  });
+
   it('refuses a URL outside the allowlist and an index pattern outside the allowed ones', async () => {
     const r1 = await post('/api/es/load', { url: 'http://169.254.169.254:80', ...range });
     expect(r1.status).toBe(403);

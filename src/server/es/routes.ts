@@ -2,7 +2,7 @@
 // as a job (docs/elasticsearch.md, docs/api.md). Registered by createApp with one line.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { ApiError, badRequest } from '../http/errors.js';
+import { ApiError, badRequest, conflict } from '../http/errors.js';
 import type { Services } from '../http/context.js';
 import { ImportWriter } from '../store/import-writer.js';
 import { newId } from '../store/store.js';
@@ -15,9 +15,9 @@ import {
   DEFAULT_INDEX_PATTERN,
   type ClusterConfig,
 } from './config.js';
-import { datasetFromRead, isoZ } from './es-dataset.js';
+import { datasetFromReads, esSource, isoZ, mergeRanges } from './es-dataset.js';
 import { getClusterInfo } from './info.js';
-import { readClusterRange, groupIndices, type LoadProgress } from './loader.js';
+import { readClusterRange, groupIndices, type ClusterRead, type LoadProgress } from './loader.js';
 import { SECURITY_EVENT_IDS } from '../../core/events/logon-event.js';
 import { getMappings } from './mapping.js';
 import { buildCountSearch, buildFilter } from './queries.js';
@@ -32,6 +32,8 @@ const requestSchema = z.object({
   from: z.string().min(1).max(40),
   to: z.string().min(1).max(40),
   name: z.string().max(200).nullish(),
+  /** Load the range into this dataset (loaded from a cluster before): next window or refresh. */
+  datasetId: z.string().max(100).nullish(),
 });
 type EsRequestBody = z.infer<typeof requestSchema>;
 
@@ -144,16 +146,51 @@ export function esRoutes(s: Services, clusters: ClusterConfig[] = loadEsConfig()
     }
   });
 
-  /** Creates a dataset from the range as a job; 202 { dataset, job }. */
+  /**
+   * Creates a dataset from the range as a job; 202 { dataset, job }. With `datasetId`, loads the
+   * range into that dataset (one loaded from a cluster): the next window, or the same range again
+   * (a refresh). The dataset is then rebuilt from the union of its ranges, read again from the
+   * cluster (a cluster dataset keeps roll-ups, not documents), under its cluster and index pattern.
+   */
   app.post('/load', async (c) => {
     const b = await body(c);
     const range = parseRange(b);
+    if (b.datasetId !== null && b.datasetId !== undefined) {
+      const dataset = s.store.getDataset(b.datasetId);
+      const sources = s.store.sources(dataset.id);
+      const es = sources.flatMap((x) => (x.kind === 'elasticsearch' ? [x] : []));
+      const first = es[0];
+      if (first === undefined || es.length !== sources.length)
+        throw conflict('only a dataset loaded from a cluster (and nothing else) can load another range');
+      if (
+        (b.cluster != null && b.cluster !== first.cluster) ||
+        (b.indexPattern != null && b.indexPattern !== first.indexPattern)
+      )
+        throw badRequest(
+          `this dataset reads ${first.cluster} ${first.indexPattern}; leave cluster and indexPattern out`,
+        );
+      if (s.jobs.busy(dataset.id)) throw conflict('a load or import into this dataset is running');
+      const { client, config, indexPattern } = connect({
+        ...b,
+        cluster: first.cluster,
+        url: null,
+        indexPattern: first.indexPattern,
+      });
+      const ranges = mergeRanges([...es, range]);
+      const span = Date.parse(ranges.at(-1)?.to ?? range.to) - Date.parse(ranges[0]?.from ?? range.from);
+      if (span > 4 * MAX_RANGE_MS) {
+        client.close();
+        throw badRequest('the dataset would span more than four years: start a new one');
+      }
+      const job = startLoadJob(s, dataset, client, { cluster: config.name, indexPattern, ranges });
+      return c.json({ dataset: s.store.getDataset(dataset.id), job }, 202);
+    }
     const { client, config, indexPattern } = connect(b);
     const name =
       b.name?.trim() ||
       `${config.name} ${indexPattern} ${range.from.slice(0, 16)} → ${range.to.slice(0, 16)}`;
     const dataset = s.store.createDataset(name);
-    const job = startLoadJob(s, dataset, client, { cluster: config.name, indexPattern, range });
+    const job = startLoadJob(s, dataset, client, { cluster: config.name, indexPattern, ranges: [range] });
     return c.json({ dataset: s.store.getDataset(dataset.id), job }, 202);
   });
 
@@ -169,7 +206,7 @@ export function startLoadJob(
   s: Services,
   dataset: DatasetInfo,
   client: EsClient,
-  spec: { cluster: string; indexPattern: string; range: { from: string; to: string } },
+  spec: { cluster: string; indexPattern: string; ranges: ReadonlyArray<{ from: string; to: string }> },
 ): JobInfo {
   const now = (): string => s.clock.now().toISOString();
   const job: JobInfo = {
@@ -188,10 +225,12 @@ export function startLoadJob(
   // Registered with the job manager so that GET /api/jobs/:id/events streams its progress.
   const live = s.jobs.track(job);
   let lastSave = 0;
+  // Documents and bytes of the ranges already read (a dataset with several ranges reads each).
+  let before = { events: 0, bytes: 0 };
   const onProgress = (p: LoadProgress): void => {
     job.progress.phase = p.phase === 'analyse' ? 'analyzing' : 'reading';
-    job.progress.records = p.events;
-    job.progress.bytes = p.bytesReceived;
+    job.progress.records = p.phase === 'analyse' ? p.events : before.events + p.events;
+    job.progress.bytes = p.phase === 'analyse' ? p.bytesReceived : before.bytes + p.bytesReceived;
     const t = Date.now();
     if (t - lastSave > 250) {
       lastSave = t;
@@ -201,41 +240,60 @@ export function startLoadJob(
   };
   void (async () => {
     try {
-      const read = await readClusterRange(client, {
+      const parts: Array<{ read: ClusterRead; range: { from: string; to: string } }> = [];
+      for (const range of spec.ranges) {
+        const read = await readClusterRange(client, { indexPattern: spec.indexPattern, range, onProgress });
+        parts.push({ read, range });
+        before = { events: before.events + read.documents, bytes: before.bytes + read.bytesReceived };
+      }
+      const ds = datasetFromReads(parts, {
+        cluster: spec.cluster,
         indexPattern: spec.indexPattern,
-        range: spec.range,
         onProgress,
       });
-      const ds = datasetFromRead(read, { ...spec, onProgress });
+      const documents = before.events;
       if (s.store.findDataset(dataset.id) === null) throw new Error('the dataset was deleted');
       job.progress.phase = 'storing';
       s.store.saveJob(job);
       live.update();
       const writer = new ImportWriter(s.store.db);
-      const label = `elasticsearch:${spec.cluster}/${spec.indexPattern} ${spec.range.from} → ${spec.range.to}`;
+      const label = `elasticsearch:${spec.cluster}/${spec.indexPattern} ${spec.ranges.map((r) => `${r.from} → ${r.to}`).join(', ')}`;
       const importId = writer.beginImport(
         dataset.id,
         job.id,
-        { name: label.slice(0, 4000), size: read.bytesReceived },
+        {
+          name: label.slice(0, 4000),
+          size: before.bytes,
+          sources: parts.map((p) => esSource(p.read, spec, p.range)),
+        },
         now(),
       );
       writer.markParsed(importId, {
         sha256: null,
         format: 'elasticsearch',
-        recordsRead: read.documents,
-        eventsNew: read.documents,
+        recordsRead: documents,
+        eventsNew: documents,
         eventsDuplicate: 0,
-        skipped: read.skipped,
+        skipped: sumSkipped(parts.map((p) => p.read.skipped)),
         warnings: 0,
       });
-      writer.replaceRollups(dataset.id, ds, [], read.documents);
+      // The new import covers every range of the dataset: the earlier ones are superseded in the
+      // same transaction as the new roll-ups (the dataset reports its ranges once).
+      s.store.db.transaction(() => {
+        s.store.db
+          .prepare(
+            `UPDATE imports SET state = 'superseded' WHERE dataset_id = ? AND state = 'done' AND id <> ?`,
+          )
+          .run(dataset.id, importId);
+        writer.replaceRollups(dataset.id, ds, [], documents);
+      })();
       const info = s.store.getDataset(dataset.id);
       job.state = 'done';
       job.progress.phase = 'done';
       job.progress.filesDone = 1;
       job.result = {
         files: [],
-        eventsNew: read.documents,
+        eventsNew: documents,
         eventsDuplicate: 0,
         counts: info.counts,
         timeRange: info.timeRange,
@@ -245,7 +303,12 @@ export function startLoadJob(
       job.progress.phase = 'failed';
       job.error = e instanceof Error ? e.message : String(e);
       s.logger.warn(`es load job ${job.id} failed: ${job.error}`);
-      if (s.store.findDataset(dataset.id) !== null) s.store.setDatasetState(dataset.id, 'failed', job.error);
+      // A dataset that had a graph keeps it (a failed next window changes nothing); a new one fails.
+      const d = s.store.findDataset(dataset.id);
+      if (d !== null) {
+        if (d.revision > 0) s.store.setDatasetState(d.id, 'ready');
+        else s.store.setDatasetState(d.id, 'failed', job.error);
+      }
     } finally {
       client.close();
       job.finishedAt = now();
@@ -254,4 +317,10 @@ export function startLoadJob(
     }
   })();
   return structuredClone(job);
+}
+
+function sumSkipped(all: ReadonlyArray<Record<string, number>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const one of all) for (const [k, v] of Object.entries(one)) out[k] = (out[k] ?? 0) + v;
+  return out;
 }

@@ -79,7 +79,11 @@ export function datasetRoutes(s: Services): Hono {
     return c.json({ dataset }, 201);
   });
 
-  app.get('/:id', (c) => c.json(s.store.getDataset(c.req.param('id'))));
+  // With the dataset's sources (files, or the cluster ranges it was loaded from).
+  app.get('/:id', (c) => {
+    const info = s.store.getDataset(c.req.param('id'));
+    return c.json({ ...info, sources: s.store.sources(info.id) });
+  });
 
   app.patch('/:id', async (c) => {
     const id = c.req.param('id');

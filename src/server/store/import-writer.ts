@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import type { Dataset, DatasetNode, ReadStatsSummary } from '../../core/dataset/index.js';
+import type { Dataset, DatasetNode, DatasetSource, ReadStatsSummary } from '../../core/dataset/index.js';
 import type { LogonEvent } from '../../core/events/index.js';
 
 /**
@@ -51,12 +51,25 @@ export type EventLink = readonly [links: EventLinks, timeMs: number, seq: number
 export class ImportWriter {
   constructor(private readonly db: Database.Database) {}
 
-  beginImport(datasetId: string, jobId: string, file: { name: string; size: number }, now: string): number {
+  /** `file.sources`: what a non-file import read (an Elasticsearch range), reported as the dataset's sources. */
+  beginImport(
+    datasetId: string,
+    jobId: string,
+    file: { name: string; size: number; sources?: readonly DatasetSource[] },
+    now: string,
+  ): number {
     const r = this.db
       .prepare(
-        `INSERT INTO imports (dataset_id, job_id, state, name, size, created_at) VALUES (?, ?, 'running', ?, ?, ?)`,
+        `INSERT INTO imports (dataset_id, job_id, state, name, size, created_at, source) VALUES (?, ?, 'running', ?, ?, ?, ?)`,
       )
-      .run(datasetId, jobId, file.name, file.size, now);
+      .run(
+        datasetId,
+        jobId,
+        file.name,
+        file.size,
+        now,
+        file.sources === undefined ? null : JSON.stringify(file.sources),
+      );
     return Number(r.lastInsertRowid);
   }
 

@@ -40,4 +40,12 @@ describe('schema migrations', () => {
     expect(() => migrate(db)).toThrow(/newer LogonLens/);
     db.close();
   });
+
+  it('version 3 records where a non-file import came from', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    const cols = db.prepare(`SELECT name FROM pragma_table_info('imports')`).all() as { name: string }[];
+    expect(cols.map((c) => c.name)).toContain('source');
+    db.close();
+  });
 });

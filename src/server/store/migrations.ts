@@ -131,6 +131,11 @@ export const MIGRATIONS: readonly string[] = [
       || coalesce((SELECT char(0) || group_concat(value, char(0)) FROM json_each(nodes.data, '$.ips')), '')
       || coalesce((SELECT char(0) || group_concat(value, char(0)) FROM json_each(nodes.data, '$.names')), ''));
   `,
+  // 3: where a non-file import came from (a JSON array of dataset sources, e.g. an Elasticsearch
+  // cluster, index pattern and range), so that the dataset reports it and can load the next window.
+  `
+  ALTER TABLE imports ADD COLUMN source TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -229,16 +229,28 @@ export class Store {
   sources(datasetId: string): DatasetSource[] {
     const rows = this.db
       .prepare(
-        `SELECT name, size, sha256, format FROM imports WHERE dataset_id = ? AND state = 'done' ORDER BY id`,
+        `SELECT name, size, sha256, format, source FROM imports WHERE dataset_id = ? AND state = 'done' ORDER BY id`,
       )
-      .all(datasetId) as { name: string; size: number; sha256: string | null; format: string | null }[];
-    return rows.map((r) => ({
-      kind: 'file',
-      name: r.name,
-      size: r.size,
-      sha256: r.sha256,
-      format: r.format === 'evtx' || r.format === 'xml' || r.format === 'json' ? r.format : null,
-    }));
+      .all(datasetId) as {
+      name: string;
+      size: number;
+      sha256: string | null;
+      format: string | null;
+      source: string | null;
+    }[];
+    return rows.flatMap((r): DatasetSource[] => {
+      // Non-file imports (Elasticsearch) record their sources as written by the server itself.
+      if (r.source !== null) return JSON.parse(r.source) as DatasetSource[];
+      return [
+        {
+          kind: 'file',
+          name: r.name,
+          size: r.size,
+          sha256: r.sha256,
+          format: r.format === 'evtx' || r.format === 'xml' || r.format === 'json' ? r.format : null,
+        },
+      ];
+    });
   }
 
   readStats(datasetId: string): ReadStatsSummary {
