@@ -19,6 +19,7 @@ import { histogramRoutes } from './routes/histogram.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
 import { esRoutes } from './es/routes.js';
+import { esEventRoutes } from './es/drill-down.js';
 
 export interface AppDeps {
   store: Store;
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps): LogonLensApp {
   app.route('/api/datasets', datasetRoutes(services));
   app.route('/api/datasets', graphRoutes(services));
   app.route('/api/datasets', histogramRoutes(services));
+  app.route('/api/datasets', esEventRoutes(services));
   app.route('/api/datasets', eventRoutes(services));
   app.route('/api/datasets', exportRoutes(services));
   app.route('/api/jobs', jobRoutes(services));

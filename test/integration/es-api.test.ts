@@ -238,6 +238,73 @@ describe.skipIf(skip)(`/api/es against OpenSearch ${skip ? reason : ''}`, () => 
     expect(other.status).toBe(400);
   });
 
+  it('drills down from a cluster dataset to the documents behind an edge and a node, page by page', async () => {
+    const res = await post('/api/es/load', {
+      cluster: 'test',
+      indexPattern: 'apitest-winlogbeat-*',
+      ...range,
+    });
+    const { dataset, job } = (await res.json()) as { dataset: DatasetInfo; job: JobInfo };
+    expect((await waitJob(job.id)).state).toBe('done');
+    const graph = (await (
+      await app.request(`http://localhost/api/datasets/${dataset.id}/graph?from=${range.from}&to=${range.to}`)
+    ).json()) as { edges: Array<{ id: string; account: string; eventId: number; count: number }> };
+    const sorted = [...graph.edges].sort((a, b) => b.count - a.count);
+    const edge = sorted.find((e) => e.count >= 3 && e.count <= 200);
+    expect(edge).toBeDefined();
+    if (edge === undefined) return;
+    type Page = { events: LogonEvent[]; nextCursor: string | null };
+    const all = async (q: string, limit: number): Promise<{ events: LogonEvent[]; pages: number }> => {
+      const out: LogonEvent[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const r = await app.request(
+          `http://localhost/api/datasets/${dataset.id}/events?${q}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        expect(r.status).toBe(200);
+        const page = (await r.json()) as Page;
+        expect(page.events.length).toBeLessThanOrEqual(limit);
+        out.push(...page.events);
+        cursor = page.nextCursor;
+        pages++;
+      } while (cursor !== null && pages < 1000);
+      return { events: out, pages };
+    };
+    const byEdge = await all(`edge=${encodeURIComponent(edge.id)}`, 2);
+    // Every document behind the edge, once, in time order, in ceil(count / 2) pages.
+    expect(byEdge.events).toHaveLength(edge.count);
+    expect(byEdge.pages).toBe(Math.ceil(edge.count / 2));
+    expect(byEdge.events.every((e) => e.eventId === edge.eventId)).toBe(true);
+    const keys = byEdge.events.map((e) => `${e.computer}|${e.recordId}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    const times = byEdge.events.map((e) => Date.parse(e.time));
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    // The same documents as the files hold (record ids survive in _source).
+    const fileKeys = events
+      .filter((e) => e.eventId === edge.eventId && keys.includes(`${e.computer}|${e.recordId}`))
+      .map((e) => `${e.computer}|${e.recordId}`);
+    expect(new Set(fileKeys).size).toBe(edge.count);
+
+    // A node: at least the documents of every edge it is on.
+    const onNode = graph.edges.filter((e) => e.account === edge.account).reduce((n, e) => n + e.count, 0);
+    const byNode = await all(`node=${encodeURIComponent(edge.account)}`, 50);
+    expect(byNode.events.length).toBeGreaterThanOrEqual(onNode);
+    const window = await all(
+      `edge=${encodeURIComponent(edge.id)}&from=${range.from}&to=${range.from}`.replace(
+        `to=${range.from}`,
+        `to=${new Date(Date.parse(byEdge.events[0]?.time ?? range.from) + 1).toISOString()}`,
+      ),
+      100,
+    );
+    expect(window.events.length).toBeGreaterThanOrEqual(1);
+    expect(window.events.length).toBeLessThan(edge.count + 1);
+    const bad = await app.request(
+      `http://localhost/api/datasets/${dataset.id}/events?edge=${encodeURIComponent(edge.id)}&cursor=xyz`,
+    );
+    expect(bad.status).toBe(400);
+  });
+
   it('refuses to load a range into a dataset that was not loaded from a cluster', async () => {
     const created = await post('/api/datasets', { name: 'files only' });
     const { dataset } = (await created.json()) as { dataset: DatasetInfo };
