@@ -103,20 +103,20 @@ describe.skipIf(skip)(`"Load from ES" in Chromium against OpenSearch ${skip ? re
     expect(tested).toContain(`${inRange.toLocaleString('en')} Security events`);
 
     // Every text the output shows while loading (the load is quick: record them as they come).
-    await page.evaluate(() => {
+    // (A script string: this file is type-checked without the DOM library.)
+    await page.evaluate(`(() => {
       const el = document.querySelector('.es-load-dialog output');
-      const texts: string[] = [];
-      (window as unknown as { esTexts: string[] }).esTexts = texts;
+      const texts = (window.esTexts = []);
       if (el)
         new MutationObserver(() => texts.push(el.textContent ?? '')).observe(el, {
           childList: true,
           characterData: true,
           subtree: true,
         });
-    });
+    })()`);
     await dialog.getByRole('button', { name: 'Load' }).click();
     await page.waitForURL(/source=server(%3A|:)ds_/, { timeout: 120_000 });
-    const texts = await page.evaluate(() => (window as unknown as { esTexts: string[] }).esTexts);
+    const texts = (await page.evaluate('window.esTexts')) as string[];
     expect(
       texts.some((t) => /^(Starting the load…|Loading: [\d,]+ events read, \d+ KiB received…)$/.test(t)),
     ).toBe(true);
