@@ -10,6 +10,13 @@ import { ensureDemoDataset } from './demo/index.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { defaultWebRoot, demoDir } from './paths.js';
 import { Store } from './store/store.js';
+import { loadEsConfig, type ClusterConfig } from './es/config.js';
+import {
+  parseWatchSetting,
+  startWatches,
+  type RunningWatches,
+  type WatchSetting,
+} from './es/watch-setting.js';
 
 export interface RunningServer {
   url: string;
@@ -20,9 +27,26 @@ export interface RunningServer {
 
 export async function startServer(
   config: ServerConfig,
-  options: { logger?: Logger; webRoot?: string | null; appDeps?: Partial<AppDeps> } = {},
+  options: {
+    logger?: Logger;
+    webRoot?: string | null;
+    appDeps?: Partial<AppDeps>;
+    /** `es-watch` loops to run in the server; default LOGONLENS_ES_WATCH, null none (docs/elasticsearch.md). */
+    esWatch?: string | null;
+  } = {},
 ): Promise<RunningServer> {
   const logger = options.logger ?? consoleLogger;
+  // A watch setting that cannot run is a configuration error: refuse to start.
+  let watchSettings: WatchSetting[];
+  let esClusters: ClusterConfig[];
+  try {
+    watchSettings = parseWatchSetting(
+      options.esWatch === undefined ? process.env.LOGONLENS_ES_WATCH : (options.esWatch ?? undefined),
+    );
+    esClusters = watchSettings.length > 0 ? loadEsConfig() : [];
+  } catch (e) {
+    throw new ConfigError(e instanceof Error ? e.message : String(e));
+  }
   const store = Store.open(config.dataDir);
   const failed = store.recoverInterrupted();
   // No job survives a restart: spooled uploads left by a stop are garbage.
@@ -67,11 +91,20 @@ export async function startServer(
   const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${hostForUrl}:${port}`;
   if (config.demo) ensureDemoDataset(store, app.services.jobs, app.services.uploadDir, demoDir(), logger);
+  let watches: RunningWatches | null = null;
+  try {
+    watches = startWatches(watchSettings, esClusters, logger);
+  } catch (e) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    store.close();
+    throw new ConfigError(`LOGONLENS_ES_WATCH: ${e instanceof Error ? e.message : String(e)}`);
+  }
   return {
     url,
     app,
     store,
     close: async () => {
+      await watches?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.services.jobs.idle();
       store.close();
