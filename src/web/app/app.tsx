@@ -10,6 +10,7 @@ import { useUiStore } from '../stores/ui-store';
 import { TokenDialog } from '../lib/api';
 import { useDataset } from './data-source';
 import { DatasetsRoute } from './datasets-route';
+import { ClusterSourceBar } from './cluster-source-bar';
 import { GraphPage } from './graph-page';
 import { useKeptFiles, useRemoveKeptFile } from './use-kept-files';
 import { useOpenFile } from './use-open-file';
@@ -142,5 +143,10 @@ function GraphRoute({ state, navigate }: { state: ViewState; navigate: Navigate 
       </StateMessage>
     );
   }
-  return <GraphPage dataset={query.data} state={state} navigate={navigate} />;
+  return (
+    <>
+      <ClusterSourceBar dataset={query.data} state={state} navigate={navigate} />
+      <GraphPage dataset={query.data} state={state} navigate={navigate} />
+    </>
+  );
 }

@@ -61,6 +61,15 @@ export function startLoad(req: EsRangeRequest & { name?: string }): Promise<z.in
   return apiJson('/es/load', parser(loadSchema, 'a load answer'), { method: 'POST', json: req });
 }
 
+/** The next window (or a refresh) into a dataset loaded from a cluster: its cluster and pattern. */
+export function startNextWindow(req: {
+  datasetId: string;
+  from: string;
+  to: string;
+}): Promise<z.infer<typeof loadSchema>> {
+  return apiJson('/es/load', parser(loadSchema, 'a load answer'), { method: 'POST', json: req });
+}
+
 /** Polls the load job until it ends (ES load jobs are followed by polling). */
 export async function waitForLoad(
   jobId: string,
