@@ -3,6 +3,7 @@
 // One table drives the aggregation keys, the raw-document reader and the detection of shapes.
 import { WINDOWS_FIELD_MAP } from '../../core/events/field-map.js';
 import type { LogonEvent } from '../../core/events/logon-event.js';
+import { LOGON_TYPE_NUMBERS } from '../../core/readers/winlogbeat/index.js';
 
 export type DocShape = 'ecs' | 'winlogbeat6' | 'nxlog';
 
@@ -113,22 +114,8 @@ export function detectShapes(paths: ReadonlySet<string>): DocShape[] {
   return shapes;
 }
 
-/** winlog.logon.type names (Security module) → Windows LogonType numbers. */
-export const LOGON_TYPE_BY_NAME: Readonly<Record<string, string>> = {
-  System: '0',
-  Interactive: '2',
-  Network: '3',
-  Batch: '4',
-  Service: '5',
-  Proxy: '6',
-  Unlock: '7',
-  NetworkCleartext: '8',
-  NewCredentials: '9',
-  RemoteInteractive: '10',
-  CachedInteractive: '11',
-  CachedRemoteInteractive: '12',
-  CachedUnlock: '13',
-};
+/** winlog.logon.type names (Security module) → Windows LogonType numbers: the JSON reader's table. */
+export const LOGON_TYPE_BY_NAME = LOGON_TYPE_NUMBERS;
 export const LOGON_TYPE_NAME: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries(LOGON_TYPE_BY_NAME).map(([name, n]) => [n, name]),
 );
