@@ -5,8 +5,8 @@ import type { PageRankMode } from '../../../core/analysis/scores.js';
 import type { Dataset, DatasetSource } from '../../../core/dataset/schema.js';
 import { validateDataset } from '../../../core/dataset/validate.js';
 import { UnreadableInputError } from '../../../core/readers/types.js';
-import { parseTime } from '../../../core/readers/xml/time.js';
 import { streamInputFile } from '../../ingest/read-input-file.js';
+import { intOption, parseArgs, rangeOptions, visible } from '../args.js';
 import { UsageError, type CliIo, type Command } from '../command.js';
 
 const USAGE = `Usage: logonlens analyze [options] <file>... -o <dataset.json>
@@ -41,78 +41,24 @@ export interface AnalyzeArgs {
 }
 
 export function parseAnalyzeArgs(args: string[]): AnalyzeArgs {
-  const out: Omit<AnalyzeArgs, 'output'> & { output: string | null } = {
-    files: [],
-    output: null,
-    from: null,
-    to: null,
-    pagerank: 'standard',
-    title: null,
-    workers: null,
+  const p = parseArgs(args, {
+    values: ['--output', '--from', '--to', '--pagerank', '--title', '--workers'],
+    aliases: { '-o': '--output' },
+  });
+  const pagerank = p.values.get('--pagerank') ?? 'standard';
+  if (pagerank !== 'standard' && pagerank !== 'logontracer')
+    throw new UsageError('--pagerank must be standard or logontracer');
+  const output = p.values.get('--output');
+  if (p.positional.length === 0) throw new UsageError('give at least one file');
+  if (output === undefined) throw new UsageError('give the output file with -o dataset.json');
+  return {
+    files: p.positional,
+    output,
+    ...rangeOptions(p),
+    pagerank,
+    title: p.values.get('--title') ?? null,
+    workers: intOption(p, '--workers', 1, 999),
   };
-  for (let i = 0; i < args.length; i++) {
-    const raw = args[i] ?? '';
-    let name = raw;
-    let inline: string | null = null;
-    if (raw.startsWith('--') && raw.includes('=')) {
-      name = raw.slice(0, raw.indexOf('='));
-      inline = raw.slice(raw.indexOf('=') + 1);
-    }
-    const value = (): string => {
-      if (inline !== null) return inline;
-      const v = args[++i];
-      if (v === undefined || (v.startsWith('-') && v !== '-')) throw new UsageError(`${name} needs a value`);
-      return v;
-    };
-    switch (name) {
-      case '-o':
-      case '--output':
-        out.output = value();
-        break;
-      case '--from':
-      case '--to': {
-        const t = parseTime(value());
-        if (t === null)
-          throw new UsageError(`${name} must be an ISO 8601 date or time, e.g. 2021-12-03T10:00:00Z`);
-        if (name === '--from') out.from = t.iso;
-        else out.to = t.iso;
-        break;
-      }
-      case '--pagerank': {
-        const v = value();
-        if (v !== 'standard' && v !== 'logontracer')
-          throw new UsageError('--pagerank must be standard or logontracer');
-        out.pagerank = v;
-        break;
-      }
-      case '--title':
-        out.title = value();
-        break;
-      case '--workers': {
-        const v = value();
-        if (!/^\d{1,3}$/.test(v) || Number(v) < 1) throw new UsageError('--workers must be a number from 1');
-        out.workers = Number(v);
-        break;
-      }
-      default:
-        if (raw.startsWith('-') && raw !== '-')
-          throw new UsageError(`unknown option ${visible(raw.slice(0, 50))}`);
-        out.files.push(raw);
-    }
-  }
-  if (out.files.length === 0) throw new UsageError('give at least one file');
-  if (out.output === null) throw new UsageError('give the output file with -o dataset.json');
-  if (out.from !== null && out.to !== null && Date.parse(out.from) >= Date.parse(out.to))
-    throw new UsageError('--from must be before --to');
-  return { ...out, output: out.output };
-}
-
-/** Control characters as escapes: log text on a terminal must not drive it. */
-function visible(s: string): string {
-  return s.replace(
-    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
-    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
-  );
 }
 
 export const analyzeCommand: Command = {

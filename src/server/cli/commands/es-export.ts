@@ -5,7 +5,8 @@ import { loadEsDataset } from '../../es/es-dataset.js';
 import { exportWindow } from '../../es/export.js';
 import { sourceKey } from '../../es/watch.js';
 import { UsageError, type CliIo, type Command } from '../command.js';
-import { CLUSTER_OPTIONS_HELP, connectFromArgs, parseArgs, timeOption } from './es-options.js';
+import { parseArgs, timeOption } from '../args.js';
+import { CLUSTER_OPTIONS_HELP, connectFromArgs } from './es-options.js';
 
 const USAGE = `Usage: logonlens es-export [options] --from T --to T
        logonlens es-export [options] --dataset FILE [--from T --to T]
@@ -30,7 +31,7 @@ export const esExportCommand: Command = {
   summary: 'write a window’s rankings and detections into Elasticsearch/OpenSearch',
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
-    const p = parseArgs(args, ['--cluster', '--url', '--index', '--from', '--to', '--dataset'], []);
+    const p = parseArgs(args, { values: ['--cluster', '--url', '--index', '--from', '--to', '--dataset'] });
     if (p.positional.length > 0) throw new UsageError(`unexpected argument ${p.positional[0]?.slice(0, 60)}`);
     const from = timeOption(p, '--from');
     const to = timeOption(p, '--to');

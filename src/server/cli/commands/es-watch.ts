@@ -1,7 +1,8 @@
 import { EsError } from '../../es/client.js';
 import { runWatch } from '../../es/watch.js';
 import { UsageError, type CliIo, type Command } from '../command.js';
-import { CLUSTER_OPTIONS_HELP, connectFromArgs, parseArgs, timeOption } from './es-options.js';
+import { parseArgs, timeOption } from '../args.js';
+import { CLUSTER_OPTIONS_HELP, connectFromArgs } from './es-options.js';
 
 const USAGE = `Usage: logonlens es-watch [options] --start T
 
@@ -24,11 +25,10 @@ export const esWatchCommand: Command = {
   summary: 'analyse and export each closed day or hour of a cluster’s logs, resuming after restarts',
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
-    const p = parseArgs(
-      args,
-      ['--cluster', '--url', '--index', '--interval', '--start', '--until', '--grace-minutes'],
-      ['--once'],
-    );
+    const p = parseArgs(args, {
+      values: ['--cluster', '--url', '--index', '--interval', '--start', '--until', '--grace-minutes'],
+      flags: ['--once'],
+    });
     if (p.positional.length > 0) throw new UsageError(`unexpected argument ${p.positional[0]?.slice(0, 60)}`);
     const interval = p.values.get('--interval') ?? 'day';
     if (interval !== 'day' && interval !== 'hour') throw new UsageError('--interval must be day or hour');

@@ -1,7 +1,7 @@
 import { LOGON_EVENT_FIELDS, type LogonEvent } from '../../../core/events/index.js';
 import { UnreadableInputError, type ReadWarning } from '../../../core/readers/types.js';
-import { parseTime } from '../../../core/readers/xml/time.js';
 import { streamInputFile, type InputFileResult } from '../../ingest/read-input-file.js';
+import { intOption, parseArgs, rangeOptions } from '../args.js';
 import { UsageError, type CliIo, type Command } from '../command.js';
 
 const USAGE = `Usage: logonlens events [options] <file>...
@@ -32,72 +32,29 @@ export interface EventsArgs {
 }
 
 export function parseEventsArgs(args: string[]): EventsArgs {
-  const out: EventsArgs = {
-    files: [],
-    eventIds: null,
-    from: null,
-    to: null,
-    format: 'ndjson',
-    workers: null,
+  const p = parseArgs(args, { values: ['--ids', '--from', '--to', '--format', '--workers'] });
+  let eventIds: Set<number> | null = null;
+  const idsText = p.values.get('--ids');
+  if (idsText !== undefined) {
+    const ids = idsText
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+    if (ids.length === 0 || ids.some((s) => !/^\d{1,5}$/.test(s) || Number(s) > 65535)) {
+      throw new UsageError('--ids takes event IDs separated by commas, e.g. --ids 4624,4625');
+    }
+    eventIds = new Set(ids.map(Number));
+  }
+  const format = p.values.get('--format') ?? 'ndjson';
+  if (format !== 'ndjson' && format !== 'csv') throw new UsageError('--format must be ndjson or csv');
+  if (p.positional.length === 0) throw new UsageError('give at least one file');
+  return {
+    files: p.positional,
+    eventIds,
+    ...rangeOptions(p),
+    format,
+    workers: intOption(p, '--workers', 1, 999),
   };
-  for (let i = 0; i < args.length; i++) {
-    const raw = args[i] ?? '';
-    let name = raw;
-    let inline: string | null = null;
-    if (raw.startsWith('--') && raw.includes('=')) {
-      name = raw.slice(0, raw.indexOf('='));
-      inline = raw.slice(raw.indexOf('=') + 1);
-    }
-    const value = (): string => {
-      if (inline !== null) return inline;
-      const v = args[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${name} needs a value`);
-      return v;
-    };
-    switch (name) {
-      case '--ids': {
-        const ids = value()
-          .split(',')
-          .map((s) => s.trim())
-          .filter((s) => s !== '');
-        if (ids.length === 0 || ids.some((s) => !/^\d{1,5}$/.test(s) || Number(s) > 65535)) {
-          throw new UsageError('--ids takes event IDs separated by commas, e.g. --ids 4624,4625');
-        }
-        out.eventIds = new Set(ids.map(Number));
-        break;
-      }
-      case '--from':
-      case '--to': {
-        const v = value();
-        const t = parseTime(v);
-        if (t === null)
-          throw new UsageError(`${name} must be an ISO 8601 date or time, e.g. 2021-12-03T10:00:00Z`);
-        if (name === '--from') out.from = t.iso;
-        else out.to = t.iso;
-        break;
-      }
-      case '--format': {
-        const v = value();
-        if (v !== 'ndjson' && v !== 'csv') throw new UsageError('--format must be ndjson or csv');
-        out.format = v;
-        break;
-      }
-      case '--workers': {
-        const v = value();
-        if (!/^\d{1,3}$/.test(v) || Number(v) < 1) throw new UsageError('--workers must be a number from 1');
-        out.workers = Number(v);
-        break;
-      }
-      default:
-        if (raw.startsWith('--')) throw new UsageError(`unknown option ${safe(raw.slice(0, 50))}`);
-        out.files.push(raw);
-    }
-  }
-  if (out.files.length === 0) throw new UsageError('give at least one file');
-  if (out.from !== null && out.to !== null && Date.parse(out.from) >= Date.parse(out.to)) {
-    throw new UsageError('--from must be before --to');
-  }
-  return out;
 }
 
 /** Control characters as visible escapes, so that hostile log text cannot drive a terminal. */
@@ -263,8 +220,4 @@ function warningLine(file: string, w: ReadWarning): string {
   if (w.record !== undefined) where.push(`record=${w.record}`);
   if (w.line !== undefined) where.push(`line=${w.line}`);
   return `[${escapeControls(w.code)}] ${where.join(' ')}: ${escapeControls(w.message)}`;
-}
-
-function safe(s: string): string {
-  return escapeControls(s);
 }

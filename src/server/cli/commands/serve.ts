@@ -1,3 +1,4 @@
+import { intOption, parseArgs, visible } from '../args.js';
 import { UsageError, type Command } from '../command.js';
 import { ConfigError, resolveConfig, type ServerConfig } from '../../config.js';
 import { runServer } from '../../main.js';
@@ -16,24 +17,17 @@ Options:
 Environment: PORT, HOST, LOGONLENS_DATA, LOGONLENS_TOKEN (bearer token the app asks for).`;
 
 export function parseServeArgs(args: string[]): Partial<ServerConfig> {
+  const p = parseArgs(args, { values: ['--port', '--host', '--data'], flags: ['--demo'] });
+  if (p.positional.length > 0)
+    throw new UsageError(`unexpected argument ${visible(p.positional[0]!.slice(0, 50))}`);
   const out: Partial<ServerConfig> = {};
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = (): string => {
-      const v = args[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--demo') out.demo = true;
-    else if (a === '--port') {
-      const v = value();
-      if (!/^\d{1,5}$/.test(v) || Number(v) > 65535)
-        throw new UsageError(`--port must be a number from 0 to 65535`);
-      out.port = Number(v);
-    } else if (a === '--host') out.host = value();
-    else if (a === '--data') out.dataDir = value();
-    else throw new UsageError(`unknown option ${String(a).slice(0, 50)}`);
-  }
+  if (p.flags.has('--demo')) out.demo = true;
+  const port = intOption(p, '--port', 0, 65535);
+  if (port !== null) out.port = port;
+  const host = p.values.get('--host');
+  if (host !== undefined) out.host = host;
+  const data = p.values.get('--data');
+  if (data !== undefined) out.dataDir = data;
   return out;
 }
 
