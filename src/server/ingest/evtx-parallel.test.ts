@@ -27,6 +27,18 @@ describe('evtx worker wire format', () => {
     expect(out[1]!.recordId).toBeNull();
   });
 
+  it('keeps every string field in its place and unpacks a range of a batch', () => {
+    const full = emptyEvent(4624, '2020-01-01T00:00:00.0000000Z');
+    const fields = LOGON_EVENT_FIELDS.filter((f) => f !== 'time' && f !== 'recordId' && f !== 'eventId');
+    for (const f of fields) (full as unknown as Record<string, string>)[f] = `value of ${f}`;
+    const other = emptyEvent(4625, '2020-01-01T00:00:01.0000000Z');
+    other.computer = 'value of targetUser'; // a string shared between fields: one table entry
+    const packed = packEvents([other, full, other]);
+    expect(packed.strings.filter((s) => s === 'value of targetUser')).toHaveLength(1);
+    expect(unpackEvents(packed, [], 1, 2)).toEqual([full]);
+    expect(unpackEvents(packed)).toEqual([other, full, other]);
+  });
+
   it('starts the worker from .ts sources through tsx and from .js in dist', () => {
     const ts = evtxWorkerEntry(new URL('./evtx-parallel.ts', import.meta.url).href);
     expect(ts.eval).toBe(true);

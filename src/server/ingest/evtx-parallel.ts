@@ -325,7 +325,14 @@ class WorkerPool {
         const p = slot.busy.get(m.id);
         if (!p) return;
         slot.busy.delete(m.id);
-        p.resolve(m.results.map((r: PackedChunkResult) => ({ ...r, events: unpackEvents(r.events) })));
+        let at = 0;
+        p.resolve(
+          m.results.map(({ eventCount, ...r }: PackedChunkResult) => {
+            const events = unpackEvents(m.events, [], at, at + eventCount);
+            at += eventCount;
+            return { ...r, events };
+          }),
+        );
         this.wake();
       });
       const fail = (why: unknown): void => {
