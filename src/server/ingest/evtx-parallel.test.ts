@@ -7,7 +7,7 @@ import { LOGON_EVENT_FIELDS, emptyEvent } from '../../core/events/index.js';
 import { readEvtx } from '../../core/readers/evtx/index.js';
 import { UnreadableInputError } from '../../core/readers/types.js';
 import { evtxWorkerEntry, readEvtxParallel, type EvtxProgress } from './evtx-parallel.js';
-import { packEvents, unpackEvents } from './evtx-worker.js';
+import { EventPacker, packEvents, unpackEvents } from './evtx-worker.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'logonlens-evtx-par-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,6 +37,26 @@ describe('evtx worker wire format', () => {
     expect(packed.strings.filter((s) => s === 'value of targetUser')).toHaveLength(1);
     expect(unpackEvents(packed, [], 1, 2)).toEqual([full]);
     expect(unpackEvents(packed)).toEqual([other, full, other]);
+  });
+
+  it('packs a job chunk by chunk into one table, growing past its first capacity', () => {
+    const chunk = (n: number, user: string): ReturnType<typeof emptyEvent>[] =>
+      Array.from({ length: n }, (_, i) => {
+        const e = emptyEvent(4624, `2020-01-01T00:00:${String(i % 60).padStart(2, '0')}.0000000Z`);
+        e.recordId = i;
+        e.targetUser = user;
+        return e;
+      });
+    const a = chunk(900, 'alice');
+    const b = chunk(700, 'bob');
+    const packer = new EventPacker();
+    packer.add(a);
+    packer.add(b);
+    const packed = packer.finish();
+    expect(packed.count).toBe(1600);
+    expect(packed.strings.filter((s) => s === 'alice')).toHaveLength(1);
+    expect(unpackEvents(packed)).toEqual([...a, ...b]);
+    expect(unpackEvents(packed, [], 900, 1600)).toEqual(b);
   });
 
   it('starts the worker from .ts sources through tsx and from .js in dist', () => {

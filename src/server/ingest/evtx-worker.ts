@@ -31,7 +31,6 @@ export type PackedChunkResult = Omit<ChunkResult, 'events'> & { eventCount: numb
  * time; and one reused row, not an array per event, so packing makes no garbage.
  */
 function readStringCells(e: LogonEvent, row: (string | null)[]): void {
-  row[0] = e.time;
   row[1] = e.channel;
   row[2] = e.provider;
   row[3] = e.computer;
@@ -65,33 +64,74 @@ function readStringCells(e: LogonEvent, row: (string | null)[]): void {
   row[31] = e.subcategoryGuid;
 }
 
-/** Packs events (of one job: one string table for all its chunks) into the columnar wire form. */
-export function packEvents(events: readonly LogonEvent[]): PackedEvents {
-  const strings: string[] = [];
-  const index = new Map<string, number>();
-  const cells = new Int32Array(events.length * NS);
-  const numbers = new Float64Array(events.length * 2);
-  const row = new Array<string | null>(NS).fill(null);
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
-    numbers[2 * i] = e.recordId ?? Number.NaN;
-    numbers[2 * i + 1] = e.eventId;
-    readStringCells(e, row);
-    for (let f = 0; f < NS; f++) {
-      const v = row[f] ?? null;
-      let k = -1;
-      if (v !== null) {
-        k = index.get(v) ?? -1;
-        if (k < 0) {
-          k = strings.length;
-          strings.push(v);
-          index.set(v, k);
-        }
+/**
+ * Packs the events of one job into the columnar wire form, chunk by chunk: one string table for
+ * all the job's chunks (the receiving thread creates each distinct string once per job), while each
+ * chunk's event objects can be dropped as soon as they are packed (they never pile up in the worker).
+ */
+export class EventPacker {
+  private readonly strings: string[] = [];
+  private readonly index = new Map<string, number>();
+  private cells = new Int32Array(1024 * NS);
+  private numbers = new Float64Array(1024 * 2);
+  private count = 0;
+  private readonly row = new Array<string | null>(NS).fill(null);
+  private lastTime: string | null = null;
+  private lastTimeIndex = -1;
+
+  add(events: readonly LogonEvent[]): void {
+    const need = this.count + events.length;
+    if (need * NS > this.cells.length) {
+      const cap = Math.max(need, 2 * this.count);
+      const cells = new Int32Array(cap * NS);
+      cells.set(this.cells.subarray(0, this.count * NS));
+      const numbers = new Float64Array(cap * 2);
+      numbers.set(this.numbers.subarray(0, this.count * 2));
+      this.cells = cells;
+      this.numbers = numbers;
+    }
+    const { strings, index, cells, numbers, row } = this;
+    for (const e of events) {
+      const i = this.count++;
+      numbers[2 * i] = e.recordId ?? Number.NaN;
+      numbers[2 * i + 1] = e.eventId;
+      // Times are nearly unique (100 ns precision): comparing with the previous record's time is
+      // enough to share repeats, and cheaper than hashing every one.
+      if (e.time !== this.lastTime) {
+        this.lastTime = e.time;
+        this.lastTimeIndex = strings.push(e.time) - 1;
       }
-      cells[i * NS + f] = k;
+      cells[i * NS] = this.lastTimeIndex;
+      readStringCells(e, row);
+      for (let f = 1; f < NS; f++) {
+        const v = row[f] ?? null;
+        let k = -1;
+        if (v !== null) {
+          k = index.get(v) ?? -1;
+          if (k < 0) {
+            k = strings.push(v) - 1;
+            index.set(v, k);
+          }
+        }
+        cells[i * NS + f] = k;
+      }
     }
   }
-  return { count: events.length, strings, cells, numbers };
+
+  finish(): PackedEvents {
+    return {
+      count: this.count,
+      strings: this.strings,
+      cells: this.cells.slice(0, this.count * NS),
+      numbers: this.numbers.slice(0, this.count * 2),
+    };
+  }
+}
+
+export function packEvents(events: readonly LogonEvent[]): PackedEvents {
+  const packer = new EventPacker();
+  packer.add(events);
+  return packer.finish();
 }
 
 /** Unpacks events [start, end) of a PackedEvents (all of them by default), appended to `out`. */
@@ -180,17 +220,13 @@ if (!isMainThread && parentPort !== null && isInit(workerData)) {
   const port = parentPort;
   port.on('message', (job: ChunkJob) => {
     const results: PackedChunkResult[] = [];
-    const events: LogonEvent[] = [];
+    const packer = new EventPacker();
     for (const c of job.chunks) {
-      const { events: chunkEvents, ...rest } = parseChunk(
-        job.bytes.subarray(c.start, c.start + c.length),
-        c,
-        filter,
-      );
-      for (const e of chunkEvents) events.push(e);
-      results.push({ ...rest, eventCount: chunkEvents.length });
+      const { events, ...rest } = parseChunk(job.bytes.subarray(c.start, c.start + c.length), c, filter);
+      packer.add(events);
+      results.push({ ...rest, eventCount: events.length });
     }
-    const packed = packEvents(events);
+    const packed = packer.finish();
     const reply: JobReply = { id: job.id, results, events: packed };
     port.postMessage(reply, [packed.cells.buffer as ArrayBuffer, packed.numbers.buffer as ArrayBuffer]);
   });
