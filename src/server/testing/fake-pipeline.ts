@@ -18,7 +18,7 @@ import {
   type DatasetEdge,
   type DatasetNode,
 } from '../../core/dataset/index.js';
-import type { LogonEvent } from '../../core/events/index.js';
+import { emptyEvent, type LogonEvent } from '../../core/events/index.js';
 import { UnreadableInputError } from '../../core/readers/types.js';
 import type { ImportDeps } from '../ingest/import-files.js';
 import { createEventLinker } from '../ingest/event-links.js';
@@ -182,38 +182,14 @@ export function inProcessRunner(dataDir: string, deps: ImportDeps = fakeDeps): I
 /** A LogonEvent for tests. */
 export function testEvent(over: Partial<LogonEvent> & { time: string; recordId: number }): LogonEvent {
   return {
-    eventId: 4624,
+    ...emptyEvent(4624, over.time),
     channel: 'Security',
     provider: 'Microsoft-Windows-Security-Auditing',
     computer: 'DC1.corp.local',
     targetUser: 'alice',
     targetDomain: 'CORP',
-    targetSid: null,
-    subjectUser: null,
-    subjectDomain: null,
-    subjectSid: null,
     logonType: '3',
     ipAddress: '10.0.0.5',
-    ipPort: null,
-    workstation: null,
-    status: null,
-    subStatus: null,
-    failureReason: null,
-    authPackage: null,
-    lmPackage: null,
-    logonProcess: null,
-    processName: null,
-    serviceName: null,
-    ticketEncryption: null,
-    targetServerName: null,
-    memberSid: null,
-    memberName: null,
-    groupName: null,
-    properties: null,
-    objectDn: null,
-    objectClass: null,
-    categoryId: null,
-    subcategoryGuid: null,
     ...over,
   };
 }
