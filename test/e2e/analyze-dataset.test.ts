@@ -1,0 +1,69 @@
+// Issue 4's last check, end to end: a dataset written by `logonlens analyze` from a real log opens
+// in the app and shows the graph, the rankings and their reasons.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/server/cli/main.js';
+import { HAS_SHARED_DATA, SHARED_DATA_SKIP_REASON, sharedData } from '../helpers/shared-data.js';
+import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
+import { watchPage } from './helpers/page-errors.js';
+import { serveStatic, type StaticServer } from './helpers/static-server.js';
+import { ensureWebBuild } from './helpers/web-build.js';
+
+warnIfNoChromium();
+if (!HAS_SHARED_DATA) console.warn(`[skip] analyze → app: ${SHARED_DATA_SKIP_REASON}`);
+
+function sink(): Writable & { text: () => string } {
+  const chunks: string[] = [];
+  const w = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      chunks.push(chunk.toString());
+      done();
+    },
+  });
+  return Object.assign(w, { text: () => chunks.join('') });
+}
+
+describe.skipIf(!HAS_CHROMIUM || !HAS_SHARED_DATA)('a dataset written by analyze, opened in Chromium', () => {
+  let server: StaticServer;
+  let browser: LaunchedBrowser;
+  let dir: string;
+  let dataset: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'logonlens-analyze-e2e-'));
+    dataset = path.join(dir, 'kerbrute.dataset.json');
+    const stderr = sink();
+    const code = await run(['analyze', sharedData('evtx/m2a-kerbrute.evtx'), '-o', dataset], {
+      stdout: sink(),
+      stderr,
+    });
+    expect(code, stderr.text()).toBe(0);
+    server = await serveStatic(ensureWebBuild());
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows the graph, the ranked accounts and hosts, and the reasons behind the scores', async () => {
+    const page = await browser.context.newPage();
+    const seen = watchPage(page);
+    await page.goto(`${server.url}/`);
+    await page.setInputFiles('input[type=file]', dataset);
+    const status = page.getByTestId('status');
+    await status.waitFor();
+    // Kerbrute: one attacking address against many accounts on one DC, all on 2021-12-03.
+    expect(await status.textContent()).toMatch(/^[1-9][\d,]* nodes · [1-9][\d,]* edges/);
+    const ranking = page.getByRole('region', { name: 'Ranking' });
+    await ranking.getByText('10.23.123.11').first().waitFor();
+    const text = (await ranking.textContent()) ?? '';
+    expect(text).toContain('ROOTDC1');
+    expect(text).toMatch(/failed Kerberos pre-auth \(4771\)/);
+    expect(seen.errors).toEqual([]);
+    expect(seen.dialogs).toEqual([]);
+  });
+});
