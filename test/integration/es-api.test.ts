@@ -144,6 +144,49 @@ describe.skipIf(skip)(`/api/es against OpenSearch ${skip ? reason : ''}`, () => 
     expect(info.counts.nodes).toBe(expected.nodes.length);
   });
 
+  it('exports the window of a stored dataset into the cluster; exporting again replaces it', async () => {
+    const res = await post('/api/es/load', {
+      cluster: 'test',
+      indexPattern: 'apitest-winlogbeat-*',
+      ...range,
+    });
+    const { dataset, job } = (await res.json()) as { dataset: DatasetInfo; job: JobInfo };
+    expect((await waitJob(job.id)).state).toBe('done');
+    const window = { from: '2015-08-23T00:00:00Z', to: '2015-08-30T00:00:00Z' };
+    const client = new EsClient({ url });
+    const count = async (kind: string, windowId: string): Promise<number> => {
+      await client.request({ method: 'POST', path: `/logonlens-${kind}-*/_refresh` });
+      const r = await client.request<{ count: number }>({
+        method: 'POST',
+        path: `/logonlens-${kind}-*/_count`,
+        body: { query: { term: { 'window.id': windowId } } },
+      });
+      return r.body.count;
+    };
+    try {
+      const first = await post('/api/es/export', { cluster: 'test', datasetId: dataset.id, ...window });
+      expect(first.status).toBe(200);
+      const r1 = (await first.json()) as { windowId: string; accounts: number; hosts: number };
+      expect(r1.accounts).toBeGreaterThan(0);
+      expect(await count('accounts', r1.windowId)).toBe(r1.accounts);
+      expect(await count('hosts', r1.windowId)).toBe(r1.hosts);
+      const again = (await (
+        await post('/api/es/export', { cluster: 'test', datasetId: dataset.id, ...window })
+      ).json()) as { windowId: string; accounts: number };
+      expect(again.windowId).toBe(r1.windowId);
+      expect(await count('accounts', r1.windowId)).toBe(r1.accounts);
+    } finally {
+      client.close();
+    }
+    expect((await post('/api/es/export', { cluster: 'test', ...window })).status).toBe(400);
+    expect((await post('/api/es/export', { cluster: 'test', datasetId: 'ds_nope', ...window })).status).toBe(
+      404,
+    );
+    expect(
+      (await post('/api/es/export', { cluster: 'elsewhere', datasetId: dataset.id, ...window })).status,
+    ).toBeGreaterThanOrEqual(400);
+  });
+
   it('streams the progress of a load job over server-sent events until done', async () => {
     const res = await post('/api/es/load', {
       cluster: 'test',

@@ -20,6 +20,9 @@ import { getClusterInfo } from './info.js';
 import { readClusterRange, groupIndices, type ClusterRead, type LoadProgress } from './loader.js';
 import { SECURITY_EVENT_IDS } from '../../core/events/logon-event.js';
 import { getMappings } from './mapping.js';
+import { exportWindow } from './export.js';
+import { windowDataset } from '../graph/window-dataset.js';
+import { NO_FILTERS } from '../http/query.js';
 import { buildCountSearch, buildFilter } from './queries.js';
 
 /** Longest range one load may ask for (a year): bounded work per request. */
@@ -192,6 +195,37 @@ export function esRoutes(s: Services, clusters: ClusterConfig[] = loadEsConfig()
     const dataset = s.store.createDataset(name);
     const job = startLoadJob(s, dataset, client, { cluster: config.name, indexPattern, ranges: [range] });
     return c.json({ dataset: s.store.getDataset(dataset.id), job }, 202);
+  });
+
+  /**
+   * Writes the window of a stored dataset (account and host rankings with their reasons, detections
+   * with their evidence) into the cluster, as `logonlens es-export` does: the app's "Export window".
+   * Same deterministic ids as the CLI, so exporting a window again replaces its documents.
+   * 200 { cluster, windowId, accounts, hosts, detections }.
+   */
+  app.post('/export', async (c) => {
+    const b = await body(c);
+    const range = parseRange(b);
+    if (b.datasetId === null || b.datasetId === undefined) throw badRequest('give the datasetId to export');
+    const info = s.store.getDataset(b.datasetId);
+    // Every edge of the window, unfiltered and uncapped: the export describes the window, not a view.
+    const dataset = windowDataset(s.store, info.id, range, NO_FILTERS, {
+      maxEdges: Number.MAX_SAFE_INTEGER,
+      rank: s.rank,
+      now: s.clock.now(),
+    });
+    const { client, config } = connect(b);
+    try {
+      const result = await exportWindow(client, dataset, range, {
+        key: `dataset:${info.id}`,
+        description: info.name,
+      });
+      return c.json({ cluster: config.name, ...result });
+    } catch (e) {
+      throw esApiError(e);
+    } finally {
+      client.close();
+    }
   });
 
   return app;
