@@ -142,6 +142,13 @@ describe.skipIf(skip)(`"Load from ES" in Chromium against OpenSearch ${skip ? re
     expect(Number(m?.[4]?.replace(/,/g, ''))).toBe(graph.edges.length);
     expect(Number(m?.[2]?.replace(/,/g, ''))).toBeGreaterThan(0);
 
+    // The window on screen goes back into the cluster for Kibana (POST /api/es/export).
+    await page.getByRole('button', { name: 'Export window to ES' }).click();
+    const exported = page.locator('.es-export [role=status]');
+    await expect
+      .poll(async () => (await exported.textContent()) ?? '', { timeout: 60_000 })
+      .toMatch(/^Exported [1-9]\d* accounts, \d+ hosts and \d+ detections to local-node\.$/);
+
     expect(seen.errors).toEqual([]);
     expect(seen.dialogs).toEqual([]);
     await page.close();

@@ -11,6 +11,7 @@ import { TokenDialog } from '../lib/api';
 import { useDataset } from './data-source';
 import { DatasetsRoute } from './datasets-route';
 import { ClusterSourceBar } from './cluster-source-bar';
+import { EsExportWindow } from '../features/es-load';
 import { GraphPage } from './graph-page';
 import { useKeptFiles, useRemoveKeptFile } from './use-kept-files';
 import { useOpenFile } from './use-open-file';
@@ -146,6 +147,9 @@ function GraphRoute({ state, navigate }: { state: ViewState; navigate: Navigate 
   return (
     <>
       <ClusterSourceBar dataset={query.data} state={state} navigate={navigate} />
+      {state.source?.kind === 'server' && query.data.window !== null && (
+        <EsExportWindow datasetId={state.source.id} window={query.data.window} />
+      )}
       <GraphPage dataset={query.data} state={state} navigate={navigate} />
     </>
   );

@@ -94,3 +94,22 @@ export async function waitForLoad(
     });
   }
 }
+
+const exportSchema = z.object({
+  cluster: z.string().max(100),
+  windowId: z.string().max(200),
+  accounts: z.number().int().nonnegative(),
+  hosts: z.number().int().nonnegative(),
+  detections: z.number().int().nonnegative(),
+});
+export type EsExportResult = z.infer<typeof exportSchema>;
+
+/** Writes a server dataset's window into a cluster (`POST /api/es/export`, like `logonlens es-export`). */
+export function exportWindowToCluster(req: {
+  cluster: string;
+  datasetId: string;
+  from: string;
+  to: string;
+}): Promise<EsExportResult> {
+  return apiJson('/es/export', parser(exportSchema, 'an export answer'), { method: 'POST', json: req });
+}
