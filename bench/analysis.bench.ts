@@ -1,7 +1,7 @@
 // `npm run bench -- analysis`: how fast the analysis builds the graph from a large input, and how
 // fast the browser recomputes a window (computeView) with 10,000 edges.
 //
-// The large input is synthetic-from-real: every event of the real samples (../shared/data,
+// The large input is synthetic-from-real: every event of the real samples (test/fixtures/logs,
 // expected-xml) is replayed many times, shifted across hours and spread over more accounts, source
 // addresses and record IDs, so that the mix of event IDs and field shapes stays that of real logs.
 // Events are generated on the fly (a copy per event), so memory holds the graph, not the input.
@@ -19,7 +19,7 @@ import {
 } from '../src/core/analysis/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const xmlDir = path.resolve(here, '../../shared/data/expected-xml');
+const xmlDir = path.resolve(here, '../test/fixtures/logs/expected-xml');
 let files: string[];
 try {
   files = readdirSync(xmlDir).filter((f) => f.endsWith('.xml'));

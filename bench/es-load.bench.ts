@@ -6,7 +6,7 @@
 // ECS documents made by replaying the real sample logs across 14 days, ~2,000 accounts (skewed:
 // a few busy ones, many quiet ones, each with a few habits taken from the real events) and ~500
 // hosts, then runs each load in a child process so that
-// its peak memory (max RSS) is its own. Needs Java 17 + Maven and ../shared/data.
+// its peak memory (max RSS) is its own. Needs Java 17 + Maven and the sample logs in test/fixtures/logs.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,7 +25,7 @@ import { toEcsDocument, winlogbeatTemplate } from '../src/server/es/to-ecs.js';
 import { startOpenSearch, unavailableReason } from '../test/opensearch/start-node.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const SHARED = path.resolve(here, '../../shared/data');
+const SHARED = path.resolve(here, '../test/fixtures/logs');
 const STREAM = 'winlogbeat-8.12.0';
 const BASE = Date.parse('2024-03-04T00:00:00Z');
 const DAYS = 14;

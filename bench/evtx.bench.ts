@@ -1,7 +1,7 @@
 // EVTX reader benchmark (`npm run bench -- evtx`; not part of the tests). Measures our reader (one
 // worker, all cores, and in-process readEvtx) against libevtx `evtxexport -f xml`, python-evtx
 // `evtx_dump.py` and @ts-evtx/core on the same inputs in the same run, and prints ratios.
-// Inputs: the real sample logs in ../shared/data/evtx, and a large file (default 210 MB; env
+// Inputs: the real sample logs in test/fixtures/logs/evtx, and a large file (default 210 MB; env
 // LOGONLENS_BENCH_EVTX_MB) built by replicating the real chunks of sec-omer-size_t.evtx with fresh
 // record numbers and valid CRCs. Every configuration runs in its own process, so peak RSS is its
 // own. The machine may be shared: besides wall-clock rates, rates per CPU-second are printed
@@ -15,7 +15,7 @@ import { buildLargeEvtx } from './evtx-build.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
-const shared = path.resolve(root, '../shared/data');
+const shared = path.resolve(root, 'test/fixtures/logs');
 const SOURCE = path.join(shared, 'evtx/sec-omer-size_t.evtx');
 if (!existsSync(SOURCE)) {
   console.log(`sample logs not found at ${shared}: the EVTX benchmark needs them (skipped)`);
@@ -292,7 +292,7 @@ console.log(
     : 'our reader: TypeScript sources through tsx (dist/node missing or older than the sources: `npm run build:node` to measure the compiled code; workers then start faster)',
 );
 
-// 1. Real sample logs (all of ../shared/data/evtx; our runs repeat the set 20 times to be measurable).
+// 1. Real sample logs (all of test/fixtures/logs/evtx; our runs repeat the set 20 times to be measurable).
 const REPEAT = 20;
 const realRecords = ours('ours, readEvtx in-process', 'real', 'seq', 1, realFiles).records;
 const realMine = [

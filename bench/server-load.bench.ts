@@ -14,7 +14,7 @@ import { buildLargeEvtx } from './evtx-build.js';
 import { writeLargeNdjson } from '../test/integration/server-helpers.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SAMPLE = path.resolve(ROOT, '../shared/data/evtx/sec-omer-size_t.evtx');
+const SAMPLE = path.resolve(ROOT, 'test/fixtures/logs/evtx/sec-omer-size_t.evtx');
 const BUILT = path.join(ROOT, 'dist/node/server/main.js');
 const TARGET_BYTES = Number(process.env.BENCH_SERVER_MB ?? 64) * 1024 * 1024;
 const CONCURRENCY = 8;

@@ -6,24 +6,19 @@ import path from 'node:path';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
- * The real sample logs, read-only, beside the repository (../shared/data). A user's fresh clone has
- * none: tests that need them skip with this printed reason; CI has them and runs them all.
+ * The real sample logs, copied into the repository (test/fixtures/logs) with their sources and
+ * licences in test/fixtures/logs/MANIFEST.md, so that a fresh clone runs every test on its own.
  */
-export const SHARED_DATA = path.resolve(REPO_ROOT, '../shared/data');
+export const SHARED_DATA = path.resolve(REPO_ROOT, 'test/fixtures/logs');
 export const HAS_SHARED_DATA = existsSync(path.join(SHARED_DATA, 'MANIFEST.md'));
-export const SHARED_DATA_SKIP_REASON = `sample logs not found at ${SHARED_DATA} (a fresh clone has no ../shared/data; CI has it)`;
+export const SHARED_DATA_SKIP_REASON = `sample logs not found at ${SHARED_DATA} (they ship with the repository)`;
 
-if (!HAS_SHARED_DATA && process.env.CI) {
-  // In CI the data must be there: a silent skip would hide a broken setup.
-  throw new Error(`CI run without sample data: ${SHARED_DATA_SKIP_REASON}`);
+if (!HAS_SHARED_DATA) {
+  // The logs ship with the repository: their absence is a broken checkout, never a reason to skip.
+  throw new Error(`sample logs missing: ${SHARED_DATA_SKIP_REASON}`);
 }
 
-let warned = false;
-/** Path of a file under ../shared/data; prints the skip reason once when the data is missing. */
+/** Path of a sample log under test/fixtures/logs. */
 export function sharedData(...parts: string[]): string {
-  if (!HAS_SHARED_DATA && !warned) {
-    warned = true;
-    console.warn(`[skip] ${SHARED_DATA_SKIP_REASON}`);
-  }
   return path.join(SHARED_DATA, ...parts);
 }

@@ -1,4 +1,4 @@
-// The analysis on the real sample logs (../shared/data): counts add up, detections fire where the
+// The analysis on the real sample logs (test/fixtures/logs): counts add up, detections fire where the
 // attack is and nowhere else, and none of LogonTracer's defects (reference.md §1) is repeated.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 // Seeds the embedded OpenSearch node with Security events from the real sample logs: ECS documents
 // (Winlogbeat 8 + Security ingest pipeline) in a data stream, the same documents in an index created
-// without a template, and the Winlogbeat 6 / NXLog documents of ../shared/data/json as they are.
+// without a template, and the Winlogbeat 6 / NXLog documents of test/fixtures/logs/json as they are.
 import { readFileSync, readdirSync } from 'node:fs';
 import type { LogonEvent } from '../../src/core/events/logon-event.js';
 import { readEvtx } from '../../src/core/readers/evtx/index.js';

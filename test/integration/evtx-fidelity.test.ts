@@ -1,5 +1,5 @@
 // Fidelity of the EVTX reader: every sample EVTX against libevtx's rendering of it
-// (../shared/data/expected-xml/<id>.libevtx.xml, read with our XML reader, libevtx dialect), on
+// (test/fixtures/logs/expected-xml/<id>.libevtx.xml, read with our XML reader, libevtx dialect), on
 // event ID, record ID, time, computer, channel, provider and every EventData field of the model,
 // after normalizing rendering differences (zero-padded hex, GUID case, empty vs absent).
 import { readdirSync, readFileSync } from 'node:fs';

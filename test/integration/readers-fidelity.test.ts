@@ -1,6 +1,6 @@
 // Fidelity of the XML and JSON readers against independent material: the EVTX file Windows exported
 // to XML, libevtx's rendering of every sample EVTX, and the JSON documents themselves. Counts come
-// from ../shared/data/MANIFEST.md (written from libevtx and python-evtx), parsed here, not copied.
+// from test/fixtures/logs/MANIFEST.md (written from libevtx and python-evtx), parsed here, not copied.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
