@@ -6,14 +6,13 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/server/cli/main.js';
-import { HAS_SHARED_DATA, SHARED_DATA_SKIP_REASON, sharedData } from '../helpers/shared-data.js';
+import { sharedData } from '../helpers/shared-data.js';
 import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
 import { watchPage } from './helpers/page-errors.js';
 import { serveStatic, type StaticServer } from './helpers/static-server.js';
 import { ensureWebBuild } from './helpers/web-build.js';
 
 warnIfNoChromium();
-if (!HAS_SHARED_DATA) console.warn(`[skip] analyze → app: ${SHARED_DATA_SKIP_REASON}`);
 
 function sink(): Writable & { text: () => string } {
   const chunks: string[] = [];
@@ -26,7 +25,7 @@ function sink(): Writable & { text: () => string } {
   return Object.assign(w, { text: () => chunks.join('') });
 }
 
-describe.skipIf(!HAS_CHROMIUM || !HAS_SHARED_DATA)('a dataset written by analyze, opened in Chromium', () => {
+describe.skipIf(!HAS_CHROMIUM)('a dataset written by analyze, opened in Chromium', () => {
   let server: StaticServer;
   let browser: LaunchedBrowser;
   let dir: string;

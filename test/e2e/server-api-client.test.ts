@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { HAS_SHARED_DATA, SHARED_DATA_SKIP_REASON, sharedData } from '../helpers/shared-data.js';
+import { sharedData } from '../helpers/shared-data.js';
 import { startServer, type RunningServer } from './server-harness.js';
 
 /**
@@ -8,7 +8,6 @@ import { startServer, type RunningServer } from './server-harness.js';
  * server really sends. Runs in Node; the browser-only upload (XMLHttpRequest) is covered by
  * server-datasets.test.ts in Chromium, so the files go up here with fetch + FormData.
  */
-if (!HAS_SHARED_DATA) console.warn(`[skip] ${SHARED_DATA_SKIP_REASON}`);
 
 /**
  * The browser's API client, loaded at run time: its modules are written for the bundler (imports
@@ -123,7 +122,7 @@ async function uploadWithFetch(base: string, token: string | null, file: string,
   return (await res.json()) as { dataset: { id: string }; job: { id: string } };
 }
 
-describe.skipIf(!HAS_SHARED_DATA)('API client against the real server', () => {
+describe('API client against the real server', () => {
   let server: RunningServer;
   let realFetch: typeof fetch;
 
@@ -202,7 +201,7 @@ describe.skipIf(!HAS_SHARED_DATA)('API client against the real server', () => {
   });
 });
 
-describe.skipIf(!HAS_SHARED_DATA)('API client against a server with a token', () => {
+describe('API client against a server with a token', () => {
   let server: RunningServer;
   const TOKEN = 'e2e-token-0123456789';
 

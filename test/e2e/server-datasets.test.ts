@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { HAS_SHARED_DATA, SHARED_DATA_SKIP_REASON, sharedData } from '../helpers/shared-data.js';
+import { sharedData } from '../helpers/shared-data.js';
 import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
 import { watchPage } from './helpers/page-errors.js';
 import { ensureWebBuild } from './helpers/web-build.js';
@@ -12,7 +12,6 @@ import { startServer, type RunningServer } from './server-harness.js';
  * Missing Chromium or sample data skips with the printed reason outside CI (the helpers throw in CI).
  */
 warnIfNoChromium();
-if (!HAS_SHARED_DATA) console.warn(`[skip] ${SHARED_DATA_SKIP_REASON}`);
 
 const SAMPLE = 'sec-omer-size_t.evtx';
 /** The graph view's status line: `N nodes · M edges ...`. */
@@ -31,7 +30,7 @@ function unexpected(errors: string[]): string[] {
   return errors.filter((e) => !/status of 401/.test(e));
 }
 
-describe.skipIf(!HAS_CHROMIUM || !HAS_SHARED_DATA)('the app on the server (Chromium)', () => {
+describe.skipIf(!HAS_CHROMIUM)('the app on the server (Chromium)', () => {
   let server: RunningServer;
   let browser: LaunchedBrowser;
 
@@ -146,7 +145,7 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_SHARED_DATA)('the app on the server (Chrom
   });
 });
 
-describe.skipIf(!HAS_CHROMIUM || !HAS_SHARED_DATA)('a server with an access token (Chromium)', () => {
+describe.skipIf(!HAS_CHROMIUM)('a server with an access token (Chromium)', () => {
   const TOKEN = 'browser-e2e-token-0123456789';
   let server: RunningServer;
   let browser: LaunchedBrowser;

@@ -10,12 +10,10 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
  * licences in test/fixtures/logs/MANIFEST.md, so that a fresh clone runs every test on its own.
  */
 export const SHARED_DATA = path.resolve(REPO_ROOT, 'test/fixtures/logs');
-export const HAS_SHARED_DATA = existsSync(path.join(SHARED_DATA, 'MANIFEST.md'));
-export const SHARED_DATA_SKIP_REASON = `sample logs not found at ${SHARED_DATA} (they ship with the repository)`;
 
-if (!HAS_SHARED_DATA) {
+if (!existsSync(path.join(SHARED_DATA, 'MANIFEST.md'))) {
   // The logs ship with the repository: their absence is a broken checkout, never a reason to skip.
-  throw new Error(`sample logs missing: ${SHARED_DATA_SKIP_REASON}`);
+  throw new Error(`sample logs missing: not found at ${SHARED_DATA} (they ship with the repository)`);
 }
 
 /** Path of a sample log under test/fixtures/logs. */

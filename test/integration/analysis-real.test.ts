@@ -2,7 +2,7 @@
 // attack is and nowhere else, and none of LogonTracer's defects (reference.md §1) is repeated.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { HAS_SHARED_DATA, SHARED_DATA_SKIP_REASON, sharedData } from '../helpers/shared-data.js';
+import { sharedData } from '../helpers/shared-data.js';
 import { readXml } from '../../src/core/readers/xml/index.js';
 import type { LogonEvent } from '../../src/core/events/logon-event.js';
 import {
@@ -75,7 +75,7 @@ const copy = (e: LogonEvent, over: Partial<LogonEvent>): LogonEvent => ({
   ...over,
 });
 
-describe.skipIf(!HAS_SHARED_DATA)(`analysis on the real samples (${SHARED_DATA_SKIP_REASON})`, () => {
+describe('analysis on the real samples', () => {
   describe.each(SAMPLES)('%s', (sample) => {
     it('gives a valid dataset whose reading statistics account for every record', () => {
       const d = analyzeSample(sample);

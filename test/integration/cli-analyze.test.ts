@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HAS_SHARED_DATA, SHARED_DATA_SKIP_REASON, sharedData } from '../helpers/shared-data.js';
+import { sharedData } from '../helpers/shared-data.js';
 import { run } from '../../src/server/cli/main.js';
 import { parseDatasetText } from '../../src/core/dataset/index.js';
 
@@ -53,7 +53,7 @@ describe('logonlens analyze: options', () => {
   });
 });
 
-describe.skipIf(!HAS_SHARED_DATA)(`logonlens analyze on real files (${SHARED_DATA_SKIP_REASON})`, () => {
+describe('logonlens analyze on real files', () => {
   it('writes a valid dataset from EVTX, XML and JSON inputs together, with a summary', async () => {
     const out = path.join(dir, 'all.json');
     const r = await cli([

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LOGON_EVENT_FIELDS } from '../../src/core/events/index.js';
 import { run } from '../../src/server/cli/main.js';
 import { csvCell, escapeControls } from '../../src/server/cli/commands/events.js';
-import { HAS_SHARED_DATA, REPO_ROOT, sharedData } from '../helpers/shared-data.js';
+import { REPO_ROOT, sharedData } from '../helpers/shared-data.js';
 
 const FIX = path.join(REPO_ROOT, 'test/fixtures');
 const tmp = mkdtempSync(path.join(tmpdir(), 'logonlens-cli-events-'));
@@ -149,7 +149,7 @@ describe('logonlens events', () => {
   });
 });
 
-describe.skipIf(!HAS_SHARED_DATA)('logonlens events on the sample logs', () => {
+describe('logonlens events on the sample logs', () => {
   it('writes every record of an EVTX file, any event ID', async () => {
     const r = await cli(['--workers', '1', sharedData('evtx/sys-tsevtx-system.evtx')]);
     expect(r.code).toBe(0);

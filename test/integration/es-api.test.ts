@@ -12,12 +12,11 @@ import { silentLogger } from '../../src/server/logger.js';
 import { EsClient } from '../../src/server/es/client.js';
 import { Store } from '../../src/server/store/store.js';
 import type { DatasetInfo, JobInfo } from '../../src/server/store/types.js';
-import { HAS_SHARED_DATA, SHARED_DATA_SKIP_REASON } from '../helpers/shared-data.js';
 import { readSampleEvents, seedEcsDataStream } from './es-seed.js';
 
 const url = inject('opensearchUrl');
-const skip = !url || !HAS_SHARED_DATA;
-const reason = !url ? inject('opensearchSkipReason') : SHARED_DATA_SKIP_REASON;
+const skip = !url;
+const reason = inject('opensearchSkipReason');
 const STREAM = 'apitest-winlogbeat-8.12.0';
 
 describe.skipIf(skip)(`/api/es against OpenSearch ${skip ? reason : ''}`, () => {

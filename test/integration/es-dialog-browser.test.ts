@@ -14,17 +14,12 @@ import {
 import { watchPage } from '../e2e/helpers/page-errors.js';
 import { ensureWebBuild } from '../e2e/helpers/web-build.js';
 import { startServer, type RunningServer } from '../e2e/server-harness.js';
-import { HAS_SHARED_DATA, SHARED_DATA_SKIP_REASON } from '../helpers/shared-data.js';
 import { readSampleEvents, seedEcsDataStream } from './es-seed.js';
 
 warnIfNoChromium();
 const url = inject('opensearchUrl');
-const skip = !url || !HAS_SHARED_DATA || !HAS_CHROMIUM;
-const reason = !url
-  ? inject('opensearchSkipReason')
-  : !HAS_SHARED_DATA
-    ? SHARED_DATA_SKIP_REASON
-    : 'no Chromium';
+const skip = !url || !HAS_CHROMIUM;
+const reason = !url ? inject('opensearchSkipReason') : 'no Chromium';
 const STREAM = 'browser-winlogbeat-8.12.0';
 const RANGE = { from: '2015-08-23T00:00', to: '2015-09-14T00:00' };
 const STATUS_TEXT = /^([\d,]+) nodes · ([\d,]+) edges \(of ([\d,]+) nodes · ([\d,]+) edges in window\)$/;

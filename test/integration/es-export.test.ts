@@ -6,12 +6,11 @@ import type { LogonEvent } from '../../src/core/events/logon-event.js';
 import { esExportCommand } from '../../src/server/cli/commands/es-export.js';
 import { EsClient } from '../../src/server/es/client.js';
 import { runWatch, sourceKey, readWatchState } from '../../src/server/es/watch.js';
-import { HAS_SHARED_DATA, SHARED_DATA_SKIP_REASON } from '../helpers/shared-data.js';
 import { readSampleEvents, seedEcsDataStream } from './es-seed.js';
 
 const url = inject('opensearchUrl');
-const skip = !url || !HAS_SHARED_DATA;
-const reason = !url ? inject('opensearchSkipReason') : SHARED_DATA_SKIP_REASON;
+const skip = !url;
+const reason = inject('opensearchSkipReason');
 const PATTERN = 'exporttest-winlogbeat-*';
 
 function sink(): { stream: Writable; text: () => string } {

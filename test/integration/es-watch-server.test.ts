@@ -8,12 +8,11 @@ import { EsClient } from '../../src/server/es/client.js';
 import { readWatchState, sourceKey } from '../../src/server/es/watch.js';
 import type { Logger } from '../../src/server/logger.js';
 import { startServer } from '../../src/server/main.js';
-import { HAS_SHARED_DATA, SHARED_DATA_SKIP_REASON } from '../helpers/shared-data.js';
 import { readSampleEvents, seedEcsDataStream } from './es-seed.js';
 
 const url = inject('opensearchUrl');
-const skip = !url || !HAS_SHARED_DATA;
-const reason = !url ? inject('opensearchSkipReason') : SHARED_DATA_SKIP_REASON;
+const skip = !url;
+const reason = inject('opensearchSkipReason');
 const PATTERN = 'watchsrv-winlogbeat-*';
 
 describe.skipIf(skip)(`LOGONLENS_ES_WATCH in the server ${skip ? reason : ''}`, () => {

@@ -8,7 +8,7 @@ import { LOGON_EVENT_FIELDS, type LogonEvent } from '../../src/core/events/index
 import { readEvtx } from '../../src/core/readers/evtx/index.js';
 import { readXml } from '../../src/core/readers/xml/index.js';
 import type { ReadResult } from '../../src/core/readers/types.js';
-import { HAS_SHARED_DATA, SHARED_DATA_SKIP_REASON, sharedData } from '../helpers/shared-data.js';
+import { sharedData } from '../helpers/shared-data.js';
 
 const HEX = /^0x[0-9a-f]+$/i;
 const GUID = /^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}$/i;
@@ -58,14 +58,12 @@ function compare(ours: LogonEvent[], theirs: LogonEvent[]): string[] {
   return diffs;
 }
 
-const files = HAS_SHARED_DATA
-  ? [
-      ...readdirSync(sharedData('evtx')).map((f) => ['evtx', f] as const),
-      ...readdirSync(sharedData('evtx-bad')).map((f) => ['evtx-bad', f] as const),
-    ].filter(([, f]) => f.endsWith('.evtx'))
-  : [];
+const files = [
+  ...readdirSync(sharedData('evtx')).map((f) => ['evtx', f] as const),
+  ...readdirSync(sharedData('evtx-bad')).map((f) => ['evtx-bad', f] as const),
+].filter(([, f]) => f.endsWith('.evtx'));
 
-describe.skipIf(!HAS_SHARED_DATA)(`EVTX reader vs libevtx (${SHARED_DATA_SKIP_REASON})`, () => {
+describe('EVTX reader vs libevtx', () => {
   it('has sample files to compare', () => {
     expect(files.length).toBeGreaterThanOrEqual(18);
   });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DatasetInfo, JobInfo } from '../../src/server/store/types.js';
-import { HAS_SHARED_DATA, REPO_ROOT, SHARED_DATA_SKIP_REASON, sharedData } from '../helpers/shared-data.js';
+import { REPO_ROOT, sharedData } from '../helpers/shared-data.js';
 import { expectJson, filesForm, waitForJob, writeLargeNdjson } from './server-helpers.js';
 
 // Kills the real server process (SIGKILL) in the middle of an import and starts it again on the
@@ -66,100 +66,97 @@ async function stop(child: Child, signal: NodeJS.Signals): Promise<void> {
   });
 }
 
-describe.skipIf(!HAS_SHARED_DATA)(
-  `server survives SIGKILL mid-import${HAS_SHARED_DATA ? '' : ` (skipped: ${SHARED_DATA_SKIP_REASON})`}`,
-  () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'logonlens-fault-'));
-    const children: Child[] = [];
-    afterAll(async () => {
-      for (const c of children) await stop(c, 'SIGKILL');
-      rmSync(dir, { recursive: true, force: true });
+describe('server survives SIGKILL mid-import', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'logonlens-fault-'));
+  const children: Child[] = [];
+  afterAll(async () => {
+    for (const c of children) await stop(c, 'SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps earlier datasets intact and reports the interrupted import as failed', async () => {
+    const dataDir = path.join(dir, 'data');
+    const big = path.join(dir, 'big.ndjson');
+    await writeLargeNdjson(big, 100_000);
+
+    const first = await startChild(dataDir);
+    children.push(first);
+    const created = await expectJson<{ dataset: DatasetInfo; job: JobInfo }>(
+      await fetch(`${first.url}/api/datasets`, {
+        method: 'POST',
+        body: await filesForm([
+          sharedData('evtx', 'sec-omer-size_t.evtx'),
+          sharedData('evtx', 'm2a-kerbrute.evtx'),
+        ]),
+      }),
+      202,
+    );
+    expect((await waitForJob(first.url, created.job.id)).state).toBe('done');
+    const earlier = await expectJson<DatasetInfo>(
+      await fetch(`${first.url}/api/datasets/${created.dataset.id}`),
+    );
+    const earlierGraph = await expectJson<Record<string, unknown>>(
+      await fetch(`${first.url}/api/datasets/${earlier.id}/graph?from=2015-08-23&to=2015-08-30&hidden=1`),
+    );
+
+    const victim = await expectJson<{ dataset: DatasetInfo; job: JobInfo }>(
+      await fetch(`${first.url}/api/datasets`, { method: 'POST', body: await filesForm([big]) }),
+      202,
+    );
+    // Wait until the import is under way (events being read and stored), then kill the process.
+    for (;;) {
+      const job = await expectJson<JobInfo>(await fetch(`${first.url}/api/jobs/${victim.job.id}`));
+      expect(job.state === 'done' || job.state === 'failed').toBe(false);
+      if (job.state === 'running' && job.progress.records > 0) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await stop(first, 'SIGKILL');
+
+    const second = await startChild(dataDir);
+    children.push(second);
+    expect(second.output()).toContain('interrupted');
+    const after = await expectJson<DatasetInfo>(await fetch(`${second.url}/api/datasets/${earlier.id}`));
+    expect(after).toEqual(earlier);
+    const afterGraph = await expectJson<Record<string, unknown>>(
+      await fetch(`${second.url}/api/datasets/${earlier.id}/graph?from=2015-08-23&to=2015-08-30&hidden=1`),
+    );
+    expect({ ...afterGraph, createdAt: null }).toEqual({ ...earlierGraph, createdAt: null });
+
+    const interrupted = await expectJson<DatasetInfo>(
+      await fetch(`${second.url}/api/datasets/${victim.dataset.id}`),
+    );
+    expect(interrupted).toMatchObject({
+      state: 'failed',
+      error: expect.stringContaining('stopped'),
+      counts: { events: 0, edges: 0 },
     });
-
-    it('keeps earlier datasets intact and reports the interrupted import as failed', async () => {
-      const dataDir = path.join(dir, 'data');
-      const big = path.join(dir, 'big.ndjson');
-      await writeLargeNdjson(big, 100_000);
-
-      const first = await startChild(dataDir);
-      children.push(first);
-      const created = await expectJson<{ dataset: DatasetInfo; job: JobInfo }>(
-        await fetch(`${first.url}/api/datasets`, {
-          method: 'POST',
-          body: await filesForm([
-            sharedData('evtx', 'sec-omer-size_t.evtx'),
-            sharedData('evtx', 'm2a-kerbrute.evtx'),
-          ]),
-        }),
-        202,
-      );
-      expect((await waitForJob(first.url, created.job.id)).state).toBe('done');
-      const earlier = await expectJson<DatasetInfo>(
-        await fetch(`${first.url}/api/datasets/${created.dataset.id}`),
-      );
-      const earlierGraph = await expectJson<Record<string, unknown>>(
-        await fetch(`${first.url}/api/datasets/${earlier.id}/graph?from=2015-08-23&to=2015-08-30&hidden=1`),
-      );
-
-      const victim = await expectJson<{ dataset: DatasetInfo; job: JobInfo }>(
-        await fetch(`${first.url}/api/datasets`, { method: 'POST', body: await filesForm([big]) }),
-        202,
-      );
-      // Wait until the import is under way (events being read and stored), then kill the process.
-      for (;;) {
-        const job = await expectJson<JobInfo>(await fetch(`${first.url}/api/jobs/${victim.job.id}`));
-        expect(job.state === 'done' || job.state === 'failed').toBe(false);
-        if (job.state === 'running' && job.progress.records > 0) break;
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      await stop(first, 'SIGKILL');
-
-      const second = await startChild(dataDir);
-      children.push(second);
-      expect(second.output()).toContain('interrupted');
-      const after = await expectJson<DatasetInfo>(await fetch(`${second.url}/api/datasets/${earlier.id}`));
-      expect(after).toEqual(earlier);
-      const afterGraph = await expectJson<Record<string, unknown>>(
-        await fetch(`${second.url}/api/datasets/${earlier.id}/graph?from=2015-08-23&to=2015-08-30&hidden=1`),
-      );
-      expect({ ...afterGraph, createdAt: null }).toEqual({ ...earlierGraph, createdAt: null });
-
-      const interrupted = await expectJson<DatasetInfo>(
-        await fetch(`${second.url}/api/datasets/${victim.dataset.id}`),
-      );
-      expect(interrupted).toMatchObject({
-        state: 'failed',
-        error: expect.stringContaining('stopped'),
-        counts: { events: 0, edges: 0 },
-      });
-      const job = await expectJson<JobInfo>(await fetch(`${second.url}/api/jobs/${victim.job.id}`));
-      expect(job).toMatchObject({
-        state: 'failed',
-        error: expect.stringContaining('stopped during this import'),
-      });
-      expect(readdirSync(path.join(dataDir, 'uploads')).filter((f) => f.endsWith('.part'))).toEqual([]);
-
-      // The server still imports after the restart.
-      const again = await expectJson<{ job: JobInfo }>(
-        await fetch(`${second.url}/api/datasets/${earlier.id}/files`, {
-          method: 'POST',
-          body: await filesForm([sharedData('evtx', 'm2a-dcsync.evtx')]),
-        }),
-        202,
-      );
-      expect((await waitForJob(second.url, again.job.id)).state).toBe('done');
-      await stop(second, 'SIGTERM');
-
-      const db = new Database(path.join(dataDir, 'logonlens.sqlite'), { readonly: true });
-      try {
-        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-        const rows = db
-          .prepare('SELECT COUNT(*) AS n FROM events WHERE dataset_id = ?')
-          .get(victim.dataset.id) as { n: number };
-        expect(rows.n).toBe(0);
-      } finally {
-        db.close();
-      }
+    const job = await expectJson<JobInfo>(await fetch(`${second.url}/api/jobs/${victim.job.id}`));
+    expect(job).toMatchObject({
+      state: 'failed',
+      error: expect.stringContaining('stopped during this import'),
     });
-  },
-);
+    expect(readdirSync(path.join(dataDir, 'uploads')).filter((f) => f.endsWith('.part'))).toEqual([]);
+
+    // The server still imports after the restart.
+    const again = await expectJson<{ job: JobInfo }>(
+      await fetch(`${second.url}/api/datasets/${earlier.id}/files`, {
+        method: 'POST',
+        body: await filesForm([sharedData('evtx', 'm2a-dcsync.evtx')]),
+      }),
+      202,
+    );
+    expect((await waitForJob(second.url, again.job.id)).state).toBe('done');
+    await stop(second, 'SIGTERM');
+
+    const db = new Database(path.join(dataDir, 'logonlens.sqlite'), { readonly: true });
+    try {
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      const rows = db
+        .prepare('SELECT COUNT(*) AS n FROM events WHERE dataset_id = ?')
+        .get(victim.dataset.id) as { n: number };
+      expect(rows.n).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+});

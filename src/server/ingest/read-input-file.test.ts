@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UnreadableInputError } from '../../core/readers/types.js';
-import { HAS_SHARED_DATA, REPO_ROOT, sharedData } from '../../../test/helpers/shared-data.js';
+import { REPO_ROOT, sharedData } from '../../../test/helpers/shared-data.js';
 import { readInputFile, streamInputFile } from './read-input-file.js';
 
 const FIXTURES = path.join(REPO_ROOT, 'test/fixtures');
@@ -69,7 +69,7 @@ describe('readInputFile', () => {
   });
 });
 
-describe.skipIf(!HAS_SHARED_DATA)('readInputFile on EVTX (shared data)', () => {
+describe('readInputFile on EVTX (shared data)', () => {
   it('reads EVTX on worker threads with the file hash', async () => {
     const file = sharedData('evtx/sec-omer-newuser.evtx');
     const r = await readInputFile(file, { workers: 1 });

@@ -14,7 +14,7 @@ import {
   systemValues,
   type BinXmlWriter,
 } from '../../../../test/fixtures/evtx/evtx-writer.js';
-import { HAS_SHARED_DATA, sharedData } from '../../../../test/helpers/shared-data.js';
+import { sharedData } from '../../../../test/helpers/shared-data.js';
 import { LOGON_EVENT_FIELDS } from '../../events/index.js';
 import { MAX_DETAILED_WARNINGS, UnreadableInputError, type ReadResult } from '../types.js';
 import { MAX_VALUE_CHARS } from './chunk.js';
@@ -67,7 +67,6 @@ function fixtureLogs(): Uint8Array[] {
 }
 
 function realLogs(): Uint8Array[] {
-  if (!HAS_SHARED_DATA) return [];
   return ['sec-omer-short.evtx', 'm2a-hiddenuser.evtx', 'm2a-4768-4769-host.evtx']
     .map((f) => sharedData('evtx', f))
     .filter((p) => existsSync(p))

@@ -1,10 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  HAS_SHARED_DATA,
-  SHARED_DATA_SKIP_REASON,
-  sharedData,
-} from '../../../../test/helpers/shared-data.js';
+import { sharedData } from '../../../../test/helpers/shared-data.js';
 import { UnreadableInputError } from '../types.js';
 import { readEvtx } from './index.js';
 
@@ -19,7 +15,7 @@ describe('readEvtx: not EVTX at all', () => {
   });
 });
 
-describe.skipIf(!HAS_SHARED_DATA)(`readEvtx on the sample logs (${SHARED_DATA_SKIP_REASON})`, () => {
+describe('readEvtx on the sample logs', () => {
   it('reads every record of a clean file, System fields included', () => {
     const r = readEvtx(load('evtx', 'sec-omer-short.evtx'));
     expect(r.format).toBe('evtx');
