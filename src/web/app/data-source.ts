@@ -21,8 +21,13 @@ export interface DataSourceLoader<R extends SourceRef = SourceRef> {
 /** An error whose message is written for the analyst. */
 export class DataSourceError extends Error {}
 
+/** The react-query key of a dataset file kept in this browser (opened, cached and removed by key). */
+export function fileDatasetKey(key: string): QueryKey {
+  return ['dataset', 'file', key];
+}
+
 export const fileSource: DataSourceLoader<Extract<SourceRef, { kind: 'file' }>> = {
-  queryKey: (ref) => ['dataset', 'file', ref.key],
+  queryKey: (ref) => fileDatasetKey(ref.key),
   keepPrevious: false,
   async load(ref) {
     const text = await fileStore().getText(ref.key);
@@ -61,10 +66,6 @@ export const dataSources: {
 
 function loaderFor(ref: SourceRef): DataSourceLoader {
   return (ref.kind === 'file' ? dataSources.file : dataSources.server) as DataSourceLoader;
-}
-
-export function datasetQueryKey(ref: SourceRef, state: ViewState): QueryKey {
-  return loaderFor(ref).queryKey(ref, state);
 }
 
 /**

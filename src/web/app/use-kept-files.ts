@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fileStore } from '../lib/file-store';
+import { fileDatasetKey } from './data-source';
 
 export const KEPT_FILES_KEY = ['kept-files'] as const;
 
@@ -12,7 +13,7 @@ export function useRemoveKeptFile() {
   return useMutation({
     mutationFn: (key: string) => fileStore().remove(key),
     onSuccess: (_v, key) => {
-      client.removeQueries({ queryKey: ['dataset', 'file', key] });
+      client.removeQueries({ queryKey: fileDatasetKey(key) });
       return client.invalidateQueries({ queryKey: KEPT_FILES_KEY });
     },
   });

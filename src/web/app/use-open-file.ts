@@ -5,6 +5,7 @@ import { fileStore } from '../lib/file-store';
 import { DEFAULT_VIEW } from '../lib/url-state';
 import type { Navigate } from '../lib/use-view-state';
 import { useUiStore } from '../stores/ui-store';
+import { fileDatasetKey } from './data-source';
 import { KEPT_FILES_KEY } from './use-kept-files';
 
 export interface OpenError {
@@ -32,7 +33,7 @@ export function useOpenFile(navigate: Navigate) {
           return;
         }
         setError(null);
-        client.setQueryData(['dataset', 'file', result.key], result.dataset);
+        client.setQueryData(fileDatasetKey(result.key), result.dataset);
         void client.invalidateQueries({ queryKey: KEPT_FILES_KEY });
         navigate((s) => ({
           ...DEFAULT_VIEW,

@@ -1,27 +1,7 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { getGraph, type GraphParams } from './graph';
-import { listDatasets, getDataset } from './datasets';
+import { useQuery } from '@tanstack/react-query';
+import { getDataset } from './datasets';
 import { getHistogram } from './histogram';
 import { apiKeys } from './query-keys';
-
-/**
- * The graph of a server dataset for the URL's window and filters. The key holds every parameter, so
- * back/forward between windows is served from the cache; the previous graph stays on screen while
- * the next one loads (no blank flash).
- */
-export function useServerGraph(datasetId: string | null, params: GraphParams) {
-  return useQuery({
-    queryKey: apiKeys.graph(datasetId ?? '', params),
-    queryFn: ({ signal }) => getGraph(datasetId ?? '', params, signal),
-    enabled: datasetId !== null && datasetId !== '',
-    placeholderData: keepPreviousData,
-    staleTime: 30_000,
-  });
-}
-
-export function useDatasetList() {
-  return useQuery({ queryKey: apiKeys.datasets(), queryFn: ({ signal }) => listDatasets(signal) });
-}
 
 export function useDatasetSummary(datasetId: string | null) {
   return useQuery({

@@ -17,5 +17,5 @@ export type { ServerHistogram } from './histogram';
 export { getEvents, eventsSearch, DEFAULT_EVENTS_LIMIT } from './events';
 export type { DrillTarget, EventsParams } from './events';
 export { apiKeys } from './query-keys';
-export { useServerGraph, useServerHistogram, useDatasetList, useDatasetSummary } from './hooks';
+export { useServerHistogram, useDatasetSummary } from './hooks';
 export { TokenDialog } from './token-dialog';
