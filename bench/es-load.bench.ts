@@ -22,6 +22,7 @@ import { readClusterRange, replayEvents, searchAfterAll } from '../src/server/es
 import { buildFilter } from '../src/server/es/queries.js';
 import { eventFromSource } from '../src/server/es/to-event.js';
 import { toEcsDocument, winlogbeatTemplate } from '../src/server/es/to-ecs.js';
+import { seededRandom } from '../src/core/testing/prng.js';
 import { startOpenSearch, unavailableReason } from '../test/opensearch/start-node.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -88,20 +89,8 @@ function sampleEvents(): LogonEvent[] {
     .filter((e) => wanted.has(e.eventId));
 }
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function* synthetic(base: LogonEvent[], n: number): Generator<{ doc: unknown }> {
-  const r = rng(42);
+  const r = seededRandom(42);
   for (let i = 0; i < n; i++) {
     const u = Math.floor(ACCOUNTS * r() ** 3); // skewed: busy accounts log on far more often
     // Each account has a few habits (kinds of logon, taken from the real events) and a few hosts,

@@ -10,6 +10,7 @@ import { JsonSplitter } from '../../src/core/readers/winlogbeat/splitter.js';
 import { createXmlStreamReader, readXml } from '../../src/core/readers/xml/index.js';
 import { XmlTokenizer } from '../../src/core/readers/xml/tokenizer.js';
 import { REPO_ROOT } from '../helpers/shared-data.js';
+import { seededRandom } from '../../src/core/testing/prng.js';
 
 const FIX = path.join(REPO_ROOT, 'test/fixtures');
 const TEN_MB = 10 * 1024 * 1024;
@@ -22,15 +23,6 @@ function survive(read: () => ReadResult): ReadResult | null {
     if (e instanceof UnreadableInputError) return null;
     throw e;
   }
-}
-
-/** A small deterministic PRNG so failures can be replayed. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
 }
 
 function mutate(bytes: Uint8Array, rand: () => number, n: number): Uint8Array {
@@ -105,7 +97,7 @@ describe('XML reader on hostile input', () => {
 
   it('survives random mutations of a real export (bounded run)', () => {
     const bytes = readFileSync(path.join(FIX, 'xml/windows-security.xml'));
-    const rand = rng(20261127);
+    const rand = seededRandom(20261127);
     for (let i = 0; i < 300; i++) {
       const r = survive(() => readXml(mutate(bytes, rand, 1 + Math.floor(rand() * 20))));
       if (r !== null) expect(r.stats.recordsRead).toBeLessThanOrEqual(10);
@@ -249,7 +241,7 @@ describe('JSON reader on hostile input', () => {
       readFileSync(path.join(FIX, 'json/winlogbeat7.ndjson')),
       readFileSync(path.join(FIX, 'json/winlogbeat8-pipeline.json')),
     ];
-    const rand = rng(4624);
+    const rand = seededRandom(4624);
     for (let i = 0; i < 300; i++) {
       const input = inputs[i % 2] as Uint8Array;
       survive(() => readJson(mutate(input, rand, 1 + Math.floor(rand() * 20))));

@@ -1,4 +1,5 @@
 import { DATASET_FORMAT_V1, type Dataset, type DatasetEdge, type DatasetNode, type Flag } from '../schema.js';
+import { seededRandom } from '../../testing/prng.js';
 
 /**
  * A deterministic generator of valid datasets for tests and measurements (not real analysis: the
@@ -25,18 +26,6 @@ const EVENT_IDS = [4624, 4624, 4624, 4625, 4768, 4769, 4776] as const;
 const LOGON_TYPES = ['3', '3', '10', '2', '5'] as const;
 const PACKAGES = ['NTLM', 'Kerberos', 'Negotiate'] as const;
 
-/** mulberry32: small, fast, deterministic. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function iso(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19) + 'Z';
 }
@@ -54,7 +43,7 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
   const days = Math.max(1, options.days ?? 3);
   const startMs = Date.parse(options.start ?? '2021-12-01T00:00:00Z');
   const perAccount = Math.max(1, options.edgesPerAccount ?? 3);
-  const random = rng(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
   const domain = node({ id: 'domain:corp', kind: 'domain', label: 'CORP', name: 'corp' });

@@ -16,24 +16,14 @@ import {
 } from '../../../../test/fixtures/evtx/evtx-writer.js';
 import { sharedData } from '../../../../test/helpers/shared-data.js';
 import { LOGON_EVENT_FIELDS } from '../../events/index.js';
+import { seededRandom } from '../../testing/prng.js';
 import { MAX_DETAILED_WARNINGS, UnreadableInputError, type ReadResult } from '../types.js';
 import { MAX_VALUE_CHARS } from './chunk.js';
 import { readEvtx } from './index.js';
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const TIME = '2024-01-01T00:00:00Z';
 
-/** Small hand-made logs, used when the sample logs are absent (and always, besides them). */
+/** Small hand-made logs, fuzzed besides the sample logs. */
 function fixtureLogs(): Uint8Array[] {
   const c = new ChunkWriter();
   for (let id = 1; id <= 6; id++) {
@@ -114,7 +104,7 @@ describe('EVTX fuzz (seeded, bounded)', { timeout: 60_000 }, () => {
   const inputs = [...realLogs(), ...fixtureLogs()];
 
   it('survives random byte mutations', () => {
-    const rnd = prng(0xc0ffee);
+    const rnd = seededRandom(0xc0ffee);
     let read = 0;
     for (const src of inputs) {
       for (let i = 0; i < 150; i++) {
@@ -128,7 +118,7 @@ describe('EVTX fuzz (seeded, bounded)', { timeout: 60_000 }, () => {
   });
 
   it('survives absurd lengths, counts and offsets', () => {
-    const rnd = prng(42);
+    const rnd = seededRandom(42);
     const absurd = [0xffffffff, 0x7fffffff, 0x80000000, 0xffff, 0x10000, 0, 1, 65536, 65535];
     for (const src of inputs) {
       for (let i = 0; i < 150; i++) {
@@ -146,7 +136,7 @@ describe('EVTX fuzz (seeded, bounded)', { timeout: 60_000 }, () => {
   });
 
   it('survives random truncations and recovers what is whole', () => {
-    const rnd = prng(7);
+    const rnd = seededRandom(7);
     for (const src of inputs) {
       const full = readChecked(src)!;
       for (let i = 0; i < 60; i++) {
