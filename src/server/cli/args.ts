@@ -1,5 +1,7 @@
 // One option parser for every `logonlens` command, so they all accept the same spellings
-// (`--name value`, `--name=value`, short aliases such as `-o`) and fail the same way.
+// (`--name value`, `--name=value`, short aliases such as `-o`) and fail the same way. Tokens come
+// from node:util parseArgs; the rules on them are ours.
+import { parseArgs as nodeParseArgs, type ParseArgsConfig } from 'node:util';
 import { parseTime } from '../../core/readers/xml/time.js';
 import { UsageError } from './command.js';
 
@@ -28,45 +30,66 @@ export function visible(s: string): string {
   );
 }
 
+/**
+ * Parses with `node:util`'s parseArgs (its tokens, in non-strict mode) and applies our rules on top:
+ * an unknown option, a value on a flag or an option without its value is a UsageError, and a value
+ * that is itself an option (`-o --from`) is refused rather than swallowed. Node's strict mode is not
+ * used because it also refuses `-o -` (stdout) and cannot name the option in our words.
+ */
 export function parseArgs(args: readonly string[], spec: OptionSpec): ParsedArgs {
   const values = new Set(spec.values ?? []);
   const flags = new Set(spec.flags ?? []);
   const known = (name: string): boolean =>
     values.has(name) || flags.has(name) || name in (spec.aliases ?? {});
+  const { tokens } = nodeParseArgs({
+    args: [...args],
+    options: nodeOptions(spec),
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const out: ParsedArgs = { values: new Map(), flags: new Set(), positional: [] };
-  for (let i = 0; i < args.length; i++) {
-    const raw = args[i] ?? '';
-    if (!raw.startsWith('-') || raw === '-') {
-      out.positional.push(raw);
-      continue;
-    }
-    const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
-    const given = eq > 0 ? raw.slice(0, eq) : raw;
-    const name = spec.aliases?.[given] ?? given;
+  for (const token of tokens) {
+    if (token.kind === 'positional') out.positional.push(token.value);
+    if (token.kind !== 'option') continue;
+    const given = token.rawName;
+    const name = `--${token.name}`;
     if (flags.has(name)) {
-      if (eq > 0) throw new UsageError(`${name} takes no value`);
+      if (token.value !== undefined) throw new UsageError(`${name} takes no value`);
       out.flags.add(name);
       continue;
     }
     if (!values.has(name)) throw new UsageError(`unknown option ${visible(given.slice(0, 50))}`);
-    let value: string | undefined;
-    if (eq > 0) value = raw.slice(eq + 1);
-    else {
-      value = args[i + 1];
-      // The next word is another option, not this one's value (`-o --from ...`).
-      if (
-        value !== undefined &&
-        value !== '-' &&
-        value.startsWith('-') &&
-        (value.startsWith('--') || known(value))
-      )
-        value = undefined;
-      else i++;
-    }
-    if (value === undefined) throw new UsageError(`${given} needs a value`);
+    const value = token.value;
+    // The next word is another option, not this one's value (`-o --from ...`); a lone `-` is stdout.
+    const isOption =
+      !token.inlineValue &&
+      value !== undefined &&
+      value !== '-' &&
+      value.startsWith('-') &&
+      (value.startsWith('--') || known(value));
+    if (value === undefined || isOption) throw new UsageError(`${given} needs a value`);
     out.values.set(name, value);
   }
   return out;
+}
+
+/** Our spec in node's terms: `--output` with alias `-o` is `{ output: { type: 'string', short: 'o' } }`. */
+function nodeOptions(spec: OptionSpec): ParseArgsConfig['options'] {
+  const shortOf = new Map<string, string>();
+  for (const [alias, long] of Object.entries(spec.aliases ?? {})) {
+    // node knows one-letter short spellings only; every alias we declare is one.
+    if (!/^-[A-Za-z]$/.test(alias)) throw new Error(`alias ${alias} must be one letter, like -o`);
+    shortOf.set(long, alias.slice(1));
+  }
+  const options: NonNullable<ParseArgsConfig['options']> = {};
+  const declare = (long: string, type: 'string' | 'boolean'): void => {
+    const short = shortOf.get(long);
+    options[long.replace(/^--/, '')] = short === undefined ? { type } : { type, short };
+  };
+  for (const long of spec.values ?? []) declare(long, 'string');
+  for (const long of spec.flags ?? []) declare(long, 'boolean');
+  return options;
 }
 
 /** An ISO 8601 time option as UTC ISO (a date alone is its midnight, no zone means UTC); null when absent. */
