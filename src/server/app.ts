@@ -82,8 +82,7 @@ export function createApp(deps: AppDeps): LogonLensApp {
     throw notFound(`no API route ${c.req.method} ${c.req.path.slice(0, 200)}`);
   });
   if (deps.webRoot !== undefined && deps.webRoot !== null) {
-    const web = serveWebApp(deps.webRoot);
-    app.get('*', (c) => web(c));
+    app.get('*', serveWebApp(deps.webRoot));
   }
 
   app.notFound((c) => c.json({ error: { code: 'not_found', message: 'not found' } }, 404));

@@ -1,21 +1,9 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.map': 'application/json',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
+import { securityHeaders } from '../../../src/server/http/security.js';
+import { serveWebApp } from '../../../src/server/http/static.js';
 
 export interface StaticServer {
   /** Base URL without a trailing slash, e.g. http://127.0.0.1:40123 */
@@ -25,32 +13,17 @@ export interface StaticServer {
 }
 
 /**
- * A tiny static server for the built app (dist/web) on 127.0.0.1 and a free port. Unknown paths
- * without an extension get index.html (the app routes on the client); paths outside root are refused.
+ * The built app (dist/web) on 127.0.0.1 and a free port, served exactly as the LogonLens server
+ * serves it (src/server/http/static.ts, with its Content-Security-Policy and security headers) but
+ * without the API: for browser tests of the app on its own (files opened in the browser).
  */
 export async function serveStatic(root: string): Promise<StaticServer> {
-  const base = path.resolve(root);
-  const server = createServer((req, res) => {
-    const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let file = path.resolve(base, '.' + urlPath);
-    if (!file.startsWith(base)) {
-      res.writeHead(403).end();
-      return;
-    }
-    if (!existsSync(file) || statSync(file).isDirectory()) {
-      if (path.extname(urlPath) !== '') {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-        return;
-      }
-      file = path.join(base, 'index.html');
-    }
-    res.writeHead(200, {
-      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'no-store',
-    });
-    createReadStream(file).pipe(res);
+  const app = new Hono();
+  app.use('*', securityHeaders);
+  app.get('*', serveWebApp(root));
+  const server = await new Promise<Server>((resolve) => {
+    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s as Server));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
