@@ -4,8 +4,6 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { ApiError, badRequest, conflict } from '../http/errors.js';
 import type { Services } from '../http/context.js';
-import { ImportWriter } from '../store/import-writer.js';
-import { newId } from '../store/store.js';
 import type { DatasetInfo, JobInfo } from '../store/types.js';
 import { EsClient, EsError } from './client.js';
 import {
@@ -15,9 +13,10 @@ import {
   DEFAULT_INDEX_PATTERN,
   type ClusterConfig,
 } from './config.js';
-import { datasetFromReads, esSource, isoZ, mergeRanges } from './es-dataset.js';
+import { isoZ, mergeRanges } from './es-dataset.js';
+import { esLoadTask, type LoadSpec } from './load-job.js';
 import { getClusterInfo } from './info.js';
-import { readClusterRange, groupIndices, type ClusterRead, type LoadProgress } from './loader.js';
+import { groupIndices } from './loader.js';
 import { SECURITY_EVENT_IDS } from '../../core/events/logon-event.js';
 import { getMappings } from './mapping.js';
 import { exportWindow } from './export.js';
@@ -231,130 +230,10 @@ export function esRoutes(s: Services, clusters: ClusterConfig[] = loadEsConfig()
   return app;
 }
 
-/**
- * Runs a load in the background. Progress is saved on the job (GET /api/jobs/:id); the roll-ups
- * are written in one transaction at the end, so a failed load leaves no partial graph: the
- * dataset is marked failed with the reason.
- */
-export function startLoadJob(
-  s: Services,
-  dataset: DatasetInfo,
-  client: EsClient,
-  spec: { cluster: string; indexPattern: string; ranges: ReadonlyArray<{ from: string; to: string }> },
-): JobInfo {
-  const now = (): string => s.clock.now().toISOString();
-  const job: JobInfo = {
-    id: newId('job'),
-    datasetId: dataset.id,
-    state: 'running',
-    createdAt: now(),
-    finishedAt: null,
-    progress: { phase: 'reading', bytes: 0, totalBytes: 0, records: 0, files: 1, filesDone: 0 },
-    warnings: [],
-    error: null,
-    result: null,
-  };
-  s.store.saveJob(job);
-  s.store.setDatasetState(dataset.id, 'importing');
-  // Registered with the job manager so that GET /api/jobs/:id/events streams its progress.
-  const live = s.jobs.track(job);
-  let lastSave = 0;
-  // Documents and bytes of the ranges already read (a dataset with several ranges reads each).
-  let before = { events: 0, bytes: 0 };
-  const onProgress = (p: LoadProgress): void => {
-    job.progress.phase = p.phase === 'analyse' ? 'analyzing' : 'reading';
-    job.progress.records = p.phase === 'analyse' ? p.events : before.events + p.events;
-    job.progress.bytes = p.phase === 'analyse' ? p.bytesReceived : before.bytes + p.bytesReceived;
-    const t = Date.now();
-    if (t - lastSave > 250) {
-      lastSave = t;
-      s.store.saveJob(job);
-      live.update();
-    }
-  };
-  void (async () => {
-    try {
-      const parts: Array<{ read: ClusterRead; range: { from: string; to: string } }> = [];
-      for (const range of spec.ranges) {
-        const read = await readClusterRange(client, { indexPattern: spec.indexPattern, range, onProgress });
-        parts.push({ read, range });
-        before = { events: before.events + read.documents, bytes: before.bytes + read.bytesReceived };
-      }
-      const ds = datasetFromReads(parts, {
-        cluster: spec.cluster,
-        indexPattern: spec.indexPattern,
-        onProgress,
-      });
-      const documents = before.events;
-      if (s.store.findDataset(dataset.id) === null) throw new Error('the dataset was deleted');
-      job.progress.phase = 'storing';
-      s.store.saveJob(job);
-      live.update();
-      const writer = new ImportWriter(s.store.db);
-      const label = `elasticsearch:${spec.cluster}/${spec.indexPattern} ${spec.ranges.map((r) => `${r.from} → ${r.to}`).join(', ')}`;
-      const importId = writer.beginImport(
-        dataset.id,
-        job.id,
-        {
-          name: label.slice(0, 4000),
-          size: before.bytes,
-          sources: parts.map((p) => esSource(p.read, spec, p.range)),
-        },
-        now(),
-      );
-      writer.markParsed(importId, {
-        sha256: null,
-        format: 'elasticsearch',
-        recordsRead: documents,
-        eventsNew: documents,
-        eventsDuplicate: 0,
-        skipped: sumSkipped(parts.map((p) => p.read.skipped)),
-        warnings: 0,
-      });
-      // The new import covers every range of the dataset: the earlier ones are superseded in the
-      // same transaction as the new roll-ups (the dataset reports its ranges once).
-      s.store.db.transaction(() => {
-        s.store.db
-          .prepare(
-            `UPDATE imports SET state = 'superseded' WHERE dataset_id = ? AND state = 'done' AND id <> ?`,
-          )
-          .run(dataset.id, importId);
-        writer.replaceRollups(dataset.id, ds, [], documents);
-      })();
-      const info = s.store.getDataset(dataset.id);
-      job.state = 'done';
-      job.progress.phase = 'done';
-      job.progress.filesDone = 1;
-      job.result = {
-        files: [],
-        eventsNew: documents,
-        eventsDuplicate: 0,
-        counts: info.counts,
-        timeRange: info.timeRange,
-      };
-    } catch (e) {
-      job.state = 'failed';
-      job.progress.phase = 'failed';
-      job.error = e instanceof Error ? e.message : String(e);
-      s.logger.warn(`es load job ${job.id} failed: ${job.error}`);
-      // A dataset that had a graph keeps it (a failed next window changes nothing); a new one fails.
-      const d = s.store.findDataset(dataset.id);
-      if (d !== null) {
-        if (d.revision > 0) s.store.setDatasetState(d.id, 'ready');
-        else s.store.setDatasetState(d.id, 'failed', job.error);
-      }
-    } finally {
-      client.close();
-      job.finishedAt = now();
-      if (s.store.findDataset(dataset.id) !== null) s.store.saveJob(job);
-      live.finish();
-    }
-  })();
-  return structuredClone(job);
-}
-
-function sumSkipped(all: ReadonlyArray<Record<string, number>>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const one of all) for (const [k, v] of Object.entries(one)) out[k] = (out[k] ?? 0) + v;
-  return out;
+/** Queues a load of the ranges into the dataset as a job (GET /api/jobs/:id follows it). */
+function startLoadJob(s: Services, dataset: DatasetInfo, client: EsClient, spec: LoadSpec): JobInfo {
+  return s.jobs.start(
+    dataset.id,
+    esLoadTask(s.store, client, spec, () => s.clock.now().toISOString()),
+  );
 }

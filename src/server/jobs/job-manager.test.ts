@@ -5,8 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../logger.js';
 import { Store, systemClock } from '../store/store.js';
 import type { ImportJob } from '../ingest/import-files.js';
-import type { JobInfo } from '../store/types.js';
-import { JobManager, type ImportRunner } from './job-manager.js';
+import { JobManager, type ImportRunner, type JobTask } from './job-manager.js';
 
 let dir: string;
 let store: Store;
@@ -90,47 +89,64 @@ describe('JobManager', () => {
     expect(existsSync(file.path)).toBe(false);
   });
 
-  it('streams jobs run elsewhere (Elasticsearch loads) through track(): live get, updates, busy, end', async () => {
+  it('runs in-process jobs (Elasticsearch loads) through start(): queue, live get, updates, busy, end', async () => {
     const g = gatedRunner();
     const jobs = new JobManager(store, g.runner, systemClock, silentLogger, 1);
     const d = store.createDataset('es');
-    const job: JobInfo = {
-      id: 'job_es1',
-      datasetId: d.id,
-      state: 'running',
-      createdAt: new Date().toISOString(),
-      finishedAt: null,
-      progress: { phase: 'reading', bytes: 0, totalBytes: 0, records: 0, files: 1, filesDone: 0 },
-      warnings: [],
-      error: null,
-      result: null,
+    let proceed: () => void = () => {};
+    const gate = new Promise<void>((r) => (proceed = r));
+    let cleaned = 0;
+    const task: JobTask = {
+      kind: 'es load',
+      async run(job, changed) {
+        job.progress.records = 500;
+        changed();
+        await gate;
+        job.progress.records = 900;
+        return { files: [], eventsNew: 900, eventsDuplicate: 0, counts: d.counts, timeRange: null };
+      },
+      cleanup: () => void cleaned++,
     };
-    store.saveJob(job);
-    const live = jobs.track(job);
+    const job = jobs.start(d.id, task);
+    expect(job.state).toBe('queued');
+    expect(store.getDataset(d.id).state).toBe('importing');
     const seen: Array<[string, number]> = [];
     jobs.subscribe(job.id, (j) => seen.push([j.state, j.progress.records]));
     expect(jobs.busy(d.id)).toBe(true);
-    job.progress.records = 500;
-    live.update();
+    await tick();
     expect(jobs.get(job.id)?.progress.records).toBe(500);
     // An upload into the same dataset waits for the load.
     jobs.enqueue(d.id, 'es', [spool('after')]);
     await tick();
     expect(g.started).toHaveLength(0);
-    job.state = 'done';
-    job.progress.records = 900;
-    store.saveJob(job);
-    live.finish();
-    live.update(); // after the end: ignored
+    proceed();
+    await tick();
     expect(seen).toEqual([
+      ['running', 0],
       ['running', 500],
       ['done', 900],
     ]);
-    await tick();
+    expect(store.findJob(job.id)).toMatchObject({ state: 'done', result: { eventsNew: 900 } });
+    expect(cleaned).toBe(1);
     expect(g.started).toHaveLength(1);
     g.finish(0);
     await jobs.idle();
     expect(jobs.busy(d.id)).toBe(false);
     expect(jobs.get(job.id)?.state).toBe('done');
+  });
+
+  it('fails an in-process job that throws, keeps a dataset that had a graph, and still cleans up', async () => {
+    const jobs = new JobManager(store, gatedRunner().runner, systemClock, silentLogger, 1);
+    const d = store.createDataset('es');
+    let cleaned = 0;
+    const job = jobs.start(d.id, {
+      kind: 'es load',
+      run: () => Promise.reject(new Error('the cluster went away')),
+      cleanup: () => void cleaned++,
+    });
+    await jobs.idle();
+    expect(jobs.get(job.id)).toMatchObject({ state: 'failed', error: 'the cluster went away' });
+    expect(store.getDataset(d.id)).toMatchObject({ state: 'failed', error: 'the cluster went away' });
+    expect(cleaned).toBe(1);
   });
 });

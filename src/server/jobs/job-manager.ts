@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { ImportJob, ImportMessage, SpooledFile } from '../ingest/import-files.js';
 import { newId, type Clock, type Store } from '../store/store.js';
-import type { JobFileResult, JobInfo } from '../store/types.js';
+import type { JobFileResult, JobInfo, JobResult } from '../store/types.js';
 import type { Logger } from '../logger.js';
 
 /** Runs one import (in a worker thread in production); resolves when done, rejects on failure. */
@@ -9,13 +9,30 @@ export type ImportRunner = (job: ImportJob, onMessage: (m: ImportMessage) => voi
 
 type Listener = (job: JobInfo) => void;
 
+/**
+ * A job that runs in this process (an Elasticsearch load). It changes `job.progress` (never its
+ * state), calls `changed()` after each change, and returns the result; a throw fails the job.
+ */
+export interface JobTask {
+  /** Names the job in the server log ("es load"). */
+  kind: string;
+  run(job: JobInfo, changed: () => void): Promise<JobResult>;
+  /** Releases what the task holds (a cluster connection), whether it ran, failed or never started. */
+  cleanup(): void | Promise<void>;
+}
+
+/** How often a task's progress is written to the store (subscribers hear every change). */
+const SAVE_PROGRESS_MS = 250;
+
 /** Detailed warnings kept per job (the rest are summed into the last entries' counts). */
 const MAX_JOB_WARNINGS = 200;
 
 /**
- * Import jobs: one at a time per dataset (a second upload to the same dataset waits for the first),
- * at most `maxConcurrent` overall. Progress lives in memory and is streamed to subscribers; the job
- * is persisted at each state change so that it can still be read after a restart.
+ * Every background job of the server, imports and Elasticsearch loads alike: one at a time per
+ * dataset (a second upload or load into the same dataset waits for the first), at most
+ * `maxConcurrent` overall, states queued → running → done | failed. Progress lives in memory and is
+ * streamed to subscribers; the job is persisted at each state change so that it can still be read
+ * after a restart (Store.recoverInterrupted fails what a stop interrupted).
  */
 export class JobManager {
   private readonly jobs = new Map<string, JobInfo>();
@@ -34,31 +51,51 @@ export class JobManager {
     private readonly maxConcurrent = 2,
   ) {}
 
+  /** Queues the import of spooled upload files into a dataset. */
   enqueue(datasetId: string, title: string | null, files: SpooledFile[]): JobInfo {
-    const job: JobInfo = {
+    const job = this.newJob(
+      datasetId,
+      files.length,
+      files.reduce((s, f) => s + f.size, 0),
+    );
+    this.files.set(job.id, []);
+    return this.schedule(job, {
+      kind: 'import',
+      run: () => this.importFiles(job, { datasetId, jobId: job.id, title, files }),
+      cleanup: async () => {
+        this.files.delete(job.id);
+        await Promise.all(files.map((f) => rm(f.path, { force: true })));
+      },
+    });
+  }
+
+  /** Queues a job that runs in this process (an Elasticsearch load) into a dataset. */
+  start(datasetId: string, task: JobTask): JobInfo {
+    return this.schedule(this.newJob(datasetId, 1, 0), task);
+  }
+
+  private newJob(datasetId: string, files: number, totalBytes: number): JobInfo {
+    return {
       id: newId('job'),
       datasetId,
       state: 'queued',
       createdAt: this.clock.now().toISOString(),
       finishedAt: null,
-      progress: {
-        phase: 'queued',
-        bytes: 0,
-        totalBytes: files.reduce((s, f) => s + f.size, 0),
-        records: 0,
-        files: files.length,
-        filesDone: 0,
-      },
+      progress: { phase: 'queued', bytes: 0, totalBytes, records: 0, files, filesDone: 0 },
       warnings: [],
       error: null,
       result: null,
     };
+  }
+
+  /** Saves the job, marks its dataset importing and runs the task after the dataset's earlier jobs. */
+  private schedule(job: JobInfo, task: JobTask): JobInfo {
+    const { datasetId } = job;
     this.jobs.set(job.id, job);
-    this.files.set(job.id, []);
     this.store.saveJob(job);
     this.store.setDatasetState(datasetId, 'importing');
     const previous = this.tails.get(datasetId) ?? Promise.resolve();
-    const run = previous.then(() => this.run(job, { datasetId, jobId: job.id, title, files }));
+    const run = previous.then(() => this.run(job, task));
     this.tails.set(datasetId, run);
     this.all.add(run);
     void run.finally(() => {
@@ -66,37 +103,6 @@ export class JobManager {
       if (this.tails.get(datasetId) === run) this.tails.delete(datasetId);
     });
     return structuredClone(job);
-  }
-
-  /**
-   * Registers a job that runs outside this manager (an Elasticsearch load): while it runs, get()
-   * returns the live object and `GET /api/jobs/:id/events` streams it. The caller mutates `job`,
-   * then calls `update()` after each change and `finish()` once it is done or failed (after saving
-   * it). The dataset counts as busy meanwhile.
-   */
-  track(job: JobInfo): { update: () => void; finish: () => void } {
-    this.jobs.set(job.id, job);
-    let end: () => void = () => {};
-    const run = new Promise<void>((resolve) => (end = resolve));
-    // Callers check busy() first (a load into a busy dataset is refused), so nothing is replaced.
-    if (!this.tails.has(job.datasetId)) this.tails.set(job.datasetId, run);
-    this.all.add(run);
-    let finished = false;
-    return {
-      update: () => {
-        if (!finished) this.notify(job);
-      },
-      finish: () => {
-        if (finished) return;
-        finished = true;
-        this.notify(job);
-        this.jobs.delete(job.id);
-        this.listeners.delete(job.id);
-        this.all.delete(run);
-        if (this.tails.get(job.datasetId) === run) this.tails.delete(job.datasetId);
-        end();
-      },
-    };
   }
 
   get(id: string): JobInfo | null {
@@ -156,35 +162,33 @@ export class JobManager {
     this.waiting.shift()?.();
   }
 
-  private async run(job: JobInfo, spec: ImportJob): Promise<void> {
+  private async run(job: JobInfo, task: JobTask): Promise<void> {
     await this.slot();
     job.state = 'running';
     job.progress.phase = 'reading';
     this.store.saveJob(job);
     this.notify(job);
+    let lastSave = Date.now();
+    const changed = (): void => {
+      if (Date.now() - lastSave > SAVE_PROGRESS_MS) {
+        lastSave = Date.now();
+        this.store.saveJob(job);
+      }
+      this.notify(job);
+    };
     try {
       // The dataset may have been deleted while the job waited.
-      if (this.store.findDataset(spec.datasetId) === null) throw new Error('the dataset was deleted');
-      await this.runner(spec, (m) => this.onMessage(job, m));
-      const dataset = this.store.getDataset(spec.datasetId);
-      const files = this.files.get(job.id) ?? [];
+      if (this.store.findDataset(job.datasetId) === null) throw new Error('the dataset was deleted');
+      job.result = await task.run(job, changed);
       job.state = 'done';
       job.progress.phase = 'done';
-      job.progress.bytes = job.progress.totalBytes;
-      job.progress.filesDone = files.length;
-      job.result = {
-        files,
-        eventsNew: files.reduce((s, f) => s + f.eventsNew, 0),
-        eventsDuplicate: files.reduce((s, f) => s + f.eventsDuplicate, 0),
-        counts: dataset.counts,
-        timeRange: dataset.timeRange,
-      };
     } catch (e) {
       job.state = 'failed';
       job.progress.phase = 'failed';
       job.error = e instanceof Error ? e.message : String(e);
-      this.logger.warn(`import job ${job.id} failed: ${job.error}`);
-      const d = this.store.findDataset(spec.datasetId);
+      this.logger.warn(`${task.kind} job ${job.id} failed: ${job.error}`);
+      // A dataset that had a graph keeps it (a failed next file or window changes nothing).
+      const d = this.store.findDataset(job.datasetId);
       if (d !== null) {
         if (d.revision > 0) this.store.setDatasetState(d.id, 'ready');
         else this.store.setDatasetState(d.id, 'failed', job.error);
@@ -192,13 +196,28 @@ export class JobManager {
     } finally {
       this.release();
       job.finishedAt = this.clock.now().toISOString();
-      if (this.store.findDataset(spec.datasetId) !== null) this.store.saveJob(job);
+      if (this.store.findDataset(job.datasetId) !== null) this.store.saveJob(job);
       this.notify(job);
       this.jobs.delete(job.id);
-      this.files.delete(job.id);
       this.listeners.delete(job.id);
-      await Promise.all(spec.files.map((f) => rm(f.path, { force: true })));
+      await task.cleanup();
     }
+  }
+
+  /** An import of spooled files through the runner (a worker thread in production). */
+  private async importFiles(job: JobInfo, spec: ImportJob): Promise<JobResult> {
+    await this.runner(spec, (m) => this.onMessage(job, m));
+    const dataset = this.store.getDataset(spec.datasetId);
+    const files = this.files.get(job.id) ?? [];
+    job.progress.bytes = job.progress.totalBytes;
+    job.progress.filesDone = files.length;
+    return {
+      files,
+      eventsNew: files.reduce((s, f) => s + f.eventsNew, 0),
+      eventsDuplicate: files.reduce((s, f) => s + f.eventsDuplicate, 0),
+      counts: dataset.counts,
+      timeRange: dataset.timeRange,
+    };
   }
 
   private onMessage(job: JobInfo, m: ImportMessage): void {

@@ -168,6 +168,22 @@ export class ImportWriter {
   }
 
   /**
+   * Replaces the roll-ups with those of an import that covers every range of the dataset (an
+   * Elasticsearch load reads all its ranges again): the earlier imports are superseded in the same
+   * transaction as the new roll-ups, so the dataset reports its ranges once.
+   */
+  replaceRollupsSuperseding(datasetId: string, importId: number, dataset: Dataset, eventCount: number): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `UPDATE imports SET state = 'superseded' WHERE dataset_id = ? AND state = 'done' AND id <> ?`,
+        )
+        .run(datasetId, importId);
+      this.replaceRollups(datasetId, dataset, [], eventCount);
+    })();
+  }
+
+  /**
    * Replaces the dataset's roll-ups with `dataset` (the analysis of all its events) and the drill-down
    * links, marks its parsed imports done and bumps the revision: all in one transaction, so readers
    * see either the previous roll-ups or the new ones.
