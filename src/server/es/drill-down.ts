@@ -3,7 +3,7 @@
 // (PIT + search_after, both dialects) and keeps those the analysis' own linker puts there.
 // Registered before the stored-events route; datasets with file sources fall through to it.
 import { Hono } from 'hono';
-import type { DatasetEdge, DatasetNode, DatasetSource } from '../../core/dataset/index.js';
+import type { DatasetEdge, DatasetSource } from '../../core/dataset/index.js';
 import { SECURITY_EVENT_IDS, type LogonEvent } from '../../core/events/logon-event.js';
 import type { Services } from '../http/context.js';
 import { badRequest, notFound } from '../http/errors.js';
@@ -81,12 +81,7 @@ export function esEventRoutes(s: Services, clusters: ClusterConfig[] = loadEsCon
     const key = `${id}@${revision}`;
     const hit = linkers.get(key);
     if (hit !== undefined) return hit;
-    const parse = <T>(table: 'edges' | 'nodes'): T[] =>
-      (s.store.db.prepare(`SELECT data FROM ${table} WHERE dataset_id = ?`).raw().all(id) as [string][]).map(
-        (r) => JSON.parse(r[0]) as T,
-      );
-    const edges = parse<DatasetEdge>('edges');
-    const nodes = parse<DatasetNode>('nodes');
+    const { nodes, edges } = s.store.wholeGraph(id);
     const link = createEventLinker({ nodes, edges } as Parameters<typeof createEventLinker>[0]);
     const made = { link, edges: new Map(edges.map((e) => [e.id, e])) };
     if (linkers.size >= 4) linkers.delete(linkers.keys().next().value ?? '');

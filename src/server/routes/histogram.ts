@@ -21,13 +21,7 @@ export function histogramRoutes(s: Services): Hono {
     let body = s.graphCache.get(key);
     if (body === undefined) {
       const [fromHour, toHour] = windowHours(window);
-      const rows = s.store.db
-        .prepare(
-          `SELECT hour, SUM(count) AS n FROM edge_hours
-           WHERE dataset_id = ? AND hour >= ? AND hour < ? GROUP BY hour ORDER BY hour`,
-        )
-        .raw()
-        .all(id, fromHour, toHour) as Array<[number, number]>;
+      const rows = s.store.hourlyEventCounts(id, fromHour, toHour);
       body = JSON.stringify({ timeRange: info.timeRange, window, hours: rows });
       s.graphCache.set(key, body);
     }

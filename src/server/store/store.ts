@@ -338,6 +338,26 @@ export class Store {
     return rows.map((r) => r[0]);
   }
 
+  /** Events per Unix hour in [fromHour, toHour), ascending; only hours with events (the histogram). */
+  hourlyEventCounts(datasetId: string, fromHour: number, toHour: number): Array<[number, number]> {
+    return this.db
+      .prepare(
+        `SELECT hour, SUM(count) AS n FROM edge_hours
+         WHERE dataset_id = ? AND hour >= ? AND hour < ? GROUP BY hour ORDER BY hour`,
+      )
+      .raw()
+      .all(datasetId, fromHour, toHour) as Array<[number, number]>;
+  }
+
+  /** Every node and edge of the dataset's roll-ups, for work over its whole graph (drill-down linking). */
+  wholeGraph(datasetId: string): { nodes: DatasetNode[]; edges: DatasetEdge[] } {
+    const parse = <T>(table: 'edges' | 'nodes'): T[] =>
+      (
+        this.db.prepare(`SELECT data FROM ${table} WHERE dataset_id = ?`).raw().all(datasetId) as [string][]
+      ).map((r) => JSON.parse(r[0]) as T);
+    return { nodes: parse<DatasetNode>('nodes'), edges: parse<DatasetEdge>('edges') };
+  }
+
   edgesByIds(datasetId: string, ids: readonly string[]): DatasetEdge[] {
     return this.byIds('edges', datasetId, ids) as DatasetEdge[];
   }
