@@ -7,28 +7,9 @@ import type { Dataset, DatasetEdge, DatasetNode, Detection, Ranking, TimeRange }
 import { computeRankings, type PageRankMode } from './scores.js';
 import { hourEndIso, hourToIso, unixHourOf, windowHours } from './time.js';
 
-export interface ViewFilters {
-  /** null = all */
-  eventIds: number[] | null;
-  /** null = all; edges without a logon type (Kerberos, NTLM) are hidden when a list is given. */
-  logonTypes: string[] | null;
-  outcome: 'any' | 'success' | 'failure';
-  /** Edges with fewer events in the window are hidden. */
-  minCount: number;
-  /** Case-insensitive substring over account/host/IP labels; '' = none. */
-  search: string;
-  /** Machine accounts, ANONYMOUS LOGON, well-known accounts, local sources. */
-  showHidden: boolean;
-}
+import { edgeFilter, type ViewFilters } from './view-filters.js';
 
-export const DEFAULT_FILTERS: ViewFilters = Object.freeze({
-  eventIds: null,
-  logonTypes: null,
-  outcome: 'any',
-  minCount: 1,
-  search: '',
-  showHidden: false,
-}) as ViewFilters;
+export * from './view-filters.js';
 
 /** An edge with count/first/last/hourly restricted to the window. */
 export type ViewEdge = DatasetEdge;
@@ -210,10 +191,8 @@ export function computeView(
   const idx = indexOf(dataset);
   const { fromHour, toHour } = windowHours(window);
   const hours = window === null ? null : { fromHour, toHour };
-  const eventIds = filters.eventIds === null ? null : new Set(filters.eventIds);
-  const logonTypes = filters.logonTypes === null ? null : new Set(filters.logonTypes);
+  const passes = edgeFilter(filters);
   const search = filters.search.trim().toLowerCase();
-  const minCount = Math.max(1, filters.minCount);
 
   const inWindowNode = new Uint8Array(idx.nodeCount);
   let totalNodes = 0;
@@ -242,11 +221,7 @@ export function computeView(
     mark(idx.edgeEnds[3 * k]!);
     mark(idx.edgeEnds[3 * k + 1]!);
     mark(idx.edgeEnds[3 * k + 2]!);
-    if (eventIds !== null && !eventIds.has(e.eventId)) continue;
-    if (logonTypes !== null && (e.logonType === null || !logonTypes.has(e.logonType))) continue;
-    if (filters.outcome === 'success' && e.failure) continue;
-    if (filters.outcome === 'failure' && !e.failure) continue;
-    if (e.count < minCount) continue;
+    if (!passes(e)) continue;
     if (!filters.showHidden && idx.edgeHidden[k] === 1) continue;
     if (search !== '' && !matches(e.account) && !matches(e.source) && !matches(e.target)) continue;
     shown.push(e);

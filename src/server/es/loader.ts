@@ -6,6 +6,7 @@
 // n-1 at t1 and one at t2. Every field the graph reads from an edge event is in the key, so the
 // builder sees the same values as it would from the documents; only what differs between the n
 // events and is not in the key (record id, exact times inside the hour) is lost (docs/elasticsearch.md).
+import { LOGON_EDGE_EVENT_IDS } from '../../core/analysis/index.js';
 import { SECURITY_EVENT_IDS, type LogonEvent } from '../../core/events/logon-event.js';
 import type { EsClient, EsResponse } from './client.js';
 import { EsError } from './client.js';
@@ -25,8 +26,6 @@ import {
 import { FIELD_PLAN, TIME_FIELD, type DocShape, type PlanField } from './shapes.js';
 import { allPlanPaths, eventFromGetter, eventFromSource, normalizeTime } from './to-event.js';
 
-/** Edge events aggregated in the cluster. The others (flags: 4672, 4720, ...) are fetched whole. */
-export const AGGREGATED_EVENT_IDS: readonly number[] = [4624, 4625, 4768, 4769, 4771, 4776];
 /**
  * Frequent flag events, aggregated too: 4672 (special privileges, logged with nearly every admin
  * logon) and 4648 (explicit credentials). The analysis keeps them per account and hour with a
@@ -35,7 +34,7 @@ export const AGGREGATED_EVENT_IDS: readonly number[] = [4624, 4625, 4768, 4769, 
 export const AGGREGATED_FLAG_EVENT_IDS: readonly number[] = [4672, 4648];
 /** The rare flag events (account and group changes, policy, DCSync, DCShadow, log cleared): fetched whole. */
 export const RAW_EVENT_IDS: readonly number[] = SECURITY_EVENT_IDS.filter(
-  (id) => !AGGREGATED_EVENT_IDS.includes(id) && !AGGREGATED_FLAG_EVENT_IDS.includes(id),
+  (id) => !LOGON_EDGE_EVENT_IDS.has(id) && !AGGREGATED_FLAG_EVENT_IDS.includes(id),
 );
 
 /**
@@ -76,7 +75,8 @@ export const FLAG_KEY_FIELDS: readonly PlanField[] = [
 
 /** The two aggregations of a range: edge events and frequent flag events, each with its key. */
 const AGGREGATIONS: ReadonlyArray<{ ids: readonly number[]; fields: readonly PlanField[] }> = [
-  { ids: AGGREGATED_EVENT_IDS, fields: KEY_FIELDS },
+  // The graph builder's edge events are aggregated in the cluster; the others are fetched whole.
+  { ids: [...LOGON_EDGE_EVENT_IDS], fields: KEY_FIELDS },
   { ids: AGGREGATED_FLAG_EVENT_IDS, fields: FLAG_KEY_FIELDS },
 ];
 

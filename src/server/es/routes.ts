@@ -21,7 +21,7 @@ import { SECURITY_EVENT_IDS } from '../../core/events/logon-event.js';
 import { getMappings } from './mapping.js';
 import { exportWindow } from './export.js';
 import { windowDataset } from '../graph/window-dataset.js';
-import { NO_FILTERS } from '../http/query.js';
+import { NO_FILTERS } from '../../core/analysis/index.js';
 import { buildCountSearch, buildFilter } from './queries.js';
 
 /** Longest range one load may ask for (a year): bounded work per request. */

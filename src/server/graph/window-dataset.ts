@@ -1,25 +1,10 @@
 import { DATASET_FORMAT_V1, type Dataset, type TimeRange } from '../../core/dataset/index.js';
 import { GENERATOR } from '../../core/version.js';
-import type { GraphFilters } from '../http/query.js';
+import { edgeFilter, windowHours, type ViewFilters } from '../../core/analysis/index.js';
 import type { Store, WindowEdgeRow } from '../store/store.js';
 
 /** Cuts a dataset to a window and recomputes rankings and detections (the analysis' rankDataset). */
 export type RankFn = (dataset: Dataset, window: TimeRange | null) => Dataset;
-
-const HOUR = 3_600_000;
-
-export function windowHours(window: TimeRange | null): [number, number] {
-  if (window === null) return [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
-  return [Math.floor(Date.parse(window.from) / HOUR), Math.ceil(Date.parse(window.to) / HOUR)];
-}
-
-function edgeMatches(e: WindowEdgeRow, f: GraphFilters): boolean {
-  if (f.eventIds !== null && !f.eventIds.includes(e.eventId)) return false;
-  if (f.logonTypes !== null && (e.logonType === null || !f.logonTypes.includes(e.logonType))) return false;
-  if (f.outcome === 'success' && e.failure) return false;
-  if (f.outcome === 'failure' && !e.failure) return false;
-  return e.count >= f.minCount;
-}
 
 function ends(e: WindowEdgeRow): string[] {
   const out = [e.account];
@@ -38,12 +23,12 @@ export function windowDataset(
   store: Store,
   datasetId: string,
   window: TimeRange | null,
-  filters: GraphFilters,
+  filters: ViewFilters,
   options: { maxEdges: number; rank: RankFn; now: Date },
 ): Dataset {
   const info = store.getDataset(datasetId);
-  const [fromHour, toHour] = windowHours(window);
-  const candidates = store.windowEdgeRows(datasetId, fromHour, toHour).filter((e) => edgeMatches(e, filters));
+  const { fromHour, toHour } = windowHours(window);
+  const candidates = store.windowEdgeRows(datasetId, fromHour, toHour).filter(edgeFilter(filters));
 
   const ids = new Set<string>();
   for (const e of candidates) for (const id of ends(e)) ids.add(id);

@@ -1,24 +1,9 @@
 import type { TimeRange } from '../../core/dataset/index.js';
 import { badRequest } from './errors.js';
+import type { ViewFilters } from '../../core/analysis/view-filters.js';
 
-/** Filters of /graph and /export (the same fields as the app's view filters). */
-export interface GraphFilters {
-  eventIds: number[] | null;
-  logonTypes: string[] | null;
-  outcome: 'any' | 'success' | 'failure';
-  minCount: number;
-  search: string;
-  showHidden: boolean;
-}
-
-export const NO_FILTERS: GraphFilters = {
-  eventIds: null,
-  logonTypes: null,
-  outcome: 'any',
-  minCount: 0,
-  search: '',
-  showHidden: true,
-};
+/** Filters of /graph and /export: the app's view filters, defined once in core. */
+export type GraphFilters = ViewFilters;
 
 type Query = Record<string, string | undefined>;
 

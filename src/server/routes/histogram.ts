@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Services } from '../http/context.js';
 import { parseWindow } from '../http/query.js';
-import { windowHours } from '../graph/window-dataset.js';
+import { windowHours } from '../../core/analysis/index.js';
 
 /**
  * `GET /api/datasets/:id/histogram`: events per Unix hour over the whole dataset (or `[from, to)`),
@@ -20,7 +20,7 @@ export function histogramRoutes(s: Services): Hono {
     const key = JSON.stringify(['histogram', id, info.revision, window]);
     let body = s.graphCache.get(key);
     if (body === undefined) {
-      const [fromHour, toHour] = windowHours(window);
+      const { fromHour, toHour } = windowHours(window);
       const rows = s.store.hourlyEventCounts(id, fromHour, toHour);
       body = JSON.stringify({ timeRange: info.timeRange, window, hours: rows });
       s.graphCache.set(key, body);
