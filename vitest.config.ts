@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
-// One runner, four projects: pure unit tests (Node), React component tests (jsdom),
-// integration tests (real server, SQLite, OpenSearch) and browser tests (real Chromium).
+// One runner, five projects: pure unit tests (Node), React component tests (jsdom), integration
+// tests (real server, SQLite), OpenSearch tests (one real node) and browser tests (real Chromium).
 export default defineConfig({
   test: {
     reporters: process.env.CI ? ['default', ['json', { outputFile: 'tmp/vitest-report.json' }]] : ['default'],

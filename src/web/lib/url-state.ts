@@ -3,9 +3,9 @@ import { RANK_SCORES, type RankScore } from '../../core/dataset/index.js';
 import { isValidDate, SPANS, type Span } from './time-window';
 
 /**
- * The view an analyst shares is the URL: one readable query parameter per field
- * (docs: notes/contracts "Web URL state"). Parsing never throws: an invalid value becomes the
- * default and a notice says so. Serializing writes only non-default values, in a fixed order, so
+ * The view an analyst shares is the URL: one readable query parameter per field (the parameters
+ * are those parseViewState reads below; docs/architecture.md, "Where state lives"). Parsing never
+ * throws: an invalid value becomes the default and a notice says so. Serializing writes only non-default values, in a fixed order, so
  * that a view has one URL.
  */
 export type SourceRef = { kind: 'file'; key: string } | { kind: 'server'; id: string };
