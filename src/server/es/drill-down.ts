@@ -6,7 +6,8 @@ import { Hono } from 'hono';
 import type { DatasetEdge, DatasetSource } from '../../core/dataset/index.js';
 import { SECURITY_EVENT_IDS, type LogonEvent } from '../../core/events/logon-event.js';
 import type { Services } from '../http/context.js';
-import { badRequest, notFound } from '../http/errors.js';
+import { parseDrillTarget } from '../http/drill-target.js';
+import { badRequest } from '../http/errors.js';
 import { parseInteger, parseWindow } from '../http/query.js';
 import { createEventLinker } from '../ingest/event-links.js';
 import type { EventLinks } from '../store/import-writer.js';
@@ -99,17 +100,9 @@ export function esEventRoutes(s: Services, clusters: ClusterConfig[] = loadEsCon
       return;
     }
     const q = c.req.query();
-    const node = q['node'];
-    const edge = q['edge'];
-    if ((node === undefined) === (edge === undefined))
-      throw badRequest('give exactly one of node or edge', 'bad_query');
-    const ref = (node ?? edge ?? '').slice(0, 5000);
-    if (ref === '') throw badRequest('node or edge must not be empty', 'bad_query');
-    const edgeRow = edge !== undefined ? s.store.findEdge(id, ref) : null;
-    if (node !== undefined && s.store.findNode(id, ref) === null)
-      throw notFound(`no node ${JSON.stringify(ref.slice(0, 100))} in this dataset`);
-    if (edge !== undefined && edgeRow === null)
-      throw notFound(`no edge ${JSON.stringify(ref.slice(0, 100))} in this dataset`);
+    const target = parseDrillTarget(s.store, id, q);
+    const { ref } = target;
+    const edgeRow = target.kind === 'edge' ? target.edge : null;
     const window = parseWindow(q, info.timeRange);
     const limit = parseInteger('limit', q['limit'], DEFAULT_LIMIT, 1, s.limits.maxEventsPage);
     const cursor = q['cursor'];
@@ -121,7 +114,7 @@ export function esEventRoutes(s: Services, clusters: ClusterConfig[] = loadEsCon
     const { link, edges } = linking(id, info.revision);
     const keep = (e: LogonEvent): boolean => {
       const l = link(e);
-      if (edge !== undefined) return l.edge === ref;
+      if (target.kind === 'edge') return l.edge === ref;
       if (l.flaggedNodes.includes(ref)) return true;
       const le = l.edge === null ? undefined : edges.get(l.edge);
       return le !== undefined && (le.account === ref || le.source === ref || le.target === ref);

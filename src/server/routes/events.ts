@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { badRequest, notFound } from '../http/errors.js';
+import { parseDrillTarget } from '../http/drill-target.js';
+import { badRequest } from '../http/errors.js';
 import type { Services } from '../http/context.js';
 import { parseInteger, parseWindow } from '../http/query.js';
 
@@ -29,16 +30,7 @@ export function eventRoutes(s: Services): Hono {
     const id = c.req.param('id');
     const info = s.store.getDataset(id);
     const q = c.req.query();
-    const node = q['node'];
-    const edge = q['edge'];
-    if ((node === undefined) === (edge === undefined))
-      throw badRequest('give exactly one of node or edge', 'bad_query');
-    const ref = (node ?? edge ?? '').slice(0, 5000);
-    if (ref === '') throw badRequest('node or edge must not be empty', 'bad_query');
-    if (node !== undefined && s.store.findNode(id, ref) === null)
-      throw notFound(`no node ${JSON.stringify(ref.slice(0, 100))} in this dataset`);
-    if (edge !== undefined && s.store.findEdge(id, ref) === null)
-      throw notFound(`no edge ${JSON.stringify(ref.slice(0, 100))} in this dataset`);
+    const target = parseDrillTarget(s.store, id, q);
     const window = parseWindow(q, info.timeRange);
     const limit = parseInteger('limit', q['limit'], DEFAULT_LIMIT, 1, s.limits.maxEventsPage);
     const cursor = q['cursor'];
@@ -47,7 +39,7 @@ export function eventRoutes(s: Services): Hono {
     const toMs = window === null ? Number.MAX_SAFE_INTEGER : Date.parse(window.to);
     const rows = s.store.eventsPage(
       id,
-      node !== undefined ? { node: ref } : { edge: ref },
+      target.kind === 'node' ? { node: target.ref } : { edge: target.ref },
       fromMs,
       toMs,
       after,
