@@ -1,20 +1,14 @@
+import type { ViewFilters } from '../../../core/analysis/index.js';
 import { validateDataset, type Dataset } from '../../../core/dataset';
 import { apiFetch, badResponse } from './client';
 
 /**
- * What the graph view asks the server for: the window and the filters of the URL state, in the
- * server's parameter names (docs/api.md). Structurally the same fields as core's ViewFilters, so the
- * app passes its parsed filters as they are.
+ * What the graph view asks the server for: the window and the filters of the URL state (core's
+ * ViewFilters, as the server's /graph reads them), sent in the server's parameter names (docs/api.md).
  */
-export interface GraphParams {
+export interface GraphParams extends ViewFilters {
   from: string | null;
   to: string | null;
-  eventIds: readonly number[] | null;
-  logonTypes: readonly string[] | null;
-  outcome: 'any' | 'success' | 'failure';
-  minCount: number;
-  search: string;
-  showHidden: boolean;
 }
 
 /** The query string of GET /api/datasets/:id/graph; defaults are left out so equal views share URLs. */
