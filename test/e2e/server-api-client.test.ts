@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ViewFilters } from '../../src/core/analysis/index.js';
 import { sharedData } from '../helpers/shared-data.js';
 import { startServer, type RunningServer } from './server-harness.js';
 
@@ -28,15 +29,9 @@ interface DatasetSummary {
   state: string;
   counts: { events: number; edges: number; nodes: number };
 }
-interface GraphParams {
+interface GraphParams extends ViewFilters {
   from: string | null;
   to: string | null;
-  eventIds: number[] | null;
-  logonTypes: string[] | null;
-  outcome: 'any' | 'success' | 'failure';
-  minCount: number;
-  search: string;
-  showHidden: boolean;
 }
 interface LoadedDataset {
   window: { from: string; to: string } | null;
