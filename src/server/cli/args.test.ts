@@ -23,6 +23,13 @@ describe('parseArgs', () => {
     expect(() => parseArgs(['--output'], spec)).toThrow(UsageError);
   });
 
+  it('reads everything after -- as positional (a file named like an option)', () => {
+    expect(parseArgs(['a.evtx', '--', '-o', '--demo'], spec)).toMatchObject({
+      positional: ['a.evtx', '-o', '--demo'],
+      flags: new Set(),
+    });
+  });
+
   it('refuses unknown options and values on flags, escaping control characters', () => {
     expect(() => parseArgs(['--bogus\u001b[31m'], spec)).toThrow(/unknown option --bogus\\x1b\[31m/);
     expect(() => parseArgs(['--demo=yes'], spec)).toThrow(/takes no value/);
