@@ -187,13 +187,15 @@ export function lateralChainSearch(
   extend(first, -Infinity, null, startIsAccount ? start : null);
   // A budget cut leaves the chain being built unreported; the chains found before it stand.
 
-  found.sort(
-    (a, b) =>
-      b.length - a.length ||
-      compareIso(a[0]!.time, b[0]!.time) ||
-      cmp(a.map((s) => s.edge).join('\u0000'), b.map((s) => s.edge).join('\u0000')),
+  // A chain that is the tail of a longer one (an account's later logon that is also a first step)
+  // says nothing more: keep the longer one.
+  const tails = new Set<string>();
+  for (const c of found) for (let i = 1; i < c.length; i++) tails.add(chainKey(c.slice(i)));
+  const kept = found.filter((c) => !tails.has(chainKey(c)));
+  kept.sort(
+    (a, b) => b.length - a.length || compareIso(a[0]!.time, b[0]!.time) || cmp(chainKey(a), chainKey(b)),
   );
-  return { chains: found.slice(0, maxChains).map((s) => ({ steps: s })), truncated };
+  return { chains: kept.slice(0, maxChains).map((s) => ({ steps: s })), truncated };
 }
 
 /** Time-ordered lateral-movement chains from `start` (see the module comment). */
@@ -217,6 +219,10 @@ export function chainElements(chains: readonly LateralChain[]): { nodes: Set<str
       edgeIds.add(s.edge);
     }
   return { nodes, edges: edgeIds };
+}
+
+function chainKey(steps: readonly ChainStep[]): string {
+  return steps.map((s) => s.edge).join('\u0000');
 }
 
 function push(map: Map<string, number[]>, key: string, k: number): void {
