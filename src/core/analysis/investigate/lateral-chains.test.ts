@@ -132,7 +132,7 @@ describe('lateralChains', () => {
         if (i !== j) rows.push(hop(acc(`u${i}`), host(`h${i}`), host(`h${j}`), [H + i + j]));
     const d = makeDataset(rows);
     const { chains, truncated } = lateralChainSearch(d.edges, host('h0'), {
-      maxExpansions: 500,
+      maxWork: 2000,
       maxDepth: 6,
     });
     expect(truncated).toBe(true);
@@ -143,7 +143,7 @@ describe('lateralChains', () => {
       expect(times).toEqual([...times].sort((x, y) => x - y));
       expect(new Set(c.steps.map((s) => s.to)).size).toBe(c.steps.length);
     }
-    expect(lateralChainSearch(d.edges, host('h0'), { maxExpansions: 500, maxDepth: 6 })).toEqual({
+    expect(lateralChainSearch(d.edges, host('h0'), { maxWork: 2000, maxDepth: 6 })).toEqual({
       chains,
       truncated,
     });
