@@ -96,7 +96,7 @@ describe('detectionEvidence', () => {
     },
     // e3: another event ID
     { account: ALICE, source: SPRAYER, target: 'host:dc1', eventId: 4624, hourly: [[H + 27, 1]] },
-    // e4: alice's 4720 edge? (none in real data; a one-node detection takes its node's edges)
+    // e4: an edge of the one-node detection's node with its event ID (made up: 4720 is no logon)
     { account: ALICE, source: 'host:ws1', target: 'host:dc1', eventId: 4720, hourly: [[H + 1, 1]] },
   ]);
 
