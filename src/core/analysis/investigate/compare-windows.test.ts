@@ -93,3 +93,11 @@ describe('compareWindows', () => {
     expect(diff.firstSeenEdges).toEqual(['e3']);
   });
 });
+
+describe('previousWindow of a malformed window', () => {
+  it('says what is wrong instead of computing with NaN', () => {
+    expect(() => previousWindow({ from: '2021-02-30T00:00:00Z', to: '2021-03-01T00:00:00Z' })).toThrow(
+      /not a time window/,
+    );
+  });
+});

@@ -110,6 +110,14 @@ describe('shortestPaths', () => {
     expect(shortestPaths(all, X, DC).map((p) => p.nodes)).toEqual([[X, ALICE, WS1, machine, DC]]);
   });
 
+  it('keeps hostile ids as data', () => {
+    const evil = "account:corp\\<img src=x onerror=alert(1)>\u202e=cmd|' /c calc'!A0";
+    const d = makeDataset([row(evil, X, 'host:__proto__'), row(BOB, 'host:__proto__', 'host:constructor')]);
+    expect(shortestPaths(d.edges, X, 'host:constructor').map((p) => p.nodes)).toEqual([
+      [X, evil, 'host:__proto__', BOB, 'host:constructor'],
+    ]);
+  });
+
   it('gives the elements of its paths for emphasis', () => {
     const d = makeDataset([row(ALICE, X, WS1), row(BOB, WS1, DC)]);
     const els = pathElements(shortestPaths(d.edges, X, DC));

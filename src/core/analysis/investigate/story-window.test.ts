@@ -131,3 +131,13 @@ describe('nearestActiveWindow', () => {
     expect(nearestActiveWindow(d, '<script>', 'week')).toBeNull();
   });
 });
+
+describe('times the calendar refuses', () => {
+  it('never throw: a detection on 2021-02-30 opens on its date as written', () => {
+    const d = detection('odd', 'high', '2021-02-30T10:00:00Z');
+    expect(detectionWindow(d, 'week')).toBe('2021-02-30');
+    const ds = makeDataset([]);
+    ds.detections = [d];
+    expect(storyWindow(ds, 'day')).toEqual({ from: '2026-01-01', reason: 'none' });
+  });
+});

@@ -40,9 +40,18 @@ function windowDay(day: number, span: WindowSpan): number {
   return day - ((((day + 3) % 7) + 7) % 7);
 }
 
-/** The first day of the window of `span` holding the detection's first event. */
+/** The first day of the window of `span` holding a UTC ISO time; null when it is not a real time. */
+function windowOf(iso: string, span: WindowSpan): string | null {
+  const ms = isoToMs(iso);
+  return Number.isNaN(ms) ? null : dateOfDay(windowDay(Math.floor(ms / DAY_MS), span));
+}
+
+/**
+ * The first day of the window of `span` holding the detection's first event. A time the schema
+ * lets through but the calendar does not (`2021-02-30T…`) gives its own date part, as written.
+ */
 export function detectionWindow(d: Detection, span: WindowSpan): string {
-  return dateOfDay(windowDay(Math.floor(isoToMs(d.first) / DAY_MS), span));
+  return windowOf(d.first, span) ?? d.first.slice(0, 10);
 }
 
 const SEVERITY_RANK = { high: 0, medium: 1, low: 2, info: 3 } as const;
@@ -83,7 +92,7 @@ export function storyWindow(dataset: Dataset, span: WindowSpan): StoryWindow {
     }
   if (bestCount > 0) return { from: dateOfDay(bestDay), reason: 'busiest' };
   const fallback = dataset.timeRange?.from ?? dataset.createdAt;
-  return { from: dateOfDay(windowDay(Math.floor(isoToMs(fallback) / DAY_MS), span)), reason: 'none' };
+  return { from: windowOf(fallback, span) ?? fallback.slice(0, 10), reason: 'none' };
 }
 
 const activeCache = new WeakMap<Dataset, Float64Array>();
