@@ -6,8 +6,9 @@
 import type { DatasetEdge, Detection, TimeRange } from '../../dataset/schema.js';
 import { HOUR_MS, isoToMs, windowHours } from '../time.js';
 
-export type Severity = Detection['severity'];
-export const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low', 'info'];
+type Severity = Detection['severity'];
+/** Most severe first. */
+const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low', 'info'];
 
 export interface DetectionRow {
   detection: Detection;
@@ -26,7 +27,7 @@ export interface DetectionListing {
   total: number;
 }
 
-export interface DetectionFilter {
+export interface DetectionListFilter {
   /** null/absent = all. */
   severities?: readonly Severity[] | null;
   kinds?: readonly string[] | null;
@@ -57,7 +58,7 @@ function sorted(detections: readonly Detection[]): Array<{ d: Detection; first: 
 export function listDetections(
   detections: readonly Detection[],
   window: TimeRange | null,
-  filter: DetectionFilter = {},
+  filter: DetectionListFilter = {},
 ): DetectionListing {
   const { fromHour, toHour } = windowHours(window);
   const severities = filter.severities == null ? null : new Set(filter.severities);

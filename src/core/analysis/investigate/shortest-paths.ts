@@ -23,7 +23,7 @@ export interface PathStep {
   account: string;
   other: string;
   /** Drawn links it stands for: `from` = other → account, `to` = account → other. */
-  roles: LinkRole[];
+  roles: Array<'from' | 'to'>;
   /** Ids of the dataset edges behind the step. */
   edges: string[];
   /** Events behind the step. */
