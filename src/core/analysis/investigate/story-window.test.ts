@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Detection } from '../../dataset/schema.js';
 import { makeDataset, makeFlag, makeNode } from '../testing.js';
 import { hourToIso } from '../time.js';
-import { detectionWindow, nearestActiveWindow, storyWindow } from './story-window.js';
+import {
+  detectionWindow,
+  nearestActiveWindow,
+  nearestWindowIn,
+  storyWindow,
+  storyWindowOf,
+} from './story-window.js';
 
 // 2021-11-28 is a Sunday; DAY is its first hour.
 const DAY = 455_016;
@@ -139,5 +145,22 @@ describe('times the calendar refuses', () => {
     const ds = makeDataset([]);
     ds.detections = [d];
     expect(storyWindow(ds, 'day')).toEqual({ from: '2026-01-01', reason: 'none' });
+  });
+});
+
+describe('from a histogram (server datasets)', () => {
+  it('decides as from the dataset itself', () => {
+    const d = busy();
+    const hourly = d.edges.flatMap((e) => e.hourly).sort((a, b) => a[0] - b[0]);
+    const input = { hourly, detections: [], fallback: d.timeRange!.from };
+    expect(storyWindowOf(input, 'day')).toEqual(storyWindow(d, 'day'));
+    expect(storyWindowOf(input, 'week')).toEqual(storyWindow(d, 'week'));
+    const hours = hourly.map(([h]) => h);
+    for (const from of ['2021-11-20', '2021-12-04', '2021-12-05', '2022-01-01'])
+      expect(nearestWindowIn(hours, from, 'day')).toBe(nearestActiveWindow(d, from, 'day'));
+    expect(storyWindowOf({ hourly: [], detections: [], fallback: '2021-12-03T10:00:00Z' }, 'week')).toEqual({
+      from: '2021-11-29',
+      reason: 'none',
+    });
   });
 });
