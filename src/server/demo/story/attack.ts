@@ -11,8 +11,9 @@
  * 4. 14:07 DCSync from BACKUP01: svc-backup, which the backup product was (wrongly) granted
  *    replication rights for, asks DC01 for directory replication (4662 with the
  *    DS-Replication-Get-Changes(-All) GUIDs) — from a machine that is not a domain controller.
- * 5. 14:21 the domain's Administrator hash, taken by the DCSync, logs on over NTLM from BACKUP01 to
- *    FS02 and to DC01 (pass-the-hash).
+ * 5. 14:21 pass-the-hash: Mimikatz sekurlsa::pth on BACKUP01 with the Administrator's NT hash,
+ *    taken by the DCSync (4624 type 9, seclogo), then NTLM logons as Administrator from BACKUP01 to
+ *    FS02 and DC01.
  */
 import { type Account, accountNamed, type Cast, DC, type Host, hostNamed, ROLES, SERVERS } from './cast.js';
 import { at, minutes, seconds } from './clock.js';
@@ -107,6 +108,7 @@ export function attack(cast: Cast, f: EventFactory, prng: Prng, routine: readonl
     f.logon(t + seconds(3), backup01, svc, LOGON.remoteInteractive, { from: ws, logonId: rdpSession }),
   );
   out.push(f.privileges(t + seconds(3), backup01, svc, rdpSession));
+  out.push(f.tgt(t + seconds(4), backup01, svc)); // the RDP session's own TGT
   t = at(DAY, 13, 41, 9);
   out.push(f.serviceTicket(t, backup01, svc, app01));
   const appSession = f.logonId();
@@ -125,8 +127,10 @@ export function attack(cast: Cast, f: EventFactory, prng: Prng, routine: readonl
     t += seconds(prng.int(20, 60));
   }
 
-  // 5. Pass-the-hash with the Administrator's NT hash from BACKUP01: NTLM network logons.
+  // 5. Pass-the-hash with the Administrator's NT hash from BACKUP01 (sekurlsa::pth: a NewCredentials
+  // logon on BACKUP01), then NTLM network logons as Administrator.
   const administrator = cast.administrator;
+  out.push(f.newCredentialsLogon(at(DAY, 14, 21, 8), backup01, svc, rdpSession, administrator));
   t = at(DAY, 14, 21, 36);
   for (const server of [fs02, DC]) {
     out.push(f.ntlmValidation(t, backup01, administrator.name));

@@ -127,6 +127,8 @@ function adminDay(admin: Account, ws: Host, day: number, f: EventFactory, prng: 
     let t = at(day, s === 0 ? prng.int(9, 11) : prng.int(14, 16), prng.int(0, 59), prng.int(0, 59));
     out.push(f.tgt(t, ws, admin));
     out.push(...rdp(t + 500, ws, admin, SERVERS.jump01, f));
+    // The RDP session on the jump host gets its own TGT, which its onward RDP tickets rest on.
+    out.push(f.tgt(t + seconds(4), SERVERS.jump01, admin));
     for (const server of prng.sample(targets, prng.int(1, 2))) {
       t += minutes(prng.int(3, 25));
       out.push(...rdp(t, SERVERS.jump01, admin, server, f));

@@ -116,6 +116,54 @@ export class EventFactory {
     };
   }
 
+  /**
+   * 4624 logon type 9 (NewCredentials) by `account` on `on`, its outbound identity `outbound`: what
+   * Mimikatz sekurlsa::pth leaves on the machine it runs on (logon process seclogo).
+   */
+  newCredentialsLogon(
+    ms: number,
+    on: Host,
+    account: Account,
+    subjectLogonId: string,
+    outbound: Account,
+  ): WinEvent {
+    return {
+      ms,
+      eventId: 4624,
+      computer: on,
+      success: true,
+      data: {
+        SubjectUserSid: sidOf(account),
+        SubjectUserName: account.name,
+        SubjectDomainName: DOMAIN.netbios,
+        SubjectLogonId: subjectLogonId,
+        TargetUserSid: sidOf(account),
+        TargetUserName: account.name,
+        TargetDomainName: DOMAIN.netbios,
+        TargetLogonId: this.logonId(),
+        LogonType: '9',
+        LogonProcessName: 'seclogo',
+        AuthenticationPackageName: 'Negotiate',
+        WorkstationName: '-',
+        LogonGuid: '{00000000-0000-0000-0000-000000000000}',
+        TransmittedServices: '-',
+        LmPackageName: '-',
+        KeyLength: '0',
+        ProcessId: `0x${this.prng.hex(3)}`,
+        ProcessName: 'C:\\Windows\\System32\\svchost.exe',
+        IpAddress: '::1',
+        IpPort: '0',
+        ImpersonationLevel: '%%1833',
+        RestrictedAdminMode: '-',
+        TargetOutboundUserName: outbound.name,
+        TargetOutboundDomainName: DOMAIN.netbios,
+        VirtualAccount: '%%1843',
+        TargetLinkedLogonId: '0x0',
+        ElevatedToken: '%%1842',
+      },
+    };
+  }
+
   /** 4625, a wrong password (or an unknown name) at `on`. */
   failedLogon(
     ms: number,
