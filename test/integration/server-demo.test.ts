@@ -69,4 +69,23 @@ describe('the demo on a fresh data directory', () => {
       await server.close();
     }
   });
+
+  it('leaves a deleted demo week deleted: no import, no link', async () => {
+    const server = await startServer(config, { logger: silentLogger, webRoot: null });
+    try {
+      expect((await fetch(`${server.url}/api/datasets/${storyId}`, { method: 'DELETE' })).ok).toBe(true);
+    } finally {
+      await server.close();
+    }
+    const again = await startServer(config, { logger: silentLogger, webRoot: null });
+    try {
+      expect(await again.demoUrl).toBeNull();
+      const { datasets } = await expectJson<{ datasets: DatasetInfo[] }>(
+        await fetch(`${again.url}/api/datasets`),
+      );
+      expect(datasets.map((d) => d.name)).toEqual([DEMO_DATASET_NAME]);
+    } finally {
+      await again.close();
+    }
+  });
 });
