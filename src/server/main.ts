@@ -6,10 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, type AppDeps, type LogonLensApp } from './app.js';
 import { ConfigError, resolveConfig, type ServerConfig } from './config.js';
-import { ensureDemoDataset, ensureStoryDataset, storyUrl, whenImported } from './demo/index.js';
+import { ATTACK, ensureDemoDataset, ensureStoryDataset, storyUrl, whenImported } from './demo/index.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { defaultWebRoot, demoDir } from './paths.js';
-import { ATTACK } from './demo/story/attack.js';
 import { Store } from './store/store.js';
 import { loadEsConfig, type ClusterConfig } from './es/config.js';
 import {

@@ -15,6 +15,8 @@ import type { JobInfo } from '../store/types.js';
 import { ATTACK } from './story/attack.js';
 import { STORY_FILE_NAME } from './story/generate.js';
 
+export { ATTACK };
+
 export const DEMO_DATASET_NAME = 'Demo: sample Security logs';
 /** Written once the demo import has been started, so that a deleted demo stays deleted. */
 export const DEMO_MARKER = 'demo-imported';
