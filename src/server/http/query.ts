@@ -4,6 +4,7 @@ import type { ViewFilters } from '../../core/analysis/view-filters.js';
 
 /** Filters of /graph and /export: the app's view filters, defined once in core. */
 export type GraphFilters = ViewFilters;
+export { NO_FILTERS } from '../../core/analysis/view-filters.js';
 
 type Query = Record<string, string | undefined>;
 

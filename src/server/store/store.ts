@@ -205,7 +205,10 @@ export class Store {
       dataset_id: string;
     }[];
     this.db.transaction(() => {
-      const stale = this.db.prepare(`SELECT id FROM imports WHERE state <> 'done'`).all() as { id: number }[];
+      // Done and superseded (replaced by a later Elasticsearch load of the same dataset) are finished.
+      const stale = this.db
+        .prepare(`SELECT id FROM imports WHERE state NOT IN ('done', 'superseded')`)
+        .all() as { id: number }[];
       for (const imp of stale) {
         this.db.prepare(`DELETE FROM events WHERE import_id = ?`).run(imp.id);
         this.db.prepare(`UPDATE imports SET state = 'failed' WHERE id = ?`).run(imp.id);
