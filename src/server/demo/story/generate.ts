@@ -43,15 +43,37 @@ export function generateStoryWeek(options: StoryOptions = {}): string {
     HOSTS.map((h) => [h.name, { next: prng.int(20_000, 900_000), lsass: 4 * prng.int(150, 250) }]),
   );
   const lines: string[] = [];
-  for (const e of events) {
+  const times = naturalTimes(events, prng);
+  events.forEach((e, i) => {
     const c = counters.get(e.computer.name)!;
-    const doc = winlogbeatDocument(e, {
-      recordId: c.next++,
-      subMs: prng.int(0, 9999),
-      processId: c.lsass,
-      threadId: 4 * prng.int(100, 2000),
-    });
+    const doc = winlogbeatDocument(
+      { ...e, ms: times[i]!.ms },
+      {
+        recordId: c.next++,
+        subMs: times[i]!.subMs,
+        processId: c.lsass,
+        threadId: 4 * prng.int(100, 2000),
+      },
+    );
     lines.push(JSON.stringify(doc));
-  }
+  });
   return lines.join('\n') + '\n';
+}
+
+/**
+ * The story places events on whole seconds; real clocks do not. Each distinct time gets up to
+ * 0.4 s more and digits below the millisecond, the same for events that happen together (a 4624
+ * and its 4672), never moving an event before the one it follows.
+ */
+function naturalTimes(events: readonly WinEvent[], prng: Prng): Array<{ ms: number; subMs: number }> {
+  const out: Array<{ ms: number; subMs: number }> = [];
+  let previous = { story: Number.NaN, ms: -Infinity, subMs: 0 };
+  for (const e of events) {
+    if (e.ms !== previous.story) {
+      const ms = Math.max(previous.ms + 1, e.ms + prng.int(0, 399));
+      previous = { story: e.ms, ms, subMs: prng.int(0, 9999) };
+    }
+    out.push({ ms: previous.ms, subMs: previous.subMs });
+  }
+  return out;
 }
