@@ -149,6 +149,23 @@ describe('lateralChains', () => {
     });
   });
 
+  it('gives the same chains whatever the order of the edges', () => {
+    const rows: EdgeRow[] = [];
+    for (let i = 0; i < 12; i++)
+      for (let j = 0; j < 12; j++)
+        if (i !== j && (i * 7 + j * 3) % 4 === 0)
+          rows.push(hop(acc(`u${(i + j) % 5}`), host(`h${i}`), host(`h${j}`), [H + ((i * j) % 9)]));
+    const d = makeDataset(rows);
+    const shuffled = [...d.edges].sort(
+      (a, b) => (a.id.length % 3) - (b.id.length % 3) || (a.id < b.id ? 1 : -1),
+    );
+    for (const opts of [{}, { maxDepth: 6, maxWork: 300 }]) {
+      const a = lateralChainSearch(d.edges, host('h0'), opts);
+      expect(a.chains.length).toBeGreaterThan(0);
+      expect(lateralChainSearch(shuffled, host('h0'), opts)).toEqual(a);
+    }
+  });
+
   it('returns no chain from a node without onward logons', () => {
     const d = makeDataset([hop(acc('a'), X, host('ws1'), [H])]);
     expect(lateralChains(d.edges, host('ws1'))).toEqual([]);

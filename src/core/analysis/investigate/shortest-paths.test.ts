@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeDataset, makeNode, type EdgeRow } from '../testing.js';
 import { computeView, DEFAULT_FILTERS } from '../view.js';
-import { pathElements, shortestPaths } from './shortest-paths.js';
+import { pathElements, pathSearch, shortestPaths } from './shortest-paths.js';
 
 const H = 455_016;
 const X = 'ip:203.0.113.9';
@@ -179,5 +179,23 @@ describe('shortestPaths', () => {
       });
     }
     expect(seen.size).toBe(paths.length);
+  });
+});
+
+describe('pathSearch', () => {
+  const d = makeDataset([row(ALICE, X, WS1), row(BOB, WS1, DC), row(CAROL, WS2, DC)]);
+
+  it('answers in the logon direction first', () => {
+    expect(pathSearch(d.edges, X, DC)).toMatchObject({ direction: 'logon' });
+  });
+
+  it('falls back to the reverse logon paths, then to paths ignoring direction, and says so', () => {
+    const reverse = pathSearch(d.edges, DC, X);
+    expect(reverse.direction).toBe('reverse');
+    expect(reverse.paths.map((p) => p.nodes)).toEqual([[X, ALICE, WS1, BOB, DC]]);
+    const any = pathSearch(d.edges, X, WS2);
+    expect(any.direction).toBe('any');
+    expect(any.paths.map((p) => p.nodes)).toEqual([[X, ALICE, WS1, BOB, DC, CAROL, WS2]]);
+    expect(pathSearch(d.edges, X, 'host:nowhere')).toEqual({ paths: [], direction: null });
   });
 });
