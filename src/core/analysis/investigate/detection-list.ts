@@ -33,6 +33,9 @@ export interface DetectionListFilter {
   kinds?: readonly string[] | null;
 }
 
+/** The name ui9 imports (kept: renaming it would break that branch when merged). */
+export type DetectionFilter = DetectionListFilter;
+
 const order = new WeakMap<readonly Detection[], Array<{ d: Detection; first: number; last: number }>>();
 
 function sorted(detections: readonly Detection[]): Array<{ d: Detection; first: number; last: number }> {
