@@ -13,6 +13,7 @@ import { WarningSink, type ReadWarning } from '../types.js';
 import { parseTime, timeSortKey } from '../xml/time.js';
 import { crc32 } from './crc32.js';
 import { decodeUtf16 } from './text.js';
+import { R_ANY, R_EXTERNAL, R_INLINE, R_INTERNAL, TemplateCache, type NameField } from './template-cache.js';
 import {
   filetimeToIso,
   fixedSize,
@@ -39,6 +40,12 @@ const RECORD_BUDGET = 200_000;
 const CHUNK_BUDGET = 2_000_000;
 /** A single field value longer than this is cut (a real EventData value is far shorter). */
 export const MAX_VALUE_CHARS = 65536;
+
+/**
+ * Templates compiled in earlier chunks (of any file read by this thread), reused when a chunk holds
+ * the same template: see template-cache.ts. Only actions that hold no chunk offset are shared.
+ */
+const sharedTemplates = new TemplateCache<Action[]>();
 
 /** Internal: a record whose binary XML cannot be read. Never leaves this module. */
 class ParseError extends Error {}
@@ -243,6 +250,11 @@ class ChunkReader {
   private outLimit = 0;
   private recordId = 0;
   private recordOffset = 0;
+  // While a template is compiled: its bounds and the name references met (template-cache.ts).
+  private nameFields: NameField[] | null = null;
+  private templateStart = 0;
+  private templateEnd = 0;
+  private lastName = '';
 
   constructor(
     bytes: Uint8Array,
@@ -462,6 +474,32 @@ class ChunkReader {
     return s;
   }
 
+  /**
+   * Reads the name referenced by the u32 at `field` (and records the reference while a template is
+   * compiled, for the cross-chunk cache); returns the offset after the field and any inline name.
+   */
+  private nameField(field: number, used: boolean): number {
+    const ref = this.dv.getUint32(field, true);
+    let p = field + 4;
+    const inline = ref === p;
+    if (inline) p = this.skipName(p);
+    this.lastName = used ? this.name(ref) : '';
+    const fields = this.nameFields;
+    if (fields !== null) {
+      const start = this.templateStart;
+      const rel = ref - start;
+      const kind = inline
+        ? R_INLINE
+        : !used
+          ? R_ANY
+          : ref >= start && ref < this.templateEnd
+            ? R_INTERNAL
+            : R_EXTERNAL;
+      fields.push({ pos: field - start, kind, rel, name: this.lastName });
+    }
+    return p;
+  }
+
   /** Skips a name stored inline at p. */
   private skipName(p: number): number {
     return p + 10 + 2 * this.dv.getUint16(p + 6, true);
@@ -534,14 +572,28 @@ class ChunkReader {
       this.templates.set(key, null);
       throw new ParseError(`template at chunk offset ${defOff} runs past the chunk`);
     }
+    const sharedKey = TemplateCache.key(this.b, defOff, size, ctx);
+    const shared = sharedTemplates.find(sharedKey, this.b, start, size, ctx, (off) => this.name(off));
+    if (shared !== undefined) {
+      this.templates.set(key, shared);
+      return shared;
+    }
     let actions: Action[];
+    const fields: NameField[] = [];
+    this.nameFields = fields;
+    this.templateStart = start;
+    this.templateEnd = start + size;
     try {
       actions = this.compile(start, start + size, ctx, true);
     } catch (e) {
       if (!(e instanceof BudgetError)) this.templates.set(key, null);
       throw e;
+    } finally {
+      this.nameFields = null;
     }
     this.templates.set(key, actions);
+    if (actions.every((a) => a.kind !== K_TEMPLATE && a.kind !== K_NESTED_LITERAL))
+      sharedTemplates.store(sharedKey, this.b, start, size, ctx, fields, actions);
     return actions;
   }
 
@@ -671,11 +723,8 @@ class ChunkReader {
         case 0x01: {
           finishAttr();
           if (states.length >= MAX_ELEMENT_DEPTH) throw new ParseError('elements nested too deeply');
-          const nameAt = inTemplate ? p + 7 : p + 5;
-          const nameOff = dv.getUint32(nameAt, true);
-          p = nameAt + 4;
-          if (nameOff === p) p = this.skipName(p);
-          const name = this.name(nameOff);
+          p = this.nameField(inTemplate ? p + 7 : p + 5, true);
+          const name = this.lastName;
           if (tok & 0x40) p += 4; // attribute list size
           cur = childState(cur, name);
           states.push(cur);
@@ -686,10 +735,8 @@ class ChunkReader {
         }
         case 0x06: {
           finishAttr();
-          const nameOff = dv.getUint32(p + 1, true);
-          p += 5;
-          if (nameOff === p) p = this.skipName(p);
-          const name = this.name(nameOff);
+          p = this.nameField(p + 1, true);
+          const name = this.lastName;
           attr =
             cur === S_PROVIDER && name === 'Name'
               ? A_PROVIDER
@@ -747,19 +794,14 @@ class ChunkReader {
           p += 3;
           break;
         case 0x09: {
-          const nameOff = dv.getUint32(p + 1, true);
-          p += 5;
-          if (nameOff === p) p = this.skipName(p);
-          const name = this.name(nameOff);
+          p = this.nameField(p + 1, true);
+          const name = this.lastName;
           addPart(ENTITIES[name] ?? `&${name};`);
           break;
         }
-        case 0x0a: {
-          const nameOff = dv.getUint32(p + 1, true);
-          p += 5;
-          if (nameOff === p) p = this.skipName(p);
+        case 0x0a:
+          p = this.nameField(p + 1, false);
           break;
-        }
         case 0x0b:
           p += 3 + 2 * dv.getUint16(p + 1, true);
           break;
