@@ -108,6 +108,45 @@ describe.skipIf(!HAS_SHARED_DATA)(
       });
     }
 
+    /** readEvtx's events as the NDJSON the CLI wrote before workers formatted it: JSON.stringify. */
+    const expectedNdjson = (bytes: Uint8Array, opts = {}): string =>
+      readEvtx(bytes, opts)
+        .events.map((e) => {
+          const o: Record<string, string | number | null> = {};
+          for (const f of LOGON_EVENT_FIELDS) o[f] = e[f];
+          return JSON.stringify(o) + '\n';
+        })
+        .join('');
+    const text = (pieces: Uint8Array[] | undefined): string =>
+      Buffer.concat((pieces ?? []).map((p) => Buffer.from(p.buffer, p.byteOffset, p.length))).toString(
+        'utf8',
+      );
+
+    for (const [d, f] of files) {
+      it(`NDJSON written by 2 workers is readEvtx's events, byte for byte, for ${f}`, async () => {
+        const file = sharedData(d, f);
+        const bytes = new Uint8Array(readFileSync(file));
+        const seq = readEvtx(bytes);
+        const par = await readEvtxParallel(file, { workers: 2, inThreadBelow: 0, ndjson: true });
+        expect(par.warningCounts['worker-failed']).toBeUndefined();
+        expect(par.events).toEqual([]);
+        expect(par.stats).toEqual(seq.stats);
+        expect(par.warnings).toEqual(seq.warnings);
+        expect(text(par.ndjson)).toBe(expectedNdjson(bytes));
+      });
+    }
+
+    it('NDJSON on the calling thread (small input) and with filters is the same text', async () => {
+      const small = sharedData('evtx', 'sec-omer-short.evtx');
+      const par = await readEvtxParallel(small, { ndjson: true });
+      expect(text(par.ndjson)).toBe(expectedNdjson(new Uint8Array(readFileSync(small))));
+      const bytes = new Uint8Array(readFileSync(sharedData('evtx', 'sec-omer-size_t.evtx')));
+      const opts = { eventIds: new Set([4624]) };
+      const filtered = await readEvtxParallel(bytes, { ...opts, workers: 1, inThreadBelow: 0, ndjson: true });
+      expect(text(filtered.ndjson)).toBe(expectedNdjson(bytes, opts));
+      expect(filtered.stats.eventsReturned).toBe(readEvtx(bytes, opts).events.length);
+    });
+
     it('reads a small file on the calling thread (default), with the same result', async () => {
       const file = sharedData('evtx', 'sec-omer-short.evtx');
       const par = await readEvtxParallel(file);

@@ -13,6 +13,7 @@ import {
   chunkFilter,
   chunkSlotCount,
   hasChunkSignature,
+  inRecordOrder,
   mergeChunkResults,
   nonChunkWarning,
   parseChunk,
@@ -27,6 +28,7 @@ import {
   type ReadResult,
   type ReadWarning,
 } from '../../core/readers/types.js';
+import { NdjsonFormatter } from '../../core/events/index.js';
 import {
   unpackEvents,
   type ChunkJob,
@@ -50,7 +52,32 @@ export type ParallelReadOptions = ReadOptions & {
    * more than reading a couple of MiB. Default 2 MiB; 0 always uses workers.
    */
   inThreadBelow?: number;
+  /**
+   * Give the events as NDJSON (`logonlens events`), written by the workers: the result's `events`
+   * stay empty and `ndjson` holds the UTF-8 text of each chunk, in record order.
+   */
+  ndjson?: boolean;
 };
+
+export type EvtxReadResult = ReadResult & { ndjson?: Uint8Array[] };
+
+/** A chunk's result as the pool gives it: with its NDJSON instead of its events in NDJSON mode. */
+type ChunkOutput = ChunkResult & { ndjson?: Uint8Array; eventCount: number };
+
+/** Formats chunks parsed on this thread (small inputs, dead workers) in NDJSON mode. */
+class LocalNdjson {
+  private readonly formatter = new NdjsonFormatter();
+  private readonly encoder = new TextEncoder();
+
+  output(r: ChunkResult): ChunkOutput {
+    const ndjson = this.encoder.encode(this.formatter.lines(r.events));
+    return { ...r, events: [], ndjson, eventCount: r.events.length };
+  }
+}
+
+function localOutput(r: ChunkResult, ndjson: LocalNdjson | null): ChunkOutput {
+  return ndjson === null ? { ...r, eventCount: r.events.length } : ndjson.output(r);
+}
 
 const DEFAULT_IN_THREAD_BELOW = 2 * 1024 * 1024;
 
@@ -181,7 +208,7 @@ function memorySource(bytes: Uint8Array): Source {
 export async function readEvtxParallel(
   input: string | Uint8Array,
   opts: ParallelReadOptions = {},
-): Promise<ReadResult> {
+): Promise<EvtxReadResult> {
   const source = typeof input === 'string' ? await fileSource(input) : memorySource(input);
   try {
     return await readFromSource(source, opts);
@@ -190,7 +217,7 @@ export async function readEvtxParallel(
   }
 }
 
-async function readFromSource(source: Source, opts: ParallelReadOptions): Promise<ReadResult> {
+async function readFromSource(source: Source, opts: ParallelReadOptions): Promise<EvtxReadResult> {
   const { size } = source;
   const head = await source.read(0, Math.min(size, 4096 + 8));
   const header = readEvtxHeader(head, size);
@@ -204,7 +231,8 @@ async function readFromSource(source: Source, opts: ParallelReadOptions): Promis
       offset: 0,
     });
   }
-  const results: ChunkResult[] = [];
+  const results: ChunkOutput[] = [];
+  const local = opts.ndjson === true ? new LocalNdjson() : null;
   let bytesDone = Math.min(size, header.firstChunkOffset);
   let records = 0;
   let lastProgress = 0;
@@ -223,7 +251,7 @@ async function readFromSource(source: Source, opts: ParallelReadOptions): Promis
     Math.min(Number.isFinite(requested) ? Math.floor(requested) : 1, Math.ceil(slots / CHUNKS_PER_JOB)),
   );
   const inThread = size < (opts.inThreadBelow ?? DEFAULT_IN_THREAD_BELOW);
-  const pool = slots > 0 && !inThread ? new WorkerPool(nWorkers, filter, source) : null;
+  const pool = slots > 0 && !inThread ? new WorkerPool(nWorkers, filter, source, local) : null;
   try {
     const pending: Promise<void>[] = [];
     for (let first = 0, id = 0; first < slots; first += CHUNKS_PER_JOB, id++) {
@@ -246,7 +274,7 @@ async function readFromSource(source: Source, opts: ParallelReadOptions): Promis
       const jobBytes = bytes.length - skippedBytes;
       if (pool === null) {
         for (const c of job.chunks) {
-          const r = parseChunk(bytes.subarray(c.start, c.start + c.length), c, filter);
+          const r = localOutput(parseChunk(bytes.subarray(c.start, c.start + c.length), c, filter), local);
           results.push(r);
           records += r.recordsRead;
         }
@@ -278,14 +306,20 @@ async function readFromSource(source: Source, opts: ParallelReadOptions): Promis
   }
   progress(true);
   const stale = staleHeaderWarning(header, results.length);
-  return mergeChunkResults(leading, results, stale ? [stale] : [], size);
+  const merged: EvtxReadResult = mergeChunkResults(leading, results, stale ? [stale] : [], size);
+  if (local !== null) {
+    const ordered = inRecordOrder(results);
+    merged.ndjson = ordered.map((r) => r.ndjson ?? new Uint8Array(0));
+    merged.stats.eventsReturned = ordered.reduce((n, r) => n + r.eventCount, 0);
+  }
+  return merged;
 }
 
 interface Pending {
   job: ChunkJob;
   /** Where the job's bytes came from, to read them again if its worker dies. */
   offset: number;
-  resolve: (r: ChunkResult[]) => void;
+  resolve: (r: ChunkOutput[]) => void;
 }
 
 interface Slot {
@@ -304,6 +338,7 @@ class WorkerPool {
     n: number,
     private readonly filter: ChunkFilter,
     private readonly source: Source,
+    private readonly ndjson: LocalNdjson | null,
   ) {
     const entry = evtxWorkerEntry();
     const init: WorkerInit = {
@@ -313,6 +348,7 @@ class WorkerPool {
         from: filter.from,
         to: filter.to,
       },
+      output: ndjson === null ? 'events' : 'ndjson',
     };
     for (let i = 0; i < n; i++) {
       const slot: Slot = { worker: null, busy: new Map() };
@@ -326,11 +362,17 @@ class WorkerPool {
         if (!p) return;
         slot.busy.delete(m.id);
         let at = 0;
+        const text = m.ndjson;
         p.resolve(
-          m.results.map(({ eventCount, ...r }: PackedChunkResult) => {
+          m.results.map(({ eventCount, ndjsonBytes, ...r }: PackedChunkResult): ChunkOutput => {
+            if (text !== undefined) {
+              const ndjson = text.subarray(at, at + ndjsonBytes);
+              at += ndjsonBytes;
+              return { ...r, events: [], ndjson, eventCount };
+            }
             const events = unpackEvents(m.events, [], at, at + eventCount);
             at += eventCount;
-            return { ...r, events };
+            return { ...r, events, eventCount };
           }),
         );
         this.wake();
@@ -352,10 +394,12 @@ class WorkerPool {
     }
   }
 
-  private async local(p: Pending): Promise<ChunkResult[]> {
+  private async local(p: Pending): Promise<ChunkOutput[]> {
     const last = p.job.chunks[p.job.chunks.length - 1]!;
     const bytes = await this.source.read(p.offset, last.start + last.length);
-    return p.job.chunks.map((c) => parseChunk(bytes.subarray(c.start, c.start + c.length), c, this.filter));
+    return p.job.chunks.map((c) =>
+      localOutput(parseChunk(bytes.subarray(c.start, c.start + c.length), c, this.filter), this.ndjson),
+    );
   }
 
   private wake(): void {
@@ -384,7 +428,7 @@ class WorkerPool {
     }
   }
 
-  run(job: ChunkJob): Promise<ChunkResult[]> {
+  run(job: ChunkJob): Promise<ChunkOutput[]> {
     const first = job.chunks[0]!;
     const pending: Omit<Pending, 'resolve'> = { job, offset: first.fileOffset - first.start };
     const slot = this.free();

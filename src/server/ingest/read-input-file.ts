@@ -29,6 +29,11 @@ export type ReadInputOptions = ReadOptions & {
   onProgress?: (p: InputProgress) => void;
   /** Each kept event as soon as it is read; the result's `events` then stays empty. */
   onEvent?: (event: LogonEvent) => void;
+  /**
+   * EVTX only: the events as UTF-8 NDJSON pieces (in record order), formatted by the worker threads,
+   * instead of `onEvent` (other formats still go through `onEvent`).
+   */
+  onNdjson?: (ndjson: Uint8Array) => void;
   /** Awaited after each piece of input (or batch of EVTX events): lets a consumer apply backpressure. */
   afterChunk?: () => Promise<void>;
 };
@@ -65,8 +70,19 @@ export async function streamInputFile(file: string, opts: ReadInputOptions = {})
     throw new UnreadableInputError(`${name}: not an event log (neither EVTX, XML nor JSON)`);
 
   if (format === 'evtx') {
-    const { onEvent, afterChunk, ...rest } = opts;
-    const [result, sha256] = await Promise.all([readEvtxParallel(file, rest), hashFile(file)]);
+    const { onEvent, onNdjson, afterChunk, ...rest } = opts;
+    const [result, sha256] = await Promise.all([
+      readEvtxParallel(file, { ...rest, ndjson: onNdjson !== undefined }),
+      hashFile(file),
+    ]);
+    const { ndjson, ...read } = result;
+    if (onNdjson !== undefined && ndjson !== undefined) {
+      for (const piece of ndjson) {
+        onNdjson(piece);
+        if (afterChunk !== undefined) await afterChunk();
+      }
+      return { ...read, source: { name, size, sha256, format } };
+    }
     if (onEvent !== undefined) {
       const events = result.events;
       result.events = [];
@@ -78,7 +94,7 @@ export async function streamInputFile(file: string, opts: ReadInputOptions = {})
     return { ...result, source: { name, size, sha256, format } };
   }
 
-  const { onProgress, afterChunk, workers: _workers, ...readOpts } = opts; // readOpts keeps onEvent
+  const { onProgress, afterChunk, workers: _workers, onNdjson: _ndjson, ...readOpts } = opts; // keeps onEvent
   const reader = format === 'xml' ? createXmlStreamReader(readOpts) : createJsonStreamReader(readOpts);
   const hash = createHash('sha256');
   let bytes = 0;
