@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HAS_SHARED_DATA, SHARED_DATA_SKIP_REASON, sharedData } from '../../../test/helpers/shared-data.js';
-import { LOGON_EVENT_FIELDS, emptyEvent } from '../../core/events/index.js';
+import { LOGON_EVENT_FIELDS, emptyEvent, type LogonEvent } from '../../core/events/index.js';
 import { readEvtx } from '../../core/readers/evtx/index.js';
 import { UnreadableInputError } from '../../core/readers/types.js';
 import { evtxWorkerEntry, readEvtxParallel, type EvtxProgress } from './evtx-parallel.js';
@@ -145,6 +145,29 @@ describe.skipIf(!HAS_SHARED_DATA)(
       const filtered = await readEvtxParallel(bytes, { ...opts, workers: 1, inThreadBelow: 0, ndjson: true });
       expect(text(filtered.ndjson)).toBe(expectedNdjson(bytes, opts));
       expect(filtered.stats.eventsReturned).toBe(readEvtx(bytes, opts).events.length);
+    });
+
+    it('streams events chunk by chunk in file order, holding none of them (2 workers and in-thread)', async () => {
+      for (const [d, f] of files) {
+        const file = sharedData(d, f);
+        const seq = readEvtx(new Uint8Array(readFileSync(file)));
+        for (const opts of [{ workers: 2, inThreadBelow: 0 }, { inThreadBelow: 1 << 30 }]) {
+          const got: LogonEvent[] = [];
+          let calls = 0;
+          const par = await readEvtxParallel(file, {
+            ...opts,
+            onEvents: (events) => {
+              calls++;
+              got.push(...events);
+            },
+          });
+          expect(par.events).toEqual([]);
+          expect(par.stats).toEqual(seq.stats);
+          expect(par.warnings).toEqual(seq.warnings);
+          expect(got).toEqual(seq.events); // these logs did not wrap: file order is record order
+          expect(calls).toBeGreaterThan(1);
+        }
+      }
     });
 
     it('reads a small file on the calling thread (default), with the same result', async () => {

@@ -28,7 +28,7 @@ import {
   type ReadResult,
   type ReadWarning,
 } from '../../core/readers/types.js';
-import { NdjsonFormatter } from '../../core/events/index.js';
+import { NdjsonFormatter, type LogonEvent } from '../../core/events/index.js';
 import {
   unpackEvents,
   type ChunkJob,
@@ -57,6 +57,13 @@ export type ParallelReadOptions = ReadOptions & {
    * stay empty and `ndjson` holds the UTF-8 text of each chunk, in record order.
    */
   ndjson?: boolean;
+  /**
+   * Each chunk's events as soon as it and every chunk before it in the file are read (file order:
+   * record order unless the log wrapped around): the result's `events` then stay empty, and memory
+   * holds a few pieces instead of every event. For consumers whose result does not depend on the
+   * order (the analysis).
+   */
+  onEvents?: (events: LogonEvent[]) => void;
 };
 
 export type EvtxReadResult = ReadResult & { ndjson?: Uint8Array[] };
@@ -233,6 +240,7 @@ async function readFromSource(source: Source, opts: ParallelReadOptions): Promis
   }
   const results: ChunkOutput[] = [];
   const local = opts.ndjson === true ? new LocalNdjson() : null;
+  const stream = opts.onEvents === undefined || local !== null ? null : new InFileOrder(opts.onEvents);
   let bytesDone = Math.min(size, header.firstChunkOffset);
   let records = 0;
   let lastProgress = 0;
@@ -278,17 +286,20 @@ async function readFromSource(source: Source, opts: ParallelReadOptions): Promis
           results.push(r);
           records += r.recordsRead;
         }
+        stream?.deliver(stream.next(), results.slice(results.length - job.chunks.length));
         bytesDone += jobBytes;
         progress(false);
         continue;
       }
       await pool.ready(); // back-pressure: read no further than the workers can take
+      const seq = stream?.next() ?? 0;
       pending.push(
         pool.run(job).then((rs) => {
           for (const r of rs) {
             results.push(r);
             records += r.recordsRead;
           }
+          stream?.deliver(seq, rs);
           bytesDone += jobBytes;
           progress(false);
         }),
@@ -310,9 +321,39 @@ async function readFromSource(source: Source, opts: ParallelReadOptions): Promis
   if (local !== null) {
     const ordered = inRecordOrder(results);
     merged.ndjson = ordered.map((r) => r.ndjson ?? new Uint8Array(0));
-    merged.stats.eventsReturned = ordered.reduce((n, r) => n + r.eventCount, 0);
   }
+  if (local !== null || stream !== null)
+    merged.stats.eventsReturned = results.reduce((n, r) => n + r.eventCount, 0);
   return merged;
+}
+
+/**
+ * Hands the events of jobs over in file order, as soon as a job and all before it are done (two
+ * workers finish out of order), then lets go of them: the results keep only counts and warnings.
+ */
+class InFileOrder {
+  private issued = 0;
+  private delivered = 0;
+  private readonly waiting = new Map<number, ChunkOutput[]>();
+
+  constructor(private readonly onEvents: (events: LogonEvent[]) => void) {}
+
+  /** The sequence number of the next job. */
+  next(): number {
+    return this.issued++;
+  }
+
+  deliver(seq: number, chunks: ChunkOutput[]): void {
+    this.waiting.set(seq, chunks);
+    for (let rs = this.waiting.get(this.delivered); rs !== undefined; rs = this.waiting.get(this.delivered)) {
+      this.waiting.delete(this.delivered++);
+      for (const r of rs) {
+        const events = r.events;
+        r.events = [];
+        if (events.length > 0) this.onEvents(events);
+      }
+    }
+  }
 }
 
 interface Pending {

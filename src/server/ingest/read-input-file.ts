@@ -34,6 +34,13 @@ export type ReadInputOptions = ReadOptions & {
    * instead of `onEvent` (other formats still go through `onEvent`).
    */
   onNdjson?: (ndjson: Uint8Array) => void;
+  /**
+   * EVTX with `onEvent`: hand the events over chunk by chunk as they are read, in file order (record
+   * order unless the log wrapped around), instead of after the whole file in record order. Memory
+   * then holds a few pieces, not every event: for consumers whose result does not depend on the
+   * order (the analysis).
+   */
+  fileOrder?: boolean;
   /** Awaited after each piece of input (or batch of EVTX events): lets a consumer apply backpressure. */
   afterChunk?: () => Promise<void>;
 };
@@ -70,9 +77,13 @@ export async function streamInputFile(file: string, opts: ReadInputOptions = {})
     throw new UnreadableInputError(`${name}: not an event log (neither EVTX, XML nor JSON)`);
 
   if (format === 'evtx') {
-    const { onEvent, onNdjson, afterChunk, ...rest } = opts;
+    const { onEvent, onNdjson, afterChunk, fileOrder, ...rest } = opts;
+    const streamed =
+      fileOrder === true && onEvent !== undefined && onNdjson === undefined
+        ? { onEvents: (events: LogonEvent[]) => events.forEach((e) => onEvent(e)) }
+        : {};
     const [result, sha256] = await Promise.all([
-      readEvtxParallel(file, { ...rest, ndjson: onNdjson !== undefined }),
+      readEvtxParallel(file, { ...rest, ...streamed, ndjson: onNdjson !== undefined }),
       hashFile(file),
     ]);
     const { ndjson, ...read } = result;
@@ -94,7 +105,14 @@ export async function streamInputFile(file: string, opts: ReadInputOptions = {})
     return { ...result, source: { name, size, sha256, format } };
   }
 
-  const { onProgress, afterChunk, workers: _workers, onNdjson: _ndjson, ...readOpts } = opts; // keeps onEvent
+  const {
+    onProgress,
+    afterChunk,
+    workers: _workers,
+    onNdjson: _ndjson,
+    fileOrder: _fileOrder,
+    ...readOpts
+  } = opts; // readOpts keeps onEvent
   const reader = format === 'xml' ? createXmlStreamReader(readOpts) : createJsonStreamReader(readOpts);
   const hash = createHash('sha256');
   let bytes = 0;
