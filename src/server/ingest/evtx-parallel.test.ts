@@ -117,34 +117,65 @@ describe.skipIf(!HAS_SHARED_DATA)(
           return JSON.stringify(o) + '\n';
         })
         .join('');
-    const text = (pieces: Uint8Array[] | undefined): string =>
-      Buffer.concat((pieces ?? []).map((p) => Buffer.from(p.buffer, p.byteOffset, p.length))).toString(
-        'utf8',
-      );
+    /** readEvtxParallel in NDJSON mode: the result and the text handed over. */
+    const ndjsonOf = async (
+      input: string | Uint8Array,
+      opts: Parameters<typeof readEvtxParallel>[1] = {},
+    ): Promise<{ par: Awaited<ReturnType<typeof readEvtxParallel>>; text: string; pieces: number }> => {
+      const pieces: Buffer[] = [];
+      const par = await readEvtxParallel(input, {
+        ...opts,
+        onNdjson: (b) => pieces.push(Buffer.from(b.buffer, b.byteOffset, b.length)),
+      });
+      return { par, text: Buffer.concat(pieces).toString('utf8'), pieces: pieces.length };
+    };
 
     for (const [d, f] of files) {
       it(`NDJSON written by 2 workers is readEvtx's events, byte for byte, for ${f}`, async () => {
         const file = sharedData(d, f);
         const bytes = new Uint8Array(readFileSync(file));
         const seq = readEvtx(bytes);
-        const par = await readEvtxParallel(file, { workers: 2, inThreadBelow: 0, ndjson: true });
+        const { par, text } = await ndjsonOf(file, { workers: 2, inThreadBelow: 0 });
         expect(par.warningCounts['worker-failed']).toBeUndefined();
         expect(par.events).toEqual([]);
         expect(par.stats).toEqual(seq.stats);
         expect(par.warnings).toEqual(seq.warnings);
-        expect(text(par.ndjson)).toBe(expectedNdjson(bytes));
+        expect(text).toBe(expectedNdjson(bytes));
       });
     }
 
     it('NDJSON on the calling thread (small input) and with filters is the same text', async () => {
       const small = sharedData('evtx', 'sec-omer-short.evtx');
-      const par = await readEvtxParallel(small, { ndjson: true });
-      expect(text(par.ndjson)).toBe(expectedNdjson(new Uint8Array(readFileSync(small))));
+      expect((await ndjsonOf(small)).text).toBe(expectedNdjson(new Uint8Array(readFileSync(small))));
       const bytes = new Uint8Array(readFileSync(sharedData('evtx', 'sec-omer-size_t.evtx')));
       const opts = { eventIds: new Set([4624]) };
-      const filtered = await readEvtxParallel(bytes, { ...opts, workers: 1, inThreadBelow: 0, ndjson: true });
-      expect(text(filtered.ndjson)).toBe(expectedNdjson(bytes, opts));
-      expect(filtered.stats.eventsReturned).toBe(readEvtx(bytes, opts).events.length);
+      const filtered = await ndjsonOf(bytes, { ...opts, workers: 1, inThreadBelow: 0 });
+      expect(filtered.text).toBe(expectedNdjson(bytes, opts));
+      expect(filtered.par.stats.eventsReturned).toBe(readEvtx(bytes, opts).events.length);
+    });
+
+    it('NDJSON of a wrapped log (chunks out of record order) comes in record order, like readEvtx', async () => {
+      // Three chunks of sec-omer-size_t in the order 3, 1, 2: a log that wrapped around.
+      const src = new Uint8Array(readFileSync(sharedData('evtx', 'sec-omer-size_t.evtx')));
+      const C = 65536;
+      const pick = (order: number[]): Uint8Array => {
+        const out = new Uint8Array(4096 + order.length * C);
+        out.set(src.subarray(0, 4096));
+        order.forEach((from, to) =>
+          out.set(src.subarray(4096 + from * C, 4096 + (from + 1) * C), 4096 + to * C),
+        );
+        return out;
+      };
+      const wrapped = pick([2, 0, 1]);
+      const expected = expectedNdjson(wrapped);
+      expect(expected).toBe(expectedNdjson(pick([0, 1, 2]))); // readEvtx orders chunks by record id
+      for (const opts of [{ workers: 2, inThreadBelow: 0 }, {}]) {
+        expect((await ndjsonOf(wrapped, opts)).text).toBe(expected);
+      }
+      // Not wrapped: streamed chunk by chunk (each chunk handed over as soon as it is read).
+      const streamed = await ndjsonOf(pick([0, 1, 2]), { workers: 1, inThreadBelow: 0 });
+      expect(streamed.text).toBe(expected);
+      expect(streamed.pieces).toBe(3);
     });
 
     it('streams events chunk by chunk in file order, holding none of them (2 workers and in-thread)', async () => {

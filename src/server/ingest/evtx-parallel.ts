@@ -1,7 +1,7 @@
 // EVTX in parallel: the file is read in pieces of a few chunks (never whole, when given a path) and
 // the chunks are parsed on worker threads; results are merged in record order, the same as
 // readEvtx. Memory holds the events plus a bounded number of pieces in flight (2 per worker).
-import { readFileSync } from 'node:fs';
+import { readFileSync, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
@@ -53,10 +53,15 @@ export type ParallelReadOptions = ReadOptions & {
    */
   inThreadBelow?: number;
   /**
-   * Give the events as NDJSON (`logonlens events`), written by the workers: the result's `events`
-   * stay empty and `ndjson` holds the UTF-8 text of each chunk, in record order.
+   * The events as NDJSON (`logonlens events`), formatted by the workers: UTF-8 pieces handed over
+   * in record order (readEvtx's order) as soon as possible, and the result's `events` stay empty.
+   * When the chunk headers show a log that did not wrap around (record ids rise with the position
+   * in the file, the usual case), each chunk is handed over as soon as it and those before it are
+   * read, so memory stays flat; a wrapped log's pieces are kept and handed over in order at the end.
    */
-  ndjson?: boolean;
+  onNdjson?: (ndjson: Uint8Array) => void;
+  /** Awaited before each piece of the file is read: lets an NDJSON consumer apply backpressure. */
+  beforePiece?: () => Promise<void>;
   /**
    * Each chunk's events as soon as it and every chunk before it in the file are read (file order:
    * record order unless the log wrapped around): the result's `events` then stay empty, and memory
@@ -65,8 +70,6 @@ export type ParallelReadOptions = ReadOptions & {
    */
   onEvents?: (events: LogonEvent[]) => void;
 };
-
-export type EvtxReadResult = ReadResult & { ndjson?: Uint8Array[] };
 
 /** A chunk's result as the pool gives it: with its NDJSON instead of its events in NDJSON mode. */
 type ChunkOutput = ChunkResult & { ndjson?: Uint8Array; eventCount: number };
@@ -171,6 +174,8 @@ interface Source {
   size: number;
   /** Fresh bytes (owned by the caller, so they can be transferred to a worker). */
   read(offset: number, length: number): Promise<Uint8Array>;
+  /** A few bytes at once, synchronously (chunk headers: thousands of tiny reads). */
+  peek(offset: number, length: number): Uint8Array;
   close(): Promise<void>;
 }
 
@@ -195,6 +200,11 @@ async function fileSource(path: string): Promise<Source> {
       }
       return got === length ? buf : buf.subarray(0, got);
     },
+    peek(offset, length) {
+      const buf = new Uint8Array(length);
+      const got = readSync(fh.fd, buf, 0, length, offset);
+      return buf.subarray(0, got);
+    },
     close: () => fh.close(),
   };
 }
@@ -203,6 +213,7 @@ function memorySource(bytes: Uint8Array): Source {
   return {
     size: bytes.length,
     read: async (offset, length) => bytes.slice(offset, Math.min(bytes.length, offset + length)),
+    peek: (offset, length) => bytes.subarray(offset, Math.min(bytes.length, offset + length)),
     close: async () => {},
   };
 }
@@ -215,7 +226,7 @@ function memorySource(bytes: Uint8Array): Source {
 export async function readEvtxParallel(
   input: string | Uint8Array,
   opts: ParallelReadOptions = {},
-): Promise<EvtxReadResult> {
+): Promise<ReadResult> {
   const source = typeof input === 'string' ? await fileSource(input) : memorySource(input);
   try {
     return await readFromSource(source, opts);
@@ -224,7 +235,7 @@ export async function readEvtxParallel(
   }
 }
 
-async function readFromSource(source: Source, opts: ParallelReadOptions): Promise<EvtxReadResult> {
+async function readFromSource(source: Source, opts: ParallelReadOptions): Promise<ReadResult> {
   const { size } = source;
   const head = await source.read(0, Math.min(size, 4096 + 8));
   const header = readEvtxHeader(head, size);
@@ -239,8 +250,26 @@ async function readFromSource(source: Source, opts: ParallelReadOptions): Promis
     });
   }
   const results: ChunkOutput[] = [];
-  const local = opts.ndjson === true ? new LocalNdjson() : null;
-  const stream = opts.onEvents === undefined || local !== null ? null : new InFileOrder(opts.onEvents);
+  const local = opts.onNdjson === undefined ? null : new LocalNdjson();
+  const stream =
+    opts.onEvents !== undefined && local === null
+      ? new InFileOrder({
+          take(rs) {
+            for (const r of rs) {
+              const events = r.events;
+              r.events = []; // handed over, not held
+              if (events.length > 0) opts.onEvents!(events);
+            }
+          },
+        })
+      : opts.onNdjson !== undefined
+        ? new InFileOrder(
+            ndjsonInRecordOrder(
+              opts.onNdjson,
+              recordIdsRiseInFileOrder(source, header.firstChunkOffset, slots),
+            ),
+          )
+        : null;
   let bytesDone = Math.min(size, header.firstChunkOffset);
   let records = 0;
   let lastProgress = 0;
@@ -264,6 +293,7 @@ async function readFromSource(source: Source, opts: ParallelReadOptions): Promis
     const pending: Promise<void>[] = [];
     for (let first = 0, id = 0; first < slots; first += CHUNKS_PER_JOB, id++) {
       const startOff = header.firstChunkOffset + first * CHUNK_SIZE;
+      if (opts.beforePiece !== undefined) await opts.beforePiece();
       const bytes = await source.read(startOff, Math.min(CHUNKS_PER_JOB * CHUNK_SIZE, size - startOff));
       const job: ChunkJob = { id, bytes, chunks: [] };
       let skippedBytes = 0;
@@ -317,13 +347,9 @@ async function readFromSource(source: Source, opts: ParallelReadOptions): Promis
   }
   progress(true);
   const stale = staleHeaderWarning(header, results.length);
-  const merged: EvtxReadResult = mergeChunkResults(leading, results, stale ? [stale] : [], size);
-  if (local !== null) {
-    const ordered = inRecordOrder(results);
-    merged.ndjson = ordered.map((r) => r.ndjson ?? new Uint8Array(0));
-  }
-  if (local !== null || stream !== null)
-    merged.stats.eventsReturned = results.reduce((n, r) => n + r.eventCount, 0);
+  const merged = mergeChunkResults(leading, results, stale ? [stale] : [], size);
+  stream?.end();
+  if (stream !== null) merged.stats.eventsReturned = results.reduce((n, r) => n + r.eventCount, 0);
   return merged;
 }
 
@@ -336,7 +362,7 @@ class InFileOrder {
   private delivered = 0;
   private readonly waiting = new Map<number, ChunkOutput[]>();
 
-  constructor(private readonly onEvents: (events: LogonEvent[]) => void) {}
+  constructor(private readonly sink: { take(chunks: ChunkOutput[]): void; end?(): void }) {}
 
   /** The sequence number of the next job. */
   next(): number {
@@ -347,13 +373,67 @@ class InFileOrder {
     this.waiting.set(seq, chunks);
     for (let rs = this.waiting.get(this.delivered); rs !== undefined; rs = this.waiting.get(this.delivered)) {
       this.waiting.delete(this.delivered++);
-      for (const r of rs) {
-        const events = r.events;
-        r.events = [];
-        if (events.length > 0) this.onEvents(events);
-      }
+      this.sink.take(rs);
     }
   }
+
+  end(): void {
+    this.sink.end?.();
+  }
+}
+
+/**
+ * True when the chunk headers' first record ids rise with the chunk's position in the file: the
+ * log did not wrap around, and file order is record order. Reads 32 bytes per chunk.
+ */
+function recordIdsRiseInFileOrder(source: Source, firstChunkOffset: number, slots: number): boolean {
+  let last = -1;
+  for (let i = 0; i < slots; i++) {
+    const h = source.peek(firstChunkOffset + i * CHUNK_SIZE, 32);
+    if (h.length < 32 || !hasChunkSignature(h, 0)) continue;
+    const dv = new DataView(h.buffer, h.byteOffset, 32);
+    const id = dv.getUint32(28, true) * 4294967296 + dv.getUint32(24, true);
+    if (id <= last) return false;
+    last = id;
+  }
+  return true;
+}
+
+/**
+ * NDJSON chunks, taken in file order, handed over in record order (inRecordOrder, as readEvtx
+ * orders events). Streamed while the log is known not to wrap and each chunk's first record id
+ * (as read) is above the last handed over; otherwise (a wrapped log, or headers contradicting
+ * their records) the rest is kept and handed over in order at the end.
+ */
+function ndjsonInRecordOrder(
+  onNdjson: (bytes: Uint8Array) => void,
+  streamable: boolean,
+): { take(chunks: ChunkOutput[]): void; end(): void } {
+  let streaming = streamable;
+  let lastId = -1;
+  const kept: ChunkOutput[] = [];
+  const give = (r: ChunkOutput): void => {
+    const bytes = r.ndjson;
+    delete r.ndjson; // handed over, not held
+    if (bytes !== undefined && bytes.length > 0) onNdjson(bytes);
+  };
+  return {
+    take(chunks) {
+      for (const r of chunks) {
+        if (streaming && r.firstRecordId === null && r.eventCount === 0) continue; // nothing to write
+        if (streaming && r.firstRecordId !== null && r.firstRecordId > lastId) {
+          lastId = r.firstRecordId;
+          give(r);
+        } else {
+          streaming = false;
+          kept.push(r);
+        }
+      }
+    },
+    end() {
+      for (const r of inRecordOrder(kept)) give(r);
+    },
+  };
 }
 
 interface Pending {

@@ -79,20 +79,18 @@ export async function streamInputFile(file: string, opts: ReadInputOptions = {})
   if (format === 'evtx') {
     const { onEvent, onNdjson, afterChunk, fileOrder, ...rest } = opts;
     const streamed =
-      fileOrder === true && onEvent !== undefined && onNdjson === undefined
-        ? { onEvents: (events: LogonEvent[]) => events.forEach((e) => onEvent(e)) }
-        : {};
+      onNdjson !== undefined
+        ? { onNdjson, ...(afterChunk === undefined ? {} : { beforePiece: afterChunk }) }
+        : fileOrder === true && onEvent !== undefined
+          ? { onEvents: (events: LogonEvent[]) => events.forEach((e) => onEvent(e)) }
+          : {};
     const [result, sha256] = await Promise.all([
-      readEvtxParallel(file, { ...rest, ...streamed, ndjson: onNdjson !== undefined }),
+      readEvtxParallel(file, { ...rest, ...streamed }),
       hashFile(file),
     ]);
-    const { ndjson, ...read } = result;
-    if (onNdjson !== undefined && ndjson !== undefined) {
-      for (const piece of ndjson) {
-        onNdjson(piece);
-        if (afterChunk !== undefined) await afterChunk();
-      }
-      return { ...read, source: { name, size, sha256, format } };
+    if (onNdjson !== undefined) {
+      if (afterChunk !== undefined) await afterChunk();
+      return { ...result, source: { name, size, sha256, format } };
     }
     if (onEvent !== undefined) {
       const events = result.events;
