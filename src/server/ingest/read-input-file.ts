@@ -41,6 +41,11 @@ export type ReadInputOptions = ReadOptions & {
    * order (the analysis).
    */
   fileOrder?: boolean;
+  /**
+   * EVTX: false skips the SHA-256 of the file (a second pass over it on the calling thread), for
+   * output that does not name its sources (`logonlens events`); `source.sha256` is then ''.
+   */
+  hash?: boolean;
   /** Awaited after each piece of input (or batch of EVTX events): lets a consumer apply backpressure. */
   afterChunk?: () => Promise<void>;
 };
@@ -77,7 +82,7 @@ export async function streamInputFile(file: string, opts: ReadInputOptions = {})
     throw new UnreadableInputError(`${name}: not an event log (neither EVTX, XML nor JSON)`);
 
   if (format === 'evtx') {
-    const { onEvent, onNdjson, afterChunk, fileOrder, ...rest } = opts;
+    const { onEvent, onNdjson, afterChunk, fileOrder, hash, ...rest } = opts;
     const streamed =
       onNdjson !== undefined
         ? { onNdjson, ...(afterChunk === undefined ? {} : { beforePiece: afterChunk }) }
@@ -86,7 +91,7 @@ export async function streamInputFile(file: string, opts: ReadInputOptions = {})
           : {};
     const [result, sha256] = await Promise.all([
       readEvtxParallel(file, { ...rest, ...streamed }),
-      hashFile(file),
+      hash === false ? Promise.resolve('') : hashFile(file),
     ]);
     if (onNdjson !== undefined) {
       if (afterChunk !== undefined) await afterChunk();
@@ -109,6 +114,7 @@ export async function streamInputFile(file: string, opts: ReadInputOptions = {})
     workers: _workers,
     onNdjson: _ndjson,
     fileOrder: _fileOrder,
+    hash: _hash,
     ...readOpts
   } = opts; // readOpts keeps onEvent
   const reader = format === 'xml' ? createXmlStreamReader(readOpts) : createJsonStreamReader(readOpts);

@@ -166,6 +166,7 @@ export const eventsCommand: Command = {
             from: a.from,
             to: a.to,
             ...(a.workers === null ? {} : { workers: a.workers }),
+            hash: false, // the output does not name its sources: no second pass over the file
             onEvent: (e) => {
               if (closed) return;
               pending += emit(e);
