@@ -255,6 +255,7 @@ class ChunkReader {
   private templateStart = 0;
   private templateEnd = 0;
   private lastName = '';
+  private shareable = true;
 
   constructor(
     bytes: Uint8Array,
@@ -495,6 +496,13 @@ class ChunkReader {
           : ref >= start && ref < this.templateEnd
             ? R_INTERNAL
             : R_EXTERNAL;
+      // A name compared as template bytes must lie wholly inside the template; one that runs past
+      // its end (malformed) was read from bytes no other copy is compared on: do not share.
+      if (
+        (kind === R_INLINE || kind === R_INTERNAL) &&
+        ref + 8 + 2 * this.dv.getUint16(ref + 6, true) > this.templateEnd
+      )
+        this.shareable = false;
       fields.push({ pos: field - start, kind, rel, name: this.lastName });
     }
     return p;
@@ -583,6 +591,7 @@ class ChunkReader {
     this.nameFields = fields;
     this.templateStart = start;
     this.templateEnd = start + size;
+    this.shareable = true;
     try {
       actions = this.compile(start, start + size, ctx, true);
     } catch (e) {
@@ -592,7 +601,7 @@ class ChunkReader {
       this.nameFields = null;
     }
     this.templates.set(key, actions);
-    if (actions.every((a) => a.kind !== K_TEMPLATE && a.kind !== K_NESTED_LITERAL))
+    if (this.shareable && actions.every((a) => a.kind !== K_TEMPLATE && a.kind !== K_NESTED_LITERAL))
       sharedTemplates.store(sharedKey, this.b, start, size, ctx, fields, actions);
     return actions;
   }
