@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sharedData } from '../../../test/helpers/shared-data.js';
-import { LOGON_EVENT_FIELDS, emptyEvent } from '../../core/events/index.js';
+import { LOGON_EVENT_FIELDS, emptyEvent, type LogonEvent } from '../../core/events/index.js';
 import { readEvtx } from '../../core/readers/evtx/index.js';
 import { UnreadableInputError } from '../../core/readers/types.js';
 import { evtxWorkerEntry, readEvtxParallel, type EvtxProgress } from './evtx-parallel.js';
@@ -107,6 +107,99 @@ describe(
         expect(progress.every((p, i) => i === 0 || p.bytes >= progress[i - 1]!.bytes)).toBe(true);
       });
     }
+
+    /** readEvtx's events as the NDJSON the CLI wrote before workers formatted it: JSON.stringify. */
+    const expectedNdjson = (bytes: Uint8Array, opts = {}): string =>
+      readEvtx(bytes, opts)
+        .events.map((e) => {
+          const o: Record<string, string | number | null> = {};
+          for (const f of LOGON_EVENT_FIELDS) o[f] = e[f];
+          return JSON.stringify(o) + '\n';
+        })
+        .join('');
+    /** readEvtxParallel in NDJSON mode: the result and the text handed over. */
+    const ndjsonOf = async (
+      input: string | Uint8Array,
+      opts: Parameters<typeof readEvtxParallel>[1] = {},
+    ): Promise<{ par: Awaited<ReturnType<typeof readEvtxParallel>>; text: string; pieces: number }> => {
+      const pieces: Buffer[] = [];
+      const par = await readEvtxParallel(input, {
+        ...opts,
+        onNdjson: (b) => pieces.push(Buffer.from(b.buffer, b.byteOffset, b.length)),
+      });
+      return { par, text: Buffer.concat(pieces).toString('utf8'), pieces: pieces.length };
+    };
+
+    for (const [d, f] of files) {
+      it(`NDJSON written by 2 workers is readEvtx's events, byte for byte, for ${f}`, async () => {
+        const file = sharedData(d, f);
+        const bytes = new Uint8Array(readFileSync(file));
+        const seq = readEvtx(bytes);
+        const { par, text } = await ndjsonOf(file, { workers: 2, inThreadBelow: 0 });
+        expect(par.warningCounts['worker-failed']).toBeUndefined();
+        expect(par.events).toEqual([]);
+        expect(par.stats).toEqual(seq.stats);
+        expect(par.warnings).toEqual(seq.warnings);
+        expect(text).toBe(expectedNdjson(bytes));
+      });
+    }
+
+    it('NDJSON on the calling thread (small input) and with filters is the same text', async () => {
+      const small = sharedData('evtx', 'sec-omer-short.evtx');
+      expect((await ndjsonOf(small)).text).toBe(expectedNdjson(new Uint8Array(readFileSync(small))));
+      const bytes = new Uint8Array(readFileSync(sharedData('evtx', 'sec-omer-size_t.evtx')));
+      const opts = { eventIds: new Set([4624]) };
+      const filtered = await ndjsonOf(bytes, { ...opts, workers: 1, inThreadBelow: 0 });
+      expect(filtered.text).toBe(expectedNdjson(bytes, opts));
+      expect(filtered.par.stats.eventsReturned).toBe(readEvtx(bytes, opts).events.length);
+    });
+
+    it('NDJSON of a wrapped log (chunks out of record order) comes in record order, like readEvtx', async () => {
+      // Three chunks of sec-omer-size_t in the order 3, 1, 2: a log that wrapped around.
+      const src = new Uint8Array(readFileSync(sharedData('evtx', 'sec-omer-size_t.evtx')));
+      const C = 65536;
+      const pick = (order: number[]): Uint8Array => {
+        const out = new Uint8Array(4096 + order.length * C);
+        out.set(src.subarray(0, 4096));
+        order.forEach((from, to) =>
+          out.set(src.subarray(4096 + from * C, 4096 + (from + 1) * C), 4096 + to * C),
+        );
+        return out;
+      };
+      const wrapped = pick([2, 0, 1]);
+      const expected = expectedNdjson(wrapped);
+      expect(expected).toBe(expectedNdjson(pick([0, 1, 2]))); // readEvtx orders chunks by record id
+      for (const opts of [{ workers: 2, inThreadBelow: 0 }, {}]) {
+        expect((await ndjsonOf(wrapped, opts)).text).toBe(expected);
+      }
+      // Not wrapped: streamed chunk by chunk (each chunk handed over as soon as it is read).
+      const streamed = await ndjsonOf(pick([0, 1, 2]), { workers: 1, inThreadBelow: 0 });
+      expect(streamed.text).toBe(expected);
+      expect(streamed.pieces).toBe(3);
+    });
+
+    it('streams events chunk by chunk in file order, holding none of them (2 workers and in-thread)', async () => {
+      for (const [d, f] of files) {
+        const file = sharedData(d, f);
+        const seq = readEvtx(new Uint8Array(readFileSync(file)));
+        for (const opts of [{ workers: 2, inThreadBelow: 0 }, { inThreadBelow: 1 << 30 }]) {
+          const got: LogonEvent[] = [];
+          let calls = 0;
+          const par = await readEvtxParallel(file, {
+            ...opts,
+            onEvents: (events) => {
+              calls++;
+              got.push(...events);
+            },
+          });
+          expect(par.events).toEqual([]);
+          expect(par.stats).toEqual(seq.stats);
+          expect(par.warnings).toEqual(seq.warnings);
+          expect(got).toEqual(seq.events); // these logs did not wrap: file order is record order
+          expect(calls).toBeGreaterThan(1);
+        }
+      }
+    });
 
     it('reads a small file on the calling thread (default), with the same result', async () => {
       const file = sharedData('evtx', 'sec-omer-short.evtx');

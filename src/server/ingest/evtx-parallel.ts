@@ -1,7 +1,7 @@
 // EVTX in parallel: the file is read in pieces of a few chunks (never whole, when given a path) and
 // the chunks are parsed on worker threads; results are merged in record order, the same as
 // readEvtx. Memory holds the events plus a bounded number of pieces in flight (2 per worker).
-import { readFileSync } from 'node:fs';
+import { readFileSync, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
@@ -13,6 +13,7 @@ import {
   chunkFilter,
   chunkSlotCount,
   hasChunkSignature,
+  inRecordOrder,
   mergeChunkResults,
   nonChunkWarning,
   parseChunk,
@@ -27,6 +28,7 @@ import {
   type ReadResult,
   type ReadWarning,
 } from '../../core/readers/types.js';
+import { NdjsonFormatter, type LogonEvent } from '../../core/events/index.js';
 import {
   unpackEvents,
   type ChunkJob,
@@ -50,7 +52,42 @@ export type ParallelReadOptions = ReadOptions & {
    * more than reading a couple of MiB. Default 2 MiB; 0 always uses workers.
    */
   inThreadBelow?: number;
+  /**
+   * The events as NDJSON (`logonlens events`), formatted by the workers: UTF-8 pieces handed over
+   * in record order (readEvtx's order) as soon as possible, and the result's `events` stay empty.
+   * When the chunk headers show a log that did not wrap around (record ids rise with the position
+   * in the file, the usual case), each chunk is handed over as soon as it and those before it are
+   * read, so memory stays flat; a wrapped log's pieces are kept and handed over in order at the end.
+   */
+  onNdjson?: (ndjson: Uint8Array) => void;
+  /** Awaited before each piece of the file is read: lets an NDJSON consumer apply backpressure. */
+  beforePiece?: () => Promise<void>;
+  /**
+   * Each chunk's events as soon as it and every chunk before it in the file are read (file order:
+   * record order unless the log wrapped around): the result's `events` then stay empty, and memory
+   * holds a few pieces instead of every event. For consumers whose result does not depend on the
+   * order (the analysis).
+   */
+  onEvents?: (events: LogonEvent[]) => void;
 };
+
+/** A chunk's result as the pool gives it: with its NDJSON instead of its events in NDJSON mode. */
+type ChunkOutput = ChunkResult & { ndjson?: Uint8Array; eventCount: number };
+
+/** Formats chunks parsed on this thread (small inputs, dead workers) in NDJSON mode. */
+class LocalNdjson {
+  private readonly formatter = new NdjsonFormatter();
+  private readonly encoder = new TextEncoder();
+
+  output(r: ChunkResult): ChunkOutput {
+    const ndjson = this.encoder.encode(this.formatter.lines(r.events));
+    return { ...r, events: [], ndjson, eventCount: r.events.length };
+  }
+}
+
+function localOutput(r: ChunkResult, ndjson: LocalNdjson | null): ChunkOutput {
+  return ndjson === null ? { ...r, eventCount: r.events.length } : ndjson.output(r);
+}
 
 const DEFAULT_IN_THREAD_BELOW = 2 * 1024 * 1024;
 
@@ -137,6 +174,8 @@ interface Source {
   size: number;
   /** Fresh bytes (owned by the caller, so they can be transferred to a worker). */
   read(offset: number, length: number): Promise<Uint8Array>;
+  /** A few bytes at once, synchronously (chunk headers: thousands of tiny reads). */
+  peek(offset: number, length: number): Uint8Array;
   close(): Promise<void>;
 }
 
@@ -161,6 +200,11 @@ async function fileSource(path: string): Promise<Source> {
       }
       return got === length ? buf : buf.subarray(0, got);
     },
+    peek(offset, length) {
+      const buf = new Uint8Array(length);
+      const got = readSync(fh.fd, buf, 0, length, offset);
+      return buf.subarray(0, got);
+    },
     close: () => fh.close(),
   };
 }
@@ -169,6 +213,7 @@ function memorySource(bytes: Uint8Array): Source {
   return {
     size: bytes.length,
     read: async (offset, length) => bytes.slice(offset, Math.min(bytes.length, offset + length)),
+    peek: (offset, length) => bytes.subarray(offset, Math.min(bytes.length, offset + length)),
     close: async () => {},
   };
 }
@@ -204,7 +249,27 @@ async function readFromSource(source: Source, opts: ParallelReadOptions): Promis
       offset: 0,
     });
   }
-  const results: ChunkResult[] = [];
+  const results: ChunkOutput[] = [];
+  const local = opts.onNdjson === undefined ? null : new LocalNdjson();
+  const stream =
+    opts.onEvents !== undefined && local === null
+      ? new InFileOrder({
+          take(rs) {
+            for (const r of rs) {
+              const events = r.events;
+              r.events = []; // handed over, not held
+              if (events.length > 0) opts.onEvents!(events);
+            }
+          },
+        })
+      : opts.onNdjson !== undefined
+        ? new InFileOrder(
+            ndjsonInRecordOrder(
+              opts.onNdjson,
+              recordIdsRiseInFileOrder(source, header.firstChunkOffset, slots),
+            ),
+          )
+        : null;
   let bytesDone = Math.min(size, header.firstChunkOffset);
   let records = 0;
   let lastProgress = 0;
@@ -223,11 +288,12 @@ async function readFromSource(source: Source, opts: ParallelReadOptions): Promis
     Math.min(Number.isFinite(requested) ? Math.floor(requested) : 1, Math.ceil(slots / CHUNKS_PER_JOB)),
   );
   const inThread = size < (opts.inThreadBelow ?? DEFAULT_IN_THREAD_BELOW);
-  const pool = slots > 0 && !inThread ? new WorkerPool(nWorkers, filter, source) : null;
+  const pool = slots > 0 && !inThread ? new WorkerPool(nWorkers, filter, source, local) : null;
   try {
     const pending: Promise<void>[] = [];
     for (let first = 0, id = 0; first < slots; first += CHUNKS_PER_JOB, id++) {
       const startOff = header.firstChunkOffset + first * CHUNK_SIZE;
+      if (opts.beforePiece !== undefined) await opts.beforePiece();
       const bytes = await source.read(startOff, Math.min(CHUNKS_PER_JOB * CHUNK_SIZE, size - startOff));
       const job: ChunkJob = { id, bytes, chunks: [] };
       let skippedBytes = 0;
@@ -246,21 +312,24 @@ async function readFromSource(source: Source, opts: ParallelReadOptions): Promis
       const jobBytes = bytes.length - skippedBytes;
       if (pool === null) {
         for (const c of job.chunks) {
-          const r = parseChunk(bytes.subarray(c.start, c.start + c.length), c, filter);
+          const r = localOutput(parseChunk(bytes.subarray(c.start, c.start + c.length), c, filter), local);
           results.push(r);
           records += r.recordsRead;
         }
+        stream?.deliver(stream.next(), results.slice(results.length - job.chunks.length));
         bytesDone += jobBytes;
         progress(false);
         continue;
       }
       await pool.ready(); // back-pressure: read no further than the workers can take
+      const seq = stream?.next() ?? 0;
       pending.push(
         pool.run(job).then((rs) => {
           for (const r of rs) {
             results.push(r);
             records += r.recordsRead;
           }
+          stream?.deliver(seq, rs);
           bytesDone += jobBytes;
           progress(false);
         }),
@@ -278,14 +347,100 @@ async function readFromSource(source: Source, opts: ParallelReadOptions): Promis
   }
   progress(true);
   const stale = staleHeaderWarning(header, results.length);
-  return mergeChunkResults(leading, results, stale ? [stale] : [], size);
+  const merged = mergeChunkResults(leading, results, stale ? [stale] : [], size);
+  stream?.end();
+  if (stream !== null) merged.stats.eventsReturned = results.reduce((n, r) => n + r.eventCount, 0);
+  return merged;
+}
+
+/**
+ * Hands the events of jobs over in file order, as soon as a job and all before it are done (two
+ * workers finish out of order), then lets go of them: the results keep only counts and warnings.
+ */
+class InFileOrder {
+  private issued = 0;
+  private delivered = 0;
+  private readonly waiting = new Map<number, ChunkOutput[]>();
+
+  constructor(private readonly sink: { take(chunks: ChunkOutput[]): void; end?(): void }) {}
+
+  /** The sequence number of the next job. */
+  next(): number {
+    return this.issued++;
+  }
+
+  deliver(seq: number, chunks: ChunkOutput[]): void {
+    this.waiting.set(seq, chunks);
+    for (let rs = this.waiting.get(this.delivered); rs !== undefined; rs = this.waiting.get(this.delivered)) {
+      this.waiting.delete(this.delivered++);
+      this.sink.take(rs);
+    }
+  }
+
+  end(): void {
+    this.sink.end?.();
+  }
+}
+
+/**
+ * True when the chunk headers' first record ids rise with the chunk's position in the file: the
+ * log did not wrap around, and file order is record order. Reads 32 bytes per chunk.
+ */
+function recordIdsRiseInFileOrder(source: Source, firstChunkOffset: number, slots: number): boolean {
+  let last = -1;
+  for (let i = 0; i < slots; i++) {
+    const h = source.peek(firstChunkOffset + i * CHUNK_SIZE, 32);
+    if (h.length < 32 || !hasChunkSignature(h, 0)) continue;
+    const dv = new DataView(h.buffer, h.byteOffset, 32);
+    const id = dv.getUint32(28, true) * 4294967296 + dv.getUint32(24, true);
+    if (id <= last) return false;
+    last = id;
+  }
+  return true;
+}
+
+/**
+ * NDJSON chunks, taken in file order, handed over in record order (inRecordOrder, as readEvtx
+ * orders events). Streamed while the log is known not to wrap and each chunk's first record id
+ * (as read) is above the last handed over; otherwise (a wrapped log, or headers contradicting
+ * their records) the rest is kept and handed over in order at the end.
+ */
+function ndjsonInRecordOrder(
+  onNdjson: (bytes: Uint8Array) => void,
+  streamable: boolean,
+): { take(chunks: ChunkOutput[]): void; end(): void } {
+  let streaming = streamable;
+  let lastId = -1;
+  const kept: ChunkOutput[] = [];
+  const give = (r: ChunkOutput): void => {
+    const bytes = r.ndjson;
+    delete r.ndjson; // handed over, not held
+    if (bytes !== undefined && bytes.length > 0) onNdjson(bytes);
+  };
+  return {
+    take(chunks) {
+      for (const r of chunks) {
+        if (streaming && r.firstRecordId === null && r.eventCount === 0) continue; // nothing to write
+        if (streaming && r.firstRecordId !== null && r.firstRecordId > lastId) {
+          lastId = r.firstRecordId;
+          give(r);
+        } else {
+          streaming = false;
+          kept.push(r);
+        }
+      }
+    },
+    end() {
+      for (const r of inRecordOrder(kept)) give(r);
+    },
+  };
 }
 
 interface Pending {
   job: ChunkJob;
   /** Where the job's bytes came from, to read them again if its worker dies. */
   offset: number;
-  resolve: (r: ChunkResult[]) => void;
+  resolve: (r: ChunkOutput[]) => void;
 }
 
 interface Slot {
@@ -304,6 +459,7 @@ class WorkerPool {
     n: number,
     private readonly filter: ChunkFilter,
     private readonly source: Source,
+    private readonly ndjson: LocalNdjson | null,
   ) {
     const entry = evtxWorkerEntry();
     const init: WorkerInit = {
@@ -313,6 +469,7 @@ class WorkerPool {
         from: filter.from,
         to: filter.to,
       },
+      output: ndjson === null ? 'events' : 'ndjson',
     };
     for (let i = 0; i < n; i++) {
       const slot: Slot = { worker: null, busy: new Map() };
@@ -326,11 +483,17 @@ class WorkerPool {
         if (!p) return;
         slot.busy.delete(m.id);
         let at = 0;
+        const text = m.ndjson;
         p.resolve(
-          m.results.map(({ eventCount, ...r }: PackedChunkResult) => {
+          m.results.map(({ eventCount, ndjsonBytes, ...r }: PackedChunkResult): ChunkOutput => {
+            if (text !== undefined) {
+              const ndjson = text.subarray(at, at + ndjsonBytes);
+              at += ndjsonBytes;
+              return { ...r, events: [], ndjson, eventCount };
+            }
             const events = unpackEvents(m.events, [], at, at + eventCount);
             at += eventCount;
-            return { ...r, events };
+            return { ...r, events, eventCount };
           }),
         );
         this.wake();
@@ -352,10 +515,12 @@ class WorkerPool {
     }
   }
 
-  private async local(p: Pending): Promise<ChunkResult[]> {
+  private async local(p: Pending): Promise<ChunkOutput[]> {
     const last = p.job.chunks[p.job.chunks.length - 1]!;
     const bytes = await this.source.read(p.offset, last.start + last.length);
-    return p.job.chunks.map((c) => parseChunk(bytes.subarray(c.start, c.start + c.length), c, this.filter));
+    return p.job.chunks.map((c) =>
+      localOutput(parseChunk(bytes.subarray(c.start, c.start + c.length), c, this.filter), this.ndjson),
+    );
   }
 
   private wake(): void {
@@ -384,7 +549,7 @@ class WorkerPool {
     }
   }
 
-  run(job: ChunkJob): Promise<ChunkResult[]> {
+  run(job: ChunkJob): Promise<ChunkOutput[]> {
     const first = job.chunks[0]!;
     const pending: Omit<Pending, 'resolve'> = { job, offset: first.fileOffset - first.start };
     const slot = this.free();

@@ -2,7 +2,7 @@
 // compact columnar form (a deduplicated string table and index arrays), which crosses the thread
 // boundary far faster than an array of objects. Also exports the pack/unpack pair used by both sides.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { LOGON_EVENT_FIELDS, type LogonEvent } from '../../core/events/index.js';
+import { LOGON_EVENT_FIELDS, NdjsonFormatter, type LogonEvent } from '../../core/events/index.js';
 import { parseChunk, type ChunkFilter, type ChunkResult } from '../../core/readers/evtx/index.js';
 
 /** The string-valued fields of LogonEvent, in LOGON_EVENT_FIELDS order. */
@@ -22,8 +22,11 @@ export interface PackedEvents {
   numbers: Float64Array;
 }
 
-/** A chunk's result without its events, which travel in the job's PackedEvents (`eventCount` of them). */
-export type PackedChunkResult = Omit<ChunkResult, 'events'> & { eventCount: number };
+/**
+ * A chunk's result without its events, which travel in the job's PackedEvents (`eventCount` of
+ * them), or, when the worker writes NDJSON, as `ndjsonBytes` bytes of the job's `ndjson`.
+ */
+export type PackedChunkResult = Omit<ChunkResult, 'events'> & { eventCount: number; ndjsonBytes: number };
 
 /**
  * Copies an event's string fields into `row`, in STRING_FIELDS order. Named reads, not `e[name]` in
@@ -190,6 +193,8 @@ export function unpackEvents(
 export interface WorkerInit {
   kind: 'logonlens-evtx-worker';
   filter: { eventIds: number[] | null; from: string | null; to: string | null };
+  /** 'ndjson': the worker writes the events as NDJSON (UTF-8) instead of sending them. */
+  output?: 'events' | 'ndjson';
 }
 
 /** A batch of chunks read in one piece; `chunks` locate each chunk inside `bytes`. */
@@ -202,8 +207,40 @@ export interface ChunkJob {
 export interface JobReply {
   id: number;
   results: PackedChunkResult[];
-  /** The events of all the job's chunks, in chunk order. */
+  /** The events of all the job's chunks, in chunk order (none when the worker writes NDJSON). */
   events: PackedEvents;
+  /** NDJSON mode: the job's events as UTF-8 NDJSON, chunk after chunk. */
+  ndjson?: Uint8Array;
+}
+
+/**
+ * UTF-8 NDJSON of chunk after chunk in one growing buffer (moved to the calling thread at the
+ * end): the calling thread then only writes bytes, and two workers format in parallel.
+ */
+export class NdjsonBatch {
+  private readonly formatter = new NdjsonFormatter();
+  private readonly encoder = new TextEncoder();
+  private buf = new Uint8Array(1 << 20);
+  private used = 0;
+
+  /** Appends the events' lines; returns their length in bytes. */
+  add(events: readonly LogonEvent[]): number {
+    if (events.length === 0) return 0;
+    const text = this.formatter.lines(events);
+    const need = this.used + 3 * text.length; // UTF-8: at most 3 bytes per UTF-16 unit
+    if (need > this.buf.length) {
+      const next = new Uint8Array(Math.max(need, 2 * this.buf.length));
+      next.set(this.buf.subarray(0, this.used));
+      this.buf = next;
+    }
+    const { written } = this.encoder.encodeInto(text, this.buf.subarray(this.used));
+    this.used += written;
+    return written;
+  }
+
+  finish(): Uint8Array {
+    return this.buf.subarray(0, this.used);
+  }
 }
 
 function isInit(v: unknown): v is WorkerInit {
@@ -218,16 +255,24 @@ if (!isMainThread && parentPort !== null && isInit(workerData)) {
     to: init.filter.to,
   };
   const port = parentPort;
+  const ndjson = init.output === 'ndjson';
   port.on('message', (job: ChunkJob) => {
     const results: PackedChunkResult[] = [];
     const packer = new EventPacker();
+    const batch = ndjson ? new NdjsonBatch() : null;
     for (const c of job.chunks) {
       const { events, ...rest } = parseChunk(job.bytes.subarray(c.start, c.start + c.length), c, filter);
-      packer.add(events);
-      results.push({ ...rest, eventCount: events.length });
+      const ndjsonBytes = batch === null ? 0 : batch.add(events);
+      if (batch === null) packer.add(events);
+      results.push({ ...rest, eventCount: events.length, ndjsonBytes });
     }
     const packed = packer.finish();
     const reply: JobReply = { id: job.id, results, events: packed };
-    port.postMessage(reply, [packed.cells.buffer as ArrayBuffer, packed.numbers.buffer as ArrayBuffer]);
+    const transfer = [packed.cells.buffer as ArrayBuffer, packed.numbers.buffer as ArrayBuffer];
+    if (batch !== null) {
+      reply.ndjson = batch.finish();
+      transfer.push(reply.ndjson.buffer as ArrayBuffer);
+    }
+    port.postMessage(reply, transfer);
   });
 }

@@ -29,6 +29,23 @@ export type ReadInputOptions = ReadOptions & {
   onProgress?: (p: InputProgress) => void;
   /** Each kept event as soon as it is read; the result's `events` then stays empty. */
   onEvent?: (event: LogonEvent) => void;
+  /**
+   * EVTX only: the events as UTF-8 NDJSON pieces (in record order), formatted by the worker threads,
+   * instead of `onEvent` (other formats still go through `onEvent`).
+   */
+  onNdjson?: (ndjson: Uint8Array) => void;
+  /**
+   * EVTX with `onEvent`: hand the events over chunk by chunk as they are read, in file order (record
+   * order unless the log wrapped around), instead of after the whole file in record order. Memory
+   * then holds a few pieces, not every event: for consumers whose result does not depend on the
+   * order (the analysis).
+   */
+  fileOrder?: boolean;
+  /**
+   * EVTX: false skips the SHA-256 of the file (a second pass over it on the calling thread), for
+   * output that does not name its sources (`logonlens events`); `source.sha256` is then ''.
+   */
+  hash?: boolean;
   /** Awaited after each piece of input (or batch of EVTX events): lets a consumer apply backpressure. */
   afterChunk?: () => Promise<void>;
 };
@@ -65,8 +82,21 @@ export async function streamInputFile(file: string, opts: ReadInputOptions = {})
     throw new UnreadableInputError(`${name}: not an event log (neither EVTX, XML nor JSON)`);
 
   if (format === 'evtx') {
-    const { onEvent, afterChunk, ...rest } = opts;
-    const [result, sha256] = await Promise.all([readEvtxParallel(file, rest), hashFile(file)]);
+    const { onEvent, onNdjson, afterChunk, fileOrder, hash, ...rest } = opts;
+    const streamed =
+      onNdjson !== undefined
+        ? { onNdjson, ...(afterChunk === undefined ? {} : { beforePiece: afterChunk }) }
+        : fileOrder === true && onEvent !== undefined
+          ? { onEvents: (events: LogonEvent[]) => events.forEach((e) => onEvent(e)) }
+          : {};
+    const [result, sha256] = await Promise.all([
+      readEvtxParallel(file, { ...rest, ...streamed }),
+      hash === false ? Promise.resolve('') : hashFile(file),
+    ]);
+    if (onNdjson !== undefined) {
+      if (afterChunk !== undefined) await afterChunk();
+      return { ...result, source: { name, size, sha256, format } };
+    }
     if (onEvent !== undefined) {
       const events = result.events;
       result.events = [];
@@ -78,7 +108,15 @@ export async function streamInputFile(file: string, opts: ReadInputOptions = {})
     return { ...result, source: { name, size, sha256, format } };
   }
 
-  const { onProgress, afterChunk, workers: _workers, ...readOpts } = opts; // readOpts keeps onEvent
+  const {
+    onProgress,
+    afterChunk,
+    workers: _workers,
+    onNdjson: _ndjson,
+    fileOrder: _fileOrder,
+    hash: _hash,
+    ...readOpts
+  } = opts; // readOpts keeps onEvent
   const reader = format === 'xml' ? createXmlStreamReader(readOpts) : createJsonStreamReader(readOpts);
   const hash = createHash('sha256');
   let bytes = 0;

@@ -10,17 +10,21 @@
 // or allocate without bound.
 import { emptyEvent, setWindowsField, WINDOWS_FIELD_MAP, type LogonEvent } from '../../events/index.js';
 import { WarningSink, type ReadWarning } from '../types.js';
-import { timeSortKey } from '../xml/time.js';
+import { parseTime, timeSortKey } from '../xml/time.js';
 import { crc32 } from './crc32.js';
 import { decodeUtf16 } from './text.js';
+import { R_ANY, R_EXTERNAL, R_INLINE, R_INTERNAL, TemplateCache, type NameField } from './template-cache.js';
 import {
   filetimeToIso,
+  fixedSize,
   numericValue,
   parseIntStrict,
   renderValue,
   VT_BINXML,
   VT_FILETIME,
   VT_NULL,
+  VT_SID,
+  VT_STRING,
 } from './values.js';
 
 export const CHUNK_SIZE = 65536;
@@ -36,6 +40,12 @@ const RECORD_BUDGET = 200_000;
 const CHUNK_BUDGET = 2_000_000;
 /** A single field value longer than this is cut (a real EventData value is far shorter). */
 export const MAX_VALUE_CHARS = 65536;
+
+/**
+ * Templates compiled in earlier chunks (of any file read by this thread), reused when a chunk holds
+ * the same template: see template-cache.ts. Only actions that hold no chunk offset are shared.
+ */
+const sharedTemplates = new TemplateCache<Action[]>();
 
 /** Internal: a record whose binary XML cannot be read. Never leaves this module. */
 class ParseError extends Error {}
@@ -108,6 +118,7 @@ const K_TEXT = 0;
 const K_DATA_DYNAMIC = 1; // <Data Name="%n">: the name itself is a substitution
 const K_NESTED = 2; // a substitution that may hold nested binary XML (0x21)
 const K_TEMPLATE = 3; // a template instance met in literal binary XML
+const K_NESTED_LITERAL = 4; // nested binary XML given as a literal value token (offset, size)
 
 const T_EVENTID = 0;
 const T_TIME = 1;
@@ -239,6 +250,12 @@ class ChunkReader {
   private outLimit = 0;
   private recordId = 0;
   private recordOffset = 0;
+  // While a template is compiled: its bounds and the name references met (template-cache.ts).
+  private nameFields: NameField[] | null = null;
+  private templateStart = 0;
+  private templateEnd = 0;
+  private lastName = '';
+  private shareable = true;
 
   constructor(
     bytes: Uint8Array,
@@ -458,6 +475,39 @@ class ChunkReader {
     return s;
   }
 
+  /**
+   * Reads the name referenced by the u32 at `field` (and records the reference while a template is
+   * compiled, for the cross-chunk cache); returns the offset after the field and any inline name.
+   */
+  private nameField(field: number, used: boolean): number {
+    const ref = this.dv.getUint32(field, true);
+    let p = field + 4;
+    const inline = ref === p;
+    if (inline) p = this.skipName(p);
+    this.lastName = used ? this.name(ref) : '';
+    const fields = this.nameFields;
+    if (fields !== null) {
+      const start = this.templateStart;
+      const rel = ref - start;
+      const kind = inline
+        ? R_INLINE
+        : !used
+          ? R_ANY
+          : ref >= start && ref < this.templateEnd
+            ? R_INTERNAL
+            : R_EXTERNAL;
+      // A name compared as template bytes must lie wholly inside the template; one that runs past
+      // its end (malformed) was read from bytes no other copy is compared on: do not share.
+      if (
+        (kind === R_INLINE || kind === R_INTERNAL) &&
+        ref + 8 + 2 * this.dv.getUint16(ref + 6, true) > this.templateEnd
+      )
+        this.shareable = false;
+      fields.push({ pos: field - start, kind, rel, name: this.lastName });
+    }
+    return p;
+  }
+
   /** Skips a name stored inline at p. */
   private skipName(p: number): number {
     return p + 10 + 2 * this.dv.getUint16(p + 6, true);
@@ -530,14 +580,29 @@ class ChunkReader {
       this.templates.set(key, null);
       throw new ParseError(`template at chunk offset ${defOff} runs past the chunk`);
     }
+    const sharedKey = TemplateCache.key(this.b, defOff, size, ctx);
+    const shared = sharedTemplates.find(sharedKey, this.b, start, size, ctx, (off) => this.name(off));
+    if (shared !== undefined) {
+      this.templates.set(key, shared);
+      return shared;
+    }
     let actions: Action[];
+    const fields: NameField[] = [];
+    this.nameFields = fields;
+    this.templateStart = start;
+    this.templateEnd = start + size;
+    this.shareable = true;
     try {
-      actions = this.compile(start, start + size, ctx);
+      actions = this.compile(start, start + size, ctx, true);
     } catch (e) {
       if (!(e instanceof BudgetError)) this.templates.set(key, null);
       throw e;
+    } finally {
+      this.nameFields = null;
     }
     this.templates.set(key, actions);
+    if (this.shareable && actions.every((a) => a.kind !== K_TEMPLATE && a.kind !== K_NESTED_LITERAL))
+      sharedTemplates.store(sharedKey, this.b, start, size, ctx, fields, actions);
     return actions;
   }
 
@@ -551,12 +616,16 @@ class ChunkReader {
       p = this.applyTemplateInstance(p + 4, ctx, level + 1);
       if (p >= end || dv.getUint8(p) === 0x00) return;
     }
-    this.apply(this.compile(p, end, ctx), level, 0);
+    this.apply(this.compile(p, end, ctx, false), level, 0);
   }
 
   // ---- compiling a fragment into actions -----------------------------------------------------
 
-  private compile(start: number, end: number, ctx: number): Action[] {
+  /**
+   * `inTemplate`: a template definition, whose element starts carry a 2-byte dependency id. Binary
+   * XML written without a template (a record's own content, nested binary XML) has none.
+   */
+  private compile(start: number, end: number, ctx: number, inTemplate: boolean): Action[] {
     const dv = this.dv;
     const b = this.b;
     if (end > this.len) end = this.len;
@@ -663,10 +732,8 @@ class ChunkReader {
         case 0x01: {
           finishAttr();
           if (states.length >= MAX_ELEMENT_DEPTH) throw new ParseError('elements nested too deeply');
-          const nameOff = dv.getUint32(p + 7, true);
-          p += 11;
-          if (nameOff === p) p = this.skipName(p);
-          const name = this.name(nameOff);
+          p = this.nameField(inTemplate ? p + 7 : p + 5, true);
+          const name = this.lastName;
           if (tok & 0x40) p += 4; // attribute list size
           cur = childState(cur, name);
           states.push(cur);
@@ -677,10 +744,8 @@ class ChunkReader {
         }
         case 0x06: {
           finishAttr();
-          const nameOff = dv.getUint32(p + 1, true);
-          p += 5;
-          if (nameOff === p) p = this.skipName(p);
-          const name = this.name(nameOff);
+          p = this.nameField(p + 1, true);
+          const name = this.lastName;
           attr =
             cur === S_PROVIDER && name === 'Name'
               ? A_PROVIDER
@@ -706,11 +771,20 @@ class ChunkReader {
           p += 1;
           break;
         case 0x05: {
+          // A literal value: its type, then the value (strings and nested XML length-prefixed).
           const vt = dv.getUint8(p + 1);
-          if (vt !== 0x01) throw new ParseError(`value token of type 0x${vt.toString(16)} is not supported`);
-          const n = dv.getUint16(p + 2, true);
-          addPart(readString(p + 4, n));
-          p += 4 + 2 * n;
+          const v = literalValueExtent(dv, vt, p + 2);
+          if (v.off + v.size > end) throw new ParseError('a literal value runs past its fragment');
+          p = v.off + v.size;
+          if (vt === VT_STRING) addPart(readString(v.off, v.size >>> 1));
+          else if (vt === VT_BINXML) {
+            if (attrParts === null && isContainer(cur))
+              actions.push(action(K_NESTED_LITERAL, 0, '', [], [], v.size, cur, v.off));
+          } else if (vt !== VT_NULL) {
+            this.spend(1 + (v.size >>> 6));
+            const text = renderValue(b, dv, vt, v.off, v.size);
+            if (text !== null) addPart(text);
+          }
           break;
         }
         case 0x0d:
@@ -729,19 +803,14 @@ class ChunkReader {
           p += 3;
           break;
         case 0x09: {
-          const nameOff = dv.getUint32(p + 1, true);
-          p += 5;
-          if (nameOff === p) p = this.skipName(p);
-          const name = this.name(nameOff);
+          p = this.nameField(p + 1, true);
+          const name = this.lastName;
           addPart(ENTITIES[name] ?? `&${name};`);
           break;
         }
-        case 0x0a: {
-          const nameOff = dv.getUint32(p + 1, true);
-          p += 5;
-          if (nameOff === p) p = this.skipName(p);
+        case 0x0a:
+          p = this.nameField(p + 1, false);
           break;
-        }
         case 0x0b:
           p += 3 + 2 * dv.getUint16(p + 1, true);
           break;
@@ -786,6 +855,9 @@ class ChunkReader {
         }
         case K_TEMPLATE:
           this.applyTemplateInstance(a.offset, a.ctx, level + 1);
+          break;
+        case K_NESTED_LITERAL:
+          this.walkLiteral(a.offset, a.offset + a.slot, a.ctx, level + 1);
           break;
         default:
       }
@@ -844,9 +916,13 @@ class ChunkReader {
   private setText(a: Action, text: string | null): void {
     const ev = this.ev;
     switch (a.target) {
-      case T_TIME:
-        if (text !== null && text !== '') ev.time = text;
+      case T_TIME: {
+        // Time written as text (records without templates): normalized like the text readers'
+        // (`….345650700Z` → `….3456507Z`); text that is no time leaves the record header's time.
+        const t = text === null ? null : parseTime(text);
+        if (t !== null) ev.time = t.iso;
         return;
+      }
       case T_PROVIDER:
         ev.provider = text;
         return;
@@ -907,6 +983,30 @@ class ChunkReader {
       if (s.length > MAX_VALUE_CHARS) break;
     }
     return any ? this.bound(s) : null;
+  }
+}
+
+/**
+ * Where the value of a literal value token (0x05) of type `vt` starting at `p` lies. Unlike a
+ * substitution, the token gives no size: strings and nested binary XML carry a length prefix, a
+ * SID its sub-authority count, the other types have a fixed size. Types that need a size (ANSI
+ * strings, binary, size_t, arrays) cannot be read here.
+ */
+function literalValueExtent(dv: DataView, vt: number, p: number): { off: number; size: number } {
+  switch (vt) {
+    case VT_NULL:
+      return { off: p, size: 0 };
+    case VT_STRING:
+      return { off: p + 2, size: 2 * dv.getUint16(p, true) };
+    case VT_BINXML:
+      return { off: p + 2, size: dv.getUint16(p, true) };
+    case VT_SID:
+      return { off: p, size: 8 + 4 * dv.getUint8(p + 1) };
+    default: {
+      const size = fixedSize(vt);
+      if (size === 0) throw new ParseError(`a literal value of type 0x${vt.toString(16)} has no size`);
+      return { off: p, size };
+    }
   }
 }
 

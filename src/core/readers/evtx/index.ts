@@ -59,6 +59,20 @@ export function nonChunkWarning(b: Uint8Array, index: number, fileOffset: number
 }
 
 /**
+ * Chunks in the order their events are given: by their first record id (a wrapped log's oldest
+ * chunk is not the first in the file), then by position; chunks without records last.
+ */
+export function inRecordOrder<C extends ChunkResult>(chunks: readonly C[]): C[] {
+  return [...chunks].sort((a, b) => {
+    if (a.firstRecordId === null || b.firstRecordId === null) {
+      if (a.firstRecordId === b.firstRecordId) return a.index - b.index;
+      return a.firstRecordId === null ? 1 : -1;
+    }
+    return a.firstRecordId - b.firstRecordId || a.index - b.index;
+  });
+}
+
+/**
  * Merges chunk results into one ReadResult: chunks ordered by their first record id (a wrapped
  * log's oldest chunk is not the first in the file), then by position; records in file order.
  */
@@ -68,13 +82,7 @@ export function mergeChunkResults(
   trailing: ReadWarning[],
   bytes: number,
 ): ReadResult {
-  const ordered = [...chunks].sort((a, b) => {
-    if (a.firstRecordId === null || b.firstRecordId === null) {
-      if (a.firstRecordId === b.firstRecordId) return a.index - b.index;
-      return a.firstRecordId === null ? 1 : -1;
-    }
-    return a.firstRecordId - b.firstRecordId || a.index - b.index;
-  });
+  const ordered = inRecordOrder(chunks);
   const warnings: ReadWarning[] = [];
   const warningCounts: Record<string, number> = {};
   const addWarning = (w: ReadWarning): void => {

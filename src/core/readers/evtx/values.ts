@@ -120,7 +120,7 @@ function binaryToHex(b: Uint8Array, off: number, size: number): string {
 }
 
 /** Size of one element of a fixed-size type, 0 for variable-size types. */
-function fixedSize(type: number): number {
+export function fixedSize(type: number): number {
   switch (type) {
     case VT_INT8:
     case VT_UINT8:

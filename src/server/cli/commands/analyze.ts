@@ -82,6 +82,7 @@ export const analyzeCommand: Command = {
           to: args.to,
           ...(args.workers === null ? {} : { workers: args.workers }),
           onEvent: (e) => builder.add(e),
+          fileOrder: true, // the graph does not depend on the order: events are not held
         });
         for (const e of result.events) builder.add(e);
         sources.push({ kind: 'file', ...result.source });

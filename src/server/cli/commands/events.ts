@@ -1,4 +1,4 @@
-import { LOGON_EVENT_FIELDS, type LogonEvent } from '../../../core/events/index.js';
+import { LOGON_EVENT_FIELDS, NdjsonFormatter, type LogonEvent } from '../../../core/events/index.js';
 import { UnreadableInputError, type ReadWarning } from '../../../core/readers/types.js';
 import { streamInputFile, type InputFileResult } from '../../ingest/read-input-file.js';
 import { intOption, parseArgs, rangeOptions } from '../args.js';
@@ -99,11 +99,11 @@ export function csvRow(e: LogonEvent): string {
   return LOGON_EVENT_FIELDS.map((f) => csvCell(e[f])).join(',') + '\r\n';
 }
 
+const formatter = new NdjsonFormatter();
+
 /** The event as one JSON line, fields in the model's order (JSON escapes control characters itself). */
 export function ndjsonLine(e: LogonEvent): string {
-  const o: Record<string, string | number | null> = {};
-  for (const f of LOGON_EVENT_FIELDS) o[f] = e[f];
-  return JSON.stringify(o) + '\n';
+  return formatter.line(e);
 }
 
 const FLUSH_AT = 64 * 1024;
@@ -122,13 +122,22 @@ export const eventsCommand: Command = {
     };
     out.on('error', onError);
     let pending = '';
+    // NDJSON of EVTX files comes as UTF-8 bytes written by the worker threads: queued as they are.
+    let queued: Uint8Array[] = [];
+    let queuedBytes = 0;
     const flush = async (): Promise<void> => {
-      if (pending === '' || closed) {
+      if ((pending === '' && queued.length === 0) || closed) {
         pending = '';
+        queued = [];
+        queuedBytes = 0;
         return;
       }
-      const ok = out.write(pending);
+      let ok = true;
+      if (pending !== '') ok = out.write(pending);
+      for (const b of queued) ok = out.write(b);
       pending = '';
+      queued = [];
+      queuedBytes = 0;
       if (!ok && !closed) {
         await new Promise<void>((resolve) => {
           const done = (): void => {
@@ -157,12 +166,22 @@ export const eventsCommand: Command = {
             from: a.from,
             to: a.to,
             ...(a.workers === null ? {} : { workers: a.workers }),
+            hash: false, // the output does not name its sources: no second pass over the file
             onEvent: (e) => {
               if (closed) return;
               pending += emit(e);
             },
+            ...(a.format === 'ndjson'
+              ? {
+                  onNdjson: (bytes: Uint8Array) => {
+                    if (closed || bytes.length === 0) return;
+                    queued.push(bytes);
+                    queuedBytes += bytes.length;
+                  },
+                }
+              : {}),
             afterChunk: async () => {
-              if (pending.length >= FLUSH_AT) await flush();
+              if (pending.length + queuedBytes >= FLUSH_AT) await flush();
             },
           });
         } catch (e) {
