@@ -41,8 +41,20 @@ const base: StylesheetJson = [
     },
   },
   { selector: 'edge[role = "member"]', style: { 'line-style': 'dashed', opacity: 0.5 } },
+  // Level of detail on big views (`lod` = 1 past 1,000 nodes): labels only when zoomed in.
+  { selector: '[lod = 1]', style: { 'min-zoomed-font-size': 16 } },
   { selector: 'edge:selected', style: { label: 'data(label)', 'line-color': '#d97706', opacity: 1 } },
   { selector: 'node:selected', style: { 'border-color': '#d97706', 'border-width': 5 } },
+  // Hover and selection always show the label, whatever the zoom.
+  {
+    selector: 'node.hover, node:selected, edge:selected',
+    style: { 'min-zoomed-font-size': 0, 'z-index': 10 },
+  },
+  // Emphasis (evidence, a path, a chain) and new edges, toggled by id by GraphCanvas.
+  { selector: '.dimmed', style: { opacity: 0.15 } },
+  { selector: 'node.emphasis', style: { 'border-color': '#d97706', 'border-width': 4, 'z-index': 9 } },
+  { selector: 'edge.emphasis', style: { opacity: 1, 'line-color': '#d97706', 'z-index': 9 } },
+  { selector: 'edge.new', style: { 'line-style': 'dashed', 'line-color': '#0e9f6e', opacity: 1 } },
 ];
 
 /** Edge labels only on the selected edge. */
