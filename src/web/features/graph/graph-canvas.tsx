@@ -32,6 +32,7 @@ export interface GraphCanvasProps {
   onLayoutRunning(running: boolean): void;
 }
 
+const FILL = { width: '100%', height: '100%' };
 /** Space around the graph when fitting, so that labels at the edges are not cut off. */
 const FIT_PADDING = 40;
 /** A fitted small graph is not blown up past this zoom (3 nodes must not fill the screen). */
@@ -163,11 +164,16 @@ export function GraphCanvas(props: GraphCanvasProps) {
       e.target.removeClass('hover');
       handlers.current.onHover(null);
     });
+    // Panels opening and closing change the canvas size: Cytoscape must know, or it draws nothing.
+    const observer =
+      typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => instance.resize());
+    observer?.observe(container);
     applied.current = new Map();
     laidOutWith.current = null;
     setCy(instance);
     setRenderer(gl ? 'webgl' : 'canvas');
     return () => {
+      observer?.disconnect();
       setCy(null);
       instance.destroy();
       container.replaceChildren();
@@ -211,6 +217,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
           });
         }
       });
+      cy.resize();
       tuneRenderer(cy, elements.length);
       applyClasses(cy, emphasis, marks);
       if (refit) fitView(cy);
@@ -290,7 +297,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
 
   return (
     <>
-      <div ref={containerRef} className="graph-canvas" data-renderer={renderer ?? undefined} />
+      <div ref={containerRef} className="graph-canvas" style={FILL} data-renderer={renderer ?? undefined} />
       {webgl && renderer === 'canvas' && (
         <p className="graph-renderer-note">WebGL is not available here: drawing with the canvas renderer.</p>
       )}
