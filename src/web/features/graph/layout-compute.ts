@@ -1,7 +1,7 @@
 import cytoscape, { type ElementDefinition } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { LayoutName } from '../../stores/ui-store';
-import { layoutOptions } from './layouts';
+import { AVOID_OVERLAP_MAX, effectiveLayout, layoutOptions } from './layouts';
 
 cytoscape.use(fcose);
 
@@ -77,14 +77,21 @@ function runLayout(layout: LayoutName, nodes: LayoutNode[], edges: LayoutRequest
   const elements: ElementDefinition[] = nodes.map((n) => ({
     data: { id: n.id, size: n.size, ...labelBox(n) },
   }));
+  const effective = effectiveLayout(layout, nodes.length);
+  // Concentric and grid place nodes by score or order alone: building thousands of edges in
+  // Cytoscape (seconds on a busy machine) would buy nothing. Sizes matter only where overlap is
+  // avoided (small graphs) and to force layouts.
+  const needsEdges = effective !== 'concentric' && effective !== 'grid';
+  const needsSizes = needsEdges || nodes.length < AVOID_OVERLAP_MAX;
   const ids = new Set(nodes.map((n) => n.id));
   let k = 0;
-  for (const e of edges)
-    if (ids.has(e.source) && ids.has(e.target) && e.source !== e.target)
-      elements.push({ data: { id: `e${k++}`, source: e.source, target: e.target } });
+  if (needsEdges)
+    for (const e of edges)
+      if (ids.has(e.source) && ids.has(e.target) && e.source !== e.target)
+        elements.push({ data: { id: `e${k++}`, source: e.source, target: e.target } });
   const cy = cytoscape({
     headless: true,
-    styleEnabled: true,
+    styleEnabled: needsSizes,
     elements,
     style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)' } }],
   });

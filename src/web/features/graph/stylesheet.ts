@@ -41,14 +41,17 @@ const base: StylesheetJson = [
     },
   },
   { selector: 'edge[role = "member"]', style: { 'line-style': 'dashed', opacity: 0.5 } },
-  // Level of detail on big views (`lod` = 1 past 1,000 nodes): labels only when zoomed in.
-  { selector: '[lod = 1]', style: { 'min-zoomed-font-size': 16 } },
   { selector: 'edge:selected', style: { label: 'data(label)', 'line-color': '#d97706', opacity: 1 } },
   { selector: 'node:selected', style: { 'border-color': '#d97706', 'border-width': 5 } },
-  // Hover and selection always show the label, whatever the zoom.
+  // Level of detail on big views (`lod` = 1 past 1,000 nodes): no labels until GraphCanvas marks the
+  // nodes `lod-show` past a zoom threshold (the WebGL renderer ignores min-zoomed-font-size; hidden by
+  // default, opening a big view restyles nothing). Hover and selection always show theirs.
+  { selector: '[lod = 1]', style: { label: '' } },
+  { selector: 'node.lod-show', style: { label: 'data(label)' } },
+  { selector: 'edge:selected', style: { label: 'data(label)', 'min-zoomed-font-size': 0 } },
   {
-    selector: 'node.hover, node:selected, edge:selected',
-    style: { 'min-zoomed-font-size': 0, 'z-index': 10 },
+    selector: 'node.hover, node:selected',
+    style: { label: 'data(label)', 'min-zoomed-font-size': 0, 'z-index': 10 },
   },
   // Emphasis (evidence, a path, a chain) and new edges, toggled by id by GraphCanvas.
   { selector: '.dimmed', style: { opacity: 0.15 } },
