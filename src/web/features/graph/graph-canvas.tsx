@@ -67,6 +67,18 @@ export function webglSupport(): WebglSupport {
   }
 }
 
+/**
+ * Measurement switch (bench/graph-browser.bench.ts): localStorage `logonlens:webgl` = `always` uses
+ * WebGL even when it runs on the CPU, to compare both renderers on a machine without a GPU.
+ */
+function forceSoftwareWebgl(): boolean {
+  try {
+    return globalThis.localStorage?.getItem('logonlens:webgl') === 'always';
+  } catch {
+    return false;
+  }
+}
+
 function createCy(container: HTMLElement, style: StylesheetJson, webgl: boolean): Core {
   const base = {
     container,
@@ -158,7 +170,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const container = containerRef.current;
     if (container === null) return;
     const support = webgl ? webglSupport() : 'none';
-    const useGl = support === 'hardware';
+    const useGl = support === 'hardware' || (support === 'software' && forceSoftwareWebgl());
     const instance = createCy(container, initialStyle.current, useGl);
     const gl = rendererOf(instance)?.webgl === true;
     instance.on('tap', (e: EventObject) => {
