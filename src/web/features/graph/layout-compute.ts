@@ -1,7 +1,7 @@
 import cytoscape, { type ElementDefinition } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { LayoutName } from '../../stores/ui-store';
-import { AVOID_OVERLAP_MAX, effectiveLayout, layoutOptions } from './layouts';
+import { effectiveLayout, layoutOptions } from './layouts';
 
 cytoscape.use(fcose);
 
@@ -79,10 +79,9 @@ function runLayout(layout: LayoutName, nodes: LayoutNode[], edges: LayoutRequest
   }));
   const effective = effectiveLayout(layout, nodes.length);
   // Concentric and grid place nodes by score or order alone: building thousands of edges in
-  // Cytoscape (seconds on a busy machine) would buy nothing. Sizes matter only where overlap is
-  // avoided (small graphs) and to force layouts.
+  // Cytoscape (seconds on a busy machine) would buy nothing. Sizes are always needed: the rings'
+  // spacing comes from them.
   const needsEdges = effective !== 'concentric' && effective !== 'grid';
-  const needsSizes = needsEdges || nodes.length < AVOID_OVERLAP_MAX;
   const ids = new Set(nodes.map((n) => n.id));
   let k = 0;
   if (needsEdges)
@@ -91,7 +90,7 @@ function runLayout(layout: LayoutName, nodes: LayoutNode[], edges: LayoutRequest
         elements.push({ data: { id: `e${k++}`, source: e.source, target: e.target } });
   const cy = cytoscape({
     headless: true,
-    styleEnabled: needsSizes,
+    styleEnabled: true,
     elements,
     style: [{ selector: 'node', style: { width: 'data(w)', height: 'data(h)' } }],
   });

@@ -8,7 +8,7 @@ export const FCOSE_MAX_NODES = 1500;
 /** Up to this many nodes fcose refines its spectral start ("default"); above, the draft is kept. */
 const FCOSE_REFINE_MAX = 600;
 /** Overlap avoidance is quadratic: past this many nodes it costs seconds (measured in Chromium). */
-export const AVOID_OVERLAP_MAX = 500;
+const AVOID_OVERLAP_MAX = 500;
 
 /** The layout actually run: cose and fcose give way to concentric on graphs too big for them. */
 export function effectiveLayout(name: LayoutName, nodeCount: number): LayoutName {
