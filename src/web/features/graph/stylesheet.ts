@@ -1,8 +1,9 @@
 import type { StylesheetJson } from 'cytoscape';
 
 /**
- * Module-level stylesheets (stable references: react-cytoscapejs re-applies a stylesheet whenever
- * the prop changes). Every visual varies through `data(...)` fields set by buildElements.
+ * Module-level stylesheets (stable references: GraphCanvas re-applies a stylesheet, restyling every
+ * element, only when the reference changes). Every visual varies through `data(...)` fields set by
+ * buildElements, and through the classes GraphCanvas toggles (hover, lod-show, emphasis, dimmed, new).
  */
 const base: StylesheetJson = [
   {
