@@ -186,7 +186,12 @@ export function computeView(
   dataset: Dataset,
   window: TimeRange | null,
   filters: ViewFilters,
-  options?: { pagerank?: PageRankMode },
+  options?: {
+    pagerank?: PageRankMode;
+    /** Rankings already computed for exactly this window and filters (a server's /graph): used as
+     * they are instead of ranking again. */
+    rankings?: Map<string, Ranking>;
+  },
 ): WindowView {
   const idx = indexOf(dataset);
   const { fromHour, toHour } = windowHours(window);
@@ -263,20 +268,23 @@ export function computeView(
     }
   }
 
-  const rankings = computeRankings({
-    nodes: idx.nodes,
-    edges: shown,
-    hours,
-    newEdgeIds,
-    mode: options?.pagerank ?? 'standard',
-    privileged: (id) => {
-      const fi = idx.flagIndex.get(id);
-      if (fi === undefined) return 0;
-      const a = window === null ? 0 : lowerBound(fi.hours, fromHour);
-      const b = window === null ? fi.hours.length : lowerBound(fi.hours, toHour);
-      return fi.privilegedPrefix[b]! - fi.privilegedPrefix[a]!;
-    },
-  });
+  const rankAll = () => {
+    return computeRankings({
+      nodes: idx.nodes,
+      edges: shown,
+      hours,
+      newEdgeIds,
+      mode: options?.pagerank ?? 'standard',
+      privileged: (id) => {
+        const fi = idx.flagIndex.get(id);
+        if (fi === undefined) return 0;
+        const a = window === null ? 0 : lowerBound(fi.hours, fromHour);
+        const b = window === null ? fi.hours.length : lowerBound(fi.hours, toHour);
+        return fi.privilegedPrefix[b]! - fi.privilegedPrefix[a]!;
+      },
+    });
+  };
+  const rankings = options?.rankings ?? rankAll();
 
   const detections =
     window === null

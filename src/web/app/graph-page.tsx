@@ -1,11 +1,11 @@
 import { useCallback, useMemo } from 'react';
-import { computeView, hourlyHistogram, type ViewFilters } from '../../core/analysis/index.js';
+import { hourlyHistogram, type ViewFilters } from '../../core/analysis/index.js';
 import type { Dataset } from '../../core/dataset/index.js';
 import { StateMessage } from '../components/state-message';
 import { Notices } from '../components/notices';
 import { Panel } from '../components/panel';
 import { FiltersPanel } from '../features/filters';
-import { buildElements, domainIndex, GraphView } from '../features/graph';
+import { GraphView, useWindowView } from '../features/graph';
 import { Inspector, inspectorTarget } from '../features/inspector';
 import { RankingList } from '../features/ranking';
 import { Histogram, WindowBar } from '../features/timeline';
@@ -41,17 +41,15 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
   // filters' value so that only a filter change recomputes it.
   const filtersKey = JSON.stringify(state.filters);
   const filters = useMemo(() => JSON.parse(filtersKey) as ViewFilters, [filtersKey]);
-  const view = useMemo(
-    () => computeView(dataset, resolved.window, filters),
-    [dataset, resolved.window, filters],
-  );
-  const domains = useMemo(() => domainIndex(dataset.nodes), [dataset]);
+  // Window, filters, ranks, cap and elements are computed in a Web Worker (features/graph).
+  const { view, graph, pending, error } = useWindowView(dataset, {
+    window: resolved.window,
+    filters,
+    overlay: state.overlay,
+    maxNodes,
+    selected: state.sel,
+  });
   const nodesById = useMemo(() => new Map(dataset.nodes.map((n) => [n.id, n])), [dataset]);
-  const needsSelected = view.nodes.length > maxNodes ? state.sel : null;
-  const graph = useMemo(
-    () => buildElements(view, { overlay: state.overlay, maxNodes, domains, selected: needsSelected }),
-    [view, state.overlay, maxNodes, domains, needsSelected],
-  );
   // A server sends /graph for the window only: the timeline comes from its histogram of the whole
   // dataset (the local one, of the window, only if that request fails).
   const serverId = state.source?.kind === 'server' ? state.source.id : null;
@@ -60,7 +58,10 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
   const hourly =
     serverId === null || serverHourly.isError ? localHourly : (serverHourly.data?.hours ?? NO_HOURS);
   const facets = datasetFacets(dataset);
-  const target = useMemo(() => inspectorTarget(view, nodesById, state.sel), [view, nodesById, state.sel]);
+  const target = useMemo(
+    () => (view === null ? null : inspectorTarget(view, nodesById, state.sel)),
+    [view, nodesById, state.sel],
+  );
   const label = useCallback((id: string) => nodesById.get(id)?.label ?? id, [nodesById]);
 
   const select = useCallback((id: string | null) => navigate((s) => ({ ...s, sel: id })), [navigate]);
@@ -111,7 +112,14 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
               onOverlay={(overlay) => navigate((s) => ({ ...s, overlay }))}
             />
           </div>
-          <StatusLine shown={graph.shown} totals={view.totals} capped={graph.capped} label={label} />
+          {view !== null && graph !== null && (
+            <StatusLine shown={graph.shown} totals={view.totals} capped={graph.capped} label={label} />
+          )}
+          {error !== null && view !== null && (
+            <p className="notice warn" role="alert">
+              This window could not be computed ({error}); the previous one is shown.
+            </p>
+          )}
           {dataset.timeRange === null ? (
             <StateMessage kind="empty" title="This dataset holds no events">
               <p>
@@ -119,6 +127,14 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
                 made a logon edge.
               </p>
             </StateMessage>
+          ) : view === null || graph === null ? (
+            error !== null ? (
+              <StateMessage kind="error" title="This window could not be computed">
+                <p>{error}</p>
+              </StateMessage>
+            ) : (
+              <StateMessage kind="loading" title="Computing the window…" />
+            )
           ) : view.edges.length === 0 && view.nodes.length === 0 ? (
             <StateMessage kind="empty" title="No events in this window">
               <p>
@@ -128,7 +144,13 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
               </p>
             </StateMessage>
           ) : (
-            <GraphView graph={graph} viewNodes={view.nodes.length} selected={state.sel} onSelect={select} />
+            <GraphView
+              graph={graph}
+              viewNodes={view.nodes.length}
+              pending={pending}
+              selected={state.sel}
+              onSelect={select}
+            />
           )}
           {state.source?.kind === 'server' && (
             <ServerEvents datasetId={state.source.id} window={resolved.window} target={target} />
@@ -139,13 +161,15 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
             <Inspector target={target} onClose={() => select(null)} />
           </Panel>
           <Panel title="Ranking" open={panels.ranking} onToggle={() => togglePanel('ranking')}>
-            <RankingList
-              key={state.overlay}
-              view={view}
-              initialSort={state.overlay === 'none' ? 'pagerank' : state.overlay}
-              selected={state.sel}
-              onSelect={select}
-            />
+            {view !== null && (
+              <RankingList
+                key={state.overlay}
+                view={view}
+                initialSort={state.overlay === 'none' ? 'pagerank' : state.overlay}
+                selected={state.sel}
+                onSelect={select}
+              />
+            )}
           </Panel>
         </aside>
       </div>

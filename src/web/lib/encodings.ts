@@ -73,6 +73,18 @@ export function overlayScale(
     min = 0;
     max = 0;
   }
+  return scaleFromRange({ overlay, min, max });
+}
+
+/** The plain-data part of an OverlayScale: what a Web Worker can send back (functions cannot be cloned). */
+export interface ScaleRange {
+  overlay: Overlay;
+  min: number;
+  max: number;
+}
+
+/** The scale for a known score range (the worker sends the range; the page rebuilds the functions). */
+export function scaleFromRange({ overlay, min, max }: ScaleRange): OverlayScale {
   const domain: [number, number] = max > min ? [min, max] : [min, min + 1];
   const size = scaleSqrt().domain(domain).range(SIZE_RANGE).clamp(true);
   const t = scaleLinear().domain(domain).range([0, 1]).clamp(true);

@@ -20,6 +20,6 @@ describe('ui store', () => {
     expect(useUiStore.getState().settings.layout).toBe('grid');
     resetUiStore();
     expect(useUiStore.getState().panels.files).toBe(false);
-    expect(useUiStore.getState().settings.layout).toBe('concentric');
+    expect(useUiStore.getState().settings.layout).toBe('fcose');
   });
 });

@@ -4,7 +4,7 @@ import { create, type StateCreator } from 'zustand';
  * The one client store: short-lived UI state only (architecture rule 4). What an analyst shares
  * (dataset, window, filters, overlay, selection) lives in the URL, never here.
  */
-export const LAYOUTS = ['concentric', 'breadthfirst', 'grid', 'cose'] as const;
+export const LAYOUTS = ['fcose', 'concentric', 'breadthfirst', 'grid', 'cose'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
 
 export interface Toast {
@@ -62,7 +62,7 @@ const layoutSlice: Slice<LayoutSlice> = (set) => ({
   setLayoutRunning: (running) => set({ layoutRunning: running }),
 });
 const settingsSlice: Slice<SettingsSlice> = (set) => ({
-  settings: { layout: 'concentric', webgl: false, edgeLabels: false, maxNodes: DEFAULT_MAX_NODES },
+  settings: { layout: 'fcose', webgl: true, edgeLabels: false, maxNodes: DEFAULT_MAX_NODES },
   setSetting: (key, value) => set((s) => ({ settings: { ...s.settings, [key]: value } })),
 });
 

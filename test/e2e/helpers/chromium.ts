@@ -49,13 +49,13 @@ export interface LaunchedBrowser {
  * profile lives in a --user-data-dir we own and remove; all its pages behave like tabs of one browser.
  */
 export async function launchChromium(
-  options: { viewport?: { width: number; height: number } } = {},
+  options: { viewport?: { width: number; height: number }; extraArgs?: string[] } = {},
 ): Promise<LaunchedBrowser> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'logonlens-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
     viewport: options.viewport ?? { width: 1400, height: 900 },
   });
   return {

@@ -127,17 +127,21 @@ describe('graph elements', () => {
   });
 });
 
-describe('element sharing between builds', () => {
-  it('keeps the previous object for unchanged elements (react-cytoscapejs then skips them)', () => {
-    const a = buildElements(view, { overlay: 'pagerank', maxNodes: 10_000 });
+describe('builds are pure', () => {
+  it('two builds of the same view give equal elements (no state kept between builds)', () => {
+    const a = buildElements(view, { overlay: 'degree', maxNodes: 10_000 });
+    buildElements(view, { overlay: 'pagerank', maxNodes: 5 });
     const b = buildElements(view, { overlay: 'degree', maxNodes: 10_000 });
-    const byId = new Map(a.elements.map((e) => [e.data.id, e]));
-    const edgesA = b.elements.filter((e) => e.data.source !== undefined);
-    expect(edgesA.every((e) => byId.get(e.data.id) === e)).toBe(true);
-    const changedNode = b.elements.find(
-      (e) => e.data.source === undefined && byId.get(e.data.id)?.data.size !== e.data.size,
-    );
-    expect(changedNode).toBeDefined();
-    expect(byId.get(changedNode!.data.id)).not.toBe(changedNode);
+    expect(b).toEqual(a);
+  });
+
+  it('a domain is never drawn larger than the accounts (size is by score, not by kind)', () => {
+    for (const overlay of ['none', 'pagerank'] as const) {
+      const g = buildElements(view, { overlay, maxNodes: 10_000, domains: domainIndex(dataset.nodes) });
+      const sizes = (kind: string) =>
+        g.elements.filter((e) => e.data.kind === kind).map((e) => Number(e.data.size));
+      expect(sizes('domain').length).toBeGreaterThan(0);
+      expect(Math.max(...sizes('domain'))).toBeLessThanOrEqual(Math.min(...sizes('account')));
+    }
   });
 });

@@ -6,15 +6,17 @@ import {
   nodeShape,
   overlayScale,
   scoreOf,
+  SIZE_RANGE,
   styleKind,
-  type OverlayScale,
+  type ScaleRange,
 } from '../../lib/encodings';
 import { linkId, type LinkRole } from '../../lib/graph-ids';
 import type { Overlay } from '../../lib/url-state';
 
 /**
- * Cytoscape elements for a window view: pure, flat `data` (strings and numbers only), so that
- * react-cytoscapejs can compare them cheaply and the stylesheet can read `data(...)`.
+ * Cytoscape elements for a window view: pure, flat `data` (strings and numbers only), so that they
+ * cross from the view worker to the page as plain data, the canvas compares them field by field,
+ * and the stylesheet can read `data(...)`.
  */
 export interface GraphElements {
   elements: ElementDefinition[];
@@ -23,8 +25,12 @@ export interface GraphElements {
   capped: boolean;
   /** Changes only when nodes or links are added or removed: the layout re-runs on it alone. */
   topologyKey: string;
-  scale: OverlayScale;
+  /** The overlay's score range; the page turns it into an OverlayScale (scaleFromRange). */
+  scale: ScaleRange;
 }
+
+/** Above this many drawn nodes, labels show only when zoomed in, hovered or selected (level of detail). */
+export const LOD_MIN_NODES = 1000;
 
 /** Canvas labels are drawn as text; they are still shortened so a megabyte name cannot stall drawing. */
 const MAX_LABEL = 48;
@@ -79,6 +85,8 @@ export function buildElements(view: WindowView, options: BuildOptions): GraphEle
   const kept = new Set(nodes.map((n) => n.id));
   const scale = overlayScale(overlay, view.rankings, kept);
 
+  // Level of detail: on big views labels appear only when zoomed in (the stylesheet reads `lod`).
+  const lod = nodes.length > LOD_MIN_NODES ? 1 : 0;
   const elements: ElementDefinition[] = [];
   for (const n of nodes) {
     const score = scoreOf(view.rankings, n.id, overlay);
@@ -94,6 +102,7 @@ export function buildElements(view: WindowView, options: BuildOptions): GraphEle
         // Privileged accounts keep a red ring even when the overlay recolours them.
         borderColor: kind === 'privileged' ? '#9b1c1c' : '#ffffff',
         borderWidth: kind === 'privileged' ? 3 : 1,
+        lod,
       },
     });
   }
@@ -146,6 +155,7 @@ export function buildElements(view: WindowView, options: BuildOptions): GraphEle
         label: linkLabel(l),
         width: edgeWidth(l.count),
         color: l.failures === l.count ? '#e02424' : l.failures > 0 ? '#f59e0b' : '#9ca3af',
+        lod,
       },
     });
   }
@@ -171,6 +181,7 @@ export function buildElements(view: WindowView, options: BuildOptions): GraphEle
           label: '',
           width: 1,
           color: '#c4b5fd',
+          lod,
         },
       });
     }
@@ -181,22 +192,23 @@ export function buildElements(view: WindowView, options: BuildOptions): GraphEle
           label: shortLabel(d.label),
           kind: 'domain',
           color: scale.color('domain', undefined),
-          size: 30,
+          // Size is by score, not by kind: a domain has none, so it is never drawn larger than an account.
+          size: overlay === 'none' ? scale.size(undefined) : SIZE_RANGE[0],
           shape: nodeShape(d),
           borderColor: '#ffffff',
           borderWidth: 1,
+          lod,
         },
       });
     }
   }
 
-  const shared = shareUnchanged(elements);
   return {
-    elements: shared,
+    elements,
     shown: { nodes: nodes.length, edges: shownEdges },
     capped,
     topologyKey: topologyKey(elements),
-    scale,
+    scale: { overlay: scale.overlay, min: scale.min, max: scale.max },
   };
 }
 
@@ -247,31 +259,4 @@ export function domainIndex(nodes: DatasetNode[]): Map<string, DatasetNode> {
   const m = new Map<string, DatasetNode>();
   for (const n of nodes) if (n.kind === 'domain') m.set(n.name.toLowerCase(), n);
   return m;
-}
-
-/**
- * The app draws one graph, so the last build is remembered here: elements whose data did not change
- * keep their previous object, and react-cytoscapejs (comparing by reference) skips them. An overlay
- * change then patches the nodes' colours and sizes only, instead of every edge too.
- */
-let previous = new Map<string, ElementDefinition>();
-
-function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) if (a[k] !== b[k]) return false;
-  return true;
-}
-
-export function shareUnchanged(elements: ElementDefinition[]): ElementDefinition[] {
-  const next = new Map<string, ElementDefinition>();
-  const out = elements.map((e) => {
-    const id = String(e.data.id);
-    const prev = previous.get(id);
-    const kept = prev !== undefined && sameData(prev.data, e.data) ? prev : e;
-    next.set(id, kept);
-    return kept;
-  });
-  previous = next;
-  return out;
 }

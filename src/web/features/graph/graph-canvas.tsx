@@ -1,12 +1,19 @@
-import type { Core, ElementDefinition, EventObject, StylesheetJson } from 'cytoscape';
-import { useCallback, useEffect, useRef } from 'react';
-import CytoscapeComponent from 'react-cytoscapejs';
+import cytoscape, {
+  type Core,
+  type ElementDefinition,
+  type EventObject,
+  type StylesheetJson,
+} from 'cytoscape';
+import { useEffect, useRef, useState } from 'react';
 import type { LayoutName } from '../../stores/ui-store';
-import { layoutOptions } from './layouts';
+import { computeLayout, type LayoutRequest, type Positions } from './layout-compute';
+import { LatestOnlyClient, workerPort, type Outcome } from './worker-protocol';
 
 /**
  * The only module that touches the real Cytoscape renderer (component tests mock it: the canvas
- * renderer cannot start in jsdom). Props are stable and flat; positions, zoom and pan live in the
+ * renderer cannot start in jsdom). The instance is created here, once per renderer choice, and
+ * elements are then updated in place by id: added, removed, or given new data. Layouts run in the
+ * layout worker; nodes that stay keep their positions. Positions, zoom and pan live in the
  * Cytoscape instance, which is never kept in React state.
  */
 export interface GraphCanvasProps {
@@ -16,48 +23,139 @@ export interface GraphCanvasProps {
   layout: LayoutName;
   selected: string | null;
   webgl: boolean;
+  /** Elements to highlight (evidence, a path, a chain): they get `emphasis`, the rest `dimmed`. */
+  emphasis?: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> } | null;
+  /** Edges new in this window compared with the previous one: class `new`. */
+  marks?: { newEdges: ReadonlySet<string> } | null;
   onSelect(id: string | null): void;
   onHover(id: string | null): void;
   onLayoutRunning(running: boolean): void;
 }
 
-const STYLE = { width: '100%', height: '100%' };
-/** Identity comparison: elements and stylesheet are memoized, so a new reference means a change. */
-const byReference = (a: unknown, b: unknown) => a !== b;
+const FILL = { width: '100%', height: '100%' };
+/** Space around the graph when fitting, so that labels at the edges are not cut off. */
+const FIT_PADDING = 40;
+/** A fitted small graph is not blown up past this zoom (3 nodes must not fill the screen). */
+const MAX_FIT_ZOOM = 1.25;
+/** Above this many elements, the canvas renderer draws a snapshot while panning and zooming. */
+const VIEWPORT_TEXTURE_MIN = 2000;
 
 interface Handlers {
   onSelect(id: string | null): void;
   onHover(id: string | null): void;
+  onLayoutRunning(running: boolean): void;
 }
 
+export type WebglSupport = 'hardware' | 'software' | 'none';
+
+/**
+ * Whether this browser gives WebGL2 (Cytoscape's WebGL mode needs it), and whether a GPU draws it.
+ * Without a GPU, Chromium emulates WebGL on the CPU (SwiftShader): measured here, its first frame of
+ * a 2,500-node view took twice as long as the canvas renderer's, so WebGL is used on a GPU only.
+ */
+export function webglSupport(): WebglSupport {
+  try {
+    const canvas = document.createElement('canvas');
+    const gl = canvas.getContext('webgl2');
+    if (gl === null) return 'none';
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const name = String(info === null ? '' : gl.getParameter(info.UNMASKED_RENDERER_WEBGL));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return /swiftshader|llvmpipe|software|basic render/i.test(name) ? 'software' : 'hardware';
+  } catch {
+    return 'none';
+  }
+}
+
+/**
+ * Measurement switch (bench/graph-browser.bench.ts): localStorage `logonlens:webgl` = `always` uses
+ * WebGL even when it runs on the CPU, to compare both renderers on a machine without a GPU.
+ */
+function forceSoftwareWebgl(): boolean {
+  try {
+    return globalThis.localStorage?.getItem('logonlens:webgl') === 'always';
+  } catch {
+    return false;
+  }
+}
+
+function createCy(container: HTMLElement, style: StylesheetJson, webgl: boolean): Core {
+  const base = {
+    container,
+    style,
+    minZoom: 0.02,
+    maxZoom: 4,
+    boxSelectionEnabled: false,
+  };
+  if (webgl) {
+    try {
+      return cytoscape({ ...base, renderer: { name: 'canvas', webgl: true } } as cytoscape.CytoscapeOptions);
+    } catch {
+      // WebGL listed but unusable (a blocked driver): the plain canvas renderer draws instead.
+      container.replaceChildren();
+    }
+  }
+  return cytoscape(base);
+}
+
+/** The layout worker, shared by the canvases of the page (one at a time in practice). */
+let layoutClient: LatestOnlyClient | null = null;
+function layoutWorker(): LatestOnlyClient | null {
+  if (layoutClient !== null) return layoutClient;
+  if (typeof Worker === 'undefined') return null;
+  try {
+    const worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
+    layoutClient = new LatestOnlyClient(workerPort(worker));
+  } catch {
+    layoutClient = null;
+  }
+  return layoutClient;
+}
+
+/** Positions from the worker; computed here when no worker can run (same function, this thread). */
+function requestLayout(req: LayoutRequest): Promise<Outcome<Positions>> {
+  const client = layoutWorker();
+  if (client !== null) return client.request<Positions>('layout', req);
+  try {
+    return Promise.resolve({ status: 'done', result: computeLayout(req) });
+  } catch (e) {
+    return Promise.resolve({ status: 'error', message: String(e) });
+  }
+}
+
+/** The renderer's switches (not in Cytoscape's types). */
+interface RendererSwitches {
+  webgl?: boolean;
+  textureOnViewport?: boolean;
+  hideEdgesOnViewport?: boolean;
+}
+function rendererOf(cy: Core): RendererSwitches | undefined {
+  return (cy as unknown as { renderer(): RendererSwitches | undefined }).renderer();
+}
+
+function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+const isNode = (e: ElementDefinition) => e.data.source === undefined;
+
 export function GraphCanvas(props: GraphCanvasProps) {
-  const { elements, stylesheet, topologyKey, layout, selected, webgl, onLayoutRunning } = props;
-  const cyRef = useRef<Core | null>(null);
+  const { elements, stylesheet, layout, selected, webgl, emphasis = null, marks = null } = props;
+  const containerRef = useRef<HTMLDivElement | null>(null);
+  const [cy, setCy] = useState<Core | null>(null);
+  const [renderer, setRenderer] = useState<{ name: 'webgl' | 'canvas'; support: WebglSupport } | null>(null);
   // Handlers change identity with every render; events read the latest through this ref.
   const handlers = useRef<Handlers>(props);
   useEffect(() => {
-    handlers.current = { onSelect: props.onSelect, onHover: props.onHover };
+    handlers.current = props;
   });
-
-  // Called by react-cytoscapejs after every mount and update. StrictMode mounts twice and
-  // react-cytoscapejs re-creates `cy` each time (its issue #106), so binding is idempotent per instance.
-  const bind = useCallback(
-    (cy: Core) => {
-      cyRef.current = cy;
-      if (cy.scratch('_logonlens_bound') === true) return;
-      cy.scratch('_logonlens_bound', true);
-      if (webgl) enableWebgl(cy);
-      cy.on('tap', (e: EventObject) => {
-        if (e.target === cy) handlers.current.onSelect(null);
-        else handlers.current.onSelect(String(e.target.id()));
-      });
-      cy.on('mouseover', 'node', (e: EventObject) => handlers.current.onHover(String(e.target.id())));
-      cy.on('mouseout', 'node', () => handlers.current.onHover(null));
-    },
-    [webgl],
-  );
-
-  // The selection as of the last render, for the end of a layout (which runs after a timer).
+  /** The data last given to each element of this instance: only changed elements are updated. */
+  const applied = useRef(new Map<string, Record<string, unknown>>());
+  /** The layout the current positions come from: choosing another lays out everything afresh. */
+  const laidOutWith = useRef<LayoutName | null>(null);
   const selectedRef = useRef(selected);
   useEffect(() => {
     selectedRef.current = selected;
@@ -66,40 +164,156 @@ export function GraphCanvas(props: GraphCanvasProps) {
   /** The selection the viewport was last centred on: each selection is centred once. */
   const centredFor = useRef<string | null>(null);
 
-  // Layout only when the set of elements (or the layout choice) changes, never on style changes.
+  // One instance per renderer choice; the stylesheet is applied in place below.
+  const initialStyle = useRef(stylesheet);
   useEffect(() => {
-    const cy = cyRef.current;
-    if (cy === null || cy.destroyed()) return;
-    layoutRunning.current = true;
-    onLayoutRunning(true);
-    const run = cy.layout(layoutOptions(layout, cy.nodes().length));
-    run.one('layoutstop', () => {
-      layoutRunning.current = false;
-      if (!cy.destroyed()) {
-        cy.fit(undefined, 30);
-        // The fit moves every node: a selection (from a shared URL at load, or kept across a window
-        // change) is centred now that it has its final position, not before the layout placed it.
-        const sel = selectedRef.current;
-        if (sel !== null && centreOn(cy, sel, false)) centredFor.current = sel;
-      }
-      onLayoutRunning(false);
+    const container = containerRef.current;
+    if (container === null) return;
+    const support = webgl ? webglSupport() : 'none';
+    const useGl = support === 'hardware' || (support === 'software' && forceSoftwareWebgl());
+    const instance = createCy(container, initialStyle.current, useGl);
+    const gl = rendererOf(instance)?.webgl === true;
+    instance.on('tap', (e: EventObject) => {
+      if (e.target === instance) handlers.current.onSelect(null);
+      else handlers.current.onSelect(String(e.target.id()));
     });
-    // Non-animated layouts run synchronously: give the browser a frame to paint "laying out…" first.
-    const timer = setTimeout(() => {
-      if (!cy.destroyed()) run.run();
-    }, 16);
+    instance.on('mouseover', 'node', (e: EventObject) => {
+      e.target.addClass('hover');
+      handlers.current.onHover(String(e.target.id()));
+    });
+    instance.on('mouseout', 'node', (e: EventObject) => {
+      e.target.removeClass('hover');
+      handlers.current.onHover(null);
+    });
+    // Level of detail: on big views, labels only past a zoom threshold (checked once per frame).
+    let lodFrame = 0;
+    instance.on('zoom', () => {
+      if (lodFrame !== 0) return;
+      lodFrame = requestAnimationFrame(() => {
+        lodFrame = 0;
+        if (!instance.destroyed()) applyLod(instance);
+      });
+    });
+    // Panels opening and closing change the canvas size: Cytoscape must know, or it draws nothing.
+    const observer =
+      typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => instance.resize());
+    observer?.observe(container);
+    applied.current = new Map();
+    laidOutWith.current = null;
+    setCy(instance);
+    setRenderer({ name: gl ? 'webgl' : 'canvas', support });
     return () => {
-      clearTimeout(timer);
-      run.stop();
-      layoutRunning.current = false;
-      onLayoutRunning(false);
+      cancelAnimationFrame(lodFrame);
+      observer?.disconnect();
+      setCy(null);
+      instance.destroy();
+      container.replaceChildren();
     };
-  }, [topologyKey, layout, onLayoutRunning]);
+  }, [webgl]);
+
+  useEffect(() => {
+    if (cy !== null && !cy.destroyed()) cy.style(stylesheet);
+  }, [cy, stylesheet]);
+
+  // Elements in place by id; a layout (in the worker) only when nodes are added or the layout changes.
+  useEffect(() => {
+    if (cy === null || cy.destroyed()) return;
+    const next = new Map(elements.map((e) => [String(e.data.id), e]));
+    const gone = cy.elements().filter((ele) => !next.has(ele.id()));
+    const added = elements.filter((e) => cy.getElementById(String(e.data.id)).empty());
+    const addedNodes = added.filter(isNode);
+    const relayout = laidOutWith.current !== layout;
+    let live = true;
+
+    const apply = (positions: Positions | null, refit: boolean) => {
+      cy.batch(() => {
+        cy.remove(gone);
+        for (const id of gone.map((g) => g.id())) applied.current.delete(id);
+        const fresh = added.map((e) => {
+          const p = positions?.[String(e.data.id)];
+          return p !== undefined && isNode(e) ? { ...e, position: { ...p } } : e;
+        });
+        cy.add(fresh.filter(isNode));
+        cy.add(fresh.filter((e) => !isNode(e)));
+        for (const e of elements) {
+          const id = String(e.data.id);
+          const before = applied.current.get(id);
+          if (before !== undefined && !sameData(before, e.data)) cy.getElementById(id).data(e.data);
+          applied.current.set(id, e.data);
+        }
+        if (refit && positions !== null) {
+          cy.nodes().forEach((n) => {
+            const p = positions[n.id()];
+            if (p !== undefined) n.position(p);
+          });
+        }
+      });
+      cy.resize();
+      tuneRenderer(cy, elements.length);
+      applyClasses(cy, emphasis, marks);
+      if (refit) fitView(cy);
+      applyLod(cy, true);
+      const sel = selectedRef.current;
+      if (sel !== null && centredFor.current !== sel && centreOn(cy, sel, false)) centredFor.current = sel;
+    };
+
+    if (addedNodes.length === 0 && !relayout) {
+      apply(null, false);
+      return;
+    }
+    const nodes = elements.filter(isNode);
+    const keep = !relayout && cy.nodes().length > 0;
+    const fixed: Positions | null = keep ? {} : null;
+    if (fixed !== null)
+      for (const e of nodes) {
+        const ele = cy.getElementById(String(e.data.id));
+        if (ele.nonempty()) fixed[ele.id()] = { ...ele.position() };
+      }
+    const req: LayoutRequest = {
+      layout,
+      nodes: nodes.map((e) => ({
+        id: String(e.data.id),
+        size: Number(e.data.size) || 20,
+        label: String(e.data.label ?? ''),
+      })),
+      edges: elements
+        .filter((e) => !isNode(e))
+        .map((e) => ({ source: String(e.data.source), target: String(e.data.target) })),
+      fixed,
+    };
+    layoutRunning.current = true;
+    handlers.current.onLayoutRunning(true);
+    void requestLayout(req).then((outcome) => {
+      if (!live || cy.destroyed() || outcome.status === 'cancelled') return;
+      layoutRunning.current = false;
+      handlers.current.onLayoutRunning(false);
+      if (outcome.status === 'error') {
+        // Still draw the graph: new nodes at the origin are better than a missing window.
+        console.warn(`layout failed: ${outcome.message}`);
+        apply(null, fixed === null);
+        return;
+      }
+      laidOutWith.current = layout;
+      apply(outcome.result, fixed === null);
+    });
+    return () => {
+      live = false;
+      if (layoutRunning.current) {
+        layoutRunning.current = false;
+        handlers.current.onLayoutRunning(false);
+      }
+    };
+    // emphasis and marks are applied by their own effect; here they only follow new elements.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [cy, elements, layout]);
+
+  useEffect(() => {
+    if (cy !== null && !cy.destroyed()) applyClasses(cy, emphasis, marks);
+  }, [cy, emphasis, marks]);
 
   // Selection from the URL (a ranking row, back/forward): select it, and centre it once per
   // selection change (while a layout runs, its end does the centring).
   useEffect(() => {
-    const cy = cyRef.current;
     if (cy === null || cy.destroyed()) return;
     cy.elements(':selected').unselect();
     if (selected === null) {
@@ -111,23 +325,96 @@ export function GraphCanvas(props: GraphCanvasProps) {
     ele.select();
     if (layoutRunning.current || centredFor.current === selected) return;
     if (centreOn(cy, selected, true)) centredFor.current = selected;
-  }, [selected, topologyKey]);
+  }, [cy, selected, elements]);
 
   return (
-    <CytoscapeComponent
-      elements={elements}
-      stylesheet={stylesheet}
-      cy={bind}
-      diff={byReference}
-      style={STYLE}
-      className="graph-canvas"
-      boxSelectionEnabled={false}
-      minZoom={0.02}
-      maxZoom={4}
-      // Skip edges while panning and zooming: large windows stay interactive.
-      hideEdgesOnViewport={elements.length > 4000}
-    />
+    <>
+      <div ref={containerRef} className="graph-canvas" style={FILL} data-renderer={renderer?.name} />
+      {webgl && renderer?.name === 'canvas' && (
+        <p className="graph-renderer-note">
+          {renderer.support === 'software'
+            ? 'No GPU here (WebGL would run on the CPU): drawing with the canvas renderer.'
+            : 'WebGL is not available here: drawing with the canvas renderer.'}
+        </p>
+      )}
+    </>
   );
+}
+
+/** Emphasis (everything else dimmed) and new-edge marks, toggled by id in one batch. */
+function applyClasses(cy: Core, emphasis: GraphCanvasProps['emphasis'], marks: GraphCanvasProps['marks']) {
+  cy.batch(() => {
+    cy.elements('.emphasis, .dimmed, .new').removeClass('emphasis dimmed new');
+    if (emphasis) {
+      cy.elements().addClass('dimmed');
+      for (const id of [...emphasis.nodes, ...emphasis.edges])
+        cy.getElementById(id).removeClass('dimmed').addClass('emphasis');
+    }
+    if (marks) for (const id of marks.newEdges) cy.getElementById(id).addClass('new');
+  });
+}
+
+/** Below this zoom the labels of big views (`lod` = 1) are hidden. */
+const LOD_ZOOM = 0.9;
+
+/** Shows or hides the node labels of a big view when the zoom crosses LOD_ZOOM (or its elements changed). */
+function applyLod(cy: Core, force = false) {
+  const show = cy.zoom() >= LOD_ZOOM;
+  if (!force && cy.scratch('_lodShow') === show) return;
+  cy.scratch('_lodShow', show);
+  cy.batch(() => {
+    if (show) cy.nodes('[lod = 1]').addClass('lod-show');
+    else cy.nodes('.lod-show').removeClass('lod-show');
+  });
+}
+
+/** Big graphs on the canvas renderer: draw a snapshot and skip edges while the viewport moves. */
+function tuneRenderer(cy: Core, count: number) {
+  const r = rendererOf(cy);
+  if (r === undefined) return;
+  r.textureOnViewport = count > VIEWPORT_TEXTURE_MIN;
+  r.hideEdgesOnViewport = count > VIEWPORT_TEXTURE_MIN;
+}
+
+/** Above this many nodes the fit reads node positions only (measuring every label and edge takes seconds). */
+const FIT_BY_POSITIONS_MIN = 500;
+
+/** Fits the graph with room for its labels, without blowing a small graph up to fill the screen. */
+function fitView(cy: Core) {
+  const nodes = cy.nodes();
+  if (nodes.empty()) return;
+  if (nodes.length <= FIT_BY_POSITIONS_MIN) {
+    cy.fit(undefined, FIT_PADDING);
+    if (cy.zoom() > MAX_FIT_ZOOM) {
+      cy.zoom(MAX_FIT_ZOOM);
+      cy.center();
+    }
+    return;
+  }
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  nodes.forEach((n) => {
+    const p = n.position();
+    x1 = Math.min(x1, p.x);
+    x2 = Math.max(x2, p.x);
+    y1 = Math.min(y1, p.y);
+    y2 = Math.max(y2, p.y);
+  });
+  // Room for the largest node and a label under the outermost ones.
+  const margin = FIT_PADDING + 40;
+  const zoom = Math.min(
+    MAX_FIT_ZOOM,
+    Math.max(
+      cy.minZoom(),
+      Math.min((cy.width() - 2 * margin) / (x2 - x1 || 1), (cy.height() - 2 * margin) / (y2 - y1 || 1)),
+    ),
+  );
+  cy.viewport({
+    zoom,
+    pan: { x: cy.width() / 2 - (zoom * (x1 + x2)) / 2, y: cy.height() / 2 - (zoom * (y1 + y2)) / 2 },
+  });
 }
 
 /** Centres the viewport on a node (zooming in to at least 1:1); false when it is not drawn. */
@@ -143,17 +430,4 @@ function centreOn(cy: Core, id: string, animate: boolean): boolean {
     cy.center(ele);
   }
   return true;
-}
-
-/** Swaps the canvas renderer for its WebGL mode (opt-in: react-cytoscapejs offers no renderer prop). */
-function enableWebgl(cy: Core): void {
-  const c = cy as Core & { destroyRenderer?: () => void; initRenderer?: (o: object) => void };
-  if (typeof c.destroyRenderer !== 'function' || typeof c.initRenderer !== 'function') return;
-  try {
-    c.destroyRenderer();
-    c.initRenderer({ name: 'canvas', webgl: true, container: cy.container() });
-  } catch {
-    // No WebGL2 here: stay on the plain canvas renderer.
-    c.initRenderer({ name: 'canvas', container: cy.container() });
-  }
 }

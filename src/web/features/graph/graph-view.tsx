@@ -1,26 +1,41 @@
+import { useMemo } from 'react';
+import { scaleFromRange } from '../../lib/encodings';
 import { useUiStore } from '../../stores/ui-store';
 import type { GraphElements } from './elements';
-import { GraphCanvas } from './graph-canvas';
+import { GraphCanvas, type GraphCanvasProps } from './graph-canvas';
 import { layoutDowngraded } from './layouts';
 import { Legend } from './legend';
 import { GRAPH_STYLE, GRAPH_STYLE_WITH_EDGE_LABELS } from './stylesheet';
 
 export interface GraphViewProps {
-  /** Memoized elements (buildElements) for the window view. */
+  /** Elements (buildElements) for the window view. */
   graph: GraphElements;
   /** Nodes in the filtered view, before the rendering cap. */
   viewNodes: number;
+  /** A newer view is being computed: this one stays shown meanwhile. */
+  pending?: boolean;
+  emphasis?: GraphCanvasProps['emphasis'];
+  marks?: GraphCanvasProps['marks'];
   selected: string | null;
   onSelect(id: string | null): void;
 }
 
 /** Draws the elements, with a cap notice and the legend. */
-export function GraphView({ graph, viewNodes, selected, onSelect }: GraphViewProps) {
+export function GraphView({
+  graph,
+  viewNodes,
+  pending = false,
+  emphasis,
+  marks,
+  selected,
+  onSelect,
+}: GraphViewProps) {
   const settings = useUiStore((s) => s.settings);
   const setHovered = useUiStore((s) => s.setHovered);
   const setLayoutRunning = useUiStore((s) => s.setLayoutRunning);
   const layoutRunning = useUiStore((s) => s.layoutRunning);
   const downgraded = layoutDowngraded(settings.layout, graph.shown.nodes);
+  const scale = useMemo(() => scaleFromRange(graph.scale), [graph.scale]);
 
   return (
     <div className="graph-view">
@@ -32,10 +47,11 @@ export function GraphView({ graph, viewNodes, selected, onSelect }: GraphViewPro
       )}
       {downgraded && (
         <p className="notice" role="status">
-          cose is too slow for {graph.shown.nodes.toLocaleString('en')} nodes; using concentric.
+          {settings.layout} is too slow for {graph.shown.nodes.toLocaleString('en')} nodes; using concentric
+          (by rank).
         </p>
       )}
-      <div className="graph-area" aria-label="Graph" aria-busy={layoutRunning}>
+      <div className="graph-area" aria-label="Graph" aria-busy={layoutRunning || pending}>
         <GraphCanvas
           key={settings.webgl ? 'webgl' : 'canvas'}
           elements={graph.elements}
@@ -44,13 +60,21 @@ export function GraphView({ graph, viewNodes, selected, onSelect }: GraphViewPro
           layout={settings.layout}
           selected={selected}
           webgl={settings.webgl}
+          emphasis={emphasis ?? null}
+          marks={marks ?? null}
           onSelect={onSelect}
           onHover={setHovered}
           onLayoutRunning={setLayoutRunning}
         />
-        {layoutRunning && <div className="graph-busy">laying out…</div>}
+        {pending ? (
+          <div className="graph-busy" aria-live="polite">
+            computing the window…
+          </div>
+        ) : (
+          layoutRunning && <div className="graph-busy">laying out…</div>
+        )}
       </div>
-      <Legend scale={graph.scale} />
+      <Legend scale={scale} />
     </div>
   );
 }

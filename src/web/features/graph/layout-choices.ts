@@ -4,9 +4,11 @@ import { LAYOUTS } from '../../stores/ui-store';
 export const LAYOUT_CHOICES = LAYOUTS.map((name) => ({
   name,
   hint:
-    name === 'cose'
-      ? 'force-directed, slow; small graphs only'
-      : name === 'concentric'
-        ? 'fast; high scores in the middle'
-        : 'fast',
+    name === 'fcose'
+      ? 'force-directed (default); by rank above 1,500 nodes'
+      : name === 'cose'
+        ? 'force-directed, slow; small graphs only'
+        : name === 'concentric'
+          ? 'by rank: high scores in the middle; fast'
+          : 'fast',
 }));

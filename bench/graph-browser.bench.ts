@@ -1,0 +1,215 @@
+// `npm run bench -- graph-browser`: the graph page in real headless Chromium (issue 14). Generated
+// datasets of about 1k, 5k and 26k nodes are opened as files; for each step (open, day → week, a
+// filter, cap 2,500 → 5,000) it prints the time until the status line shows the new view, the time
+// until the graph is drawn, and the longest main-thread task meanwhile (PerformanceObserver
+// `longtask`). Then the frames per second of a scripted pan/zoom with the canvas renderer and with
+// WebGL, and the page's JS heap (main thread, from Chromium).
+//
+// LOGONLENS_BENCH_GRAPH_SIZES=1k,5k limits the sizes (default 1k,5k,26k). Needs Chromium
+// (LOGONLENS_CHROMIUM) and builds dist/web when missing.
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { generateDataset, type GenerateOptions } from '../src/core/dataset/testing/generate-dataset.js';
+import { CHROMIUM_SKIP_REASON, HAS_CHROMIUM, launchChromium } from '../test/e2e/helpers/chromium.js';
+import { serveStatic } from '../test/e2e/helpers/static-server.js';
+import { ensureWebBuild } from '../test/e2e/helpers/web-build.js';
+
+if (!HAS_CHROMIUM) {
+  console.log(`skipped: ${CHROMIUM_SKIP_REASON}`);
+  process.exit(0);
+}
+
+const SIZES: Record<string, GenerateOptions> = {
+  '1k': { accounts: 800, hosts: 180, ips: 20, days: 7, edgesPerAccount: 4, seed: 14 },
+  '5k': { accounts: 3400, hosts: 700, ips: 100, days: 7, edgesPerAccount: 5, seed: 14 },
+  '26k': { accounts: 21_000, hosts: 4500, ips: 500, days: 7, edgesPerAccount: 6, seed: 14 },
+};
+const wanted = (process.env.LOGONLENS_BENCH_GRAPH_SIZES ?? '1k,5k,26k').split(',').map((s) => s.trim());
+/** A step that has not finished by then is reported as such instead of blocking the run. */
+const STEP_TIMEOUT = 180_000;
+
+/** page.evaluate callbacks run in the page; the Node typecheck has no DOM lib. */
+declare const document: { querySelector(selector: string): { textContent: string | null } | null };
+interface BenchWindow {
+  __longtasks: Array<{ start: number; duration: number }>;
+}
+declare const window: BenchWindow;
+
+const INIT = `
+  window.__longtasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longtasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+`;
+
+interface StepResult {
+  step: string;
+  statusMs: number | null;
+  drawnMs: number | null;
+  longestTaskMs: number;
+  status: string;
+}
+
+const now = (page: Page) => page.evaluate(() => performance.now());
+const statusText = (page: Page) =>
+  page.evaluate(() => document.querySelector('[data-testid="status"]')?.textContent ?? '');
+const busy = (page: Page) =>
+  page.evaluate(() => {
+    const area = document.querySelector('.graph-area') as { getAttribute(n: string): string | null } | null;
+    return area === null || area.getAttribute('aria-busy') === 'true';
+  });
+
+/** Runs an action and times it until the status line changes and until the graph is drawn. */
+async function step(page: Page, name: string, action: () => Promise<void>): Promise<StepResult> {
+  const before = await statusText(page);
+  const t0 = await now(page);
+  await action();
+  let statusAt: number | null = null;
+  let drawnAt: number | null = null;
+  let idleSince: number | null = null;
+  const deadline = Date.now() + STEP_TIMEOUT;
+  while (Date.now() < deadline) {
+    const [text, isBusy, t] = await Promise.all([statusText(page), busy(page), now(page)]);
+    if (statusAt === null && text !== '' && text !== before) statusAt = t;
+    // Drawn: not busy on two readings 300 ms apart (the layout starts just after the status updates).
+    if (!isBusy && (statusAt !== null || t - t0 > 3000)) {
+      if (idleSince === null) idleSince = t;
+      else if (t - idleSince >= 300) {
+        drawnAt = idleSince;
+        statusAt ??= t;
+        break;
+      }
+    } else idleSince = null;
+    await page.waitForTimeout(50);
+  }
+  const tasks = await page.evaluate(() => window.__longtasks);
+  const longest = Math.max(0, ...tasks.filter((x) => x.start + x.duration >= t0).map((x) => x.duration));
+  return {
+    step: name,
+    statusMs: statusAt === null ? null : statusAt - t0,
+    drawnMs: drawnAt === null ? null : drawnAt - t0,
+    longestTaskMs: longest,
+    status: await statusText(page),
+  };
+}
+
+/**
+ * Frames per second while the viewport is panned and zoomed every frame for two seconds. A string,
+ * not a function: tsx compiles functions with helpers (`__name`) that do not exist in the page.
+ */
+const PAN_ZOOM = `new Promise((resolve) => {
+  const cy = document.querySelector('.graph-canvas')?._cyreg?.cy;
+  if (cy === undefined) return resolve(0);
+  const start = performance.now();
+  const z0 = cy.zoom();
+  let frames = 0;
+  const tick = (t) => {
+    frames++;
+    const k = (t - start) / 2000;
+    cy.panBy({ x: Math.sin(k * 12) * 6, y: Math.cos(k * 12) * 4 });
+    cy.zoom(z0 * (1 + 0.5 * Math.sin(k * Math.PI * 2)));
+    if (t - start < 2000) requestAnimationFrame(tick);
+    else resolve((frames * 1000) / (t - start));
+  };
+  requestAnimationFrame(tick);
+})`;
+async function panZoomFps(page: Page): Promise<number> {
+  return Number(await page.evaluate(PAN_ZOOM));
+}
+
+async function heapMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+    metrics: Array<{ name: string; value: number }>;
+  };
+  await cdp.detach();
+  return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1e6;
+}
+
+const fmt = (ms: number | null) => (ms === null ? 'timeout' : `${(ms / 1000).toFixed(2)} s`);
+
+const dir = mkdtempSync(path.join(tmpdir(), 'logonlens-graph-bench-'));
+const server = await serveStatic(ensureWebBuild());
+const browser = await launchChromium();
+try {
+  for (const size of wanted) {
+    const options = SIZES[size];
+    if (options === undefined) {
+      console.log(`unknown size ${size} (known: ${Object.keys(SIZES).join(', ')})`);
+      continue;
+    }
+    const dataset = generateDataset(options);
+    const file = path.join(dir, `${size}.json`);
+    writeFileSync(file, JSON.stringify(dataset));
+    console.log(
+      `\n${size}: ${dataset.nodes.length.toLocaleString('en')} nodes / ${dataset.edges.length.toLocaleString('en')} edges, ${(statSync(file).size / 1e6).toFixed(1)} MB`,
+    );
+    const page = await browser.context.newPage();
+    await page.addInitScript(INIT);
+    await page.goto(`${server.url}/`);
+    const results: StepResult[] = [];
+    results.push(await step(page, 'open (day window)', () => page.setInputFiles('input[type=file]', file)));
+    results.push(
+      await step(page, 'day → week', () =>
+        page
+          .getByLabel('Window span')
+          .selectOption('week')
+          .then(() => undefined),
+      ),
+    );
+    results.push(
+      await step(page, 'filter: logon type 3 off', () =>
+        page.getByRole('group', { name: 'Logon types' }).getByLabel('3', { exact: true }).uncheck(),
+      ),
+    );
+    results.push(
+      await step(page, 'max nodes → 5,000', () =>
+        page
+          .getByLabel('Max nodes')
+          .selectOption('5000')
+          .then(() => undefined),
+      ),
+    );
+    console.log('| step | status line | drawn | longest task | status |');
+    console.log('|---|---|---|---|---|');
+    for (const r of results)
+      console.log(
+        `| ${r.step} | ${fmt(r.statusMs)} | ${fmt(r.drawnMs)} | ${Math.round(r.longestTaskMs)} ms | ${r.status} |`,
+      );
+    const canvasFps = await panZoomFps(page);
+    const heap = await heapMB(page);
+    await page.close();
+
+    // The same view drawn with WebGL (forced even where it runs on the CPU, to compare).
+    const glPage = await browser.context.newPage();
+    await glPage.addInitScript(`${INIT}; localStorage.setItem('logonlens:webgl', 'always');`);
+    await glPage.goto(`${server.url}/`);
+    await step(glPage, 'open', () => glPage.setInputFiles('input[type=file]', file));
+    await glPage.getByLabel('Window span').selectOption('week');
+    await glPage.getByRole('group', { name: 'Logon types' }).getByLabel('3', { exact: true }).uncheck();
+    await step(glPage, 'cap', () =>
+      glPage
+        .getByLabel('Max nodes')
+        .selectOption('5000')
+        .then(() => undefined),
+    );
+    const renderer = await glPage.evaluate(
+      () =>
+        (
+          document.querySelector('.graph-canvas') as { getAttribute(n: string): string | null } | null
+        )?.getAttribute('data-renderer') ?? '?',
+    );
+    const glFps = await panZoomFps(glPage);
+    await glPage.close();
+    console.log(
+      `pan/zoom of the last view: ${canvasFps.toFixed(1)} fps canvas, ${glFps.toFixed(1)} fps ${renderer}; main-thread JS heap ${heap.toFixed(0)} MB`,
+    );
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+}

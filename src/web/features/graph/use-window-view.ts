@@ -1,0 +1,125 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { WindowView } from '../../../core/analysis/index.js';
+import type { Dataset } from '../../../core/dataset/index.js';
+import type { GraphElements } from './elements';
+import type { DatasetMessage, ViewRequest } from './view-worker-handler';
+import { WindowGraphs, type WindowGraph, type WindowParams } from './window-graph';
+import { LatestOnlyClient, workerPort, type Outcome } from './worker-protocol';
+
+export interface WindowViewState {
+  /** The latest computed view (the previous one while a new one is computed); null before the first. */
+  view: WindowView | null;
+  graph: GraphElements | null;
+  /** A newer window, filter or cap is being computed. */
+  pending: boolean;
+  /** Why the latest view could not be computed (the previous view, if any, stays shown). */
+  error: string | null;
+}
+
+/** Workers exist in browsers; jsdom (component tests) has none and computes inline. */
+const HAS_WORKER = typeof Worker !== 'undefined';
+
+const versions = new WeakMap<Dataset, number>();
+let lastVersion = 0;
+function versionOf(dataset: Dataset): number {
+  let v = versions.get(dataset);
+  if (v === undefined) versions.set(dataset, (v = ++lastVersion));
+  return v;
+}
+
+/**
+ * The page's side of the view worker: starts it on the first request (and again after close, as
+ * StrictMode's second mount does), sends each dataset once, then only parameters.
+ */
+class ViewEngine {
+  private client: LatestOnlyClient | null = null;
+  private sentVersion = 0;
+  /** Used only when no worker can start (a strict CSP): the same computation, on this thread. */
+  private inline: { dataset: Dataset; graphs: WindowGraphs } | null = null;
+
+  async request(dataset: Dataset, version: number, params: WindowParams): Promise<Outcome<WindowGraph>> {
+    const client = this.start();
+    if (client === null) {
+      try {
+        if (this.inline?.dataset !== dataset) this.inline = { dataset, graphs: new WindowGraphs(dataset) };
+        return { status: 'done', result: this.inline.graphs.compute(params) };
+      } catch (e) {
+        return { status: 'error', message: e instanceof Error ? e.message : String(e) };
+      }
+    }
+    if (this.sentVersion !== version) {
+      if (!client.post('dataset', { version, dataset } satisfies DatasetMessage))
+        return { status: 'error', message: 'The dataset could not be sent to the graph worker.' };
+      this.sentVersion = version;
+    }
+    return client.request<WindowGraph>('view', { version, params } satisfies ViewRequest);
+  }
+
+  close(): void {
+    this.client?.close();
+    this.client = null;
+    this.sentVersion = 0;
+  }
+
+  private start(): LatestOnlyClient | null {
+    if (this.client !== null) return this.client;
+    try {
+      const worker = new Worker(new URL('./view-worker.ts', import.meta.url), { type: 'module' });
+      this.client = new LatestOnlyClient(workerPort(worker));
+    } catch {
+      this.client = null;
+    }
+    return this.client;
+  }
+}
+
+/**
+ * The window view and its graph elements for a dataset, computed in a Web Worker: the dataset is
+ * sent to it once, then only these parameters. A change while a computation runs replaces it (the
+ * page ends on the latest parameters); the previous view stays until the new one arrives.
+ */
+export function useWindowView(dataset: Dataset, params: WindowParams): WindowViewState {
+  const [engine] = useState(() => (HAS_WORKER ? new ViewEngine() : null));
+  const [result, setResult] = useState<{ key: string; value: WindowGraph } | null>(null);
+  const [error, setError] = useState<{ key: string; message: string } | null>(null);
+
+  // The selection only matters when the view is capped (it is kept): elsewhere it must not
+  // recompute anything.
+  const capped = result !== null && result.value.view.nodes.length > params.maxNodes;
+  const request: WindowParams = { ...params, selected: capped ? params.selected : null };
+  const version = versionOf(dataset);
+  const key = JSON.stringify([version, request]);
+
+  useEffect(() => () => engine?.close(), [engine]);
+
+  useEffect(() => {
+    if (engine === null) return;
+    let live = true;
+    const parsed = JSON.parse(key) as [number, WindowParams];
+    void engine.request(dataset, parsed[0], parsed[1]).then((outcome) => {
+      if (!live || outcome.status === 'cancelled') return;
+      if (outcome.status === 'done') {
+        setResult({ key, value: outcome.result });
+        setError(null);
+      } else setError({ key, message: outcome.message });
+    });
+    return () => {
+      live = false;
+    };
+  }, [engine, dataset, key]);
+
+  // Without workers (jsdom in component tests) the view is computed inline, synchronously.
+  const graphs = useMemo(() => (engine === null ? new WindowGraphs(dataset) : null), [engine, dataset]);
+  const inline = useMemo(
+    () => (graphs === null ? null : graphs.compute((JSON.parse(key) as [number, WindowParams])[1])),
+    [graphs, key],
+  );
+
+  if (inline !== null) return { view: inline.view, graph: inline.graph, pending: false, error: null };
+  return {
+    view: result?.value.view ?? null,
+    graph: result?.value.graph ?? null,
+    pending: result?.key !== key && error?.key !== key,
+    error: error?.key === key ? error.message : null,
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * A small typed message protocol between the page and a Web Worker, with "latest wins" per lane.
+ *
+ * A worker runs one message at a time and cannot be interrupted, so cancelling means: at most one
+ * request per lane is in flight, a newer request replaces the one waiting behind it (the replaced
+ * one ends `cancelled` without ever being sent), and the reply of a request that was overtaken is
+ * dropped. A window dragged across ten days thus costs at most two computations, and the page always
+ * ends on the latest one. Errors come back as messages (`{ ok: false }`) and end the request as
+ * `error`; a worker that dies fails every open request the same way. Nothing here rejects.
+ */
+
+export interface WorkerRequest<P = unknown> {
+  id: number;
+  lane: string;
+  payload: P;
+}
+
+export type WorkerReply<R = unknown> =
+  { id: number; ok: true; result: R } | { id: number; ok: false; error: string };
+
+export type Outcome<R> =
+  { status: 'done'; result: R } | { status: 'cancelled' } | { status: 'error'; message: string };
+
+/** What the client needs of a Worker (a MessagePort or a fake in tests fits too). */
+export interface WorkerPort {
+  postMessage(message: unknown): void;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onerror?: ((event: { message?: string }) => void) | null;
+  terminate?(): void;
+}
+
+interface Open {
+  id: number;
+  lane: string;
+  payload: unknown;
+  resolve(outcome: Outcome<unknown>): void;
+}
+
+export class LatestOnlyClient {
+  private nextId = 1;
+  private readonly inFlight = new Map<string, Open>();
+  private readonly waiting = new Map<string, Open>();
+  /** The newest request id per lane: replies to older ones are stale. */
+  private readonly newest = new Map<string, number>();
+  private closed = false;
+
+  constructor(private readonly port: WorkerPort) {
+    port.onmessage = (event) => this.receive(event.data);
+    port.onerror = (event) => this.failAll(event.message || 'the worker stopped');
+  }
+
+  /** Asks the worker; a later request on the same lane cancels this one if it has not started yet,
+   * and makes its result stale (`cancelled`) if it has. */
+  request<R>(lane: string, payload: unknown): Promise<Outcome<R>> {
+    return new Promise<Outcome<R>>((resolve) => {
+      if (this.closed) {
+        resolve({ status: 'error', message: 'the worker was closed' });
+        return;
+      }
+      const open: Open = {
+        id: this.nextId++,
+        lane,
+        payload,
+        resolve: resolve as (o: Outcome<unknown>) => void,
+      };
+      this.newest.set(lane, open.id);
+      this.waiting.get(lane)?.resolve({ status: 'cancelled' });
+      if (this.inFlight.has(lane)) this.waiting.set(lane, open);
+      else {
+        this.waiting.delete(lane);
+        this.send(open);
+      }
+    });
+  }
+
+  /**
+   * Sends a message now, with no reply awaited (id 0). Messages reach the worker in order, so data
+   * posted here (a dataset) is there before any request sent after it. False when it could not go.
+   */
+  post(lane: string, payload: unknown): boolean {
+    if (this.closed) return false;
+    try {
+      this.port.postMessage({ id: 0, lane, payload } satisfies WorkerRequest);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** True while a request of this lane is in flight or waiting. */
+  busy(lane: string): boolean {
+    return this.inFlight.has(lane) || this.waiting.has(lane);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.failAll('the worker was closed');
+    this.closed = true;
+    this.port.onmessage = null;
+    this.port.terminate?.();
+  }
+
+  private send(open: Open): void {
+    this.inFlight.set(open.lane, open);
+    const message: WorkerRequest = { id: open.id, lane: open.lane, payload: open.payload };
+    try {
+      this.port.postMessage(message);
+    } catch (e) {
+      // A payload that cannot be cloned, or a closed port: this request fails, the lane goes on.
+      this.inFlight.delete(open.lane);
+      open.resolve({ status: 'error', message: e instanceof Error ? e.message : String(e) });
+      this.next(open.lane);
+    }
+  }
+
+  private receive(data: unknown): void {
+    if (!isReply(data)) return;
+    const open = [...this.inFlight.values()].find((o) => o.id === data.id);
+    if (open === undefined) return;
+    this.inFlight.delete(open.lane);
+    if (this.newest.get(open.lane) !== open.id) open.resolve({ status: 'cancelled' });
+    else if (data.ok) open.resolve({ status: 'done', result: data.result });
+    else open.resolve({ status: 'error', message: data.error });
+    this.next(open.lane);
+  }
+
+  private next(lane: string): void {
+    const waiting = this.waiting.get(lane);
+    if (waiting === undefined) return;
+    this.waiting.delete(lane);
+    this.send(waiting);
+  }
+
+  private failAll(message: string): void {
+    for (const open of [...this.inFlight.values(), ...this.waiting.values()])
+      open.resolve({ status: 'error', message });
+    this.inFlight.clear();
+    this.waiting.clear();
+  }
+}
+
+function isReply(data: unknown): data is WorkerReply {
+  return typeof data === 'object' && data !== null && typeof (data as { id?: unknown }).id === 'number';
+}
+
+/**
+ * The worker side: routes each request to its lane's handler and always answers, with the result
+ * or with the error's message (a thrown error must reach the page as text, not as a blank graph).
+ */
+export function serveLanes(
+  handlers: Record<string, (payload: unknown) => unknown>,
+  post: (reply: WorkerReply) => void,
+): (data: unknown) => void {
+  return (data) => {
+    const req = data as Partial<WorkerRequest>;
+    if (typeof req.id !== 'number') return;
+    const handler = typeof req.lane === 'string' ? handlers[req.lane] : undefined;
+    if (handler === undefined) {
+      post({ id: req.id, ok: false, error: `unknown request "${String(req.lane)}"` });
+      return;
+    }
+    let result: unknown;
+    try {
+      result = handler(req.payload);
+    } catch (e) {
+      post({ id: req.id, ok: false, error: e instanceof Error ? e.message : String(e) });
+      return;
+    }
+    try {
+      post({ id: req.id, ok: true, result });
+    } catch (e) {
+      post({ id: req.id, ok: false, error: `the result could not be sent: ${String(e)}` });
+    }
+  };
+}
+
+/** A Web Worker as a WorkerPort. */
+export function workerPort(worker: Worker): WorkerPort {
+  const port: WorkerPort = {
+    postMessage: (message) => worker.postMessage(message),
+    onmessage: null,
+    onerror: null,
+    terminate: () => worker.terminate(),
+  };
+  worker.onmessage = (event: MessageEvent<unknown>) => port.onmessage?.({ data: event.data });
+  worker.onerror = (event: ErrorEvent) => {
+    // Handled: the open requests end as errors the page shows.
+    event.preventDefault();
+    port.onerror?.({ message: event.message });
+  };
+  return port;
+}

@@ -1,0 +1,253 @@
+// Issue 14 and item 7 of issue 9 in real Chromium (not timed): views computed in the worker end on
+// the latest window, nodes that stay keep their positions, WebGL falls back to the canvas cleanly,
+// and a 3-node graph's labels lie inside the canvas without covering other nodes.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeView, DEFAULT_FILTERS } from '../../src/core/analysis/index.js';
+import type { Dataset } from '../../src/core/dataset/index.js';
+import { generateDataset } from '../../src/core/dataset/testing/generate-dataset.js';
+import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
+import { watchPage } from './helpers/page-errors.js';
+import { serveStatic, type StaticServer } from './helpers/static-server.js';
+import { ensureWebBuild, REPO_ROOT } from './helpers/web-build.js';
+
+warnIfNoChromium();
+
+const SMALL = path.join(REPO_ROOT, 'test/fixtures/datasets/small.json');
+
+interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+interface Drawn {
+  width: number;
+  height: number;
+  busy: boolean;
+  renderer: string | null;
+  nodes: Array<{ id: string; x: number; y: number; body: Box; label: Box }>;
+}
+
+/** page.evaluate callbacks run in the page; the Node typecheck has no DOM lib. */
+declare const document: { querySelector(selector: string): unknown };
+
+/** The real Cytoscape instance, read through the registry Cytoscape keeps on its container. */
+async function drawn(page: Page): Promise<Drawn | null> {
+  return page.evaluate(() => {
+    type BB = { x1: number; y1: number; x2: number; y2: number };
+    interface Cy {
+      width(): number;
+      height(): number;
+      nodes(): Array<{
+        id(): string;
+        position(): { x: number; y: number };
+        renderedBoundingBox(o: object): BB;
+      }>;
+    }
+    const container = document.querySelector('.graph-canvas') as {
+      _cyreg?: { cy?: Cy };
+      getAttribute(n: string): string | null;
+    } | null;
+    const area = document.querySelector('.graph-area') as { getAttribute(n: string): string | null } | null;
+    const cy = container?._cyreg?.cy;
+    if (cy === undefined || container === null) return null;
+    const box = (b: BB) => ({ x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 });
+    return {
+      width: cy.width(),
+      height: cy.height(),
+      busy: area?.getAttribute('aria-busy') === 'true',
+      renderer: container.getAttribute('data-renderer'),
+      nodes: cy.nodes().map((n) => ({
+        id: n.id(),
+        ...n.position(),
+        body: box(n.renderedBoundingBox({ includeLabels: false, includeOverlays: false })),
+        label: box(
+          n.renderedBoundingBox({ includeNodes: false, includeLabels: true, includeOverlays: false }),
+        ),
+      })),
+    };
+  });
+}
+
+/** The graph once nothing is computed or laid out and two readings agree. */
+async function settled(page: Page): Promise<Drawn> {
+  let last = '';
+  let result: Drawn | null = null;
+  await expect
+    .poll(
+      async () => {
+        result = await drawn(page);
+        const now = result === null || result.busy || result.nodes.length === 0 ? '' : JSON.stringify(result);
+        const stable = now !== '' && now === last;
+        last = now;
+        return stable;
+      },
+      { timeout: 60_000, interval: 300 },
+    )
+    .toBe(true);
+  if (result === null) throw new Error('no graph drawn');
+  return result;
+}
+
+const overlap = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+
+function dayWindow(dataset: Dataset, day: number) {
+  const from = Date.parse(dataset.timeRange!.from.slice(0, 10) + 'T00:00:00Z') + day * 86_400_000;
+  return { from: new Date(from).toISOString(), to: new Date(from + 86_400_000).toISOString() };
+}
+
+/**
+ * What the page must show for a day (below the cap, every view node and edge is drawn; the graph
+ * adds the domain nodes, left out of `ids`).
+ */
+function expectedDay(dataset: Dataset, day: number) {
+  const view = computeView(dataset, dayWindow(dataset, day), DEFAULT_FILTERS);
+  return {
+    ids: view.nodes.map((n) => n.id).sort(),
+    status: `${view.nodes.length.toLocaleString('en')} nodes · ${view.edges.length.toLocaleString('en')} edges`,
+  };
+}
+
+const withoutDomains = (nodes: Drawn['nodes']) =>
+  nodes
+    .map((n) => n.id)
+    .filter((id) => !id.startsWith('domain:'))
+    .sort();
+
+describe.skipIf(!HAS_CHROMIUM)('graph computed off the main thread (Chromium)', () => {
+  let server: StaticServer;
+  let browser: LaunchedBrowser;
+  let dir: string;
+  let days: string;
+  let tiny: string;
+  let daysData: Dataset;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'logonlens-graph14-'));
+    daysData = generateDataset({ accounts: 120, hosts: 30, ips: 6, days: 5, edgesPerAccount: 3, seed: 11 });
+    days = path.join(dir, 'days.json');
+    writeFileSync(days, JSON.stringify(daysData));
+    tiny = path.join(dir, 'tiny.json');
+    writeFileSync(
+      tiny,
+      JSON.stringify(
+        generateDataset({ accounts: 1, hosts: 1, ips: 0, days: 1, edgesPerAccount: 1, seed: 2 }),
+      ),
+    );
+    server = await serveStatic(ensureWebBuild());
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function open(file: string): Promise<{ page: Page; seen: ReturnType<typeof watchPage> }> {
+    const page = await browser.context.newPage();
+    const seen = watchPage(page);
+    await page.goto(`${server.url}/`);
+    await page.setInputFiles('input[type=file]', file);
+    await page.getByTestId('status').waitFor({ timeout: 60_000 });
+    return { page, seen };
+  }
+
+  it('window changes made while a view is computed end on the latest window', async () => {
+    const { page, seen } = await open(days);
+    await settled(page);
+    const next = page.getByRole('button', { name: 'Next day' });
+    // Three steps without waiting: the first ones are still computing when the next arrive.
+    for (let i = 0; i < 3; i++) await next.click();
+    const want = expectedDay(daysData, 3);
+    expect(new URL(page.url()).searchParams.get('from')).toBe(dayWindow(daysData, 3).from.slice(0, 10));
+    await expect
+      .poll(() => page.getByTestId('status').textContent(), { timeout: 60_000 })
+      .toMatch(new RegExp(`^${want.status} \\(`));
+    const view = await settled(page);
+    expect(withoutDomains(view.nodes)).toEqual(want.ids);
+    expect(seen.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('nodes that stay keep their positions when the window changes', async () => {
+    const { page, seen } = await open(days);
+    const before = await settled(page);
+    await page.getByRole('button', { name: 'Next day' }).click();
+    const want = expectedDay(daysData, 1);
+    await expect
+      .poll(() => page.getByTestId('status').textContent(), { timeout: 60_000 })
+      .toMatch(new RegExp(`^${want.status} \\(`));
+    const after = await settled(page);
+    expect(withoutDomains(after.nodes)).toEqual(want.ids);
+    const was = new Map(before.nodes.map((n) => [n.id, n]));
+    const stayed = after.nodes.filter((n) => was.has(n.id));
+    expect(stayed.length).toBeGreaterThan(10);
+    // Some nodes come and go: the layout really had something to place.
+    expect(after.nodes.length - stayed.length + before.nodes.length - stayed.length).toBeGreaterThan(0);
+    for (const n of stayed) {
+      const p = was.get(n.id)!;
+      expect({ id: n.id, x: n.x, y: n.y }).toEqual({ id: n.id, x: p.x, y: p.y });
+    }
+    expect(seen.errors).toEqual([]);
+    await page.close();
+  });
+
+  it("a 3-node graph's labels lie inside the canvas and over no other node", async () => {
+    const { page, seen } = await open(tiny);
+    const view = await settled(page);
+    expect(view.nodes).toHaveLength(3);
+    for (const n of view.nodes) {
+      expect(n.label.x1, n.id).toBeGreaterThanOrEqual(0);
+      expect(n.label.y1, n.id).toBeGreaterThanOrEqual(0);
+      expect(n.label.x2, n.id).toBeLessThanOrEqual(view.width);
+      expect(n.label.y2, n.id).toBeLessThanOrEqual(view.height);
+      for (const m of view.nodes) {
+        if (m.id === n.id) continue;
+        expect(overlap(n.label, m.body), `${n.id}'s label over ${m.id}`).toBe(false);
+        expect(overlap(n.label, m.label), `${n.id}'s label over ${m.id}'s`).toBe(false);
+      }
+    }
+    // The zoom is capped: three nodes do not fill the screen.
+    const spanX =
+      Math.max(...view.nodes.map((n) => n.body.x2)) - Math.min(...view.nodes.map((n) => n.body.x1));
+    expect(spanX).toBeLessThan(view.width * 0.8);
+    expect(seen.errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe.skipIf(!HAS_CHROMIUM)('WebGL unavailable (Chromium with --disable-gpu --disable-webgl)', () => {
+  let server: StaticServer;
+  let browser: LaunchedBrowser;
+  beforeAll(async () => {
+    server = await serveStatic(ensureWebBuild());
+    browser = await launchChromium({ extraArgs: ['--disable-webgl', '--disable-3d-apis'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the WebGL setting falls back to the canvas renderer, says so, and draws the graph', async () => {
+    const page = await browser.context.newPage();
+    const seen = watchPage(page);
+    await page.goto(`${server.url}/`);
+    await page.setInputFiles('input[type=file]', SMALL);
+    await page.getByTestId('status').waitFor({ timeout: 60_000 });
+    expect(await page.getByLabel('WebGL').isChecked()).toBe(true);
+    const view = await settled(page);
+    expect(view.renderer).toBe('canvas');
+    expect(view.nodes.length).toBeGreaterThan(10);
+    await page.getByText(/drawing with the canvas renderer/).waitFor();
+    // Toggling it off and on again keeps a drawn graph.
+    await page.getByLabel('WebGL').uncheck();
+    expect((await settled(page)).nodes.length).toBe(view.nodes.length);
+    await page.getByLabel('WebGL').check();
+    expect((await settled(page)).nodes.length).toBe(view.nodes.length);
+    expect(seen.errors).toEqual([]);
+    await page.close();
+  });
+});
