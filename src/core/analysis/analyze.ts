@@ -13,11 +13,13 @@ import {
 import { GENERATOR } from '../version.js';
 import {
   createGraphBuilder,
+  DETECTION_ONLY_EVENT_IDS,
   FLAG_EVENT_IDS,
   LOGON_EDGE_EVENT_IDS,
   type LogonGraph,
 } from './graph-builder.js';
 import {
+  detectExplicitCredentialSpray,
   detectFromEdges,
   detectFromFlags,
   detectKerberoasting,
@@ -47,7 +49,11 @@ export function analyzeEvents(events: Iterable<LogonEvent>, meta: AnalyzeMeta): 
 }
 
 /** The event IDs the analysis reads (readers may drop the rest early). */
-export const ANALYSED_EVENT_IDS: ReadonlySet<number> = new Set([...LOGON_EDGE_EVENT_IDS, ...FLAG_EVENT_IDS]);
+export const ANALYSED_EVENT_IDS: ReadonlySet<number> = new Set([
+  ...LOGON_EDGE_EVENT_IDS,
+  ...FLAG_EVENT_IDS,
+  ...DETECTION_ONLY_EVENT_IDS,
+]);
 
 /** The dataset for a finished graph (for callers that stream events into a builder themselves). */
 export function datasetFromGraph(graph: LogonGraph, meta: AnalyzeMeta): Dataset {
@@ -57,6 +63,8 @@ export function datasetFromGraph(graph: LogonGraph, meta: AnalyzeMeta): Dataset 
     ...detectFromFlags(graph.nodes),
     ...detectKerberoasting(graph.rc4Tickets, nodeMap),
     ...detectFromEdges(graph.edges, nodeMap),
+    ...detectExplicitCredentialSpray(graph.edges, nodeMap),
+    ...graph.eventDetections,
   ]);
 
   // Records read = events used + every skip reason, the reader's and ours.
@@ -135,6 +143,7 @@ export function rankDataset(
   const detections = sortDetections([
     ...dataset.detections.filter((d) => !EDGE_DETECTION_KINDS.has(d.kind) && overlaps(d.first, d.last)),
     ...detectFromEdges(edges, nodeMap),
+    ...detectExplicitCredentialSpray(edges, nodeMap),
   ]);
   const rankings = [
     ...computeView(dataset, window, DEFAULT_FILTERS, { pagerank: mode }).rankings.values(),

@@ -29,6 +29,8 @@ import {
 } from './normalize-account.js';
 import { HostResolver, parseSource, sourceKey } from './normalize-host.js';
 import { compareIso, HOUR_MS, hourToIso, isoToMs } from './time.js';
+import { createEventDetector, EVENT_DETECTION_EVENT_IDS } from './detections/event-detections.js';
+import type { Detection } from '../dataset/schema.js';
 
 /** Events that become logon edges. */
 export const LOGON_EDGE_EVENT_IDS: ReadonlySet<number> = new Set([4624, 4625, 4768, 4769, 4771, 4776]);
@@ -36,6 +38,18 @@ export const LOGON_EDGE_EVENT_IDS: ReadonlySet<number> = new Set([4624, 4625, 47
 export const FLAG_EVENT_IDS: ReadonlySet<number> = new Set([
   4672, 4720, 4726, 4728, 4729, 4732, 4733, 4756, 4757, 4719, 1102, 4648, 4662, 5137, 5141,
 ]);
+
+/** Events read only by the event detections (no edge, no flag). */
+export const DETECTION_ONLY_EVENT_IDS: ReadonlySet<number> = new Set(
+  [...EVENT_DETECTION_EVENT_IDS].filter((id) => !LOGON_EDGE_EVENT_IDS.has(id) && !FLAG_EVENT_IDS.has(id)),
+);
+
+/**
+ * Explicit-credential use (4648) is drawn as its own edge kind: the account whose credentials were
+ * used, from the computer where it happened, to the target server; `subject` is the account that
+ * used them. It is not a logon, so the scores leave it out (docs/analysis.md).
+ */
+export const EXPLICIT_CREDENTIAL_EVENT_ID = 4648;
 
 /** The directory-replication rights a DCSync requests (4662 Properties). */
 export const REPLICATION_GUIDS: readonly string[] = [
@@ -90,6 +104,10 @@ export interface LogonGraph {
   rc4Tickets: Rc4TicketEvidence[];
   /** Node ids of domain controllers seen (computers that logged Kerberos KDC events). */
   domainControllers: string[];
+  /** Detections read from single events and their correlations (pass-the-hash, noPac, …). */
+  eventDetections: Detection[];
+  /** Events seen by event ID (coverage: what the sources hold), after dedupe and the window. */
+  eventCounts: Record<string, number>;
   /**
    * The id of the edge a logon event was counted in (for drill-down from an edge to its events),
    * or null when the event is not a logon edge event or was not seen by this builder.
@@ -104,6 +122,8 @@ export interface GraphBuilder {
 
 interface RawEdge {
   account: string;
+  /** 4648: the account that used the credentials (raw key). */
+  subject: string | null;
   source: string;
   target: string | null;
   eventId: number;
@@ -145,6 +165,10 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
   const hourlyFlags = new Map<string, RawFlag>();
   const rc4 = new Map<string, Rc4TicketEvidence>();
   const createdAsUser = new Set<string>();
+  const eventCounts = new Map<number, number>();
+  const detector = createEventDetector((ref) => {
+    account(ref.user, ref.domain, ref.sid);
+  });
   const dcHosts = new Set<string>();
   const skipped: Record<string, number> = {};
   let used = 0;
@@ -236,6 +260,55 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
     flags.push({ ...f, count: 1, recordIds: recordId === null ? [] : [recordId] });
   }
 
+  function countEdgeEvent(edge: RawEdge, time: string, ms: number): void {
+    edge.count++;
+    if (ms < edge.firstMs || (ms === edge.firstMs && compareIso(time, edge.first) < 0)) {
+      edge.first = time;
+      edge.firstMs = ms;
+    }
+    if (ms > edge.lastMs || (ms === edge.lastMs && compareIso(time, edge.last) > 0)) {
+      edge.last = time;
+      edge.lastMs = ms;
+    }
+    const hour = Math.floor(ms / HOUR_MS);
+    edge.hourly.set(hour, (edge.hourly.get(hour) ?? 0) + 1);
+  }
+
+  /** 4648 as an edge: subject → (credentials of) account, from the computer to the target server. */
+  function addExplicitCredentialEdge(e: LogonEvent, ms: number, subject: string): void {
+    const acc = account(e.targetUser, e.targetDomain, null);
+    if (acc === null) return;
+    const computer = clean(e.computer);
+    const src = sourceOf(null, computer);
+    const server = clean(e.targetServerName);
+    const local = server === null || /^(localhost|127\.0\.0\.1|::1)$/i.test(server);
+    const target = local ? computerOf(e.computer) : computerOf(server);
+    const key = `${acc}\u0001${src}\u0001${target ?? ''}\u00014648\u0001${subject}`;
+    let edge = edges.get(key);
+    if (edge === undefined) {
+      edge = {
+        account: acc,
+        subject,
+        source: src,
+        target,
+        eventId: EXPLICIT_CREDENTIAL_EVENT_ID,
+        logonType: null,
+        status: null,
+        subStatus: null,
+        authPackage: null,
+        failure: false,
+        count: 0,
+        first: e.time,
+        firstMs: ms,
+        last: e.time,
+        lastMs: ms,
+        hourly: new Map(),
+      };
+      edges.set(key, edge);
+    }
+    countEdgeEvent(edge, e.time, ms);
+  }
+
   function addEdge(e: LogonEvent, ms: number): boolean {
     let acc: string | null;
     if (e.eventId === 4771 && clean(e.targetDomain) === null) {
@@ -263,6 +336,7 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
     if (edge === undefined) {
       edge = {
         account: acc,
+        subject: null,
         source: src,
         target,
         eventId: e.eventId,
@@ -280,17 +354,7 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
       };
       edges.set(key, edge);
     }
-    edge.count++;
-    if (ms < edge.firstMs || (ms === edge.firstMs && compareIso(e.time, edge.first) < 0)) {
-      edge.first = e.time;
-      edge.firstMs = ms;
-    }
-    if (ms > edge.lastMs || (ms === edge.lastMs && compareIso(e.time, edge.last) > 0)) {
-      edge.last = e.time;
-      edge.lastMs = ms;
-    }
-    const hour = Math.floor(ms / HOUR_MS);
-    edge.hourly.set(hour, (edge.hourly.get(hour) ?? 0) + 1);
+    countEdgeEvent(edge, e.time, ms);
 
     // Kerberoasting evidence: a service ticket with RC4 for a user account's service.
     if (e.eventId === 4769 && !failure && normalizeStatus(e.ticketEncryption) === '0x17') {
@@ -366,6 +430,7 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
           e.recordId,
           `x\u0000${subject}\u0000${target ?? ''}\u0000${server ?? ''}`,
         );
+        addExplicitCredentialEdge(e, ms, subject);
         return true;
       }
       case 4720:
@@ -490,6 +555,7 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
         return true;
       }
       default:
+        if (DETECTION_ONLY_EVENT_IDS.has(e.eventId)) return true; // read by the event detections
         return skipNo('filtered-event-id');
     }
   }
@@ -502,7 +568,8 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
   return {
     add(e: LogonEvent): void {
       const isEdge = LOGON_EDGE_EVENT_IDS.has(e.eventId);
-      if (!isEdge && !FLAG_EVENT_IDS.has(e.eventId)) return skip('filtered-event-id');
+      if (!isEdge && !FLAG_EVENT_IDS.has(e.eventId) && !DETECTION_ONLY_EVENT_IDS.has(e.eventId))
+        return skip('filtered-event-id');
       const ms = isoToMs(e.time);
       if (Number.isNaN(ms)) return skip('bad-time');
       if (ms < winFrom || ms >= winTo) return skip('outside-window');
@@ -519,6 +586,8 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
         if (set.has(e.recordId)) return skip('duplicate');
         set.add(e.recordId);
       }
+      eventCounts.set(e.eventId, (eventCounts.get(e.eventId) ?? 0) + 1);
+      detector.add(e, ms);
       const ok = isEdge ? addEdge(e, ms) : addFlagEvent(e, ms);
       if (!ok) return;
       used++;
@@ -640,6 +709,7 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
       for (const raw of edges.values()) {
         const acc = accountNode(raw.account);
         const src = sources.get(raw.source)!;
+        const subject = raw.subject === null ? null : accountNode(raw.subject).id;
         const key = edgeKeyOf(
           acc.id,
           src.id,
@@ -649,6 +719,7 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
           raw.status,
           raw.subStatus,
           raw.authPackage,
+          subject,
         );
         let m = merged.get(key);
         if (m === undefined) {
@@ -668,6 +739,7 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
             last: raw.last,
             hourly: [],
             hourMap: new Map(),
+            ...(subject === null ? {} : { subject }),
           };
           merged.set(key, m);
         }
@@ -692,6 +764,20 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
         outEdges.push(edge);
       }
       outEdges.sort((a, b) => compareIso(a.first, b.first) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+      const eventDetections = detector.finish({
+        accountNode: (ref) => {
+          const o = parseAccount(ref.user, ref.domain, ref.sid);
+          const r = o === null ? undefined : byKey.get(observationKey(o));
+          return r === undefined ? null : accountNode(observationKey(o!)).id;
+        },
+        hostNode: (computer) => {
+          const name = normalizeHostName(computer);
+          if (name === null) return null;
+          const id = isIpAddress(name) ? ipId(name) : hostId(name);
+          return hostNodes.has(id) ? id : null;
+        },
+      });
 
       // Flags.
       for (const f of flags) {
@@ -751,6 +837,8 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
         stats: { used, skipped: { ...skipped }, hidden },
         rc4Tickets,
         domainControllers: [...dcHosts].sort(),
+        eventDetections,
+        eventCounts: Object.fromEntries([...eventCounts.entries()].sort((a, b) => a[0] - b[0])),
         edgeIdOf(e: LogonEvent): string | null {
           if (!LOGON_EDGE_EVENT_IDS.has(e.eventId)) return null;
           const o =
@@ -794,8 +882,9 @@ export function edgeKeyOf(
   status: string | null,
   subStatus: string | null,
   authPackage: string | null,
+  subject: string | null = null,
 ): string {
-  return [
+  const parts: (string | number)[] = [
     account,
     source ?? '',
     target ?? '',
@@ -804,7 +893,10 @@ export function edgeKeyOf(
     status ?? '',
     subStatus ?? '',
     (authPackage ?? '').toLowerCase(),
-  ].join('\u0001');
+  ];
+  // Only 4648 edges have a subject; other keys stay as they were (ids of old datasets hold).
+  if (subject !== null) parts.push(subject);
+  return parts.join('\u0001');
 }
 
 /** edgeKeyOf for a dataset edge. */
@@ -818,6 +910,7 @@ export function edgeKey(e: DatasetEdge): string {
     e.status,
     e.subStatus,
     e.authPackage,
+    e.subject ?? null,
   );
 }
 

@@ -2,6 +2,7 @@
  * Rankings for a set of edges (a window, after filters): PageRank, ChangeFinder anomaly, failures,
  * degree and simple counts, each with the sentences that explain it (docs/analysis.md).
  */
+import { EXPLICIT_CREDENTIAL_EVENT_ID } from './graph-builder.js';
 import type { DatasetEdge, DatasetNode, Ranking, Reason } from '../dataset/schema.js';
 import { buildSparseGraphFlat, minMaxNormalize, pagerank } from './pagerank.js';
 import { LOGONTRACER_CHANGEFINDER, warmedUp, type ChangeFinderOptions } from './changefinder.js';
@@ -63,7 +64,12 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
  * window change.
  */
 export function computeRankings(input: RankInput): Map<string, Ranking> {
-  const { nodes, edges, mode } = input;
+  const { nodes, mode } = input;
+  // Explicit-credential edges (4648) are drawn but are not logons: LogonTracer's scores and ours
+  // leave them out, so that adding them to the graph changes no ranking.
+  const edges = input.edges.some((e) => e.eventId === EXPLICIT_CREDENTIAL_EVENT_ID)
+    ? input.edges.filter((e) => e.eventId !== EXPLICIT_CREDENTIAL_EVENT_ID)
+    : input.edges;
   const index = new Map<string, number>();
   const ids: string[] = [];
   const idx = (id: string): number => {

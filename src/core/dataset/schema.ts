@@ -125,6 +125,12 @@ export const edgeSchema = z.object({
   first: isoTime,
   last: isoTime,
   hourly: z.array(hourBucketSchema).max(1_000_000),
+  /**
+   * 4648 edges only (explicit credentials): the account that used the credentials of `account`,
+   * from `source` (the computer where it happened) towards `target` (TargetServerName). Absent on
+   * logon edges and in datasets written before it existed.
+   */
+  subject: nodeId.optional(),
 });
 
 export const reasonSchema = z.object({

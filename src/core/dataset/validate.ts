@@ -52,7 +52,7 @@ function checkReferences(d: Dataset): string[] {
   }
   d.edges.forEach((e, i) => {
     if (problems.length >= MAX_PROBLEMS) return;
-    for (const end of [e.account, e.source, e.target]) {
+    for (const end of [e.account, e.source, e.target, e.subject ?? null]) {
       if (end !== null && !ids.has(end))
         problems.push(`edges.${i}: refers to unknown node ${JSON.stringify(end.slice(0, 80))}`);
     }
