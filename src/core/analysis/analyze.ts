@@ -11,6 +11,7 @@ import {
   type TimeRange,
 } from '../dataset/schema.js';
 import { GENERATOR } from '../version.js';
+import { coverageOf } from './coverage.js';
 import {
   createGraphBuilder,
   DETECTION_ONLY_EVENT_IDS,
@@ -27,6 +28,7 @@ import {
   sortDetections,
 } from './detections.js';
 import type { PageRankMode } from './scores.js';
+import type { SigmaRuleSet } from '../sigma/engine.js';
 import { computeView, cutEdge, DEFAULT_FILTERS } from './view.js';
 import { HOUR_MS, isoToMs, msToIso, unixHourOf, windowHours } from './time.js';
 
@@ -42,8 +44,12 @@ export interface AnalyzeMeta {
 }
 
 /** Reads every event into a dataset: graph, rankings for the whole range (or `window`), detections. */
-export function analyzeEvents(events: Iterable<LogonEvent>, meta: AnalyzeMeta): Dataset {
-  const builder = createGraphBuilder({ window: meta.window ?? null });
+export function analyzeEvents(
+  events: Iterable<LogonEvent>,
+  meta: AnalyzeMeta,
+  options: { sigma?: SigmaRuleSet | null } = {},
+): Dataset {
+  const builder = createGraphBuilder({ window: meta.window ?? null, sigma: options.sigma ?? null });
   for (const e of events) builder.add(e);
   return datasetFromGraph(builder.finish(), meta);
 }
@@ -93,6 +99,7 @@ export function datasetFromGraph(graph: LogonGraph, meta: AnalyzeMeta): Dataset 
     edges: graph.edges,
     rankings: [],
     detections,
+    coverage: coverageOf(graph.eventCounts, graph.sigma),
   };
   const view = computeView(dataset, window, DEFAULT_FILTERS, { pagerank: meta.pagerank ?? 'standard' });
   dataset.rankings = [...view.rankings.values()];

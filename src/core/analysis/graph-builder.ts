@@ -31,6 +31,8 @@ import { HostResolver, parseSource, sourceKey } from './normalize-host.js';
 import { compareIso, HOUR_MS, hourToIso, isoToMs } from './time.js';
 import { createEventDetector, EVENT_DETECTION_EVENT_IDS } from './detections/event-detections.js';
 import type { Detection } from '../dataset/schema.js';
+import { createSigmaCollector, type SigmaRuleSet } from '../sigma/engine.js';
+import type { SigmaProblem } from '../sigma/rule.js';
 
 /** Events that become logon edges. */
 export const LOGON_EDGE_EVENT_IDS: ReadonlySet<number> = new Set([4624, 4625, 4768, 4769, 4771, 4776]);
@@ -73,6 +75,8 @@ export const MAX_FLAG_RECORD_IDS = 20;
 export interface GraphBuilderOptions {
   /** Keep only events in this window (others are counted as `outside-window`). */
   window?: TimeRange | null;
+  /** Sigma rules to run over the events (their hits become detections). */
+  sigma?: SigmaRuleSet | null;
 }
 
 export interface GraphStats {
@@ -108,6 +112,8 @@ export interface LogonGraph {
   eventDetections: Detection[];
   /** Events seen by event ID (coverage: what the sources hold), after dedupe and the window. */
   eventCounts: Record<string, number>;
+  /** The Sigma rules run (null when none were given) and the rule files that could not run. */
+  sigma: { rules: number; problems: SigmaProblem[] } | null;
   /**
    * The id of the edge a logon event was counted in (for drill-down from an edge to its events),
    * or null when the event is not a logon edge event or was not seen by this builder.
@@ -166,6 +172,9 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
   const rc4 = new Map<string, Rc4TicketEvidence>();
   const createdAsUser = new Set<string>();
   const eventCounts = new Map<number, number>();
+  const sigmaRules = options.sigma ?? null;
+  const sigma =
+    sigmaRules === null || sigmaRules.rules.length === 0 ? null : createSigmaCollector(sigmaRules);
   const detector = createEventDetector((ref) => {
     account(ref.user, ref.domain, ref.sid);
   });
@@ -568,7 +577,8 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
   return {
     add(e: LogonEvent): void {
       const isEdge = LOGON_EDGE_EVENT_IDS.has(e.eventId);
-      if (!isEdge && !FLAG_EVENT_IDS.has(e.eventId) && !DETECTION_ONLY_EVENT_IDS.has(e.eventId))
+      const analysed = isEdge || FLAG_EVENT_IDS.has(e.eventId) || DETECTION_ONLY_EVENT_IDS.has(e.eventId);
+      if (!analysed && (sigma === null || sigmaRules!.rulesFor(e.eventId).length === 0))
         return skip('filtered-event-id');
       const ms = isoToMs(e.time);
       if (Number.isNaN(ms)) return skip('bad-time');
@@ -588,7 +598,17 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
       }
       eventCounts.set(e.eventId, (eventCounts.get(e.eventId) ?? 0) + 1);
       detector.add(e, ms);
-      const ok = isEdge ? addEdge(e, ms) : addFlagEvent(e, ms);
+      const hit = sigma !== null && sigma.add(e);
+      if (hit) {
+        // The accounts a hit names become nodes, so that the detection can point at them.
+        account(e.targetUser, e.targetDomain, e.targetSid);
+        account(e.subjectUser, e.subjectDomain, e.subjectSid);
+      }
+      const ok = isEdge
+        ? addEdge(e, ms)
+        : analysed
+          ? addFlagEvent(e, ms)
+          : hit || skipNo('filtered-event-id');
       if (!ok) return;
       used++;
       if (ms < minMs || (ms === minMs && compareIso(e.time, minIso) < 0)) {
@@ -765,19 +785,21 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
       }
       outEdges.sort((a, b) => compareIso(a.first, b.first) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-      const eventDetections = detector.finish({
-        accountNode: (ref) => {
-          const o = parseAccount(ref.user, ref.domain, ref.sid);
-          const r = o === null ? undefined : byKey.get(observationKey(o));
-          return r === undefined ? null : accountNode(observationKey(o!)).id;
-        },
-        hostNode: (computer) => {
-          const name = normalizeHostName(computer);
-          if (name === null) return null;
-          const id = isIpAddress(name) ? ipId(name) : hostId(name);
-          return hostNodes.has(id) ? id : null;
-        },
-      });
+      const accountNodeOf = (ref: { user: string | null; domain: string | null; sid: string | null }) => {
+        const o = parseAccount(ref.user, ref.domain, ref.sid);
+        const r = o === null ? undefined : byKey.get(observationKey(o));
+        return r === undefined ? null : accountNode(observationKey(o!)).id;
+      };
+      const hostNodeOf = (computer: string | null): string | null => {
+        const name = normalizeHostName(computer);
+        if (name === null) return null;
+        const id = isIpAddress(name) ? ipId(name) : hostId(name);
+        return hostNodes.has(id) ? id : null;
+      };
+      const eventDetections = [
+        ...detector.finish({ accountNode: accountNodeOf, hostNode: hostNodeOf }),
+        ...(sigma === null ? [] : sigma.finish({ account: accountNodeOf, host: hostNodeOf })),
+      ];
 
       // Flags.
       for (const f of flags) {
@@ -838,6 +860,7 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
         rc4Tickets,
         domainControllers: [...dcHosts].sort(),
         eventDetections,
+        sigma: sigmaRules === null ? null : { rules: sigmaRules.rules.length, problems: sigmaRules.problems },
         eventCounts: Object.fromEntries([...eventCounts.entries()].sort((a, b) => a[0] - b[0])),
         edgeIdOf(e: LogonEvent): string | null {
           if (!LOGON_EDGE_EVENT_IDS.has(e.eventId)) return null;
