@@ -16,11 +16,15 @@ const TOKEN = /\s*(\(|\)|[^\s()]+)/y;
 
 function tokenize(text: string): string[] {
   const out: string[] = [];
-  TOKEN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN.exec(text)) !== null) out.push(m[1]!);
-  if (text.slice(TOKEN.lastIndex).trim() !== '')
-    throw new RuleProblem('invalid', `condition: cannot read "${text}"`);
+  let at = 0;
+  for (;;) {
+    TOKEN.lastIndex = at;
+    const m = TOKEN.exec(text);
+    if (m === null) break;
+    out.push(m[1]!);
+    at = TOKEN.lastIndex;
+  }
+  if (text.slice(at).trim() !== '') throw new RuleProblem('invalid', `condition: cannot read "${text}"`);
   return out;
 }
 
