@@ -6,6 +6,7 @@ import type { Dataset, DatasetSource } from '../../../core/dataset/schema.js';
 import { validateDataset } from '../../../core/dataset/validate.js';
 import { UnreadableInputError } from '../../../core/readers/types.js';
 import { streamInputFile } from '../../ingest/read-input-file.js';
+import { eventIdsWithRules, loadSigmaDir } from '../../sigma/rules-dir.js';
 import { intOption, parseArgs, rangeOptions, visible } from '../args.js';
 import { UsageError, type CliIo, type Command } from '../command.js';
 
@@ -23,6 +24,9 @@ Options:
                              with both, the dataset's window is set to them
   --pagerank standard|logontracer
                              PageRank of the stored rankings (default standard; docs/analysis.md)
+  --sigma DIR                run the Sigma rules in DIR (*.yml, recursively; Windows Security
+                             rules) and list their hits as detections; rules/sigma holds a
+                             curated set. Rules that cannot run are reported with the reason
   --title TEXT               a title shown in the app
   --workers N                EVTX worker threads (default: all cores)
 
@@ -38,11 +42,12 @@ export interface AnalyzeArgs {
   pagerank: PageRankMode;
   title: string | null;
   workers: number | null;
+  sigma: string | null;
 }
 
 export function parseAnalyzeArgs(args: string[]): AnalyzeArgs {
   const p = parseArgs(args, {
-    values: ['--output', '--from', '--to', '--pagerank', '--title', '--workers'],
+    values: ['--output', '--from', '--to', '--pagerank', '--title', '--workers', '--sigma'],
     aliases: { '-o': '--output' },
   });
   const pagerank = p.values.get('--pagerank') ?? 'standard';
@@ -58,6 +63,7 @@ export function parseAnalyzeArgs(args: string[]): AnalyzeArgs {
     pagerank,
     title: p.values.get('--title') ?? null,
     workers: intOption(p, '--workers', 1, 999),
+    sigma: p.values.get('--sigma') ?? null,
   };
 }
 
@@ -68,7 +74,20 @@ export const analyzeCommand: Command = {
   async run(argv: string[], io: CliIo): Promise<number> {
     const args = parseAnalyzeArgs(argv);
     const window = args.from !== null && args.to !== null ? { from: args.from, to: args.to } : null;
-    const builder = createGraphBuilder({ window });
+    const sigma = args.sigma === null ? null : loadSigmaDir(args.sigma);
+    if (sigma !== null) {
+      io.stderr.write(
+        `sigma: ${sigma.rules.length} rule${sigma.rules.length === 1 ? '' : 's'} from ${visible(args.sigma!)}${sigma.problems.length > 0 ? `, ${sigma.problems.length} not run` : ''}\n`,
+      );
+      for (const p of sigma.problems.slice(0, 20))
+        io.stderr.write(
+          `  ${p.kind} ${visible(p.file)}${p.rule === null ? '' : ` (${visible(p.rule)})`}: ${visible(p.reason)}\n`,
+        );
+      if (sigma.problems.length > 20)
+        io.stderr.write(`  … and ${sigma.problems.length - 20} more (in the dataset's coverage)\n`);
+    }
+    const builder = createGraphBuilder({ window, sigma });
+    const eventIds = eventIdsWithRules(ANALYSED_EVENT_IDS, sigma);
     const sources: DatasetSource[] = [];
     let recordsRead = 0;
     let warnings = 0;
@@ -77,7 +96,7 @@ export const analyzeCommand: Command = {
     for (const file of args.files) {
       try {
         const result = await streamInputFile(file, {
-          eventIds: ANALYSED_EVENT_IDS,
+          eventIds,
           from: args.from,
           to: args.to,
           ...(args.workers === null ? {} : { workers: args.workers }),
