@@ -106,6 +106,8 @@ export function computeRankings(input: RankInput): Map<string, Ranking> {
   // Links as flat index lists [a0, b0, a1, b1, ...]: one entry per distinct pair.
   const pairs: number[] = [];
   const prPairs: number[] = [];
+  // Account–source links only: LogonTracer's graph, for its PageRank as an extra score.
+  const ltPairs: number[] = [];
   // Failure groups (only nodes with failures): node → `${eventId}:${other}` → count and accounts.
   const failureGroups = new Map<number, Map<string, { count: number; accounts: Set<number> }>>();
   const addFailure = (node: number, key: string, count: number, account: number): void => {
@@ -151,6 +153,7 @@ export function computeRankings(input: RankInput): Map<string, Ranking> {
         accountsFrom[sIdx]! += 1;
         pairs.push(a, sIdx);
         prPairs.push(a, sIdx);
+        ltPairs.push(a, sIdx);
       }
     }
     if (t >= 0) {
@@ -204,6 +207,30 @@ export function computeRankings(input: RankInput): Map<string, Ranking> {
   }
   // Nodes outside the PageRank graph rank 0 and take no part in min–max.
   const norm = minMaxNormalize(ranks);
+  // LogonTracer's PageRank, offered next to ours (the `pagerankLogontracer` score and overlay) so
+  // that an analyst coming from LogonTracer compares like with like.
+  const ltScore = new Float64Array(n);
+  if (mode === 'logontracer') linked.forEach((i, k) => (ltScore[i] = norm[k]!));
+  else {
+    const ltIndex = new Int32Array(n).fill(-1);
+    const ltLinked: number[] = [];
+    for (const v of ltPairs)
+      if (ltIndex[v] === -1) {
+        ltIndex[v] = ltLinked.length;
+        ltLinked.push(v);
+      }
+    const ltGraph = buildSparseGraphFlat(
+      ltLinked.length,
+      ltPairs.map((v) => ltIndex[v]!),
+    );
+    const d = Float64Array.from(ltLinked, (i) =>
+      logonTracerDamping(nodeOf[i]?.kind, privileged[i]! > 0, anomaly.score[i]!),
+    );
+    const lt = minMaxNormalize(
+      pagerank(ltGraph, { damping: d, iterations: SCORE_PARAMETERS.logontracer.iterations, tolerance: 0 }),
+    );
+    ltLinked.forEach((i, k) => (ltScore[i] = lt[k]!));
+  }
   const pr = new Float64Array(n);
   const raw = new Float64Array(n);
   linked.forEach((i, k) => {
@@ -284,6 +311,7 @@ export function computeRankings(input: RankInput): Map<string, Ranking> {
     const scores: Record<string, number> = {
       pagerank: pr[i]!,
       pagerankRaw: inGraph(i) ? raw[i]! : 0,
+      pagerankLogontracer: ltScore[i]!,
       anomaly: anomaly.score[i]!,
       failures: fail,
       degree: deg,
