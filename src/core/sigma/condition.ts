@@ -102,19 +102,33 @@ export function parseCondition(text: string, selections: readonly string[]): Con
   return node;
 }
 
-/** Evaluates a condition with the selections' results (computed lazily, each at most once). */
-export function evaluateCondition(node: ConditionNode, selection: (name: string) => boolean): boolean {
+/**
+ * Compiles a condition to one predicate (closures, no allocation per event). A selection named
+ * twice is evaluated twice; rules rarely do, and it is cheaper than a cache on every event.
+ */
+export function compileCondition<E>(
+  node: ConditionNode,
+  selection: (name: string) => (e: E) => boolean,
+): (e: E) => boolean {
   switch (node.op) {
     case 'sel':
       return selection(node.name);
-    case 'and':
-      return node.args.every((a) => evaluateCondition(a, selection));
-    case 'or':
-      return node.args.some((a) => evaluateCondition(a, selection));
-    case 'not':
-      return !evaluateCondition(node.arg, selection);
-    case 'of':
-      return node.quantifier === 'all' ? node.names.every(selection) : node.names.some(selection);
+    case 'and': {
+      const args = node.args.map((a) => compileCondition(a, selection));
+      return args.length === 2 ? (e) => args[0]!(e) && args[1]!(e) : (e) => args.every((f) => f(e));
+    }
+    case 'or': {
+      const args = node.args.map((a) => compileCondition(a, selection));
+      return args.length === 2 ? (e) => args[0]!(e) || args[1]!(e) : (e) => args.some((f) => f(e));
+    }
+    case 'not': {
+      const arg = compileCondition(node.arg, selection);
+      return (e) => !arg(e);
+    }
+    case 'of': {
+      const args = node.names.map(selection);
+      return node.quantifier === 'all' ? (e) => args.every((f) => f(e)) : (e) => args.some((f) => f(e));
+    }
   }
 }
 

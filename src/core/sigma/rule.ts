@@ -5,7 +5,7 @@
  */
 import { parseAllDocuments } from 'yaml';
 import type { LogonEvent } from '../events/logon-event.js';
-import { conditionEventIds, evaluateCondition, parseCondition, type ConditionNode } from './condition.js';
+import { compileCondition, conditionEventIds, parseCondition, type ConditionNode } from './condition.js';
 import { compileItem, compileKeywords, RuleProblem, type EventPredicate } from './values.js';
 import { hash64 } from '../analysis/ids.js';
 
@@ -151,15 +151,7 @@ export function parseSigmaRule(text: string, file: string): RuleResult {
         file,
         tags: tags.slice(0, 50),
         eventIds,
-        matches(e: LogonEvent): boolean {
-          // Each selection is evaluated at most once per event.
-          const cache = new Map<string, boolean>();
-          return evaluateCondition(root, (n) => {
-            let v = cache.get(n);
-            if (v === undefined) cache.set(n, (v = selections.get(n)!.predicate(e)));
-            return v;
-          });
-        },
+        matches: compileCondition<LogonEvent>(root, (n) => selections.get(n)!.predicate),
       },
     };
   } catch (e) {

@@ -195,6 +195,21 @@ export function compileItem(key: string, value: unknown): EventPredicate {
   const where = `${key}`;
   const values = scalarList(value, where);
 
+  // EventID with plain numbers (nearly every rule): a number comparison, not text matching.
+  if (modifiers.length === 0 && (fieldName ?? '').trim().toLowerCase() === 'eventid') {
+    const ids = values.map((v) =>
+      typeof v === 'number' || (typeof v === 'string' && /^\d+$/.test(v)) ? Number(v) : NaN,
+    );
+    if (ids.every((n) => Number.isInteger(n))) {
+      if (ids.length === 1) {
+        const id = ids[0]!;
+        return (e) => e.eventId === id;
+      }
+      const set = new Set(ids);
+      return (e) => set.has(e.eventId);
+    }
+  }
+
   if (has('exists')) {
     const want = values[0] === true || values[0] === 'true';
     return (e) => {
