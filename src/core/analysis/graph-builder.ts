@@ -290,8 +290,7 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
     const computer = clean(e.computer);
     const src = sourceOf(null, computer);
     const server = clean(e.targetServerName);
-    const local = server === null || /^(localhost|127\.0\.0\.1|::1)$/i.test(server);
-    const target = local ? computerOf(e.computer) : computerOf(server);
+    const target = isLocalServer(server) ? computerOf(e.computer) : computerOf(server);
     const key = `${acc}\u0001${src}\u0001${target ?? ''}\u00014648\u0001${subject}`;
     let edge = edges.get(key);
     if (edge === undefined) {
@@ -852,6 +851,30 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
       const allNodes = [...nodes.values(), ...hostNodes.values(), ...domainNodes].sort((a, b) =>
         a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
       );
+      /** The 4648 edge of an event: the same ends as addExplicitCredentialEdge chose. */
+      const explicitEdgeIdOf = (e: LogonEvent): string | null => {
+        const target = parseAccount(e.targetUser, e.targetDomain, null);
+        const subject = parseAccount(e.subjectUser, e.subjectDomain, e.subjectSid);
+        const acc = target === null ? undefined : byKey.get(observationKey(target));
+        const subj = subject === null ? undefined : byKey.get(observationKey(subject));
+        const src = sources.get(sourceKey(parseSource(null, clean(e.computer))));
+        if (acc === undefined || subj === undefined || src === undefined) return null;
+        const server = clean(e.targetServerName);
+        const name = normalizeHostName(isLocalServer(server) ? e.computer : server);
+        const host = name === null ? null : isIpAddress(name) ? ipId(name) : hostId(name);
+        const key = edgeKeyOf(
+          acc.id,
+          src.id,
+          host,
+          EXPLICIT_CREDENTIAL_EVENT_ID,
+          null,
+          null,
+          null,
+          null,
+          subj.id,
+        );
+        return idByKey.get(key) ?? null;
+      };
       return {
         nodes: allNodes,
         edges: outEdges,
@@ -863,6 +886,7 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
         sigma: sigmaRules === null ? null : { rules: sigmaRules.rules.length, problems: sigmaRules.problems },
         eventCounts: Object.fromEntries([...eventCounts.entries()].sort((a, b) => a[0] - b[0])),
         edgeIdOf(e: LogonEvent): string | null {
+          if (e.eventId === EXPLICIT_CREDENTIAL_EVENT_ID) return explicitEdgeIdOf(e);
           if (!LOGON_EDGE_EVENT_IDS.has(e.eventId)) return null;
           const o =
             e.eventId === 4771 && clean(e.targetDomain) === null
@@ -888,6 +912,11 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
       };
     },
   };
+}
+
+/** A 4648 TargetServerName that means the computer itself (RunAs writes `localhost`). */
+function isLocalServer(server: string | null): boolean {
+  return server === null || /^(localhost|127\.0\.0\.1|::1)$/i.test(server);
 }
 
 /** The realm of a `krbtgt/<REALM>` service name (4771 names its domain only there). */
