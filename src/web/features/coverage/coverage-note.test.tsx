@@ -16,10 +16,20 @@ describe('CoverageNote', () => {
   });
 
   it('reports the Sigma rules that did not run, with file and reason', () => {
-    const coverage = coverageOf({ '4624': 1 }, {
-      rules: 12,
-      problems: [{ file: 'x.yml', rule: 'Burst', kind: 'unsupported', reason: 'aggregation conditions are not supported' }],
-    });
+    const coverage = coverageOf(
+      { '4624': 1 },
+      {
+        rules: 12,
+        problems: [
+          {
+            file: 'x.yml',
+            rule: 'Burst',
+            kind: 'unsupported',
+            reason: 'aggregation conditions are not supported',
+          },
+        ],
+      },
+    );
     render(<CoverageNote coverage={coverage} />);
     expect(screen.getByText('Sigma: 12 rules run, 1 not run.')).toBeTruthy();
     expect(screen.getByText(/x\.yml \(Burst\): unsupported, aggregation conditions/)).toBeTruthy();
@@ -29,7 +39,15 @@ describe('CoverageNote', () => {
     const { unmount } = render(<CoverageNote coverage={undefined} />);
     expect(screen.getByText(/does not record which events/)).toBeTruthy();
     unmount();
-    const coverage = coverageOf({}, { rules: 0, problems: [{ file: '<img src=x onerror=alert(1)>.yml', rule: null, kind: 'invalid', reason: 'YAML: bad' }] });
+    const coverage = coverageOf(
+      {},
+      {
+        rules: 0,
+        problems: [
+          { file: '<img src=x onerror=alert(1)>.yml', rule: null, kind: 'invalid', reason: 'YAML: bad' },
+        ],
+      },
+    );
     const { container } = render(<CoverageNote coverage={coverage} />);
     expect(container.querySelector('img')).toBeNull();
     expect(screen.getByText(/Events read: none/)).toBeTruthy();

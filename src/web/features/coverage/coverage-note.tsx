@@ -65,8 +65,8 @@ export function CoverageNote({ coverage }: CoverageNoteProps) {
                 {sigma.problems.slice(0, 200).map((p, i) => (
                   <li key={`${p.file}-${i}`}>
                     {p.file}
-                    {p.rule === null ? '' : ` (${p.rule})`}: {p.kind === 'unsupported' ? 'unsupported' : 'invalid'},{' '}
-                    {p.reason}
+                    {p.rule === null ? '' : ` (${p.rule})`}:{' '}
+                    {p.kind === 'unsupported' ? 'unsupported' : 'invalid'}, {p.reason}
                   </li>
                 ))}
               </ul>
