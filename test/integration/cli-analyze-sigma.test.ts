@@ -68,6 +68,10 @@ describe('logonlens analyze --sigma', () => {
     expect(sigma).toContain('Security log cleared');
     expect(d.detections.map((x) => x.kind)).toContain('pass-the-hash');
     expect(d.coverage?.sigma?.rules).toBeGreaterThanOrEqual(10);
+    // The summary says what these logs cannot show (no 4662 in this sample).
+    expect(r.stderr).toMatch(/not visible in these logs/);
+    expect(r.stderr).toMatch(/no 4662 events: DCSync cannot be seen/);
+    expect(d.coverage?.eventIds['4624']).toBe(1);
   });
 
   it('reports a malformed rule and a catastrophic regex, and runs the others', async () => {

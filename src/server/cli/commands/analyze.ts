@@ -183,6 +183,15 @@ function summary(d: Dataset, output: string): string {
   for (const det of d.detections.slice(0, 15))
     lines.push(`  [${det.severity}] ${visible(det.title.slice(0, 200))}`);
   if (d.detections.length > 15) lines.push(`  … and ${d.detections.length - 15} more`);
+  // Silence is not "clean": say which detections these logs cannot show (docs/analysis.md, Coverage).
+  const blind = d.coverage?.blind ?? [];
+  if (blind.length > 0) {
+    lines.push(
+      `not visible in these logs (${blind.length} detection${blind.length === 1 ? '' : 's'} could not fire):`,
+    );
+    for (const b of blind.slice(0, 8)) lines.push(`  ${b.note}`);
+    if (blind.length > 8) lines.push(`  … and ${blind.length - 8} more (in the dataset's coverage)`);
+  }
   const labels = new Map(d.nodes.map((n) => [n.id, n]));
   const top = d.rankings
     .filter((r) => labels.get(r.node)?.kind === 'account')
