@@ -190,6 +190,17 @@ describe('golden ticket', () => {
     const d = analyze([tgt('2024-01-01T00:00:00Z', 'bob'), tgs('2024-01-01T12:00:00Z')]);
     expect(kinds(d)).toEqual(['golden-ticket']);
   });
+  it('fires on a Kerberos network logon on the DC that no TGT explains', () => {
+    const late = {
+      ...logon({ logonType: '3', authPackage: 'Kerberos', ipAddress: '::ffff:10.0.0.5' }),
+      time: '2024-01-01T12:00:00Z',
+    };
+    expect(kinds(analyze([tgt('2024-01-01T00:00:00Z', 'bob'), late]))).toEqual(['golden-ticket']);
+    expect(kinds(analyze([tgt('2024-01-01T00:00:00Z', 'bob'), tgt('2024-01-01T11:00:00Z'), late]))).toEqual(
+      [],
+    );
+  });
+
   it('is silent when a TGT was issued within the lifetime, or the log is too short to tell', () => {
     expect(
       kinds(
@@ -210,6 +221,9 @@ describe('golden ticket', () => {
     expect(analyze([k('eo.oe.kiwi :)')]).detections[0]!.severity).toBe('high');
     expect(kinds(analyze([k('CORP')]))).toEqual([]);
     expect(kinds(analyze([k('CORP.EXAMPLE')]))).toEqual([]);
+    const tgsDomain = (domain: string) => ({ ...tgs('2024-01-01T12:00:00Z'), targetDomain: domain });
+    expect(analyze([tgsDomain('eo.oe.kiwi :)')]).detections[0]!.severity).toBe('high');
+    expect(kinds(analyze([tgsDomain('CORP.EXAMPLE')]))).toEqual([]);
   });
 });
 

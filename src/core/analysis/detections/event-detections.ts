@@ -87,6 +87,7 @@ interface TicketCandidate {
   recordId: number | null;
   ref: AccountRef;
   service: string;
+  eventId: number;
 }
 
 const firstLabel = (name: string): string => name.split('.')[0]!.trim().toLowerCase();
@@ -169,10 +170,35 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
   });
   const lower = (s: string | null): string => (clean(s) ?? '').toLowerCase();
 
-  function logon(e: LogonEvent): void {
+  function logon(e: LogonEvent, ms: number): void {
     const type = clean(e.logonType);
     const proc = lower(e.logonProcess);
     const pkg = lower(e.authPackage);
+    // A Kerberos network logon on a DC is a golden-ticket candidate like a 4769 (checked at finish
+    // only where that DC issues TGTs at all).
+    const user = (clean(e.targetUser) ?? '').toLowerCase();
+    const ip = normalizeIp(e.ipAddress);
+    if (
+      type === '3' &&
+      pkg === 'kerberos' &&
+      user !== '' &&
+      !user.endsWith('$') &&
+      ip !== null &&
+      ip !== '-' &&
+      !isLocalAddress(ip) &&
+      tickets.length < EVENT_DETECTION_PARAMETERS.maxTicketCandidates
+    )
+      tickets.push({
+        user,
+        ip,
+        ms,
+        time: e.time,
+        computer: lower(e.computer),
+        recordId: e.recordId,
+        ref: { user: e.targetUser, domain: e.targetDomain, sid: e.targetSid },
+        service: 'a Kerberos network logon',
+        eventId: 4624,
+      });
     if (type === '9' && proc === 'seclogo' && pkg === 'negotiate') {
       find(
         `pth\u0000${lower(e.targetUser)}\u0000${lower(e.computer)}`,
@@ -184,7 +210,6 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
         '4624 logon type 9 (NewCredentials) with logon process seclogo and package Negotiate: Mimikatz sekurlsa::pth (also runas /netonly)',
       );
     }
-    const ip = normalizeIp(e.ipAddress);
     if (type === '10' && ip !== null && isLocalAddress(ip) && ip !== '-') {
       find(
         `rdp\u0000${lower(e.targetUser)}\u0000${lower(e.computer)}`,
@@ -282,6 +307,19 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
         `${e.eventId} for the account ${clean(e.targetUser)} on ${clean(e.computer)}: a domain controller's name without its trailing $ (CVE-2021-42278/42287)`,
       );
     }
+    if (e.eventId === 4769) {
+      const why = forgedDomainShape(e.targetDomain);
+      if (why !== null)
+        find(
+          `gtd\u0000${user}\u0000${lower(e.targetDomain)}`,
+          'golden-ticket',
+          `Golden ticket suspected: ${clean(e.targetUser) ?? 'an account'} used a Kerberos ticket naming the domain "${clean(e.targetDomain)}"`,
+          /kiwi/i.test(e.targetDomain ?? '') ? 'high' : 'medium',
+          e,
+          [target(e)],
+          `4769: ${why}`,
+        );
+    }
     const ip = normalizeIp(e.ipAddress) ?? '';
     if (e.eventId === 4768) {
       computersWithTgts.add(computer);
@@ -307,6 +345,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
       recordId: e.recordId,
       ref: { user: e.targetUser, domain: e.targetDomain, sid: e.targetSid },
       service,
+      eventId: 4769,
     });
   }
 
@@ -363,7 +402,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
       if (!EVENT_DETECTION_EVENT_IDS.has(e.eventId)) return;
       switch (e.eventId) {
         case 4624:
-          return logon(e);
+          return logon(e, ms);
         case 4742:
           return computerChanged(e);
         case 4781:
@@ -425,15 +464,20 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
       if (since === undefined || t.ms - since < lifetime) continue;
       const issued = tgts.get(`${t.user}\u0000${t.ip}`) ?? [];
       if (issued.some((ms) => ms <= t.ms && t.ms - ms <= lifetime)) continue;
-      const e: EvidenceEvent = { time: t.time, eventId: 4769, recordId: t.recordId, computer: t.computer };
+      const e: EvidenceEvent = {
+        time: t.time,
+        eventId: t.eventId,
+        recordId: t.recordId,
+        computer: t.computer,
+      };
       find(
         `gt\u0000${t.user}`,
         'golden-ticket',
-        `Golden ticket suspected: service tickets for ${t.user} that no TGT explains`,
+        `Golden ticket suspected: Kerberos use by ${t.user} that no TGT explains`,
         'medium',
         e,
         [t.ref],
-        `4769 from ${t.ip === '' ? 'an unknown client' : t.ip} for ${t.service || 'a service'} with no 4768 for ${t.user} from that client in the ${EVENT_DETECTION_PARAMETERS.ticketLifetimeHours} hours before, although this DC's log covers them`,
+        `${t.eventId} from ${t.ip === '' ? 'an unknown client' : t.ip} for ${t.service || 'a service'} with no 4768 for ${t.user} from that client in the ${EVENT_DETECTION_PARAMETERS.ticketLifetimeHours} hours before, although this DC's log covers them`,
       );
     }
   }
