@@ -16,7 +16,9 @@ Reads Windows Security event logs (EVTX, XML, Winlogbeat/Elastic Agent/NXLog JSO
 detected from the content), builds the logon graph (account, source, target), ranks accounts and
 hosts (PageRank, ChangeFinder anomaly, failures) with their reasons, lists detections (DCSync,
 DCShadow, password guessing/spraying, Kerberoasting, log cleared, audit policy, account and group
-changes, explicit credentials) and writes a dataset (docs/dataset-format.md) the app opens.
+changes, explicit credentials and their spraying, pass-the-hash, RDP through a tunnel, noPac,
+Zerologon, golden tickets, DCSync rights granted; docs/analysis.md) and what the logs cannot show,
+and writes a dataset (docs/dataset-format.md) the app opens.
 
 Options:
   -o, --output FILE          where to write the dataset (required; - for stdout)
