@@ -69,6 +69,22 @@ describe('Sigma values', () => {
     ).toBe(true);
   });
 
+  it('matches values with many wildcards in bounded time, also on long hostile fields', () => {
+    const r = rule("sel:\n  TargetUserName: '*a*a*a*a*a*a*b'\ncondition: sel");
+    expect(r.matches(event({ targetUser: 'a'.repeat(60_000) }))).toBe(false);
+    expect(r.matches(event({ targetUser: `${'xa'.repeat(10)}B` }))).toBe(true);
+    expect(
+      rule("sel:\n  TargetUserName: '*l\\*c*'\ncondition: sel").matches(event({ targetUser: 'al*ce' })),
+    ).toBe(true);
+    expect(rule("sel:\n  TargetUserName|cased: '*L*C*'\ncondition: sel").matches(event())).toBe(false);
+  });
+
+  it('searches keywords in every field', () => {
+    expect(rule('keywords:\n  - svchost\ncondition: keywords').matches(event())).toBe(true);
+    expect(rule("keywords:\n  - 'system*svc'\ncondition: keywords").matches(event())).toBe(true);
+    expect(rule("keywords:\n  - 'svchost*system'\ncondition: keywords").matches(event())).toBe(false);
+  });
+
   it('treats numbers, lists (any) and null', () => {
     expect(rule('sel:\n  EventID: 4624\n  LogonType: 3\ncondition: sel').matches(event())).toBe(true);
     expect(rule('sel:\n  EventID: [4625, 4624]\ncondition: sel').matches(event())).toBe(true);

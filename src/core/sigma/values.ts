@@ -66,6 +66,64 @@ export function wildcardToRegex(value: string): string {
   return out;
 }
 
+const STAR = -1;
+const ANY = -2;
+
+/** A wildcard value as character codes with STAR and ANY, escapes resolved. */
+function globCodes(value: string, lowerCase: boolean): Int32Array {
+  const out: number[] = [];
+  const v = lowerCase ? value.toLowerCase() : value;
+  for (let i = 0; i < v.length; i++) {
+    const c = v[i]!;
+    if (c === '\\') {
+      const n = v[i + 1];
+      if (n === '*' || n === '?' || n === '\\') {
+        out.push(n.charCodeAt(0));
+        i++;
+        continue;
+      }
+    }
+    out.push(c === '*' ? STAR : c === '?' ? ANY : c.charCodeAt(0));
+  }
+  return Int32Array.from(out);
+}
+
+/**
+ * Wildcard matching in O(pattern × text) whatever the pattern: a value such as `*a*a*a*b` would
+ * make a backtracking regular expression take polynomial time of high degree on a long hostile
+ * field; this two-pointer walk returns to the last `*` only.
+ */
+export function globMatch(p: Int32Array, s: string): boolean {
+  let i = 0;
+  let j = 0;
+  let star = -1;
+  let mark = 0;
+  while (j < s.length) {
+    if (i < p.length && (p[i] === ANY || p[i] === s.charCodeAt(j))) {
+      i++;
+      j++;
+    } else if (i < p.length && p[i] === STAR) {
+      star = i++;
+      mark = j;
+    } else if (star >= 0) {
+      i = star + 1;
+      j = ++mark;
+    } else return false;
+  }
+  while (i < p.length && p[i] === STAR) i++;
+  return i === p.length;
+}
+
+/** Unescaped `*` in a wildcard value. */
+function starCount(value: string): number {
+  let n = 0;
+  for (let i = 0; i < value.length; i++) {
+    if (value[i] === '\\') i++;
+    else if (value[i] === '*') n++;
+  }
+  return n;
+}
+
 function escapeRegex(c: string): string {
   return c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
@@ -297,10 +355,19 @@ export function compileItem(key: string, value: unknown): EventPredicate {
         const v = get(e);
         return v === null || v === '';
       };
-    const re = new RegExp(`^(?:${texts.map(wildcardToRegex).join('|')})$`, flags);
+    const cased = has('cased');
+    // Values with several `*` are matched by globMatch (bounded cost); the others by one regex.
+    const many = texts.filter((t) => starCount(t) > 1).map((t) => globCodes(t, !cased));
+    const few = texts.filter((t) => starCount(t) <= 1);
+    const re = few.length === 0 ? null : new RegExp(`^(?:${few.map(wildcardToRegex).join('|')})$`, flags);
     return (e) => {
-      const v = get(e);
-      return v !== null && re.test(v.length > MAX_SUBJECT ? v.slice(0, MAX_SUBJECT) : v);
+      const raw = get(e);
+      if (raw === null) return false;
+      const v = raw.length > MAX_SUBJECT ? raw.slice(0, MAX_SUBJECT) : raw;
+      if (re !== null && re.test(v)) return true;
+      if (many.length === 0) return false;
+      const s = cased ? v : v.toLowerCase();
+      return many.some((p) => globMatch(p, s));
     };
   });
   return anyOrAll(has('all'), preds);
@@ -313,11 +380,11 @@ function anyOrAll(all: boolean, preds: EventPredicate[]): EventPredicate {
 
 /** Keyword search (a list of plain values under a selection): any value anywhere in the event. */
 export function compileKeywords(values: unknown, where: string): EventPredicate {
-  const res = scalarList(values, where)
+  const globs = scalarList(values, where)
     .filter((v): v is string | number | boolean => v !== null)
-    .map((v) => new RegExp(`^(?:[\\s\\S]*${wildcardToRegex(String(v))}[\\s\\S]*)$`, 'is'));
+    .map((v) => globCodes(`*${String(v)}*`, true));
   return (e) => {
-    const all = allValues(e);
-    return res.some((re) => all.some((v) => re.test(v.length > MAX_SUBJECT ? v.slice(0, MAX_SUBJECT) : v)));
+    const all = allValues(e).map((v) => (v.length > MAX_SUBJECT ? v.slice(0, MAX_SUBJECT) : v).toLowerCase());
+    return globs.some((g) => all.some((v) => globMatch(g, v)));
   };
 }
