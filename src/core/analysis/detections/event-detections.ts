@@ -19,6 +19,9 @@ export const EVENT_DETECTION_PARAMETERS = {
   maxRecordIds: 200,
 } as const;
 
+/** TGT times kept per DC and account; beyond it the golden-ticket check says nothing. */
+const MAX_TGT_TIMES = 10_000;
+
 /** The DRS replication SPN class a domain controller registers (DCShadow registers it too). */
 export const DRS_SPN_GUID = 'e3514235-4b06-11d1-ab04-00c04fc2dcd2';
 
@@ -323,10 +326,10 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
     const ip = normalizeIp(e.ipAddress) ?? '';
     if (e.eventId === 4768) {
       computersWithTgts.add(computer);
-      const k = `${user}\u0000${ip}`;
+      const k = `${computer}\u0000${user}`;
       const list = tgts.get(k);
       if (list === undefined) tgts.set(k, [ms]);
-      else if (list.length < 10_000) list.push(ms);
+      else if (list.length < MAX_TGT_TIMES) list.push(ms);
       return;
     }
     const service = lower(e.serviceName);
@@ -452,8 +455,10 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
   };
 
   /**
-   * Golden ticket: a service ticket (4769) whose account got no TGT (4768) from the same client
-   * within a ticket lifetime before, on a DC whose log reaches back that far and records TGTs at all.
+   * Golden ticket: Kerberos use on a DC (a 4769, or a 4624 Kerberos network logon) by an account
+   * this DC does issue TGTs to (a 4768 at some time: in a domain with several DCs the others'
+   * accounts stay out), but none in the ticket lifetime before, on a DC whose log reaches back that
+   * far. A forged TGT is never requested, so nothing precedes its use.
    */
   function goldenTickets(): void {
     const lifetime = EVENT_DETECTION_PARAMETERS.ticketLifetimeHours * HOUR_MS;
@@ -462,7 +467,8 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
       if (!computersWithTgts.has(t.computer)) continue;
       const since = firstSeenByComputer.get(t.computer);
       if (since === undefined || t.ms - since < lifetime) continue;
-      const issued = tgts.get(`${t.user}\u0000${t.ip}`) ?? [];
+      const issued = tgts.get(`${t.computer}\u0000${t.user}`);
+      if (issued === undefined || issued.length >= MAX_TGT_TIMES) continue; // cannot tell
       if (issued.some((ms) => ms <= t.ms && t.ms - ms <= lifetime)) continue;
       const e: EvidenceEvent = {
         time: t.time,
@@ -477,7 +483,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
         'medium',
         e,
         [t.ref],
-        `${t.eventId} from ${t.ip === '' ? 'an unknown client' : t.ip} for ${t.service || 'a service'} with no 4768 for ${t.user} from that client in the ${EVENT_DETECTION_PARAMETERS.ticketLifetimeHours} hours before, although this DC's log covers them`,
+        `${t.eventId} from ${t.ip === '' ? 'an unknown client' : t.ip} for ${t.service || 'a service'} with no 4768 for ${t.user} on this DC in the ${EVENT_DETECTION_PARAMETERS.ticketLifetimeHours} hours before, although this DC issues its TGTs and its log covers those hours`,
       );
     }
   }
