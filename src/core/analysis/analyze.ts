@@ -132,6 +132,7 @@ export function rankDataset(
     touched.add(e.account);
     if (e.source !== null) touched.add(e.source);
     if (e.target !== null) touched.add(e.target);
+    if (e.subject !== undefined) touched.add(e.subject);
   }
   const nodes: DatasetNode[] = [];
   for (const n of dataset.nodes) {

@@ -171,7 +171,7 @@ describe('issue 15 additions stay optional and are checked when present', () => 
     }
   });
 
-  it('refuses a malformed coverage and a 4648 subject that is no node', () => {
+  it('refuses a malformed coverage; a 4648 subject outside a window cut is accepted', () => {
     const bad = validateDataset({ ...minimal(), coverage: { ...coverage, eventIds: { '4624': -1 } } });
     expect(bad.ok).toBe(false);
     const kind = validateDataset({
@@ -184,8 +184,6 @@ describe('issue 15 additions stay optional and are checked when present', () => 
     expect(kind.ok).toBe(false);
     const d = minimal();
     d.edges[0]!.subject = 'a:nobody';
-    const r = validateDataset(JSON.parse(JSON.stringify(d)));
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems[0]).toMatch(/edges\.0: refers to unknown node "a:nobody"/);
+    expect(validateDataset(JSON.parse(JSON.stringify(d))).ok).toBe(true);
   });
 });
