@@ -140,6 +140,18 @@ describe('Zerologon', () => {
         passwordLastSet: '1/1/2024 10:00:00 AM',
       });
     expect(kinds(analyze([change('ANONYMOUS LOGON', 'S-1-5-7')]))).toEqual(['zerologon']);
+    const anon = ev(4624, '2024-01-01T09:59:00Z', {
+      targetUser: 'ANONYMOUS LOGON',
+      targetSid: 'S-1-5-7',
+      logonType: '3',
+      authPackage: 'NTLM',
+      ipAddress: '10.0.0.66',
+    });
+    const d = analyze([anon, change('ANONYMOUS LOGON', 'S-1-5-7')]);
+    const z = d.detections.find((x) => x.kind === 'zerologon')!;
+    expect(z.evidence.eventIds).toEqual([4624, 4742]);
+    expect(z.evidence.recordIds).toContain(anon.recordId);
+    expect(z.detail).toMatch(/after an anonymous NTLM network logon/);
     expect(kinds(analyze([change('admin', 'S-1-5-21-1-2-3-500')]))).toEqual([]);
   });
 });

@@ -117,6 +117,8 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
   const tickets: TicketCandidate[] = [];
   const firstSeenByComputer = new Map<string, number>();
   const computersWithTgts = new Set<string>();
+  /** Anonymous NTLM network logons per computer (Zerologon's first step), a bounded sample. */
+  const anonymousLogons = new Map<string, EvidenceEvent[]>();
 
   function find(
     key: string,
@@ -177,6 +179,14 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
     const type = clean(e.logonType);
     const proc = lower(e.logonProcess);
     const pkg = lower(e.authPackage);
+    if (type === '3' && pkg === 'ntlm' && lower(e.targetUser) === 'anonymous logon') {
+      const c = lower(e.computer);
+      const list = anonymousLogons.get(c);
+      const ev: EvidenceEvent = { time: e.time, eventId: 4624, recordId: e.recordId, computer: e.computer };
+      if (list === undefined) {
+        if (anonymousLogons.size < 10_000) anonymousLogons.set(c, [ev]);
+      } else if (list.length < 20) list.push(ev);
+    }
     // A Kerberos network logon on a DC is a golden-ticket candidate like a 4769 (checked at finish
     // only where that DC issues TGTs at all).
     const user = (clean(e.targetUser) ?? '').toLowerCase();
@@ -422,6 +432,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
 
     finish(ctx: ResolveContext): Detection[] {
       goldenTickets();
+      zerologonPrelude();
       const out: Detection[] = [];
       for (const f of findings.values()) {
         const nodes = new Set<string>();
@@ -453,6 +464,19 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
       return out;
     },
   };
+
+  /** Zerologon: the anonymous NTLM network logons on the DC before the account change, as evidence. */
+  function zerologonPrelude(): void {
+    for (const f of findings.values()) {
+      if (f.kind !== 'zerologon' || !f.eventIds.has(4742)) continue;
+      for (const c of [...f.computers]) {
+        const before = (anonymousLogons.get(c.toLowerCase()) ?? []).filter(
+          (a) => compareIso(a.time, f.last) <= 0,
+        );
+        for (const a of before) note(f, a, `after an anonymous NTLM network logon (4624 type 3) on ${c}`);
+      }
+    }
+  }
 
   /**
    * Golden ticket: Kerberos use on a DC (a 4769, or a 4624 Kerberos network logon) by an account
