@@ -337,3 +337,30 @@ describe('benign samples stay quiet', () => {
       ).toEqual([]);
   });
 });
+
+describe('hostile events', () => {
+  it('keep the dataset valid and the texts bounded', () => {
+    const huge = `<img src=x onerror=alert(1)>=HYPERLINK("x")${'A'.repeat(200_000)}\u202e`;
+    const d = analyze([
+      logon({ targetUser: huge, logonType: '9', logonProcess: 'seclogo', authPackage: 'Negotiate' }),
+      ev(4781, '2024-01-01T10:00:00Z', { oldTargetUser: `${huge}$`, newTargetUser: huge }),
+      ev(5136, '2024-01-01T10:00:00Z', {
+        objectDn: 'DC=corp,DC=example',
+        attributeName: 'nTSecurityDescriptor',
+        attributeValue:
+          '('.repeat(500_000) + 'OA;;CR;1131f6aa-9c07-11d1-f79f-00c04fc2dcd2;;S-1-5-21-9-9-9-1111)',
+      }),
+      ev(4742, '2024-01-01T10:00:00Z', { targetUser: 'X$', servicePrincipalNames: `GC/${huge}` }),
+    ]);
+    expect(kinds(d)).toEqual([
+      'dcshadow-spn',
+      'dcsync-rights-granted',
+      'pass-the-hash',
+      'samaccountname-spoofing',
+    ]);
+    for (const x of d.detections) {
+      expect(x.title.length).toBeLessThanOrEqual(4096);
+      expect(x.detail.length).toBeLessThanOrEqual(16_384);
+    }
+  });
+});

@@ -17,6 +17,8 @@ export const EVENT_DETECTION_PARAMETERS = {
   maxTicketCandidates: 200_000,
   /** Evidence record IDs kept per detection. */
   maxRecordIds: 200,
+  /** Findings kept at most (hostile input); the rest are counted in the last one's detail. */
+  maxFindings: 100_000,
 } as const;
 
 /** TGT times kept per DC and account; beyond it the golden-ticket check says nothing. */
@@ -113,6 +115,7 @@ type EvidenceEvent = Pick<LogonEvent, 'time' | 'eventId' | 'recordId' | 'compute
  */
 export function createEventDetector(observe: (ref: AccountRef) => void = () => {}): EventDetector {
   const findings = new Map<string, Finding>();
+  let dropped = 0;
   const tgts = new Map<string, number[]>();
   const tickets: TicketCandidate[] = [];
   const firstSeenByComputer = new Map<string, number>();
@@ -128,9 +131,14 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
     e: EvidenceEvent,
     accounts: AccountRef[],
     detail: string,
-  ): Finding {
+  ): Finding | null {
     let f = findings.get(key);
     if (f === undefined) {
+      // Hostile input could make every event its own finding: past the bound, new ones are counted.
+      if (findings.size >= EVENT_DETECTION_PARAMETERS.maxFindings) {
+        dropped++;
+        return null;
+      }
       f = {
         kind,
         title,
@@ -461,6 +469,13 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
           },
         });
       }
+      const last = out[out.length - 1];
+      if (dropped > 0 && last !== undefined)
+        last.detail =
+          `${last.detail} (and ${dropped} more findings not listed: bound ${EVENT_DETECTION_PARAMETERS.maxFindings})`.slice(
+            0,
+            16_384,
+          );
       return out;
     },
   };
