@@ -117,7 +117,8 @@ describe('analysis on the real samples', () => {
       'm2a-4625-accountrestore': ['password-guessing'],
       'm2a-4719': ['audit-policy-changed'],
       'm2a-4756-exch': ['group-membership-changed'],
-      'm2a-4768-4769-host': [],
+      // A TGT for the DC's own name without $: samAccountName spoofing (noPac), issue 15.
+      'm2a-4768-4769-host': ['samaccountname-spoofing'],
       'm2a-4769-bloodhound': [],
       'm2a-4771-valid': ['password-guessing'],
       'm2a-5137-fakedc': ['dcshadow'],

@@ -11,13 +11,16 @@ import {
   type TimeRange,
 } from '../dataset/schema.js';
 import { GENERATOR } from '../version.js';
+import { coverageOf } from './coverage.js';
 import {
   createGraphBuilder,
+  DETECTION_ONLY_EVENT_IDS,
   FLAG_EVENT_IDS,
   LOGON_EDGE_EVENT_IDS,
   type LogonGraph,
 } from './graph-builder.js';
 import {
+  detectExplicitCredentialSpray,
   detectFromEdges,
   detectFromFlags,
   detectKerberoasting,
@@ -25,6 +28,7 @@ import {
   sortDetections,
 } from './detections.js';
 import type { PageRankMode } from './scores.js';
+import type { SigmaRuleSet } from '../sigma/engine.js';
 import { computeView, cutEdge, DEFAULT_FILTERS } from './view.js';
 import { HOUR_MS, isoToMs, msToIso, unixHourOf, windowHours } from './time.js';
 
@@ -40,14 +44,22 @@ export interface AnalyzeMeta {
 }
 
 /** Reads every event into a dataset: graph, rankings for the whole range (or `window`), detections. */
-export function analyzeEvents(events: Iterable<LogonEvent>, meta: AnalyzeMeta): Dataset {
-  const builder = createGraphBuilder({ window: meta.window ?? null });
+export function analyzeEvents(
+  events: Iterable<LogonEvent>,
+  meta: AnalyzeMeta,
+  options: { sigma?: SigmaRuleSet | null } = {},
+): Dataset {
+  const builder = createGraphBuilder({ window: meta.window ?? null, sigma: options.sigma ?? null });
   for (const e of events) builder.add(e);
   return datasetFromGraph(builder.finish(), meta);
 }
 
 /** The event IDs the analysis reads (readers may drop the rest early). */
-export const ANALYSED_EVENT_IDS: ReadonlySet<number> = new Set([...LOGON_EDGE_EVENT_IDS, ...FLAG_EVENT_IDS]);
+export const ANALYSED_EVENT_IDS: ReadonlySet<number> = new Set([
+  ...LOGON_EDGE_EVENT_IDS,
+  ...FLAG_EVENT_IDS,
+  ...DETECTION_ONLY_EVENT_IDS,
+]);
 
 /** The dataset for a finished graph (for callers that stream events into a builder themselves). */
 export function datasetFromGraph(graph: LogonGraph, meta: AnalyzeMeta): Dataset {
@@ -57,6 +69,8 @@ export function datasetFromGraph(graph: LogonGraph, meta: AnalyzeMeta): Dataset 
     ...detectFromFlags(graph.nodes),
     ...detectKerberoasting(graph.rc4Tickets, nodeMap),
     ...detectFromEdges(graph.edges, nodeMap),
+    ...detectExplicitCredentialSpray(graph.edges, nodeMap),
+    ...graph.eventDetections,
   ]);
 
   // Records read = events used + every skip reason, the reader's and ours.
@@ -85,6 +99,7 @@ export function datasetFromGraph(graph: LogonGraph, meta: AnalyzeMeta): Dataset 
     edges: graph.edges,
     rankings: [],
     detections,
+    coverage: coverageOf(graph.eventCounts, graph.sigma),
   };
   const view = computeView(dataset, window, DEFAULT_FILTERS, { pagerank: meta.pagerank ?? 'standard' });
   dataset.rankings = [...view.rankings.values()];
@@ -117,6 +132,7 @@ export function rankDataset(
     touched.add(e.account);
     if (e.source !== null) touched.add(e.source);
     if (e.target !== null) touched.add(e.target);
+    if (e.subject !== undefined) touched.add(e.subject);
   }
   const nodes: DatasetNode[] = [];
   for (const n of dataset.nodes) {
@@ -135,6 +151,7 @@ export function rankDataset(
   const detections = sortDetections([
     ...dataset.detections.filter((d) => !EDGE_DETECTION_KINDS.has(d.kind) && overlaps(d.first, d.last)),
     ...detectFromEdges(edges, nodeMap),
+    ...detectExplicitCredentialSpray(edges, nodeMap),
   ]);
   const rankings = [
     ...computeView(dataset, window, DEFAULT_FILTERS, { pagerank: mode }).rankings.values(),

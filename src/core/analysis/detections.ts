@@ -46,12 +46,21 @@ export const DETECTION_PARAMETERS = {
     'exchange trusted subsystem',
     'exchange windows permissions',
   ] as readonly string[],
+  /**
+   * Explicit-credential spray: one account using explicit credentials (4648) for more than this
+   * many distinct accounts within one hour (DeepBlueCLI: passsprayuniqusermax = 6).
+   */
+  explicitSprayMaxAccounts: 6,
   /** Evidence record IDs kept per detection. */
   maxRecordIds: 200,
 } as const;
 
 /** Detection kinds recomputed from edges for each window. */
-export const EDGE_DETECTION_KINDS: ReadonlySet<string> = new Set(['password-guessing', 'password-spraying']);
+export const EDGE_DETECTION_KINDS: ReadonlySet<string> = new Set([
+  'password-guessing',
+  'password-spraying',
+  'explicit-credential-spray',
+]);
 
 function detectionId(kind: string, parts: string[]): string {
   return `${kind}:${hash64(parts.join('\u0000'))}`;
@@ -349,6 +358,62 @@ export function detectFromEdges(
         eventIds: [...a.eventIds.keys()].sort((x, y) => x - y),
         recordIds: [],
         computers: [...a.computers],
+      },
+    });
+  }
+  return out;
+}
+
+/**
+ * Password spray through explicit credentials: one account (a 4648 edge's subject) using the
+ * credentials of more than `explicitSprayMaxAccounts` distinct accounts within one hour. An
+ * ordinary RunAs names one or two accounts and stays silent.
+ */
+export function detectExplicitCredentialSpray(
+  edges: readonly DatasetEdge[],
+  nodes: ReadonlyMap<string, DatasetNode>,
+): Detection[] {
+  const label = (id: string): string => nodes.get(id)?.label ?? id;
+  const bySubject = new Map<string, DatasetEdge[]>();
+  for (const e of edges) {
+    if (e.eventId !== 4648 || e.subject === undefined) continue;
+    const list = bySubject.get(e.subject);
+    if (list === undefined) bySubject.set(e.subject, [e]);
+    else list.push(e);
+  }
+  const out: Detection[] = [];
+  for (const [subject, list] of bySubject) {
+    const perHour = new Map<number, Set<string>>();
+    for (const e of list)
+      for (const [h] of e.hourly) {
+        let set = perHour.get(h);
+        if (set === undefined) perHour.set(h, (set = new Set()));
+        set.add(e.account);
+      }
+    const peak = Math.max(0, ...[...perHour.values()].map((s) => s.size));
+    if (peak <= DETECTION_PARAMETERS.explicitSprayMaxAccounts) continue;
+    const accounts = [...new Set(list.map((e) => e.account))];
+    const targets = [...new Set(list.map((e) => e.target).filter((t): t is string => t !== null))];
+    const { first, last } = span(list.flatMap((e) => [e.first, e.last]));
+    out.push({
+      id: detectionId('explicit-credential-spray', [subject, first]),
+      kind: 'explicit-credential-spray',
+      title: `Password spray through explicit credentials: ${label(subject)} used ${accounts.length} accounts`,
+      severity: 'high',
+      nodes: [subject, ...accounts, ...targets].slice(0, 1000),
+      first,
+      last,
+      count: list.reduce((s, e) => s + e.count, 0),
+      detail: `4648 by ${label(subject)} with the credentials of ${accounts
+        .slice(0, 8)
+        .map(label)
+        .join(
+          ', ',
+        )}${accounts.length > 8 ? ', …' : ''} (up to ${peak} distinct accounts in one hour; threshold more than ${DETECTION_PARAMETERS.explicitSprayMaxAccounts}, as DeepBlueCLI's "Distributed Account Explicit Credential Use")`,
+      evidence: {
+        eventIds: [4648],
+        recordIds: [],
+        computers: targets.slice(0, 100).map(label),
       },
     });
   }

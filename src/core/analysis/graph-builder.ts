@@ -29,6 +29,10 @@ import {
 } from './normalize-account.js';
 import { HostResolver, parseSource, sourceKey } from './normalize-host.js';
 import { compareIso, HOUR_MS, hourToIso, isoToMs } from './time.js';
+import { createEventDetector, EVENT_DETECTION_EVENT_IDS } from './detections/event-detections.js';
+import type { Detection } from '../dataset/schema.js';
+import { createSigmaCollector, type SigmaRuleSet } from '../sigma/engine.js';
+import type { SigmaProblem } from '../sigma/rule.js';
 
 /** Events that become logon edges. */
 export const LOGON_EDGE_EVENT_IDS: ReadonlySet<number> = new Set([4624, 4625, 4768, 4769, 4771, 4776]);
@@ -36,6 +40,18 @@ export const LOGON_EDGE_EVENT_IDS: ReadonlySet<number> = new Set([4624, 4625, 47
 export const FLAG_EVENT_IDS: ReadonlySet<number> = new Set([
   4672, 4720, 4726, 4728, 4729, 4732, 4733, 4756, 4757, 4719, 1102, 4648, 4662, 5137, 5141,
 ]);
+
+/** Events read only by the event detections (no edge, no flag). */
+export const DETECTION_ONLY_EVENT_IDS: ReadonlySet<number> = new Set(
+  [...EVENT_DETECTION_EVENT_IDS].filter((id) => !LOGON_EDGE_EVENT_IDS.has(id) && !FLAG_EVENT_IDS.has(id)),
+);
+
+/**
+ * Explicit-credential use (4648) is drawn as its own edge kind: the account whose credentials were
+ * used, from the computer where it happened, to the target server; `subject` is the account that
+ * used them. It is not a logon, so the scores leave it out (docs/analysis.md).
+ */
+export const EXPLICIT_CREDENTIAL_EVENT_ID = 4648;
 
 /** The directory-replication rights a DCSync requests (4662 Properties). */
 export const REPLICATION_GUIDS: readonly string[] = [
@@ -59,6 +75,8 @@ export const MAX_FLAG_RECORD_IDS = 20;
 export interface GraphBuilderOptions {
   /** Keep only events in this window (others are counted as `outside-window`). */
   window?: TimeRange | null;
+  /** Sigma rules to run over the events (their hits become detections). */
+  sigma?: SigmaRuleSet | null;
 }
 
 export interface GraphStats {
@@ -90,6 +108,12 @@ export interface LogonGraph {
   rc4Tickets: Rc4TicketEvidence[];
   /** Node ids of domain controllers seen (computers that logged Kerberos KDC events). */
   domainControllers: string[];
+  /** Detections read from single events and their correlations (pass-the-hash, noPac, …). */
+  eventDetections: Detection[];
+  /** Events seen by event ID (coverage: what the sources hold), after dedupe and the window. */
+  eventCounts: Record<string, number>;
+  /** The Sigma rules run (null when none were given) and the rule files that could not run. */
+  sigma: { rules: number; problems: SigmaProblem[] } | null;
   /**
    * The id of the edge a logon event was counted in (for drill-down from an edge to its events),
    * or null when the event is not a logon edge event or was not seen by this builder.
@@ -104,6 +128,8 @@ export interface GraphBuilder {
 
 interface RawEdge {
   account: string;
+  /** 4648: the account that used the credentials (raw key). */
+  subject: string | null;
   source: string;
   target: string | null;
   eventId: number;
@@ -145,6 +171,13 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
   const hourlyFlags = new Map<string, RawFlag>();
   const rc4 = new Map<string, Rc4TicketEvidence>();
   const createdAsUser = new Set<string>();
+  const eventCounts = new Map<number, number>();
+  const sigmaRules = options.sigma ?? null;
+  const sigma =
+    sigmaRules === null || sigmaRules.rules.length === 0 ? null : createSigmaCollector(sigmaRules);
+  const detector = createEventDetector((ref) => {
+    account(ref.user, ref.domain, ref.sid);
+  });
   const dcHosts = new Set<string>();
   const skipped: Record<string, number> = {};
   let used = 0;
@@ -236,6 +269,54 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
     flags.push({ ...f, count: 1, recordIds: recordId === null ? [] : [recordId] });
   }
 
+  function countEdgeEvent(edge: RawEdge, time: string, ms: number): void {
+    edge.count++;
+    if (ms < edge.firstMs || (ms === edge.firstMs && compareIso(time, edge.first) < 0)) {
+      edge.first = time;
+      edge.firstMs = ms;
+    }
+    if (ms > edge.lastMs || (ms === edge.lastMs && compareIso(time, edge.last) > 0)) {
+      edge.last = time;
+      edge.lastMs = ms;
+    }
+    const hour = Math.floor(ms / HOUR_MS);
+    edge.hourly.set(hour, (edge.hourly.get(hour) ?? 0) + 1);
+  }
+
+  /** 4648 as an edge: subject → (credentials of) account, from the computer to the target server. */
+  function addExplicitCredentialEdge(e: LogonEvent, ms: number, subject: string): void {
+    const acc = account(e.targetUser, e.targetDomain, null);
+    if (acc === null) return;
+    const computer = clean(e.computer);
+    const src = sourceOf(null, computer);
+    const server = clean(e.targetServerName);
+    const target = isLocalServer(server) ? computerOf(e.computer) : computerOf(server);
+    const key = `${acc}\u0001${src}\u0001${target ?? ''}\u00014648\u0001${subject}`;
+    let edge = edges.get(key);
+    if (edge === undefined) {
+      edge = {
+        account: acc,
+        subject,
+        source: src,
+        target,
+        eventId: EXPLICIT_CREDENTIAL_EVENT_ID,
+        logonType: null,
+        status: null,
+        subStatus: null,
+        authPackage: null,
+        failure: false,
+        count: 0,
+        first: e.time,
+        firstMs: ms,
+        last: e.time,
+        lastMs: ms,
+        hourly: new Map(),
+      };
+      edges.set(key, edge);
+    }
+    countEdgeEvent(edge, e.time, ms);
+  }
+
   function addEdge(e: LogonEvent, ms: number): boolean {
     let acc: string | null;
     if (e.eventId === 4771 && clean(e.targetDomain) === null) {
@@ -263,6 +344,7 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
     if (edge === undefined) {
       edge = {
         account: acc,
+        subject: null,
         source: src,
         target,
         eventId: e.eventId,
@@ -280,17 +362,7 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
       };
       edges.set(key, edge);
     }
-    edge.count++;
-    if (ms < edge.firstMs || (ms === edge.firstMs && compareIso(e.time, edge.first) < 0)) {
-      edge.first = e.time;
-      edge.firstMs = ms;
-    }
-    if (ms > edge.lastMs || (ms === edge.lastMs && compareIso(e.time, edge.last) > 0)) {
-      edge.last = e.time;
-      edge.lastMs = ms;
-    }
-    const hour = Math.floor(ms / HOUR_MS);
-    edge.hourly.set(hour, (edge.hourly.get(hour) ?? 0) + 1);
+    countEdgeEvent(edge, e.time, ms);
 
     // Kerberoasting evidence: a service ticket with RC4 for a user account's service.
     if (e.eventId === 4769 && !failure && normalizeStatus(e.ticketEncryption) === '0x17') {
@@ -366,6 +438,7 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
           e.recordId,
           `x\u0000${subject}\u0000${target ?? ''}\u0000${server ?? ''}`,
         );
+        addExplicitCredentialEdge(e, ms, subject);
         return true;
       }
       case 4720:
@@ -490,6 +563,7 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
         return true;
       }
       default:
+        if (DETECTION_ONLY_EVENT_IDS.has(e.eventId)) return true; // read by the event detections
         return skipNo('filtered-event-id');
     }
   }
@@ -502,7 +576,9 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
   return {
     add(e: LogonEvent): void {
       const isEdge = LOGON_EDGE_EVENT_IDS.has(e.eventId);
-      if (!isEdge && !FLAG_EVENT_IDS.has(e.eventId)) return skip('filtered-event-id');
+      const analysed = isEdge || FLAG_EVENT_IDS.has(e.eventId) || DETECTION_ONLY_EVENT_IDS.has(e.eventId);
+      if (!analysed && (sigma === null || sigmaRules!.rulesFor(e.eventId).length === 0))
+        return skip('filtered-event-id');
       const ms = isoToMs(e.time);
       if (Number.isNaN(ms)) return skip('bad-time');
       if (ms < winFrom || ms >= winTo) return skip('outside-window');
@@ -519,7 +595,19 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
         if (set.has(e.recordId)) return skip('duplicate');
         set.add(e.recordId);
       }
-      const ok = isEdge ? addEdge(e, ms) : addFlagEvent(e, ms);
+      eventCounts.set(e.eventId, (eventCounts.get(e.eventId) ?? 0) + 1);
+      detector.add(e, ms);
+      const hit = sigma !== null && sigma.add(e);
+      if (hit) {
+        // The accounts a hit names become nodes, so that the detection can point at them.
+        account(e.targetUser, e.targetDomain, e.targetSid);
+        account(e.subjectUser, e.subjectDomain, e.subjectSid);
+      }
+      const ok = isEdge
+        ? addEdge(e, ms)
+        : analysed
+          ? addFlagEvent(e, ms)
+          : hit || skipNo('filtered-event-id');
       if (!ok) return;
       used++;
       if (ms < minMs || (ms === minMs && compareIso(e.time, minIso) < 0)) {
@@ -640,6 +728,7 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
       for (const raw of edges.values()) {
         const acc = accountNode(raw.account);
         const src = sources.get(raw.source)!;
+        const subject = raw.subject === null ? null : accountNode(raw.subject).id;
         const key = edgeKeyOf(
           acc.id,
           src.id,
@@ -649,6 +738,7 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
           raw.status,
           raw.subStatus,
           raw.authPackage,
+          subject,
         );
         let m = merged.get(key);
         if (m === undefined) {
@@ -668,6 +758,7 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
             last: raw.last,
             hourly: [],
             hourMap: new Map(),
+            ...(subject === null ? {} : { subject }),
           };
           merged.set(key, m);
         }
@@ -692,6 +783,22 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
         outEdges.push(edge);
       }
       outEdges.sort((a, b) => compareIso(a.first, b.first) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+      const accountNodeOf = (ref: { user: string | null; domain: string | null; sid: string | null }) => {
+        const o = parseAccount(ref.user, ref.domain, ref.sid);
+        const r = o === null ? undefined : byKey.get(observationKey(o));
+        return r === undefined ? null : accountNode(observationKey(o!)).id;
+      };
+      const hostNodeOf = (computer: string | null): string | null => {
+        const name = normalizeHostName(computer);
+        if (name === null) return null;
+        const id = isIpAddress(name) ? ipId(name) : hostId(name);
+        return hostNodes.has(id) ? id : null;
+      };
+      const eventDetections = [
+        ...detector.finish({ accountNode: accountNodeOf, hostNode: hostNodeOf }),
+        ...(sigma === null ? [] : sigma.finish({ account: accountNodeOf, host: hostNodeOf })),
+      ];
 
       // Flags.
       for (const f of flags) {
@@ -744,6 +851,30 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
       const allNodes = [...nodes.values(), ...hostNodes.values(), ...domainNodes].sort((a, b) =>
         a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
       );
+      /** The 4648 edge of an event: the same ends as addExplicitCredentialEdge chose. */
+      const explicitEdgeIdOf = (e: LogonEvent): string | null => {
+        const target = parseAccount(e.targetUser, e.targetDomain, null);
+        const subject = parseAccount(e.subjectUser, e.subjectDomain, e.subjectSid);
+        const acc = target === null ? undefined : byKey.get(observationKey(target));
+        const subj = subject === null ? undefined : byKey.get(observationKey(subject));
+        const src = sources.get(sourceKey(parseSource(null, clean(e.computer))));
+        if (acc === undefined || subj === undefined || src === undefined) return null;
+        const server = clean(e.targetServerName);
+        const name = normalizeHostName(isLocalServer(server) ? e.computer : server);
+        const host = name === null ? null : isIpAddress(name) ? ipId(name) : hostId(name);
+        const key = edgeKeyOf(
+          acc.id,
+          src.id,
+          host,
+          EXPLICIT_CREDENTIAL_EVENT_ID,
+          null,
+          null,
+          null,
+          null,
+          subj.id,
+        );
+        return idByKey.get(key) ?? null;
+      };
       return {
         nodes: allNodes,
         edges: outEdges,
@@ -751,7 +882,11 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
         stats: { used, skipped: { ...skipped }, hidden },
         rc4Tickets,
         domainControllers: [...dcHosts].sort(),
+        eventDetections,
+        sigma: sigmaRules === null ? null : { rules: sigmaRules.rules.length, problems: sigmaRules.problems },
+        eventCounts: Object.fromEntries([...eventCounts.entries()].sort((a, b) => a[0] - b[0])),
         edgeIdOf(e: LogonEvent): string | null {
+          if (e.eventId === EXPLICIT_CREDENTIAL_EVENT_ID) return explicitEdgeIdOf(e);
           if (!LOGON_EDGE_EVENT_IDS.has(e.eventId)) return null;
           const o =
             e.eventId === 4771 && clean(e.targetDomain) === null
@@ -779,6 +914,11 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
   };
 }
 
+/** A 4648 TargetServerName that means the computer itself (RunAs writes `localhost`). */
+function isLocalServer(server: string | null): boolean {
+  return server === null || /^(localhost|127\.0\.0\.1|::1)$/i.test(server);
+}
+
 /** The realm of a `krbtgt/<REALM>` service name (4771 names its domain only there). */
 function realmOf(serviceName: string | null): string | null {
   return /^krbtgt\/(.+)$/i.exec(clean(serviceName) ?? '')?.[1] ?? null;
@@ -794,8 +934,9 @@ export function edgeKeyOf(
   status: string | null,
   subStatus: string | null,
   authPackage: string | null,
+  subject: string | null = null,
 ): string {
-  return [
+  const parts: (string | number)[] = [
     account,
     source ?? '',
     target ?? '',
@@ -804,7 +945,10 @@ export function edgeKeyOf(
     status ?? '',
     subStatus ?? '',
     (authPackage ?? '').toLowerCase(),
-  ].join('\u0001');
+  ];
+  // Only 4648 edges have a subject; other keys stay as they were (ids of old datasets hold).
+  if (subject !== null) parts.push(subject);
+  return parts.join('\u0001');
 }
 
 /** edgeKeyOf for a dataset edge. */
@@ -818,6 +962,7 @@ export function edgeKey(e: DatasetEdge): string {
     e.status,
     e.subStatus,
     e.authPackage,
+    e.subject ?? null,
   );
 }
 

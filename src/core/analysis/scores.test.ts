@@ -19,6 +19,15 @@ describe('PageRank through computeView', () => {
     [makeNode('account:corp\\a', { flags: [makeFlag('privileged', H, 3)] })],
   );
 
+  it('offers LogonTracer’s PageRank as a score of the standard rankings too (the overlay)', () => {
+    const std = computeView(d, null, DEFAULT_FILTERS).rankings;
+    const lt = computeView(d, null, DEFAULT_FILTERS, { pagerank: 'logontracer' }).rankings;
+    for (const id of ['account:corp\\a', 'account:corp\\b', 'ip:10.0.0.1', 'ip:10.0.0.2'])
+      expect(std.get(id)!.scores.pagerankLogontracer).toBeCloseTo(lt.get(id)!.scores.pagerank!, 12);
+    // The computer that logged the events is not in LogonTracer's graph.
+    expect(std.get('host:dc')!.scores.pagerankLogontracer).toBe(0);
+  });
+
   it('LogonTracer mode matches LogonTracer’s loop', () => {
     const r = computeView(d, null, DEFAULT_FILTERS, { pagerank: 'logontracer' }).rankings;
     const raw = (id: string) => r.get(id)!.scores.pagerankRaw!;

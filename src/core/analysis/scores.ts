@@ -2,6 +2,7 @@
  * Rankings for a set of edges (a window, after filters): PageRank, ChangeFinder anomaly, failures,
  * degree and simple counts, each with the sentences that explain it (docs/analysis.md).
  */
+import { EXPLICIT_CREDENTIAL_EVENT_ID } from './graph-builder.js';
 import type { DatasetEdge, DatasetNode, Ranking, Reason } from '../dataset/schema.js';
 import { buildSparseGraphFlat, minMaxNormalize, pagerank } from './pagerank.js';
 import { LOGONTRACER_CHANGEFINDER, warmedUp, type ChangeFinderOptions } from './changefinder.js';
@@ -63,7 +64,12 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
  * window change.
  */
 export function computeRankings(input: RankInput): Map<string, Ranking> {
-  const { nodes, edges, mode } = input;
+  const { nodes, mode } = input;
+  // Explicit-credential edges (4648) are drawn but are not logons: LogonTracer's scores and ours
+  // leave them out, so that adding them to the graph changes no ranking.
+  const edges = input.edges.some((e) => e.eventId === EXPLICIT_CREDENTIAL_EVENT_ID)
+    ? input.edges.filter((e) => e.eventId !== EXPLICIT_CREDENTIAL_EVENT_ID)
+    : input.edges;
   const index = new Map<string, number>();
   const ids: string[] = [];
   const idx = (id: string): number => {
@@ -100,6 +106,8 @@ export function computeRankings(input: RankInput): Map<string, Ranking> {
   // Links as flat index lists [a0, b0, a1, b1, ...]: one entry per distinct pair.
   const pairs: number[] = [];
   const prPairs: number[] = [];
+  // Account–source links only: LogonTracer's graph, for its PageRank as an extra score.
+  const ltPairs: number[] = [];
   // Failure groups (only nodes with failures): node → `${eventId}:${other}` → count and accounts.
   const failureGroups = new Map<number, Map<string, { count: number; accounts: Set<number> }>>();
   const addFailure = (node: number, key: string, count: number, account: number): void => {
@@ -145,6 +153,7 @@ export function computeRankings(input: RankInput): Map<string, Ranking> {
         accountsFrom[sIdx]! += 1;
         pairs.push(a, sIdx);
         prPairs.push(a, sIdx);
+        ltPairs.push(a, sIdx);
       }
     }
     if (t >= 0) {
@@ -198,6 +207,30 @@ export function computeRankings(input: RankInput): Map<string, Ranking> {
   }
   // Nodes outside the PageRank graph rank 0 and take no part in min–max.
   const norm = minMaxNormalize(ranks);
+  // LogonTracer's PageRank, offered next to ours (the `pagerankLogontracer` score and overlay) so
+  // that an analyst coming from LogonTracer compares like with like.
+  const ltScore = new Float64Array(n);
+  if (mode === 'logontracer') linked.forEach((i, k) => (ltScore[i] = norm[k]!));
+  else {
+    const ltIndex = new Int32Array(n).fill(-1);
+    const ltLinked: number[] = [];
+    for (const v of ltPairs)
+      if (ltIndex[v] === -1) {
+        ltIndex[v] = ltLinked.length;
+        ltLinked.push(v);
+      }
+    const ltGraph = buildSparseGraphFlat(
+      ltLinked.length,
+      ltPairs.map((v) => ltIndex[v]!),
+    );
+    const d = Float64Array.from(ltLinked, (i) =>
+      logonTracerDamping(nodeOf[i]?.kind, privileged[i]! > 0, anomaly.score[i]!),
+    );
+    const lt = minMaxNormalize(
+      pagerank(ltGraph, { damping: d, iterations: SCORE_PARAMETERS.logontracer.iterations, tolerance: 0 }),
+    );
+    ltLinked.forEach((i, k) => (ltScore[i] = lt[k]!));
+  }
   const pr = new Float64Array(n);
   const raw = new Float64Array(n);
   linked.forEach((i, k) => {
@@ -278,6 +311,7 @@ export function computeRankings(input: RankInput): Map<string, Ranking> {
     const scores: Record<string, number> = {
       pagerank: pr[i]!,
       pagerankRaw: inGraph(i) ? raw[i]! : 0,
+      pagerankLogontracer: ltScore[i]!,
       anomaly: anomaly.score[i]!,
       failures: fail,
       degree: deg,

@@ -125,6 +125,12 @@ export const edgeSchema = z.object({
   first: isoTime,
   last: isoTime,
   hourly: z.array(hourBucketSchema).max(1_000_000),
+  /**
+   * 4648 edges only (explicit credentials): the account that used the credentials of `account`,
+   * from `source` (the computer where it happened) towards `target` (TargetServerName). Absent on
+   * logon edges and in datasets written before it existed.
+   */
+  subject: nodeId.optional(),
 });
 
 export const reasonSchema = z.object({
@@ -158,6 +164,8 @@ export const detectionSchema = z.object({
     recordIds: z.array(count).max(1000),
     computers: z.array(short).max(1000),
   }),
+  /** Sigma hits only: the rule (id, level, file, tags). */
+  sigma: z.object({ id: short, level: short, file: short, tags: z.array(short).max(100) }).optional(),
 });
 
 export const readStatsSchema = z.object({
@@ -165,6 +173,31 @@ export const readStatsSchema = z.object({
   eventsUsed: count,
   eventsSkipped: z.record(short, count),
   warnings: count,
+});
+
+/**
+ * What the sources could show (optional; datasets written before it have none): the event IDs
+ * read, by count; the detections that could not fire and the events they lack; the Sigma rules run
+ * and the rule files that could not run, with the reason.
+ */
+export const coverageSchema = z.object({
+  eventIds: z.record(short, count),
+  blind: z.array(z.object({ detection: short, missing: z.array(count).max(100), note: str })).max(1000),
+  sigma: z
+    .object({
+      rules: count,
+      problems: z
+        .array(
+          z.object({
+            file: short,
+            rule: short.nullable(),
+            kind: z.enum(['invalid', 'unsupported']),
+            reason: short,
+          }),
+        )
+        .max(10_000),
+    })
+    .nullable(),
 });
 
 export const datasetSchema = z.object({
@@ -188,6 +221,7 @@ export const datasetSchema = z.object({
     .object({ edgesShown: count, edgesTotal: count, nodesShown: count, nodesTotal: count })
     .nullable()
     .optional(),
+  coverage: coverageSchema.optional(),
 });
 
 export type Dataset = z.infer<typeof datasetSchema>;
@@ -199,4 +233,5 @@ export type Reason = z.infer<typeof reasonSchema>;
 export type Detection = z.infer<typeof detectionSchema>;
 export type DatasetSource = z.infer<typeof sourceSchema>;
 export type TimeRange = z.infer<typeof timeRangeSchema>;
+export type Coverage = z.infer<typeof coverageSchema>;
 export type ReadStatsSummary = z.infer<typeof readStatsSchema>;

@@ -135,3 +135,55 @@ describe('dataset validation', () => {
     expect(validateDataset(null).ok).toBe(false);
   });
 });
+
+describe('issue 15 additions stay optional and are checked when present', () => {
+  const coverage = {
+    eventIds: { '4624': 12 },
+    blind: [{ detection: 'dcsync', missing: [4662], note: 'no 4662 events: DCSync cannot be seen' }],
+    sigma: { rules: 3, problems: [{ file: 'x.yml', rule: null, kind: 'invalid', reason: 'YAML: bad' }] },
+  };
+  const detection = {
+    id: 'sigma:1',
+    kind: 'sigma',
+    title: 'Rule',
+    severity: 'high',
+    nodes: ['a:alice'],
+    first: '2021-12-03T12:00:00Z',
+    last: '2021-12-03T12:00:00Z',
+    count: 1,
+    detail: '',
+    evidence: { eventIds: [4624], recordIds: [1], computers: [] },
+    sigma: { id: 'r-1', level: 'critical', file: 'r.yml', tags: ['attack.t1550'] },
+  };
+
+  it('accepts a dataset without them (older datasets) and with them', () => {
+    expect(validateDataset(minimal()).ok).toBe(true);
+    const d = { ...minimal(), coverage, detections: [detection] };
+    d.edges = [
+      { ...d.edges[0]!, id: 'e2', eventId: 4648, logonType: null, authPackage: null, subject: 'a:alice' },
+    ];
+    const r = validateDataset(JSON.parse(JSON.stringify(d)));
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.dataset.coverage?.blind[0]?.detection).toBe('dcsync');
+      expect(r.dataset.edges[0]!.subject).toBe('a:alice');
+      expect(r.dataset.detections[0]!.sigma?.level).toBe('critical');
+    }
+  });
+
+  it('refuses a malformed coverage; a 4648 subject outside a window cut is accepted', () => {
+    const bad = validateDataset({ ...minimal(), coverage: { ...coverage, eventIds: { '4624': -1 } } });
+    expect(bad.ok).toBe(false);
+    const kind = validateDataset({
+      ...minimal(),
+      coverage: {
+        ...coverage,
+        sigma: { rules: 1, problems: [{ file: 'x', rule: null, kind: 'oops', reason: '' }] },
+      },
+    });
+    expect(kind.ok).toBe(false);
+    const d = minimal();
+    d.edges[0]!.subject = 'a:nobody';
+    expect(validateDataset(JSON.parse(JSON.stringify(d))).ok).toBe(true);
+  });
+});

@@ -37,6 +37,14 @@ export const WINDOWS_FIELD_MAP: Readonly<Record<string, EventDataField>> = {
   ObjectClass: 'objectClass',
   CategoryId: 'categoryId',
   SubcategoryGuid: 'subcategoryGuid',
+  ServicePrincipalNames: 'servicePrincipalNames',
+  OldTargetUserName: 'oldTargetUser',
+  NewTargetUserName: 'newTargetUser',
+  AttributeLDAPDisplayName: 'attributeName',
+  AttributeValue: 'attributeValue',
+  OperationType: 'operationType',
+  PasswordLastSet: 'passwordLastSet',
+  TargetInfo: 'targetInfo',
 };
 
 /**

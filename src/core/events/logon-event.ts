@@ -47,6 +47,19 @@ export interface LogonEvent {
   objectClass: string | null;
   categoryId: string | null;
   subcategoryGuid: string | null;
+  /** 4742/4741 ServicePrincipalNames (one per line as Windows writes them). */
+  servicePrincipalNames: string | null;
+  /** 4781 OldTargetUserName / NewTargetUserName: an account rename. */
+  oldTargetUser: string | null;
+  newTargetUser: string | null;
+  /** 5136 AttributeLDAPDisplayName, AttributeValue and OperationType (%%14674 value added). */
+  attributeName: string | null;
+  attributeValue: string | null;
+  operationType: string | null;
+  /** 4742/4738 PasswordLastSet (`-` when the change did not touch it). */
+  passwordLastSet: string | null;
+  /** 4648 TargetInfo (the SPN the credentials were used for, e.g. `cifs/fs01.corp.local`). */
+  targetInfo: string | null;
 }
 
 /** The EventData-derived fields, i.e. everything except the System part. */
@@ -79,6 +92,14 @@ export const EVENT_DATA_FIELDS = [
   'objectClass',
   'categoryId',
   'subcategoryGuid',
+  'servicePrincipalNames',
+  'oldTargetUser',
+  'newTargetUser',
+  'attributeName',
+  'attributeValue',
+  'operationType',
+  'passwordLastSet',
+  'targetInfo',
 ] as const satisfies readonly (keyof LogonEvent)[];
 
 export type EventDataField = (typeof EVENT_DATA_FIELDS)[number];
@@ -131,13 +152,21 @@ export function emptyEvent(eventId: number, time: string): LogonEvent {
     objectClass: null,
     categoryId: null,
     subcategoryGuid: null,
+    servicePrincipalNames: null,
+    oldTargetUser: null,
+    newTargetUser: null,
+    attributeName: null,
+    attributeValue: null,
+    operationType: null,
+    passwordLastSet: null,
+    targetInfo: null,
   };
 }
 
 /** The event IDs LogonLens analyses (a reader asked for "all" returns every record regardless). */
 export const SECURITY_EVENT_IDS = [
   4624, 4625, 4648, 4672, 4768, 4769, 4771, 4776, 4720, 4726, 4728, 4729, 4732, 4733, 4756, 4757, 4719, 4662,
-  5137, 5141, 1102,
+  5137, 5141, 1102, 4742, 4781, 5136,
 ] as const;
 
 /** Group membership events: TargetUserName holds the group, MemberSid/MemberName the member. */

@@ -1,13 +1,21 @@
-import { analyzeEvents } from '../../core/analysis/index.js';
+import { analyzeEvents, ANALYSED_EVENT_IDS } from '../../core/analysis/index.js';
 import { SECURITY_EVENT_IDS } from '../../core/events/index.js';
 import { streamInputFile } from './read-input-file.js';
 import type { ImportDeps } from './import-files.js';
 import { createEventLinker } from './event-links.js';
+import { eventIdsWithRules, loadSigmaDir } from '../sigma/rules-dir.js';
+
+/**
+ * Sigma rules of the server (LOGONLENS_SIGMA: a directory of rules), read once per import worker;
+ * problems with single rules are kept in each dataset's coverage.
+ */
+const sigmaDir = process.env['LOGONLENS_SIGMA'];
+const sigma = sigmaDir === undefined || sigmaDir === '' ? null : loadSigmaDir(sigmaDir);
 
 /** The real readers and analysis, as the import worker uses them. */
 export const defaultImportDeps: ImportDeps = {
   readFile: (path, opts) => streamInputFile(path, opts),
-  analyze: (events, meta) => analyzeEvents(events, { ...meta, window: null }),
+  analyze: (events, meta) => analyzeEvents(events, { ...meta, window: null }, { sigma }),
   linker: createEventLinker,
-  eventIds: new Set<number>(SECURITY_EVENT_IDS),
+  eventIds: eventIdsWithRules(new Set<number>([...SECURITY_EVENT_IDS, ...ANALYSED_EVENT_IDS]), sigma),
 };

@@ -65,6 +65,14 @@ function readStringCells(e: LogonEvent, row: (string | null)[]): void {
   row[29] = e.objectClass;
   row[30] = e.categoryId;
   row[31] = e.subcategoryGuid;
+  row[32] = e.servicePrincipalNames;
+  row[33] = e.oldTargetUser;
+  row[34] = e.newTargetUser;
+  row[35] = e.attributeName;
+  row[36] = e.attributeValue;
+  row[37] = e.operationType;
+  row[38] = e.passwordLastSet;
+  row[39] = e.targetInfo;
 }
 
 /**
@@ -185,6 +193,14 @@ export function unpackEvents(
       objectClass: s(cells[c + 29]!),
       categoryId: s(cells[c + 30]!),
       subcategoryGuid: s(cells[c + 31]!),
+      servicePrincipalNames: s(cells[c + 32]!),
+      oldTargetUser: s(cells[c + 33]!),
+      newTargetUser: s(cells[c + 34]!),
+      attributeName: s(cells[c + 35]!),
+      attributeValue: s(cells[c + 36]!),
+      operationType: s(cells[c + 37]!),
+      passwordLastSet: s(cells[c + 38]!),
+      targetInfo: s(cells[c + 39]!),
     });
   }
   return out;

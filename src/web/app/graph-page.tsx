@@ -165,7 +165,11 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
               <RankingList
                 key={state.overlay}
                 view={view}
-                initialSort={state.overlay === 'none' ? 'pagerank' : state.overlay}
+                initialSort={
+                  state.overlay === 'none' || state.overlay === 'pagerankLogontracer'
+                    ? 'pagerank'
+                    : state.overlay
+                }
                 selected={state.sel}
                 onSelect={select}
               />

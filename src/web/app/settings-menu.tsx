@@ -1,7 +1,7 @@
 import { LAYOUT_CHOICES } from '../features/graph';
 import { DEFAULT_MAX_NODES, LAYOUTS, useUiStore, type LayoutName } from '../stores/ui-store';
 import type { Overlay } from '../lib/url-state';
-import { OVERLAYS } from '../lib/url-state';
+import { OVERLAY_LABELS, OVERLAYS } from '../lib/url-state';
 
 const MAX_NODE_CHOICES = [500, 1000, DEFAULT_MAX_NODES, 5000, 10_000, 20_000];
 
@@ -16,7 +16,7 @@ export function ViewControls({ overlay, onOverlay }: { overlay: Overlay; onOverl
         <select value={overlay} onChange={(e) => onOverlay(e.target.value as Overlay)}>
           {OVERLAYS.map((o) => (
             <option key={o} value={o}>
-              {o}
+              {OVERLAY_LABELS[o] ?? o}
             </option>
           ))}
         </select>

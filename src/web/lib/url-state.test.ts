@@ -94,4 +94,7 @@ describe('URL view state', () => {
     expect(notices.every((n) => n.length < 200)).toBe(true);
     expect(() => parseViewState('?%E0%A4%A=1&from=%00')).not.toThrow();
   });
+  it('reads the LogonTracer PageRank overlay', () => {
+    expect(parseViewState('?overlay=pagerankLogontracer').state.overlay).toBe('pagerankLogontracer');
+  });
 });

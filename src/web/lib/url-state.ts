@@ -9,8 +9,13 @@ import { isValidDate, SPANS, type Span } from './time-window';
  * that a view has one URL.
  */
 export type SourceRef = { kind: 'file'; key: string } | { kind: 'server'; id: string };
-export const OVERLAYS = ['none', ...RANK_SCORES] as const;
-export type Overlay = 'none' | RankScore;
+export const OVERLAYS = ['none', ...RANK_SCORES, 'pagerankLogontracer'] as const;
+/** How the overlay menu names an overlay (the URL keeps the score's name). */
+export const OVERLAY_LABELS: Partial<Record<(typeof OVERLAYS)[number], string>> = {
+  pagerankLogontracer: 'PageRank (LogonTracer)',
+};
+/** `pagerankLogontracer`: LogonTracer's PageRank, a score of every ranking (docs/analysis.md). */
+export type Overlay = 'none' | RankScore | 'pagerankLogontracer';
 export const PAGES = ['graph', 'datasets'] as const;
 export type Page = (typeof PAGES)[number];
 

@@ -33,6 +33,38 @@ describe('readJson', () => {
     });
   });
 
+  it('reads the fields of the issue-15 detections (SPNs, renames, 5136 attributes, 4648 TargetInfo)', () => {
+    const doc = (id: string, data: Record<string, string>) =>
+      ecs({
+        winlog: { event_id: id, record_id: 1, channel: 'Security', computer_name: 'DC01', event_data: data },
+      });
+    const r = readJson(
+      nd(
+        doc('4742', { TargetUserName: 'WS7$', ServicePrincipalNames: 'GC/ws7/corp', PasswordLastSet: '-' }),
+        doc('4781', { OldTargetUserName: 'pc1$', NewTargetUserName: 'dc01' }),
+        doc('5136', {
+          ObjectDN: 'DC=corp,DC=example',
+          AttributeLDAPDisplayName: 'nTSecurityDescriptor',
+          AttributeValue: 'D:(A;;GA;;;BA)',
+          OperationType: '%%14674',
+        }),
+        doc('4648', { TargetServerName: 'fs1', TargetInfo: 'cifs/fs1' }),
+      ),
+    );
+    expect(r.events.map((e) => [e.servicePrincipalNames, e.passwordLastSet])[0]).toEqual([
+      'GC/ws7/corp',
+      '-',
+    ]);
+    expect(r.events[1]).toMatchObject({ oldTargetUser: 'pc1$', newTargetUser: 'dc01' });
+    expect(r.events[2]).toMatchObject({
+      objectDn: 'DC=corp,DC=example',
+      attributeName: 'nTSecurityDescriptor',
+      attributeValue: 'D:(A;;GA;;;BA)',
+      operationType: '%%14674',
+    });
+    expect(r.events[3]).toMatchObject({ targetServerName: 'fs1', targetInfo: 'cifs/fs1' });
+  });
+
   it('takes moved Security-module fields only where event_data lacks them', () => {
     const doc = ecs({
       source: { ip: '10.9.9.9', port: 4444, domain: 'WSX' },

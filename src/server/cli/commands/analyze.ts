@@ -6,6 +6,7 @@ import type { Dataset, DatasetSource } from '../../../core/dataset/schema.js';
 import { validateDataset } from '../../../core/dataset/validate.js';
 import { UnreadableInputError } from '../../../core/readers/types.js';
 import { streamInputFile } from '../../ingest/read-input-file.js';
+import { eventIdsWithRules, loadSigmaDir } from '../../sigma/rules-dir.js';
 import { intOption, parseArgs, rangeOptions, visible } from '../args.js';
 import { UsageError, type CliIo, type Command } from '../command.js';
 
@@ -15,7 +16,9 @@ Reads Windows Security event logs (EVTX, XML, Winlogbeat/Elastic Agent/NXLog JSO
 detected from the content), builds the logon graph (account, source, target), ranks accounts and
 hosts (PageRank, ChangeFinder anomaly, failures) with their reasons, lists detections (DCSync,
 DCShadow, password guessing/spraying, Kerberoasting, log cleared, audit policy, account and group
-changes, explicit credentials) and writes a dataset (docs/dataset-format.md) the app opens.
+changes, explicit credentials and their spraying, pass-the-hash, RDP through a tunnel, noPac,
+Zerologon, golden tickets, DCSync rights granted; docs/analysis.md) and what the logs cannot show,
+and writes a dataset (docs/dataset-format.md) the app opens.
 
 Options:
   -o, --output FILE          where to write the dataset (required; - for stdout)
@@ -23,6 +26,9 @@ Options:
                              with both, the dataset's window is set to them
   --pagerank standard|logontracer
                              PageRank of the stored rankings (default standard; docs/analysis.md)
+  --sigma DIR                run the Sigma rules in DIR (*.yml, recursively; Windows Security
+                             rules) and list their hits as detections; rules/sigma holds a
+                             curated set. Rules that cannot run are reported with the reason
   --title TEXT               a title shown in the app
   --workers N                EVTX worker threads (default: all cores)
 
@@ -38,11 +44,12 @@ export interface AnalyzeArgs {
   pagerank: PageRankMode;
   title: string | null;
   workers: number | null;
+  sigma: string | null;
 }
 
 export function parseAnalyzeArgs(args: string[]): AnalyzeArgs {
   const p = parseArgs(args, {
-    values: ['--output', '--from', '--to', '--pagerank', '--title', '--workers'],
+    values: ['--output', '--from', '--to', '--pagerank', '--title', '--workers', '--sigma'],
     aliases: { '-o': '--output' },
   });
   const pagerank = p.values.get('--pagerank') ?? 'standard';
@@ -58,6 +65,7 @@ export function parseAnalyzeArgs(args: string[]): AnalyzeArgs {
     pagerank,
     title: p.values.get('--title') ?? null,
     workers: intOption(p, '--workers', 1, 999),
+    sigma: p.values.get('--sigma') ?? null,
   };
 }
 
@@ -68,7 +76,20 @@ export const analyzeCommand: Command = {
   async run(argv: string[], io: CliIo): Promise<number> {
     const args = parseAnalyzeArgs(argv);
     const window = args.from !== null && args.to !== null ? { from: args.from, to: args.to } : null;
-    const builder = createGraphBuilder({ window });
+    const sigma = args.sigma === null ? null : loadSigmaDir(args.sigma);
+    if (sigma !== null) {
+      io.stderr.write(
+        `sigma: ${sigma.rules.length} rule${sigma.rules.length === 1 ? '' : 's'} from ${visible(args.sigma!)}${sigma.problems.length > 0 ? `, ${sigma.problems.length} not run` : ''}\n`,
+      );
+      for (const p of sigma.problems.slice(0, 20))
+        io.stderr.write(
+          `  ${p.kind} ${visible(p.file)}${p.rule === null ? '' : ` (${visible(p.rule)})`}: ${visible(p.reason)}\n`,
+        );
+      if (sigma.problems.length > 20)
+        io.stderr.write(`  … and ${sigma.problems.length - 20} more (in the dataset's coverage)\n`);
+    }
+    const builder = createGraphBuilder({ window, sigma });
+    const eventIds = eventIdsWithRules(ANALYSED_EVENT_IDS, sigma);
     const sources: DatasetSource[] = [];
     let recordsRead = 0;
     let warnings = 0;
@@ -77,7 +98,7 @@ export const analyzeCommand: Command = {
     for (const file of args.files) {
       try {
         const result = await streamInputFile(file, {
-          eventIds: ANALYSED_EVENT_IDS,
+          eventIds,
           from: args.from,
           to: args.to,
           ...(args.workers === null ? {} : { workers: args.workers }),
@@ -165,6 +186,15 @@ function summary(d: Dataset, output: string): string {
   for (const det of d.detections.slice(0, 15))
     lines.push(`  [${det.severity}] ${visible(det.title.slice(0, 200))}`);
   if (d.detections.length > 15) lines.push(`  … and ${d.detections.length - 15} more`);
+  // Silence is not "clean": say which detections these logs cannot show (docs/analysis.md, Coverage).
+  const blind = d.coverage?.blind ?? [];
+  if (blind.length > 0) {
+    lines.push(
+      `not visible in these logs (${blind.length} detection${blind.length === 1 ? '' : 's'} could not fire):`,
+    );
+    for (const b of blind.slice(0, 8)) lines.push(`  ${b.note}`);
+    if (blind.length > 8) lines.push(`  … and ${blind.length - 8} more (in the dataset's coverage)`);
+  }
   const labels = new Map(d.nodes.map((n) => [n.id, n]));
   const top = d.rankings
     .filter((r) => labels.get(r.node)?.kind === 'account')

@@ -38,6 +38,14 @@ export const FIELD_LABELS: Record<EventField, string> = {
   objectClass: 'Object class',
   categoryId: 'Category',
   subcategoryGuid: 'Subcategory GUID',
+  servicePrincipalNames: 'Service principal names',
+  oldTargetUser: 'Old account name',
+  newTargetUser: 'New account name',
+  attributeName: 'Attribute',
+  attributeValue: 'Attribute value',
+  operationType: 'Operation',
+  passwordLastSet: 'Password last set',
+  targetInfo: 'Target info',
 };
 
 /** The fields that carry a value in at least one event (always time, record and event ID). */

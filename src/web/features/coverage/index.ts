@@ -1,0 +1,2 @@
+export { CoverageNote } from './coverage-note';
+export type { CoverageNoteProps } from './coverage-note';
