@@ -76,8 +76,12 @@ export function windowDataset(
       )
       .sort((a, b) => (a.id < b.id ? -1 : 1)),
     rankings: [],
-    detections: [],
+    // The import's detections overlapping the window (event-based ones such as pass-the-hash or
+    // Sigma hits exist only there); the rank recomputes the edge-based ones for exactly this window.
+    detections: store.detections(datasetId, fromHour, toHour),
   };
+  const coverage = store.coverage(datasetId);
+  if (coverage !== null) base.coverage = coverage;
   const ranked = options.rank(base, window);
   const capped = matching.length > kept.length;
   return {

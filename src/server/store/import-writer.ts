@@ -191,7 +191,15 @@ export class ImportWriter {
   replaceRollups(datasetId: string, dataset: Dataset, links: Iterable<EventLink>, eventCount: number): void {
     const db = this.db;
     db.transaction(() => {
-      for (const table of ['nodes', 'edges', 'edge_hours', 'node_hours', 'event_links', 'flag_links']) {
+      for (const table of [
+        'nodes',
+        'edges',
+        'edge_hours',
+        'node_hours',
+        'event_links',
+        'flag_links',
+        'detections',
+      ]) {
         db.prepare(`DELETE FROM ${table} WHERE dataset_id = ?`).run(datasetId);
       }
       const insNode = db.prepare(
@@ -240,6 +248,22 @@ export class ImportWriter {
         if (no !== undefined) insLink.run(datasetId, no, timeMs, seq);
         for (const node of l.flaggedNodes) insFlag.run(datasetId, node, timeMs, seq);
       }
+      const insDetection = db.prepare(
+        `INSERT OR REPLACE INTO detections (dataset_id, id, first_hour, last_hour, data) VALUES (?, ?, ?, ?, ?)`,
+      );
+      for (const d of dataset.detections) {
+        insDetection.run(
+          datasetId,
+          d.id,
+          unixHour(Date.parse(d.first)),
+          unixHour(Date.parse(d.last)),
+          JSON.stringify(d),
+        );
+      }
+      db.prepare(`UPDATE datasets SET coverage = ? WHERE id = ?`).run(
+        dataset.coverage === undefined || dataset.coverage === null ? null : JSON.stringify(dataset.coverage),
+        datasetId,
+      );
       db.prepare(`UPDATE imports SET state = 'done' WHERE dataset_id = ? AND state = 'parsed'`).run(
         datasetId,
       );

@@ -136,6 +136,20 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE imports ADD COLUMN source TEXT;
   `,
+  // 4: the analysis' detections of the whole dataset (event-based ones such as pass-the-hash or Sigma
+  // hits cannot be derived again from the roll-ups) and what its sources can show (coverage).
+  // Datasets imported before keep an empty list until their next import.
+  `
+  CREATE TABLE detections (
+    dataset_id TEXT NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    first_hour INTEGER NOT NULL,
+    last_hour INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (dataset_id, id)
+  );
+  ALTER TABLE datasets ADD COLUMN coverage TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

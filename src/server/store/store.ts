@@ -1,6 +1,13 @@
 import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import type { DatasetEdge, DatasetNode, DatasetSource, ReadStatsSummary } from '../../core/dataset/index.js';
+import type {
+  Coverage,
+  DatasetEdge,
+  DatasetNode,
+  DatasetSource,
+  Detection,
+  ReadStatsSummary,
+} from '../../core/dataset/index.js';
 import type { LogonEvent } from '../../core/events/index.js';
 import { openDatabase } from './database.js';
 import { NotFoundError, type DatasetInfo, type DatasetState, type JobInfo } from './types.js';
@@ -132,6 +139,7 @@ export class Store {
         'node_hours',
         'event_links',
         'flag_links',
+        'detections',
         'jobs',
       ]) {
         this.db.prepare(`DELETE FROM ${table} WHERE dataset_id = ?`).run(id);
@@ -350,6 +358,31 @@ export class Store {
       )
       .raw()
       .all(datasetId, fromHour, toHour) as Array<[number, number]>;
+  }
+
+  /**
+   * The analysis' detections of the whole dataset, or those overlapping the hours [fromHour, toHour),
+   * in the analysis' order (severity, then time), as stored by the last import.
+   */
+  detections(datasetId: string, fromHour = -Infinity, toHour = Infinity): Detection[] {
+    const rows = this.db
+      .prepare(
+        `SELECT data FROM detections WHERE dataset_id = ? AND last_hour >= ? AND first_hour < ? ORDER BY rowid`,
+      )
+      .raw()
+      .all(
+        datasetId,
+        Number.isFinite(fromHour) ? fromHour : -1e15,
+        Number.isFinite(toHour) ? toHour : 1e15,
+      ) as [string][];
+    return rows.map((r) => JSON.parse(r[0]) as Detection);
+  }
+
+  /** What the dataset's sources can show (event IDs present, detections that cannot fire); null before schema 4 imports. */
+  coverage(datasetId: string): Coverage | null {
+    const row = this.db.prepare(`SELECT coverage FROM datasets WHERE id = ?`).raw().get(datasetId) as
+      [string | null] | undefined;
+    return row?.[0] == null ? null : (JSON.parse(row[0]) as Coverage);
   }
 
   /** Every node and edge of the dataset's roll-ups, for work over its whole graph (drill-down linking). */
