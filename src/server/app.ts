@@ -27,6 +27,8 @@ export interface AppDeps {
   limits?: Partial<Limits>;
   /** When set, every /api request but health needs `Authorization: Bearer <token>`. */
   token?: string | null;
+  /** Origins allowed to write through a Host-rewriting reverse proxy (LOGONLENS_PUBLIC_ORIGIN). */
+  publicOrigins?: readonly string[];
   logger?: Logger;
   /** The built web app (dist/web); null serves the API only. */
   webRoot?: string | null;
@@ -66,7 +68,7 @@ export function createApp(deps: AppDeps): LogonLensApp {
 
   const app = new Hono();
   app.use('*', securityHeaders);
-  app.use('*', sameOriginGuard(token !== null));
+  app.use('*', sameOriginGuard(token !== null, deps.publicOrigins ?? []));
   if (token !== null) app.use('/api/*', bearerAuth(token));
 
   app.route('/api/health', healthRoutes(token !== null));
