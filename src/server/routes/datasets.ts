@@ -49,7 +49,8 @@ async function readLimited(req: Request, maxBytes: number): Promise<string> {
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  // TextDecoder drops a leading UTF-8 BOM (Windows tools write one); Buffer#toString keeps it.
+  return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
 }
 
 /**
