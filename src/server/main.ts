@@ -104,6 +104,7 @@ export async function startServer(
       await watches?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.services.jobs.idle();
+      await app.services.windows.close();
       store.close();
     },
   };

@@ -42,7 +42,9 @@ describe('strict inputs against the real server', () => {
         expect(await res.json()).toMatchObject({ error: { code: 'bad_query' } });
       }
     }
-    expect((await fetch(`${server.url}/api/datasets/${dataset}/graph?from=2020-02-29&to=2020-03-01`)).status).toBe(200);
+    expect(
+      (await fetch(`${server.url}/api/datasets/${dataset}/graph?from=2020-02-29&to=2020-03-01`)).status,
+    ).toBe(200);
   });
 
   it('answers 400 for unknown logon types and event IDs', async () => {

@@ -25,7 +25,10 @@ describe('strict query values', () => {
       '2017-01-01T23:59:60Z',
       '2017-01-01T12:00:00+15:00',
     ])
-      expect(code(() => parseTime('from', v)), v).toBe('400 bad_query');
+      expect(
+        code(() => parseTime('from', v)),
+        v,
+      ).toBe('400 bad_query');
   });
   it('accepts real dates, leap days and times with zones', () => {
     expect(parseTime('from', '2016-02-29')).toBe(Date.parse('2016-02-29T00:00:00Z'));

@@ -1,0 +1,46 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ApiError } from '../http/errors.js';
+import { NotFoundError } from '../store/types.js';
+import type { Store } from '../store/store.js';
+import type { RankFn } from './window-dataset.js';
+import { produceWindowOutput, type WindowWork } from './window-output.js';
+
+/** Runs window work (cut, rank, serialize) and hands its bytes on, piece by piece. */
+export interface WindowRunner {
+  run(work: WindowWork, emit: (piece: Uint8Array) => void): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** An error as it crosses from a worker thread: status and code survive, the stack does not. */
+export interface WireError {
+  status: number;
+  code: string;
+  message: string;
+}
+
+export function toWireError(e: unknown): WireError {
+  if (e instanceof ApiError) return { status: e.status, code: e.code, message: e.message };
+  if (e instanceof NotFoundError) return { status: 404, code: 'not_found', message: e.message };
+  return { status: 500, code: 'internal', message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+}
+
+/** Back to an error the app's error handler maps (500s stay unexpected: logged, details hidden). */
+export function fromWireError(w: WireError): Error {
+  if (w.status === 500) return new Error(`window worker: ${w.message}`);
+  return new ApiError(w.status as ContentfulStatusCode, w.code, w.message);
+}
+
+/**
+ * Runs the work on the calling thread. Used when the app is given its own `rank` (tests with a
+ * fake ranking: a function cannot cross to a worker thread).
+ */
+export function inProcessWindowRunner(store: Store, rank: RankFn): WindowRunner {
+  return {
+    run: (work, emit) =>
+      new Promise<void>((resolve) => {
+        produceWindowOutput(store, work, rank, emit);
+        resolve();
+      }),
+    close: () => Promise.resolve(),
+  };
+}
