@@ -9,7 +9,11 @@ const SLICE = 1 << 20;
  * come, so that an error before any byte (a deleted dataset) still gets its status; a later error
  * cuts the stream. The worker does the work; this thread only passes pieces on.
  */
-export function streamWindow(runner: WindowRunner, work: WindowWork): Promise<ReadableStream<Uint8Array>> {
+export function streamWindow(
+  runner: WindowRunner,
+  work: WindowWork,
+  cost = 0,
+): Promise<ReadableStream<Uint8Array>> {
   return new Promise((resolve, reject) => {
     let controller: ReadableStreamDefaultController<Uint8Array> | null = null;
     const stream = new ReadableStream<Uint8Array>({
@@ -24,10 +28,15 @@ export function streamWindow(runner: WindowRunner, work: WindowWork): Promise<Re
       resolve(stream);
     };
     runner
-      .run(work, (piece) => {
-        for (let at = 0; at < piece.length; at += SLICE) controller?.enqueue(piece.subarray(at, at + SLICE));
-        start();
-      })
+      .run(
+        work,
+        (piece) => {
+          for (let at = 0; at < piece.length; at += SLICE)
+            controller?.enqueue(piece.subarray(at, at + SLICE));
+          start();
+        },
+        cost,
+      )
       .then(() => {
         controller?.close();
         start();
@@ -43,9 +52,9 @@ export function streamWindow(runner: WindowRunner, work: WindowWork): Promise<Re
 }
 
 /** Collects the work's bytes into one buffer (for /graph answers, which are cached). */
-export async function collectWindow(runner: WindowRunner, work: WindowWork): Promise<Uint8Array> {
+export async function collectWindow(runner: WindowRunner, work: WindowWork, cost = 0): Promise<Uint8Array> {
   const pieces: Uint8Array[] = [];
-  await runner.run(work, (piece) => pieces.push(piece));
+  await runner.run(work, (piece) => pieces.push(piece), cost);
   if (pieces.length === 1 && pieces[0] !== undefined) return pieces[0];
   return Buffer.concat(pieces);
 }

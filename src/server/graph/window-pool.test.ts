@@ -39,9 +39,9 @@ async function collect(w: WindowWork): Promise<string> {
 }
 
 describe('WindowPool', () => {
-  it('sizes itself from the cores: one left to the HTTP thread, 1 to 4 threads', () => {
-    expect(defaultPoolSize(1)).toBe(1);
-    expect(defaultPoolSize(2)).toBe(1);
+  it('sizes itself from the cores: one left to the HTTP thread, 2 to 4 threads', () => {
+    expect(defaultPoolSize(1)).toBe(2);
+    expect(defaultPoolSize(2)).toBe(2);
     expect(defaultPoolSize(4)).toBe(3);
     expect(defaultPoolSize(64)).toBe(4);
   });
@@ -54,6 +54,20 @@ describe('WindowPool', () => {
     expect(answers[1]).toBe(answers[0]);
     expect(answers[2]!.startsWith('account,source,target,')).toBe(true);
     expect(pool.load()).toBe(0);
+  });
+
+  it('runs light work first and keeps a thread for it while heavy work waits', async () => {
+    const d = store.createDataset('ordered');
+    const finished: string[] = [];
+    const run = (label: string, cost: number): Promise<void> =>
+      pool
+        .run(work(d.id), () => {}, cost)
+        .then(() => {
+          finished.push(label);
+        });
+    // Two threads: the first heavy task takes one, the second may not take the last free one.
+    await Promise.all([run('heavy 1', 1e9), run('heavy 2', 1e9), run('light', 24)]);
+    expect(finished.indexOf('light')).toBeLessThan(finished.indexOf('heavy 2'));
   });
 
   it('brings a missing dataset back as a 404, and keeps working', async () => {

@@ -3,7 +3,7 @@ import type { Worker } from 'node:worker_threads';
 import { spawnModuleWorker } from '../jobs/spawn-worker.js';
 import type { Logger } from '../logger.js';
 import type { WindowWork } from './window-output.js';
-import { fromWireError, type WindowRunner } from './window-runner.js';
+import { fromWireError, HEAVY_COST, type WindowRunner } from './window-runner.js';
 import type { WindowTask, WindowWorkerData, WindowWorkerMessage } from './window-worker.js';
 
 /** The worker module beside this one: .ts when running from sources, .js when built. */
@@ -14,14 +14,16 @@ const WORKER_URL = new URL(
 
 /**
  * Threads for window work: one core is left to the HTTP thread and imports, at most 4 (each holds
- * a database connection and the largest window it computed), at least 1.
+ * a database connection and the largest window it computed), at least 2, so that one thread is
+ * kept for light work while heavy work runs (see HEAVY_COST).
  */
 export function defaultPoolSize(cores = availableParallelism()): number {
-  return Math.max(1, Math.min(4, cores - 1));
+  return Math.max(2, Math.min(4, cores - 1));
 }
 
 interface Pending {
   task: WindowTask;
+  cost: number;
   emit(piece: Uint8Array): void;
   resolve(): void;
   reject(e: Error): void;
@@ -35,8 +37,9 @@ interface Slot {
 /**
  * A small pool of worker threads for /graph and /export: windowing, ranking and serializing a large
  * dataset take seconds of CPU, which on the HTTP thread would stall every other request. Workers
- * start on first use, take one task at a time from a FIFO queue, and are replaced when one dies
- * (its task fails with a 500, the others go on).
+ * start on first use and take one task at a time, cheapest first (a day's graph before a full
+ * export); heavy work never takes the last free thread, so light requests are not stuck behind ten
+ * exports. A worker that dies is replaced (its task fails with a 500, the others go on).
  */
 export class WindowPool implements WindowRunner {
   private readonly slots: Slot[] = [];
@@ -50,10 +53,14 @@ export class WindowPool implements WindowRunner {
     private readonly logger: Logger,
   ) {}
 
-  run(work: WindowWork, emit: (piece: Uint8Array) => void): Promise<void> {
+  run(work: WindowWork, emit: (piece: Uint8Array) => void, cost = 0): Promise<void> {
     if (this.closed) return Promise.reject(new Error('the window pool is closed'));
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ task: { id: this.nextId++, work }, emit, resolve, reject });
+      const pending: Pending = { task: { id: this.nextId++, work }, cost, emit, resolve, reject };
+      // Cheapest first; equal costs in arrival order.
+      let at = this.queue.length;
+      while (at > 0 && (this.queue[at - 1]?.cost ?? 0) > cost) at--;
+      this.queue.splice(at, 0, pending);
       this.dispatch();
     });
   }
@@ -70,12 +77,15 @@ export class WindowPool implements WindowRunner {
   }
 
   private dispatch(): void {
-    while (this.queue.length > 0) {
-      let slot = this.slots.find((s) => s.busy === null);
-      if (slot === undefined && this.slots.length < this.size) slot = this.spawn();
-      if (slot === undefined) return;
-      const next = this.queue.shift();
+    for (;;) {
+      const next = this.queue[0];
       if (next === undefined) return;
+      const running = this.slots.filter((s) => s.busy !== null).length;
+      const free = this.size - running;
+      // The last free thread is kept for light work (the queue is cheapest first: none is waiting).
+      if (free <= 0 || (next.cost > HEAVY_COST && free === 1 && this.size > 1)) return;
+      const slot = this.slots.find((s) => s.busy === null) ?? this.spawn();
+      this.queue.shift();
       slot.busy = next;
       slot.worker.postMessage(next.task);
     }

@@ -4,6 +4,7 @@ import { badRequest } from '../http/errors.js';
 import type { Services } from '../http/context.js';
 import { parseFilters, parseWindow } from '../http/query.js';
 import { streamWindow } from '../graph/stream-window.js';
+import { windowCost } from '../graph/window-runner.js';
 
 /** A file name made of safe characters only (the dataset name is user input). */
 function fileStem(name: string, window: Dataset['window']): string {
@@ -33,14 +34,18 @@ export function exportRoutes(s: Services): Hono {
       ...parseFilters(q),
       showHidden: q['hidden'] === undefined ? true : parseFilters(q).showHidden,
     };
-    const body = await streamWindow(s.windows, {
-      format,
-      datasetId: id,
-      window,
-      filters,
-      maxEdges: Number.MAX_SAFE_INTEGER,
-      now: s.clock.now().toISOString(),
-    });
+    const body = await streamWindow(
+      s.windows,
+      {
+        format,
+        datasetId: id,
+        window,
+        filters,
+        maxEdges: Number.MAX_SAFE_INTEGER,
+        now: s.clock.now().toISOString(),
+      },
+      windowCost(window, info.timeRange, 'export'),
+    );
     const stem = fileStem(info.name, window);
     return c.body(body, 200, {
       'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',

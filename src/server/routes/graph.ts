@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Services } from '../http/context.js';
 import { parseFilters, parseWindow } from '../http/query.js';
 import { collectWindow } from '../graph/stream-window.js';
+import { windowCost } from '../graph/window-runner.js';
 
 /**
  * `GET /api/datasets/:id/graph`: the analyzed dataset for a window and filters (format v1). The
@@ -22,14 +23,18 @@ export function graphRoutes(s: Services): Hono {
     if (body === undefined) {
       let pending = inFlight.get(key);
       if (pending === undefined) {
-        pending = collectWindow(s.windows, {
-          format: 'json',
-          datasetId: id,
-          window,
-          filters,
-          maxEdges: s.limits.maxGraphEdges,
-          now: s.clock.now().toISOString(),
-        }).finally(() => inFlight.delete(key));
+        pending = collectWindow(
+          s.windows,
+          {
+            format: 'json',
+            datasetId: id,
+            window,
+            filters,
+            maxEdges: s.limits.maxGraphEdges,
+            now: s.clock.now().toISOString(),
+          },
+          windowCost(window, info.timeRange, 'graph'),
+        ).finally(() => inFlight.delete(key));
         inFlight.set(key, pending);
       }
       body = await pending;
