@@ -5,7 +5,8 @@ import { createWriteStream } from 'node:fs';
  * size: 40 accounts × 10 source workstations onto 8 hosts (400 distinct logon edges, 4624/4625),
  * over the same 48 hours, every event with its own record ID. Two files of different sizes thus
  * have the same edges × hours and differ only in their number of events: what an import's memory
- * must not grow with.
+ * must not grow with. As in a real log, time only moves forward and each host numbers its records
+ * consecutively.
  */
 export async function writeFixedGraphNdjson(
   file: string,
@@ -13,7 +14,9 @@ export async function writeFixedGraphNdjson(
 ): Promise<{ bytes: number; events: number }> {
   const out = createWriteStream(file);
   const start = Date.parse('2024-02-01T00:00:00Z');
-  const hours = 48;
+  const span = 48 * 3_600_000;
+  // About 560 bytes a line: spreads the events evenly over the 48 hours.
+  const expected = Math.max(19_200, Math.ceil(targetBytes / 560));
   let bytes = 0;
   let i = 0;
   while (bytes < targetBytes) {
@@ -21,16 +24,17 @@ export async function writeFixedGraphNdjson(
     const account = edge % 40;
     const source = Math.floor(edge / 40);
     const failure = edge % 7 === 0;
-    const hour = Math.floor(i / 400) % hours;
+    const offset = Math.min(span - 1, Math.floor((i / expected) * span));
     const doc = {
-      '@timestamp': new Date(start + hour * 3_600_000 + (i % 3_600) * 1000).toISOString(),
+      '@timestamp': new Date(start + offset).toISOString(),
       event: { code: String(failure ? 4625 : 4624) },
       winlog: {
         event_id: failure ? 4625 : 4624,
         channel: 'Security',
         provider_name: 'Microsoft-Windows-Security-Auditing',
         computer_name: `SRV${edge % 8}.corp.example`,
-        record_id: i + 1,
+        // Host edge % 8 = i % 8: its records are numbered 1, 2, 3, … in time order.
+        record_id: Math.floor(i / 8) + 1,
         event_data: {
           TargetUserName: `user${account}`,
           TargetDomainName: 'CORP',
