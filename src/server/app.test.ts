@@ -16,7 +16,9 @@ let dir: string;
 let store: Store;
 let app: LogonLensApp;
 
-function make(options: { token?: string; limits?: Partial<Limits> } = {}): LogonLensApp {
+function make(
+  options: { token?: string; limits?: Partial<Limits>; publicOrigins?: string[] } = {},
+): LogonLensApp {
   return createApp({
     store,
     logger: silentLogger,
@@ -24,6 +26,7 @@ function make(options: { token?: string; limits?: Partial<Limits> } = {}): Logon
     rank: fakeRank,
     token: options.token ?? null,
     limits: options.limits ?? {},
+    publicOrigins: options.publicOrigins ?? [],
     webRoot: null,
   });
 }
@@ -392,6 +395,20 @@ describe('hostile requests get a clear 4xx', () => {
       403,
       'forbidden_origin',
     );
+  });
+
+  it('accepts writes from the public origin of a Host-rewriting reverse proxy, and only from it', async () => {
+    const proxied = make({ publicOrigins: ['https://logonlens.corp.example'] });
+    const post = (origin: string): Promise<Response> =>
+      Promise.resolve(
+        proxied.request(`${BASE}/api/datasets`, {
+          method: 'POST',
+          headers: { origin, 'content-type': 'application/json' },
+          body: '{"name":"behind a proxy"}',
+        }),
+      );
+    expect((await post('https://logonlens.corp.example')).status).toBe(201);
+    await expectError(await post('https://evil.example'), 403, 'forbidden_origin');
   });
 });
 

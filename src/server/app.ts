@@ -10,6 +10,8 @@ import { bearerAuth, sameOriginGuard, securityHeaders } from './http/security.js
 import { serveWebApp } from './http/static.js';
 import { consoleLogger, type Logger } from './logger.js';
 import type { RankFn } from './graph/window-dataset.js';
+import { defaultPoolSize, WindowPool } from './graph/window-pool.js';
+import { inProcessWindowRunner, type WindowRunner } from './graph/window-runner.js';
 import { systemClock, type Clock, type Store } from './store/store.js';
 import { datasetRoutes } from './routes/datasets.js';
 import { eventRoutes } from './routes/events.js';
@@ -27,6 +29,8 @@ export interface AppDeps {
   limits?: Partial<Limits>;
   /** When set, every /api request but health needs `Authorization: Bearer <token>`. */
   token?: string | null;
+  /** Origins allowed to write through a Host-rewriting reverse proxy (LOGONLENS_PUBLIC_ORIGIN). */
+  publicOrigins?: readonly string[];
   logger?: Logger;
   /** The built web app (dist/web); null serves the API only. */
   webRoot?: string | null;
@@ -36,6 +40,11 @@ export interface AppDeps {
   importRunner?: ImportRunner;
   /** Window cut and ranking; default the analysis' rankDataset (graph/default-rank.ts). */
   rank?: RankFn;
+  /**
+   * Where /graph and /export compute windows; default a worker-thread pool sized from the cores,
+   * or the calling thread when `rank` is given (a function cannot cross to a worker).
+   */
+  windowRunner?: WindowRunner;
 }
 
 export type LogonLensApp = Hono & { services: Services };
@@ -61,12 +70,18 @@ export function createApp(deps: AppDeps): LogonLensApp {
     uploadDir: deps.uploadDir ?? path.join(deps.store.dataDir, 'uploads'),
     rank: deps.rank ?? defaultRank,
     graphCache: new LruCache(64),
+    windows:
+      deps.windowRunner ??
+      (deps.rank !== undefined
+        ? inProcessWindowRunner(deps.store, deps.rank)
+        : new WindowPool(deps.store.dataDir, defaultPoolSize(), logger)),
+    windowCache: new LruCache(64),
   };
   const token = deps.token ?? null;
 
   const app = new Hono();
   app.use('*', securityHeaders);
-  app.use('*', sameOriginGuard(token !== null));
+  app.use('*', sameOriginGuard(token !== null, deps.publicOrigins ?? []));
   if (token !== null) app.use('/api/*', bearerAuth(token));
 
   app.route('/api/health', healthRoutes(token !== null));

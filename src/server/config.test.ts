@@ -12,7 +12,24 @@ describe('server configuration', () => {
       dataDir: path.resolve('/srv/data'),
       token: null,
       demo: false,
+      publicOrigins: [],
     });
+  });
+  it('reads LOGONLENS_PUBLIC_ORIGIN (for a Host-rewriting reverse proxy) and refuses non-origins', () => {
+    expect(
+      resolveConfig(
+        { LOGONLENS_PUBLIC_ORIGIN: 'https://LogonLens.corp.example, http://10.0.0.5:8443' },
+        {},
+        '/',
+      ).publicOrigins,
+    ).toEqual(['https://logonlens.corp.example', 'http://10.0.0.5:8443']);
+    for (const bad of [
+      'logonlens.corp.example',
+      'https://a.example/app',
+      'ftp://a.example',
+      'https://u:p@a.example',
+    ])
+      expect(() => resolveConfig({ LOGONLENS_PUBLIC_ORIGIN: bad }), bad).toThrow(/LOGONLENS_PUBLIC_ORIGIN/);
   });
   it('reads PORT, HOST, LOGONLENS_DATA, LOGONLENS_TOKEN; options win', () => {
     const env = { PORT: '9000', HOST: '0.0.0.0', LOGONLENS_DATA: '/var/ll', LOGONLENS_TOKEN: 'x'.repeat(20) };

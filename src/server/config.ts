@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parsePublicOrigins } from './http/security.js';
 
 export interface ServerConfig {
   host: string;
@@ -6,6 +7,8 @@ export interface ServerConfig {
   dataDir: string;
   token: string | null;
   demo: boolean;
+  /** LOGONLENS_PUBLIC_ORIGIN: origins allowed to write when a reverse proxy rewrites Host. */
+  publicOrigins?: string[];
 }
 
 /** A configuration the server refuses to start with; main prints the message and exits. */
@@ -52,5 +55,11 @@ export function resolveConfig(
         `Set LOGONLENS_TOKEN (at least ${MIN_TOKEN_LENGTH} random characters, e.g. \`openssl rand -hex 24\`) or bind to 127.0.0.1.`,
     );
   }
-  return { host, port: Number(portText), dataDir, token, demo: overrides.demo ?? false };
+  let publicOrigins: string[];
+  try {
+    publicOrigins = overrides.publicOrigins ?? parsePublicOrigins(env['LOGONLENS_PUBLIC_ORIGIN']);
+  } catch (e) {
+    throw new ConfigError(e instanceof Error ? e.message : String(e));
+  }
+  return { host, port: Number(portText), dataDir, token, demo: overrides.demo ?? false, publicOrigins };
 }

@@ -10,6 +10,7 @@ import { ATTACK, ensureDemoDataset, ensureStoryDataset, storyUrl, whenImported }
 import { consoleLogger, type Logger } from './logger.js';
 import { defaultWebRoot, demoDir } from './paths.js';
 import { Store } from './store/store.js';
+import { applyTimeouts, DEFAULT_TIMEOUTS, type ServerTimeouts } from './http/timeouts.js';
 import { loadEsConfig, type ClusterConfig } from './es/config.js';
 import {
   parseWatchSetting,
@@ -35,6 +36,8 @@ export async function startServer(
     appDeps?: Partial<AppDeps>;
     /** `es-watch` loops to run in the server; default LOGONLENS_ES_WATCH, null none (docs/elasticsearch.md). */
     esWatch?: string | null;
+    /** Server timeouts; default DEFAULT_TIMEOUTS (docs/operations.md). */
+    timeouts?: Partial<ServerTimeouts>;
   } = {},
 ): Promise<RunningServer> {
   const logger = options.logger ?? consoleLogger;
@@ -65,6 +68,7 @@ export async function startServer(
   const app = createApp({
     store,
     token: config.token,
+    publicOrigins: config.publicOrigins ?? [],
     logger,
     webRoot: options.webRoot === undefined ? defaultWebRoot() : options.webRoot,
     ...options.appDeps,
@@ -80,14 +84,7 @@ export async function startServer(
       );
     });
   });
-  // Uploads of large files take as long as they take. Idle keep-alive sockets are kept longer than
-  // clients keep them (undici: 4 s), so that a busy event loop never closes a socket a client has
-  // just reused (ECONNRESET under load).
-  if ('requestTimeout' in server) {
-    server.requestTimeout = 0;
-    server.keepAliveTimeout = 65_000;
-    server.headersTimeout = 66_000;
-  }
+  if ('requestTimeout' in server) applyTimeouts(server, { ...DEFAULT_TIMEOUTS, ...options.timeouts });
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -123,6 +120,7 @@ export async function startServer(
       await watches?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.services.jobs.idle();
+      await app.services.windows.close();
       store.close();
     },
   };

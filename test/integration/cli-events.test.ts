@@ -147,6 +147,10 @@ describe('logonlens events', () => {
     expect(csvCell('+1')).toBe(`"'+1"`);
     expect(csvCell('\tx')).toBe(`"'\\tx"`);
   });
+
+  it('shows bidirectional controls visibly in CSV cells', () => {
+    expect(csvCell('\u202Eexe.gnp')).toBe('"<U+202E>exe.gnp"');
+  });
 });
 
 describe('logonlens events on the sample logs', () => {

@@ -33,6 +33,7 @@ import { createEventDetector, EVENT_DETECTION_EVENT_IDS } from './detections/eve
 import type { Detection } from '../dataset/schema.js';
 import { createSigmaCollector, type SigmaRuleSet } from '../sigma/engine.js';
 import type { SigmaProblem } from '../sigma/rule.js';
+import { RecordIdSet } from './record-id-set.js';
 
 /** Events that become logon edges. */
 export const LOGON_EDGE_EVENT_IDS: ReadonlySet<number> = new Set([4624, 4625, 4768, 4769, 4771, 4776]);
@@ -165,7 +166,7 @@ interface RawFlag {
 export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuilder {
   const accounts = new AccountResolver();
   const hosts = new HostResolver();
-  const seen = new Map<string, Set<number>>();
+  const seen = new Map<string, RecordIdSet>();
   const edges = new Map<string, RawEdge>();
   const flags: RawFlag[] = [];
   const hourlyFlags = new Map<string, RawFlag>();
@@ -225,7 +226,7 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
   // Dedupe sets by computer + channel; events come in runs from one log, so the last is kept at hand.
   let lastComputer: string | null = null;
   let lastChannel: string | null = null;
-  let lastSeen: Set<number> | null = null;
+  let lastSeen: RecordIdSet | null = null;
   const skip = (reason: string): void => {
     skipped[reason] = (skipped[reason] ?? 0) + 1;
   };
@@ -587,13 +588,12 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
         if (set === null || e.computer !== lastComputer || e.channel !== lastChannel) {
           const rk = `${(e.computer ?? '').toLowerCase()}\u0000${(e.channel ?? '').toLowerCase()}`;
           set = seen.get(rk) ?? null;
-          if (set === null) seen.set(rk, (set = new Set()));
+          if (set === null) seen.set(rk, (set = new RecordIdSet()));
           lastSeen = set;
           lastComputer = e.computer;
           lastChannel = e.channel;
         }
-        if (set.has(e.recordId)) return skip('duplicate');
-        set.add(e.recordId);
+        if (!set.add(e.recordId)) return skip('duplicate');
       }
       eventCounts.set(e.eventId, (eventCounts.get(e.eventId) ?? 0) + 1);
       detector.add(e, ms);

@@ -171,3 +171,23 @@ export const SECURITY_EVENT_IDS = [
 
 /** Group membership events: TargetUserName holds the group, MemberSid/MemberName the member. */
 export const GROUP_EVENT_IDS: ReadonlySet<number> = new Set([4728, 4729, 4732, 4733, 4756, 4757]);
+
+/**
+ * The LogonType values Windows writes (0 system, 2 interactive … 13 cached unlock; 1 is unused).
+ * A filter on anything else can only ever match nothing, so the API refuses it.
+ */
+export const KNOWN_LOGON_TYPES: readonly string[] = [
+  '0',
+  '2',
+  '3',
+  '4',
+  '5',
+  '6',
+  '7',
+  '8',
+  '9',
+  '10',
+  '11',
+  '12',
+  '13',
+];

@@ -20,4 +20,8 @@ describe('csvCell', () => {
   it('replaces terminal control characters', () => {
     expect(csvCell('a\u001b[31mb\u0007')).toBe('a\ufffd[31mb\ufffd');
   });
+  it('shows bidirectional controls visibly, so that a name cannot pose as another', () => {
+    expect(csvCell('\u202Eexe.gnp')).toBe('<U+202E>exe.gnp');
+    expect(csvCell('\u2067=cmd\u2069')).toBe('<U+2067>=cmd<U+2069>');
+  });
 });

@@ -2,6 +2,7 @@ import type { JobManager } from '../jobs/job-manager.js';
 import type { Logger } from '../logger.js';
 import type { Clock, Store } from '../store/store.js';
 import type { RankFn } from '../graph/window-dataset.js';
+import type { WindowRunner } from '../graph/window-runner.js';
 import type { Limits } from './limits.js';
 
 /** What the routes use; built once by createApp from its dependencies. */
@@ -15,6 +16,10 @@ export interface Services {
   rank: RankFn;
   /** Serialized /graph answers by dataset revision and query (windows are re-read often). */
   graphCache: LruCache<string>;
+  /** Window work of /graph and /export: a worker-thread pool (graph/window-pool.ts). */
+  windows: WindowRunner;
+  /** Encoded /graph answers by dataset, revision and query. */
+  windowCache: LruCache<Uint8Array>;
 }
 
 /** A small LRU for serialized answers. */

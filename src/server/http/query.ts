@@ -1,4 +1,5 @@
 import type { TimeRange } from '../../core/dataset/index.js';
+import { KNOWN_LOGON_TYPES, SECURITY_EVENT_IDS } from '../../core/events/index.js';
 import { badRequest } from './errors.js';
 import type { ViewFilters } from '../../core/analysis/view-filters.js';
 
@@ -10,6 +11,29 @@ type Query = Record<string, string | undefined>;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const PARTS = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?[^Z+-]*(?:Z|[+-](\d{2}):(\d{2})))?$/;
+
+/**
+ * Whether every part of a date or time names a real calendar value. Date.parse is lenient
+ * (2017-02-30 becomes March 2nd), and a window that silently moves is worse than a 400.
+ */
+function isRealCalendarValue(value: string): boolean {
+  const m = PARTS.exec(value);
+  if (m === null) return false;
+  const [year, month, day, hour, minute, second, offH, offM] = m
+    .slice(1)
+    .map((x) => (x === undefined ? 0 : Number(x)));
+  if (month === undefined || month < 1 || month > 12 || day === undefined || day < 1) return false;
+  const daysInMonth = new Date(Date.UTC(year ?? 0, month, 0)).getUTCDate();
+  return (
+    day <= daysInMonth &&
+    (hour ?? 0) <= 23 &&
+    (minute ?? 0) <= 59 &&
+    (second ?? 0) <= 59 &&
+    (offH ?? 0) <= 14 &&
+    (offM ?? 0) <= 59
+  );
+}
 
 /** A `from`/`to` value: a day (`2021-12-03`, midnight UTC) or a time with its zone. */
 export function parseTime(name: string, value: string): number {
@@ -20,7 +44,8 @@ export function parseTime(name: string, value: string): number {
     );
   }
   const ms = Date.parse(DAY.test(value) ? `${value}T00:00:00Z` : value);
-  if (!Number.isFinite(ms)) throw badRequest(`${name} is not a valid date: ${value}`, 'bad_query');
+  if (!Number.isFinite(ms) || !isRealCalendarValue(value))
+    throw badRequest(`${name} is not a real date or time: ${value}`, 'bad_query');
   return ms;
 }
 
@@ -54,6 +79,8 @@ function list(name: string, value: string | undefined, max: number): string[] | 
   return items;
 }
 
+const ANALYSED_EVENT_IDS: ReadonlySet<number> = new Set(SECURITY_EVENT_IDS);
+
 export function parseFilters(q: Query): GraphFilters {
   const ids = list('eventIds', q['eventIds'], 100);
   const eventIds =
@@ -62,11 +89,21 @@ export function parseFilters(q: Query): GraphFilters {
       : ids.map((s) => {
           if (!/^\d{1,5}$/.test(s) || Number(s) > 65535)
             throw badRequest(`eventIds: ${s.slice(0, 20)} is not an event ID`, 'bad_query');
+          // Only these are imported and analysed: any other ID can only ever match nothing.
+          if (!ANALYSED_EVENT_IDS.has(Number(s)))
+            throw badRequest(
+              `eventIds: ${s} is not an event ID LogonLens analyses (${[...ANALYSED_EVENT_IDS].join(', ')})`,
+              'bad_query',
+            );
           return Number(s);
         });
   const logonTypes = list('logonTypes', q['logonTypes'], 50);
-  if (logonTypes?.some((t) => !/^[\w-]{1,20}$/.test(t)))
-    throw badRequest('logonTypes must be values like 2,3,10', 'bad_query');
+  const unknownType = logonTypes?.find((t) => !KNOWN_LOGON_TYPES.includes(t));
+  if (unknownType !== undefined)
+    throw badRequest(
+      `logonTypes: ${unknownType.slice(0, 20)} is not a Windows logon type (${KNOWN_LOGON_TYPES.join(', ')})`,
+      'bad_query',
+    );
   const outcome = q['outcome'] ?? 'any';
   if (outcome !== 'any' && outcome !== 'success' && outcome !== 'failure') {
     throw badRequest('outcome must be any, success or failure', 'bad_query');

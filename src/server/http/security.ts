@@ -37,8 +37,13 @@ const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d{1,5})?$/i;
  * Without a token the server listens on loopback only, but a web page in the analyst's browser can
  * still reach it: by DNS rebinding (a foreign Host header) or by a cross-site form post (a foreign
  * Origin). Both are refused.
+ *
+ * Behind a reverse proxy that rewrites `Host` (TLS termination), the browser's Origin never matches
+ * the Host the server sees: `publicOrigins` (LOGONLENS_PUBLIC_ORIGIN, normalized by
+ * `parsePublicOrigins`) lists the origins people use to reach the app, and writes from them pass.
  */
-export function sameOriginGuard(tokenSet: boolean): MiddlewareHandler {
+export function sameOriginGuard(tokenSet: boolean, publicOrigins: readonly string[] = []): MiddlewareHandler {
+  const allowed = new Set(publicOrigins);
   return async (c, next) => {
     const host = c.req.header('host') ?? new URL(c.req.url).host;
     if (!tokenSet && host !== '' && !LOOPBACK_HOST.test(host)) {
@@ -51,12 +56,15 @@ export function sameOriginGuard(tokenSet: boolean): MiddlewareHandler {
     const origin = c.req.header('origin');
     if (origin !== undefined && origin !== 'null' && c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       let originHost: string;
+      let originNormalized = '';
       try {
-        originHost = new URL(origin).host;
+        const u = new URL(origin);
+        originHost = u.host;
+        originNormalized = u.origin;
       } catch {
         originHost = '';
       }
-      if (originHost.toLowerCase() !== host.toLowerCase()) {
+      if (originHost.toLowerCase() !== host.toLowerCase() && !allowed.has(originNormalized)) {
         throw new ApiError(403, 'forbidden_origin', 'cross-origin requests are not accepted');
       }
     } else if (origin === 'null' && c.req.method !== 'GET' && c.req.method !== 'HEAD') {
@@ -64,6 +72,39 @@ export function sameOriginGuard(tokenSet: boolean): MiddlewareHandler {
     }
     await next();
   };
+}
+
+/**
+ * LOGONLENS_PUBLIC_ORIGIN: comma-separated origins (`https://logonlens.corp.example`, scheme, host
+ * and optional port, no path). Returns them normalized as the browser sends them, or throws with
+ * the offending entry.
+ */
+export function parsePublicOrigins(raw: string | undefined): string[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((entry) => {
+    const text = entry.trim();
+    let url: URL | null;
+    try {
+      url = new URL(text);
+    } catch {
+      url = null;
+    }
+    const originOnly =
+      url !== null &&
+      (url.protocol === 'https:' || url.protocol === 'http:') &&
+      url.username === '' &&
+      url.password === '' &&
+      url.pathname === '/' &&
+      url.search === '' &&
+      url.hash === '' &&
+      !/^https?:\/\/[^/]+\/./i.test(text);
+    if (!originOnly || url === null) {
+      throw new Error(
+        `LOGONLENS_PUBLIC_ORIGIN: ${JSON.stringify(text.slice(0, 100))} is not an origin like https://logonlens.example.org`,
+      );
+    }
+    return url.origin;
+  });
 }
 
 function digest(s: string): Buffer {

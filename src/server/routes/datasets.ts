@@ -2,9 +2,8 @@ import { rm } from 'node:fs/promises';
 import { Hono, type Context } from 'hono';
 import { badRequest, conflict, tooLarge, unsupportedType } from '../http/errors.js';
 import type { Services } from '../http/context.js';
-import { receiveUpload } from '../upload/multipart.js';
-
-const MAX_NAME = 200;
+import { MAX_NAME_LENGTH as MAX_NAME } from '../upload/display-name.js';
+import { receiveUpload, type ReceivedUpload } from '../upload/multipart.js';
 
 function cleanName(raw: unknown): string {
   if (typeof raw !== 'string') throw badRequest('name must be a string', 'bad_name');
@@ -50,7 +49,22 @@ async function readLimited(req: Request, maxBytes: number): Promise<string> {
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  // TextDecoder drops a leading UTF-8 BOM (Windows tools write one); Buffer#toString keeps it.
+  return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+}
+
+/**
+ * Runs what follows a received upload; if it throws (a bad name, a deleted dataset, a store
+ * error), the spooled files are removed before the error is answered. Once a job is enqueued, the
+ * job manager owns them.
+ */
+async function releasingOnError<T>(upload: ReceivedUpload, next: () => T): Promise<T> {
+  try {
+    return next();
+  } catch (e) {
+    await Promise.all(upload.files.map((f) => rm(f.path, { force: true })));
+    throw e;
+  }
 }
 
 function isMultipart(c: Context): boolean {
@@ -66,13 +80,15 @@ export function datasetRoutes(s: Services): Hono {
   app.post('/', async (c) => {
     if (isMultipart(c)) {
       const upload = await receiveUpload(c.req.raw, s.uploadDir, s.limits);
-      const first = upload.files[0]?.name ?? 'upload';
-      const fieldName = upload.fields['name'];
-      const name =
-        fieldName !== undefined && fieldName.trim() !== '' ? cleanName(fieldName) : cleanName(first);
-      const dataset = s.store.createDataset(name);
-      const job = s.jobs.enqueue(dataset.id, name, upload.files);
-      return c.json({ dataset: s.store.getDataset(dataset.id), job }, 202);
+      return await releasingOnError(upload, () => {
+        const first = upload.files[0]?.name ?? 'upload';
+        const fieldName = upload.fields['name'];
+        const name =
+          fieldName !== undefined && fieldName.trim() !== '' ? cleanName(fieldName) : cleanName(first);
+        const dataset = s.store.createDataset(name);
+        const job = s.jobs.enqueue(dataset.id, name, upload.files);
+        return c.json({ dataset: s.store.getDataset(dataset.id), job }, 202);
+      });
     }
     const body = await readJsonBody(c, s.limits.maxJsonBytes);
     const dataset = s.store.createDataset(cleanName(body['name']));
@@ -106,13 +122,12 @@ export function datasetRoutes(s: Services): Hono {
     const dataset = s.store.getDataset(id);
     if (!isMultipart(c)) throw unsupportedType('expected multipart/form-data with one or more files');
     const upload = await receiveUpload(c.req.raw, s.uploadDir, s.limits);
-    // The dataset may have been deleted while the upload streamed in.
-    if (s.store.findDataset(id) === null) {
-      await Promise.all(upload.files.map((f) => rm(f.path, { force: true })));
+    return await releasingOnError(upload, () => {
+      // The dataset may have been deleted while the upload streamed in: getDataset throws 404.
       s.store.getDataset(id);
-    }
-    const job = s.jobs.enqueue(id, dataset.name, upload.files);
-    return c.json({ job }, 202);
+      const job = s.jobs.enqueue(id, dataset.name, upload.files);
+      return c.json({ job }, 202);
+    });
   });
 
   return app;

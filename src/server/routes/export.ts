@@ -1,29 +1,10 @@
 import { Hono } from 'hono';
-import type { Dataset, DatasetNode } from '../../core/dataset/index.js';
+import type { Dataset } from '../../core/dataset/index.js';
 import { badRequest } from '../http/errors.js';
 import type { Services } from '../http/context.js';
 import { parseFilters, parseWindow } from '../http/query.js';
-import { windowDataset } from '../graph/window-dataset.js';
-import { csvRow } from '../graph/csv.js';
-
-const CSV_COLUMNS = [
-  'account',
-  'source',
-  'target',
-  'eventId',
-  'logonType',
-  'status',
-  'subStatus',
-  'authPackage',
-  'failure',
-  'count',
-  'first',
-  'last',
-  'accountId',
-  'sourceId',
-  'targetId',
-  'edgeId',
-] as const;
+import { streamWindow } from '../graph/stream-window.js';
+import { windowCost } from '../graph/window-runner.js';
 
 /** A file name made of safe characters only (the dataset name is user input). */
 function fileStem(name: string, window: Dataset['window']): string {
@@ -35,40 +16,14 @@ function fileStem(name: string, window: Dataset['window']): string {
   return window === null ? `logonlens-${base}` : `logonlens-${base}-${window.from.slice(0, 10)}`;
 }
 
-function toCsv(d: Dataset): string {
-  const nodes = new Map<string, DatasetNode>(d.nodes.map((n) => [n.id, n]));
-  const label = (id: string | null): string | null => (id === null ? null : (nodes.get(id)?.label ?? id));
-  let out = csvRow(CSV_COLUMNS);
-  for (const e of d.edges) {
-    out += csvRow([
-      label(e.account),
-      label(e.source),
-      label(e.target),
-      e.eventId,
-      e.logonType,
-      e.status,
-      e.subStatus,
-      e.authPackage,
-      e.failure,
-      e.count,
-      e.first,
-      e.last,
-      e.account,
-      e.source,
-      e.target,
-      e.id,
-    ]);
-  }
-  return out;
-}
-
 /**
  * `GET /api/datasets/:id/export?format=json|csv&from=&to=` (+ the /graph filters): the dataset file
  * for the window (it opens in the app), or its edges as CSV. No edge cap: an export is complete.
+ * Computed in the window pool and streamed from it (CSV in pieces of about 1 MiB).
  */
 export function exportRoutes(s: Services): Hono {
   const app = new Hono();
-  app.get('/:id/export', (c) => {
+  app.get('/:id/export', async (c) => {
     const id = c.req.param('id');
     const info = s.store.getDataset(id);
     const q = c.req.query();
@@ -79,21 +34,22 @@ export function exportRoutes(s: Services): Hono {
       ...parseFilters(q),
       showHidden: q['hidden'] === undefined ? true : parseFilters(q).showHidden,
     };
-    const dataset = windowDataset(s.store, id, window, filters, {
-      maxEdges: Number.MAX_SAFE_INTEGER,
-      rank: s.rank,
-      now: s.clock.now(),
-    });
+    const body = await streamWindow(
+      s.windows,
+      {
+        format,
+        datasetId: id,
+        window,
+        filters,
+        maxEdges: Number.MAX_SAFE_INTEGER,
+        now: s.clock.now().toISOString(),
+      },
+      windowCost(window, info.timeRange, 'export'),
+    );
     const stem = fileStem(info.name, window);
-    if (format === 'csv') {
-      return c.body(toCsv(dataset), 200, {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${stem}.csv"`,
-      });
-    }
-    return c.body(JSON.stringify(dataset), 200, {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${stem}.json"`,
+    return c.body(body, 200, {
+      'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${stem}.${format}"`,
     });
   });
   return app;

@@ -1,10 +1,9 @@
 import busboy from 'busboy';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { pipeline } from 'node:stream/promises';
 import type { SpooledFile } from '../ingest/import-files.js';
 import { newId } from '../store/store.js';
 import { ApiError, badRequest, tooLarge, unsupportedType } from '../http/errors.js';
@@ -23,8 +22,13 @@ const MAX_FIELD_BYTES = 4096;
 /**
  * Streams a multipart/form-data request to disk: every file part, whatever its field name, goes to
  * `uploadDir` under a random server-chosen name (the client's file name is kept for display only).
- * Nothing is held in memory beyond stream buffers. Limits answer 413; a malformed body 400. On any
- * error the files written so far are removed.
+ * Nothing is held in memory beyond stream buffers. Limits answer 413; a malformed or aborted body
+ * 400 (an aborted one has nobody left to read it).
+ *
+ * Every path settles: the first failure stops reading, destroys the part and file streams, waits
+ * only for the file streams' `close` (which always comes after `destroy`, and closes the
+ * descriptor) and removes what was spooled. Nothing here awaits a stream that may never end, such
+ * as a busboy part whose parser no longer receives data.
  */
 export async function receiveUpload(
   req: Request,
@@ -45,12 +49,6 @@ export async function receiveUpload(
   if (req.body === null) throw badRequest('the request has no body', 'empty_body');
   mkdirSync(uploadDir, { recursive: true });
 
-  const files: SpooledFile[] = [];
-  const fields: Record<string, string> = {};
-  const writes: Promise<void>[] = [];
-  const streams: Readable[] = [];
-  let total = 0;
-  let failure: ApiError | null = null;
   let bb: busboy.Busboy;
   try {
     bb = busboy({
@@ -65,101 +63,140 @@ export async function receiveUpload(
       },
     });
   } catch (e) {
-    throw badRequest(
-      `malformed multipart request: ${e instanceof Error ? e.message : String(e)}`,
-      'bad_multipart',
-    );
+    throw badRequest(`malformed multipart request: ${message(e)}`, 'bad_multipart');
   }
   const source = Readable.fromWeb(req.body as unknown as WebReadableStream<Uint8Array>);
-  const fail = (e: ApiError): void => {
-    if (failure === null) failure = e;
-    source.unpipe(bb);
-    source.destroy();
-    for (const s of streams) s.destroy();
-  };
+  const spool = new Spool(uploadDir);
+  const fields: Record<string, string> = {};
+  let total = 0;
 
-  bb.on('file', (_field, stream, info) => {
-    const spooled: SpooledFile = {
-      path: path.join(uploadDir, `${newId('up')}.part`),
-      name: displayName(info.filename),
-      size: 0,
+  const outcome = new Promise<ApiError | null>((settle) => {
+    let settled = false;
+    const fail = (e: ApiError): void => {
+      if (settled) return;
+      settled = true;
+      req.signal.removeEventListener('abort', onAbort);
+      source.unpipe(bb);
+      source.destroy();
+      spool.destroyAll();
+      settle(e);
     };
-    files.push(spooled);
-    streams.push(stream);
-    if (failure !== null) {
-      stream.destroy();
-      return;
-    }
-    stream.on('data', (chunk: Buffer) => {
-      spooled.size += chunk.length;
-      total += chunk.length;
-      if (total > limits.maxUploadBytes) {
+    const onAbort = (): void =>
+      fail(badRequest('the client closed the connection during the upload', 'aborted'));
+    if (req.signal.aborted) onAbort();
+    req.signal.addEventListener('abort', onAbort);
+
+    bb.on('file', (_field, stream, info) => {
+      const spooled = spool.add(stream, displayName(info.filename), (e) =>
+        fail(badRequest(`the upload was interrupted: ${message(e)}`, 'bad_multipart')),
+      );
+      if (spooled === null) return;
+      stream.on('data', (chunk: Buffer) => {
+        spooled.size += chunk.length;
+        total += chunk.length;
+        if (total > limits.maxUploadBytes)
+          fail(
+            tooLarge(
+              `the upload is larger than the limit of ${limits.maxUploadBytes} bytes`,
+              'upload_too_large',
+            ),
+          );
+      });
+      stream.on('limit', () =>
         fail(
           tooLarge(
-            `the upload is larger than the limit of ${limits.maxUploadBytes} bytes`,
-            'upload_too_large',
+            `${spooled.name} is larger than the limit of ${limits.maxFileBytes} bytes per file`,
+            'file_too_large',
           ),
-        );
-      }
-    });
-    stream.on('limit', () => {
-      fail(
-        tooLarge(
-          `${spooled.name} is larger than the limit of ${limits.maxFileBytes} bytes per file`,
-          'file_too_large',
         ),
       );
     });
-    const out = createWriteStream(spooled.path, { flags: 'wx' });
-    writes.push(
-      pipeline(stream, out).catch((e: unknown) => {
-        fail(
-          badRequest(
-            `the upload was interrupted: ${e instanceof Error ? e.message : String(e)}`,
-            'bad_multipart',
-          ),
-        );
-      }),
+    bb.on('field', (name, value, info) => {
+      if (info.valueTruncated)
+        fail(tooLarge(`form field too long (limit ${MAX_FIELD_BYTES} bytes)`, 'field_too_large'));
+      else fields[name.slice(0, 100)] = value;
+    });
+    bb.on('filesLimit', () =>
+      fail(tooLarge(`too many files in one upload (limit ${limits.maxFiles})`, 'too_many_files')),
     );
-  });
-  bb.on('field', (name, value, info) => {
-    if (info.valueTruncated)
-      fail(tooLarge(`form field too long (limit ${MAX_FIELD_BYTES} bytes)`, 'field_too_large'));
-    else fields[name.slice(0, 100)] = value;
-  });
-  bb.on('filesLimit', () =>
-    fail(tooLarge(`too many files in one upload (limit ${limits.maxFiles})`, 'too_many_files')),
-  );
-  bb.on('fieldsLimit', () => fail(tooLarge(`too many form fields (limit ${MAX_FIELDS})`, 'too_many_fields')));
-  bb.on('partsLimit', () => fail(tooLarge(`too many parts in one upload`, 'too_many_parts')));
-
-  try {
-    await new Promise<void>((resolve, reject) => {
-      bb.on('close', resolve);
-      bb.on('error', (e: unknown) =>
-        reject(
-          badRequest(
-            `malformed multipart request: ${e instanceof Error ? e.message : String(e)}`,
-            'bad_multipart',
-          ),
-        ),
-      );
-      source.on('error', (e) =>
-        reject(badRequest(`the upload was interrupted: ${e.message}`, 'bad_multipart')),
-      );
-      source.on('close', () => {
-        if (failure !== null) reject(failure);
-      });
-      source.pipe(bb);
+    bb.on('fieldsLimit', () =>
+      fail(tooLarge(`too many form fields (limit ${MAX_FIELDS})`, 'too_many_fields')),
+    );
+    bb.on('partsLimit', () => fail(tooLarge(`too many parts in one upload`, 'too_many_parts')));
+    bb.on('error', (e: unknown) =>
+      fail(badRequest(`malformed multipart request: ${message(e)}`, 'bad_multipart')),
+    );
+    source.on('error', (e) => fail(badRequest(`the upload was interrupted: ${e.message}`, 'bad_multipart')));
+    bb.on('close', () => {
+      if (settled) return;
+      settled = true;
+      req.signal.removeEventListener('abort', onAbort);
+      settle(null);
     });
-    await Promise.all(writes);
-    if (failure !== null) throw failure;
-    if (files.length === 0) throw badRequest('the upload holds no file', 'no_files');
-    return { files, fields };
-  } catch (e) {
-    source.destroy();
-    await Promise.allSettled(writes);
-    await Promise.all(files.map((f) => rm(f.path, { force: true })));
-    throw failure ?? e;
+    source.pipe(bb);
+  });
+
+  const failure = (await outcome) ?? (await spool.flushed());
+  if (failure === null && spool.files.length > 0) return { files: spool.files, fields };
+  await spool.removeAll();
+  throw failure ?? badRequest('the upload holds no file', 'no_files');
+}
+
+/** The spool files of one upload: their write streams, and their removal once closed. */
+class Spool {
+  readonly files: SpooledFile[] = [];
+  private readonly parts: Readable[] = [];
+  private readonly outs: WriteStream[] = [];
+  private readonly closed: Promise<void>[] = [];
+  private writeError: ApiError | null = null;
+  private destroyed = false;
+
+  constructor(private readonly dir: string) {}
+
+  /** Starts spooling one part; null when the upload already failed (the part is discarded). */
+  add(part: Readable, name: string, onError: (e: unknown) => void): SpooledFile | null {
+    if (this.destroyed) {
+      part.resume();
+      return null;
+    }
+    const spooled: SpooledFile = { path: path.join(this.dir, `${newId('up')}.part`), name, size: 0 };
+    const out = createWriteStream(spooled.path, { flags: 'wx' });
+    this.files.push(spooled);
+    this.parts.push(part);
+    this.outs.push(out);
+    this.closed.push(new Promise<void>((resolve) => out.once('close', () => resolve())));
+    out.on('error', (e) => {
+      this.writeError ??= new ApiError(500, 'spool_failed', `could not store the upload: ${message(e)}`);
+      onError(e);
+    });
+    part.on('error', onError);
+    part.pipe(out);
+    return spooled;
   }
+
+  /** Stops every write; each file stream still emits `close` once its descriptor is closed. */
+  destroyAll(): void {
+    this.destroyed = true;
+    for (const p of this.parts) {
+      p.unpipe();
+      p.destroy();
+    }
+    for (const o of this.outs) o.destroy();
+  }
+
+  /** After the parser's `close`: waits for every file to be written and closed. */
+  async flushed(): Promise<ApiError | null> {
+    await Promise.all(this.closed);
+    return this.writeError;
+  }
+
+  async removeAll(): Promise<void> {
+    this.destroyAll();
+    await Promise.all(this.closed);
+    await Promise.all(this.files.map((f) => rm(f.path, { force: true })));
+  }
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }

@@ -197,3 +197,33 @@ describe('inferLocalOffset', () => {
     expect(inferLocalOffset({ '@timestamp': '2020-08-05T06:09:29Z' })).toBeNull();
   });
 });
+
+describe('too-deep and too-large documents are named as such', () => {
+  const event = JSON.stringify({
+    '@timestamp': '2023-01-01T00:00:00Z',
+    winlog: { event_id: 4624, computer_name: 'A', channel: 'Security', event_data: { TargetUserName: 'u' } },
+  });
+  const deep = '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000);
+
+  it('warns json-too-deep for a deep NDJSON line (JSON.parse alone would accept it)', () => {
+    const r = readJson(`${event}\n${deep}\n`);
+    expect(r.events).toHaveLength(1);
+    expect(r.warnings).toEqual([
+      expect.objectContaining({
+        code: 'json-too-deep',
+        message: expect.stringContaining('nested deeper than 128'),
+      }),
+    ]);
+  });
+  it('says "too deep" or "too large" when that is why a file holds no event', () => {
+    expect(() => readJson(deep)).toThrow(/1 too deep \(nested deeper than 128\)/);
+    expect(() => readJson(`[${deep}]`)).toThrow(/too deep/);
+    const big = JSON.stringify({ winlog: { event_id: 4624, event_data: { x: 'a'.repeat(2_000_000) } } });
+    expect(() => readJson(big)).toThrow(UnreadableInputError);
+    expect(() => readJson(big)).toThrow(/1 too large \(longer than 1048576 characters\)/);
+  });
+  it('reads a document that starts with a UTF-8 byte order mark', () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(`${event}\n`)]);
+    expect(readJson(bytes).events).toHaveLength(1);
+  });
+});

@@ -42,6 +42,11 @@ export function createJsonStreamReader(opts?: JsonReadOptions): JsonStreamReader
   let searchResponse = false;
   let firstChar: string | null = null;
   const offsetsWarned = new Set<string>();
+  /** Documents refused for their size or nesting: named in the error when nothing else is read. */
+  let tooLarge = 0;
+  let tooDeep = 0;
+  const maxDepth = opts?.limits?.maxDepth ?? 128;
+  const maxDocument = opts?.limits?.maxDocument ?? 1 << 20;
 
   const flatContext: FlatContext = {
     localOffset(doc: JsonObject): number | null {
@@ -93,6 +98,17 @@ export function createJsonStreamReader(opts?: JsonReadOptions): JsonStreamReader
           return;
         }
         const shape = detectShape(doc);
+        if (shape === null && nestedDeeperThan(doc, maxDepth)) {
+          // NDJSON lines are checked by JSON.parse alone, which accepts any depth: name it here.
+          tooDeep++;
+          out.warn({
+            code: 'json-too-deep',
+            message: `line ${line}: nested deeper than ${maxDepth}; skipped`,
+            line,
+          });
+          out.skip('malformed-record');
+          return;
+        }
         if (shape === null) {
           out.warn({
             code: 'json-unknown-shape',
@@ -113,6 +129,8 @@ export function createJsonStreamReader(opts?: JsonReadOptions): JsonStreamReader
       },
       problem(code, message, line) {
         out.recordsRead++;
+        if (code === 'json-too-large') tooLarge++;
+        if (code === 'json-too-deep') tooDeep++;
         out.warn({ code, message: `line ${line}: ${message}; skipped`, line });
         out.skip('malformed-record');
       },
@@ -120,7 +138,7 @@ export function createJsonStreamReader(opts?: JsonReadOptions): JsonStreamReader
         searchResponse = true;
       },
     },
-    { maxDocument: opts?.limits?.maxDocument ?? 1 << 20, maxDepth: opts?.limits?.maxDepth ?? 128 },
+    { maxDocument, maxDepth },
   );
 
   const write = (text: string): void => {
@@ -138,6 +156,13 @@ export function createJsonStreamReader(opts?: JsonReadOptions): JsonStreamReader
     splitter.write(text);
   };
 
+  const refusedNote = (): string => {
+    const parts: string[] = [];
+    if (tooLarge > 0) parts.push(`${tooLarge} too large (longer than ${maxDocument} characters)`);
+    if (tooDeep > 0) parts.push(`${tooDeep} too deep (nested deeper than ${maxDepth})`);
+    return parts.length > 0 ? `: ${parts.join(', ')}` : '';
+  };
+
   return {
     records: () => out.recordsRead,
     push(chunk) {
@@ -152,7 +177,7 @@ export function createJsonStreamReader(opts?: JsonReadOptions): JsonStreamReader
         throw new UnreadableInputError(
           out.recordsRead === 0
             ? 'no JSON documents found'
-            : `not an event log: none of ${out.recordsRead} JSON documents is a Windows event`,
+            : `not an event log: none of ${out.recordsRead} JSON documents is a Windows event${refusedNote()}`,
         );
       }
       return out.result();
@@ -192,6 +217,20 @@ function formatOffset(min: number): string {
   const sign = min < 0 ? '-' : '+';
   const a = Math.abs(min);
   return `${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+}
+
+/** Whether a parsed value nests deeper than `max` containers (iterative: no recursion to overflow). */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<{ v: unknown; depth: number }> = [{ v: value, depth: 0 }];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const { v, depth } = top;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth + 1 > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (typeof child === 'object' && child !== null) stack.push({ v: child, depth: depth + 1 });
+    }
+  }
+  return false;
 }
 
 function errorText(e: unknown): string {

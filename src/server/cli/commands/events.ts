@@ -1,4 +1,5 @@
 import { LOGON_EVENT_FIELDS, NdjsonFormatter, type LogonEvent } from '../../../core/events/index.js';
+import { displaySafe } from '../../../core/text/display-safe.js';
 import { UnreadableInputError, type ReadWarning } from '../../../core/readers/types.js';
 import { streamInputFile, type InputFileResult } from '../../ingest/read-input-file.js';
 import { intOption, parseArgs, rangeOptions } from '../args.js';
@@ -80,12 +81,14 @@ export function escapeControls(s: string): string {
 /**
  * One CSV cell. Text that a spreadsheet would run as a formula (= + - @, or a leading tab/CR) gets
  * a leading apostrophe; a lone `-` (Windows' "no value", everywhere in these logs) is not a formula
- * and stays as is. Control characters are escaped, quotes doubled, and every text cell quoted.
+ * and stays as is. Control characters are escaped, bidirectional controls shown as `<U+202E>`
+ * (displaySafe: a spreadsheet would otherwise reorder the name), quotes doubled, and every text
+ * cell quoted. NDJSON output keeps the exact values.
  */
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
-  let s = value;
+  let s = displaySafe(value);
   if (s !== '-' && /^[=+\-@\t\r]/.test(s)) s = "'" + s;
   s = escapeControls(s);
   return '"' + s.replace(/"/g, '""') + '"';

@@ -10,7 +10,7 @@ describe('displayText', () => {
 
   it('makes control characters and bidi overrides visible', () => {
     expect(displayText('a\u0007b\nc\td').text).toBe('a\\u0007b\\nc\\td');
-    expect(displayText('evil\u202Eexe.txt').text).toBe('evil\\u202eexe.txt');
+    expect(displayText('evil\u202Eexe.txt').text).toBe('evil<U+202E>exe.txt');
   });
 
   it('clips megabyte values and says how much is left out', () => {

@@ -12,6 +12,7 @@ import {
 } from '../../lib/encodings';
 import { linkId, type LinkRole } from '../../lib/graph-ids';
 import type { Overlay } from '../../lib/url-state';
+import { displaySafe } from '../../../core/text/display-safe';
 
 /**
  * Cytoscape elements for a window view: pure, flat `data` (strings and numbers only), so that they
@@ -35,7 +36,7 @@ export const LOD_MIN_NODES = 1000;
 /** Canvas labels are drawn as text; they are still shortened so a megabyte name cannot stall drawing. */
 const MAX_LABEL = 48;
 export function shortLabel(text: string): string {
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  const clean = displaySafe(text).replace(/[\u0000-\u001f\u007f]/g, ' ');
   return clean.length > MAX_LABEL ? `${clean.slice(0, MAX_LABEL - 1)}…` : clean;
 }
 

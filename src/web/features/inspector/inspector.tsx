@@ -1,5 +1,6 @@
 import type { ViewEdge } from '../../../core/analysis/index.js';
 import type { DatasetNode, Ranking } from '../../../core/dataset/index.js';
+import { displaySafe } from '../../../core/text/display-safe';
 import { formatScore } from '../../lib/encodings';
 import type { LinkEnds } from '../../lib/graph-ids';
 
@@ -26,7 +27,8 @@ export function Inspector({ target, onClose }: { target: InspectorTarget | null;
       {target.kind === 'link' && <LinkDetails ends={target.ends} edges={target.edges} label={target.label} />}
       {target.kind === 'missing' && (
         <p className="muted">
-          The selection <code>{target.id}</code> is not in this window or is hidden by the filters.
+          The selection <code>{displaySafe(target.id)}</code> is not in this window or is hidden by the
+          filters.
         </p>
       )}
     </div>
@@ -45,20 +47,22 @@ function Row({ name, value }: { name: string; value: React.ReactNode }) {
 function NodeDetails({ node, ranking }: { node: DatasetNode; ranking: Ranking | undefined }) {
   return (
     <>
-      <h3 className="inspector-title">{node.label}</h3>
+      <h3 className="inspector-title">{displaySafe(node.label)}</h3>
       <dl>
         <Row name="kind" value={node.kind} />
-        <Row name="id" value={<code>{node.id}</code>} />
-        {node.domain !== null && <Row name="domain" value={node.domain} />}
+        <Row name="id" value={<code>{displaySafe(node.id)}</code>} />
+        {node.domain !== null && <Row name="domain" value={displaySafe(node.domain)} />}
         {node.sid !== null && <Row name="SID" value={node.sid} />}
         {node.ips.length > 0 && <Row name="IPs" value={node.ips.slice(0, 50).join(', ')} />}
-        {node.names.length > 0 && <Row name="names" value={node.names.slice(0, 50).join(', ')} />}
+        {node.names.length > 0 && (
+          <Row name="names" value={displaySafe(node.names.slice(0, 50).join(', '))} />
+        )}
         {node.hidden !== null && <Row name="hidden by default" value={node.hidden} />}
       </dl>
       {node.notes.length > 0 && (
         <ul className="notes">
           {node.notes.slice(0, 20).map((n, i) => (
-            <li key={i}>{n}</li>
+            <li key={i}>{displaySafe(n)}</li>
           ))}
         </ul>
       )}
@@ -83,7 +87,7 @@ function NodeDetails({ node, ranking }: { node: DatasetNode; ranking: Ranking | 
                     {f.count > 1 ? ` ×${f.count}` : ''}
                   </td>
                   <td>{f.eventId}</td>
-                  <td>{f.detail}</td>
+                  <td>{displaySafe(f.detail)}</td>
                 </tr>
               ))}
             </tbody>
@@ -104,7 +108,7 @@ function NodeDetails({ node, ranking }: { node: DatasetNode; ranking: Ranking | 
               <ul className="reasons">
                 {ranking.reasons.slice(0, 30).map((r, i) => (
                   <li key={i}>
-                    <span className="reason-score">{r.score}</span> {r.text}
+                    <span className="reason-score">{r.score}</span> {displaySafe(r.text)}
                   </li>
                 ))}
               </ul>
@@ -129,7 +133,8 @@ function LinkDetails({
   return (
     <>
       <h3 className="inspector-title">
-        {label(ends.account)} <span className="muted">{ROLE[ends.role]}</span> {label(ends.other)}
+        {displaySafe(label(ends.account))} <span className="muted">{ROLE[ends.role]}</span>{' '}
+        {displaySafe(label(ends.other))}
       </h3>
       {ends.role !== 'member' && (
         <>
@@ -152,8 +157,8 @@ function LinkDetails({
               {edges.slice(0, 200).map((e) => (
                 <tr key={e.id} className={e.failure ? 'failure' : undefined}>
                   <td>{e.eventId}</td>
-                  <td>{e.logonType ?? '–'}</td>
-                  <td>{e.authPackage ?? '–'}</td>
+                  <td>{displaySafe(e.logonType ?? '–')}</td>
+                  <td>{displaySafe(e.authPackage ?? '–')}</td>
                   <td>
                     {e.failure ? [e.status, e.subStatus].filter(Boolean).join(' / ') || 'failed' : 'ok'}
                   </td>

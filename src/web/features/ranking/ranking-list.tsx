@@ -3,6 +3,7 @@ import type { WindowView } from '../../../core/analysis/index.js';
 import { RANK_SCORES, type RankScore } from '../../../core/dataset/index.js';
 import { formatScore } from '../../lib/encodings';
 import { rankRows, reasonsFor, RANK_KINDS, type RankKind } from './rank-rows';
+import { displaySafe } from '../../../core/text/display-safe';
 
 export interface RankingListProps {
   view: WindowView;
@@ -57,15 +58,20 @@ export function RankingList({ view, initialSort, selected, onSelect }: RankingLi
               >
                 <td>{i + 1}</td>
                 <td className="rank-name">
-                  <button type="button" className="link" onClick={() => onSelect(row.id)} title={row.id}>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => onSelect(row.id)}
+                    title={displaySafe(row.id)}
+                  >
                     <span className={`kind-dot ${row.kind}`} aria-hidden="true" />
-                    {row.label}
+                    {displaySafe(row.label)}
                   </button>
                   {reasonsFor(row, sortBy)
                     .slice(0, 2)
                     .map((r, j) => (
                       <div key={j} className="reason">
-                        {r.text}
+                        {displaySafe(r.text)}
                       </div>
                     ))}
                 </td>

@@ -1,0 +1,100 @@
+import type { Dataset, DatasetNode, TimeRange } from '../../core/dataset/index.js';
+import type { GraphFilters } from '../http/query.js';
+import type { Store } from '../store/store.js';
+import { csvRow } from './csv.js';
+import { windowDataset, type RankFn } from './window-dataset.js';
+
+/**
+ * One piece of heavy work behind /graph and /export: cut a dataset to a window, rank it and
+ * serialize it. Plain data, so that it crosses to a worker thread (graph/window-pool.ts).
+ */
+export interface WindowWork {
+  /** `graph` and `json`: the dataset as JSON; `csv`: its edges as CSV rows. */
+  format: 'json' | 'csv';
+  datasetId: string;
+  window: TimeRange | null;
+  filters: GraphFilters;
+  maxEdges: number;
+  /** The answer's `createdAt` (ISO), from the server's clock. */
+  now: string;
+}
+
+/** CSV is sent in pieces of about this many characters, so that an export streams. */
+const CSV_PIECE = 1 << 20;
+
+export const CSV_COLUMNS = [
+  'account',
+  'source',
+  'target',
+  'eventId',
+  'logonType',
+  'status',
+  'subStatus',
+  'authPackage',
+  'failure',
+  'count',
+  'first',
+  'last',
+  'accountId',
+  'sourceId',
+  'targetId',
+  'edgeId',
+] as const;
+
+/**
+ * Computes the work and hands its bytes to `emit`: JSON in one piece, CSV in pieces of about 1 MiB.
+ * Every piece is a fresh Uint8Array with its own buffer (it may be transferred to another thread).
+ */
+export function produceWindowOutput(
+  store: Store,
+  work: WindowWork,
+  rank: RankFn,
+  emit: (piece: Uint8Array) => void,
+): void {
+  const dataset = windowDataset(store, work.datasetId, work.window, work.filters, {
+    maxEdges: work.maxEdges,
+    rank,
+    now: new Date(work.now),
+  });
+  const encoder = new TextEncoder();
+  if (work.format === 'json') {
+    emit(encoder.encode(JSON.stringify(dataset)));
+    return;
+  }
+  let pending = '';
+  for (const row of csvRows(dataset)) {
+    pending += row;
+    if (pending.length >= CSV_PIECE) {
+      emit(encoder.encode(pending));
+      pending = '';
+    }
+  }
+  if (pending !== '') emit(encoder.encode(pending));
+}
+
+/** The edges of a window as CSV: a header, then one row per edge with labels and ids. */
+export function* csvRows(d: Dataset): Generator<string> {
+  const nodes = new Map<string, DatasetNode>(d.nodes.map((n) => [n.id, n]));
+  const label = (id: string | null): string | null => (id === null ? null : (nodes.get(id)?.label ?? id));
+  yield csvRow(CSV_COLUMNS);
+  for (const e of d.edges) {
+    yield csvRow([
+      label(e.account),
+      label(e.source),
+      label(e.target),
+      e.eventId,
+      e.logonType,
+      e.status,
+      e.subStatus,
+      e.authPackage,
+      e.failure,
+      e.count,
+      e.first,
+      e.last,
+      e.account,
+      e.source,
+      e.target,
+      e.id,
+    ]);
+  }
+}
