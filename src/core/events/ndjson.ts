@@ -1,6 +1,6 @@
 // One event as one line of NDJSON: the `logonlens events` output format (docs/events.md), fields in
 // LOGON_EVENT_FIELDS order, absent fields null. The same text as JSON.stringify of the event's
-// fields, built faster: named reads (a keyed read over 34 names is megamorphic in V8), and each
+// fields, built faster: named reads (a keyed read over 42 names is megamorphic in V8; a field added to the model must be added here too: ndjson.test.ts checks it), and each
 // field's `,"name":"value"` segment built once per distinct value (computer, domain, account, SID,
 // `-`… repeat on most lines), so that a line is a few dozen concatenations of ready segments. Used
 // by the CLI on the main thread and by the EVTX worker threads, which write their chunks' NDJSON
@@ -10,7 +10,7 @@ import type { LogonEvent } from './logon-event.js';
 /** Values longer than this are escaped each time (rare; they must not fill the cache). */
 const CACHE_MAX_CHARS = 256;
 const CACHE_MAX_ENTRIES = 8192;
-const STRING_FIELDS = 31;
+const STRING_FIELDS = 39;
 
 export class NdjsonFormatter {
   /** Per string field (in line order): value → its `,"name":"value"` segment. */
@@ -91,6 +91,28 @@ export class NdjsonFormatter {
       (e.subcategoryGuid === null
         ? ',"subcategoryGuid":null'
         : this.segment(30, ',"subcategoryGuid":', e.subcategoryGuid)) +
+      (e.servicePrincipalNames === null
+        ? ',"servicePrincipalNames":null'
+        : this.segment(31, ',"servicePrincipalNames":', e.servicePrincipalNames)) +
+      (e.oldTargetUser === null
+        ? ',"oldTargetUser":null'
+        : this.segment(32, ',"oldTargetUser":', e.oldTargetUser)) +
+      (e.newTargetUser === null
+        ? ',"newTargetUser":null'
+        : this.segment(33, ',"newTargetUser":', e.newTargetUser)) +
+      (e.attributeName === null
+        ? ',"attributeName":null'
+        : this.segment(34, ',"attributeName":', e.attributeName)) +
+      (e.attributeValue === null
+        ? ',"attributeValue":null'
+        : this.segment(35, ',"attributeValue":', e.attributeValue)) +
+      (e.operationType === null
+        ? ',"operationType":null'
+        : this.segment(36, ',"operationType":', e.operationType)) +
+      (e.passwordLastSet === null
+        ? ',"passwordLastSet":null'
+        : this.segment(37, ',"passwordLastSet":', e.passwordLastSet)) +
+      (e.targetInfo === null ? ',"targetInfo":null' : this.segment(38, ',"targetInfo":', e.targetInfo)) +
       '}\n'
     );
   }
