@@ -12,7 +12,7 @@ h2 { font-size: 1.15rem; margin: 28px 0 8px; border-bottom: 1px solid #e5e7eb; p
 .graph-box { border: 1px solid #d1d5db; border-radius: 6px; position: relative; }
 #graph { display: block; width: 100%; height: 640px; cursor: grab; background: #fafafa; touch-action: none; }
 #graph line { stroke-linecap: round; }
-#graph text { font-size: 10px; fill: #111827; paint-order: stroke; stroke: #fff; stroke-width: 3px; pointer-events: none; }
+#graph text { font-size: 12px; fill: #111827; paint-order: stroke; stroke: #fff; stroke-width: 3px; pointer-events: none; }
 #graph g.node { cursor: pointer; }
 #graph.focus line, #graph.focus g.node { opacity: 0.15; }
 #graph.focus line.near, #graph.focus g.node.near, #graph.focus g.node.sel { opacity: 1; }
@@ -25,7 +25,7 @@ h2 { font-size: 1.15rem; margin: 28px 0 8px; border-bottom: 1px solid #e5e7eb; p
 .sw-ok { background: #9ca3af; } .sw-mixed { background: #f59e0b; } .sw-failed { background: #e02424; }
 table.data { border-collapse: collapse; width: 100%; font-size: 0.85rem; }
 table.data th, table.data td { border-bottom: 1px solid #e5e7eb; padding: 3px 6px; text-align: left; vertical-align: top; }
-table.data td.num { text-align: right; font-variant-numeric: tabular-nums; }
+table.data td.num, table.data th.num { text-align: right; font-variant-numeric: tabular-nums; }
 table.data thead th { position: sticky; top: 0; background: #f3f4f6; }
 table.data th button { font: inherit; font-weight: 600; border: 0; background: none; padding: 0; cursor: pointer; }
 table.data th[aria-sort="ascending"] button::after { content: " ▲"; }
@@ -42,6 +42,7 @@ table.data tr.sel { background: #fef3c7; }
 .detection h3 { font-size: 1rem; margin: 0 0 4px; }
 .evidence { font-family: ui-monospace, monospace; font-size: 0.8rem; word-break: break-all; }
 .tag { display: inline-block; background: #e5e7eb; border-radius: 10px; padding: 0 8px; margin-right: 4px; font-size: 0.8rem; }
+table.data ul { margin: 0; padding-left: 16px; }
 .pre { white-space: pre-wrap; word-break: break-word; }
 code, .hash { font-family: ui-monospace, monospace; font-size: 0.8rem; word-break: break-all; }
 @media print { #graph { height: auto; } .graph-tools button, .table-tools input { display: none; } .scroll { max-height: none; } }
