@@ -24,7 +24,8 @@ type StyleKind = keyof typeof REPORT_PALETTE;
 /** Edge colours of the app: all failed, some failed, none failed. */
 export const LINK_COLORS = { failed: '#e02424', mixed: '#f59e0b', ok: '#9ca3af' } as const;
 
-const SIZE_RANGE: [number, number] = [16, 64];
+/** Node diameters, lowest to highest PageRank (the app's range, a little larger at the bottom for print). */
+const SIZE_RANGE: [number, number] = [20, 64];
 const SHAPE_FLAGS = new Set(['created', 'deleted', 'group-added', 'group-removed', 'dcsync', 'dcshadow']);
 const WIDTH = 1200;
 const HEIGHT = 800;
@@ -162,7 +163,7 @@ export function renderGraphSvg(
     const stroke = kind === 'privileged' ? '#9b1c1c' : '#ffffff';
     const flagged = n.flags.some((f) => SHAPE_FLAGS.has(f.kind));
     const label = labelled.has(i)
-      ? `<text x="${(r + 3).toFixed(1)}" y="4">${logText(n.label, 40)}</text>`
+      ? `<text text-anchor="middle" y="${(r + 13).toFixed(1)}">${logText(n.label, 40)}</text>`
       : '';
     parts.push(
       `<g class="node" data-n="${i}" transform="translate(${p.x} ${p.y})">${shapeMarkup(n.kind, flagged, r, fill, stroke)}<title>${logText(n.label, 300)} (${n.kind})</title>${label}</g>`,

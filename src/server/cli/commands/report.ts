@@ -136,7 +136,9 @@ export const reportCommand: Command = {
     });
     if (args.output === '-') io.stdout.write(html);
     else await writeFile(args.output, html);
-    io.stderr.write(`wrote ${args.output === '-' ? 'stdout' : visible(args.output)} (${html.length} characters)\n`);
+    io.stderr.write(
+      `wrote ${args.output === '-' ? 'stdout' : visible(args.output)} (${html.length} characters)\n`,
+    );
     return 0;
   },
 };
