@@ -31,7 +31,7 @@ const WIDTH = 1200;
 const HEIGHT = 800;
 /** Labels of every node up to this many; past it only the highest-ranked carry one. */
 const ALL_LABELS_UP_TO = 120;
-const TOP_LABELS = 60;
+const TOP_LABELS = 40;
 
 export function styleKind(node: DatasetNode): StyleKind {
   if (node.kind === 'account')
@@ -115,9 +115,14 @@ function shapeMarkup(
   return `<circle r="${r.toFixed(1)}" ${paint}/>`;
 }
 
-/** The SVG of the drawn nodes (in the given order, numbered 0..n-1) and their links. */
+/**
+ * The SVG of the drawn nodes and their links (whose ends are positions in `drawn`). Each node and
+ * link carries the nodes' public numbers (`numbers[i]` for `drawn[i]`: its rank in the report's
+ * tables), which is what the script selects by.
+ */
 export function renderGraphSvg(
   drawn: readonly DatasetNode[],
+  numbers: readonly number[],
   links: readonly GraphLink[],
   rankings: Map<string, Ranking>,
 ): string {
@@ -126,8 +131,10 @@ export function renderGraphSvg(
   const max = Math.max(...scores, -Infinity);
   const span = max > min ? max - min : 1;
   const t = (v: number): number => (max > min ? (v - min) / span : 1);
+  // A crowded drawing gets smaller nodes: the layout spaces nodes evenly, whatever their size.
+  const shrink = Math.min(1, Math.sqrt(60 / Math.max(1, drawn.length)));
   const diameter = (v: number): number =>
-    Math.sqrt(SIZE_RANGE[0] ** 2 + (SIZE_RANGE[1] ** 2 - SIZE_RANGE[0] ** 2) * t(v));
+    shrink * Math.sqrt(SIZE_RANGE[0] ** 2 + (SIZE_RANGE[1] ** 2 - SIZE_RANGE[0] ** 2) * t(v));
   const positions = forceLayout(
     drawn.map((n) => n.id),
     links.map((l) => [l.a, l.b] as const),
@@ -150,7 +157,7 @@ export function renderGraphSvg(
       l.failures === l.count ? LINK_COLORS.failed : l.failures > 0 ? LINK_COLORS.mixed : LINK_COLORS.ok;
     const width = Math.min(8, 1 + Math.log2(Math.max(1, l.count)) * 0.8).toFixed(1);
     parts.push(
-      `<line data-a="${l.a}" data-b="${l.b}" x1="${p.x}" y1="${p.y}" x2="${q.x}" y2="${q.y}" stroke="${color}" stroke-width="${width}"><title>${l.count} events${l.failures > 0 ? `, ${l.failures} failed` : ''}</title></line>`,
+      `<line data-a="${numbers[l.a]}" data-b="${numbers[l.b]}" x1="${p.x}" y1="${p.y}" x2="${q.x}" y2="${q.y}" stroke="${color}" stroke-width="${width}"><title>${l.count} events${l.failures > 0 ? `, ${l.failures} failed` : ''}</title></line>`,
     );
   }
   parts.push('</g><g class="nodes">');
@@ -166,7 +173,7 @@ export function renderGraphSvg(
       ? `<text text-anchor="middle" y="${(r + 13).toFixed(1)}">${logText(n.label, 40)}</text>`
       : '';
     parts.push(
-      `<g class="node" data-n="${i}" transform="translate(${p.x} ${p.y})">${shapeMarkup(n.kind, flagged, r, fill, stroke)}<title>${logText(n.label, 300)} (${n.kind})</title>${label}</g>`,
+      `<g class="node" data-n="${numbers[i]}" transform="translate(${p.x} ${p.y})">${shapeMarkup(n.kind, flagged, r, fill, stroke)}<title>${logText(n.label, 300)} (${n.kind})</title>${label}</g>`,
     );
   });
   parts.push('</g></svg>');

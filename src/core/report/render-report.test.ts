@@ -146,7 +146,7 @@ describe('renderReport: sections', () => {
     const d = generateDataset({ accounts: 40, hosts: 10, ips: 5, days: 1, seed: 3 });
     const html = render(d, { maxGraphNodes: 10 });
     expect(html.match(/<g class="node"/g)).toHaveLength(10);
-    expect(html).toMatch(/Showing the 10 highest-ranked of \d+ nodes/);
+    expect(html).toMatch(/Showing 10 of \d+ nodes: the highest-ranked accounts/);
     expect(html.match(/<tr data-n=/g)!.length).toBeGreaterThan(10);
   });
   it('says when the window holds nothing', () => {

@@ -57,22 +57,29 @@ export function renderReport(dataset: Dataset, options: ReportOptions): string {
   const ranked = [...view.nodes].sort(
     (a, b) => pr(b) - pr(a) || a.label.localeCompare(b.label) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
-  const drawn = ranked.slice(0, maxGraph);
-  const indexOf = new Map(drawn.map((n, i) => [n.id, i]));
-  const links = graphLinks(view, indexOf);
-  const neighbours: number[][] = drawn.map(() => []);
+  const drawn = pickDrawn(ranked, view, maxGraph);
+  const rankOf = new Map(ranked.map((n, i) => [n.id, i]));
+  const numbers = drawn.map((n) => rankOf.get(n.id)!);
+  const links = graphLinks(view, new Map(drawn.map((n, i) => [n.id, i])));
+  // For the script, by a node's number (its rank): its label and its drawn neighbours.
+  const neighbours: Record<number, number[]> = {};
+  const labels: Record<number, string> = {};
+  drawn.forEach((n, i) => {
+    neighbours[numbers[i]!] = [];
+    labels[numbers[i]!] = displaySafe(n.label.slice(0, 300));
+  });
   for (const l of links) {
-    neighbours[l.a]!.push(l.b);
-    neighbours[l.b]!.push(l.a);
+    neighbours[numbers[l.a]!]!.push(numbers[l.b]!);
+    neighbours[numbers[l.b]!]!.push(numbers[l.a]!);
   }
   const labelOf = new Map(dataset.nodes.map((n) => [n.id, n.label]));
-  const data = { labels: drawn.map((n) => displaySafe(n.label.slice(0, 300))), neighbours };
+  const data = { labels, neighbours };
 
   const title = dataset.title ?? options.datasetName ?? 'dataset';
   const body = [
     header(dataset, options, title),
     windowSection(dataset, view, filters, options.pagerank ?? 'standard'),
-    graphSection(drawn, links, view, ranked.length),
+    graphSection(drawn, numbers, links, view, ranked.length),
     rankingsSection(ranked, view, maxRows),
     detectionsSection(view.detections, labelOf, maxRows),
     edgesSection(view, labelOf, maxRows),
@@ -109,6 +116,37 @@ ${body}
 </body>
 </html>
 `;
+}
+
+/**
+ * The nodes drawn when there are more than `max`: the highest-ranked accounts, each with its
+ * sources and targets (highest-ranked first), so that the picture shows who logged on where rather
+ * than a cloud of unconnected hosts; then, if room is left, the next nodes by rank. In rank order.
+ */
+function pickDrawn(ranked: DatasetNode[], view: WindowView, max: number): DatasetNode[] {
+  if (ranked.length <= max) return ranked;
+  const rank = new Map(ranked.map((n, i) => [n.id, i]));
+  const around = new Map<string, Set<string>>();
+  const link = (a: string, b: string | null): void => {
+    if (b === null) return;
+    let s = around.get(a);
+    if (s === undefined) around.set(a, (s = new Set()));
+    s.add(b);
+  };
+  for (const e of view.edges) {
+    link(e.account, e.source);
+    link(e.account, e.target);
+  }
+  const chosen = new Set<string>();
+  for (const n of ranked) {
+    if (chosen.size >= max) break;
+    if (n.kind !== 'account') continue;
+    chosen.add(n.id);
+    const ends = [...(around.get(n.id) ?? [])].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+    for (const id of ends) if (chosen.size < max) chosen.add(id);
+  }
+  for (const n of ranked) if (chosen.size < max) chosen.add(n.id);
+  return ranked.filter((n) => chosen.has(n.id));
 }
 
 function header(d: Dataset, o: ReportOptions, title: string): string {
@@ -158,6 +196,7 @@ function windowSection(d: Dataset, view: WindowView, f: ViewFilters, pagerank: P
 
 function graphSection(
   drawn: DatasetNode[],
+  numbers: number[],
   links: ReturnType<typeof graphLinks>,
   view: WindowView,
   total: number,
@@ -166,7 +205,7 @@ function graphSection(
     return '<section id="graph-section"><h2>Graph</h2><p>No nodes in this window with these filters.</p></section>';
   const capped =
     drawn.length < total
-      ? `<p class="notice">Showing the ${drawn.length} highest-ranked of ${total} nodes; the tables list them all.</p>`
+      ? `<p class="notice">Showing ${drawn.length} of ${total} nodes: the highest-ranked accounts with their hosts and sources. The tables list them all.</p>`
       : '';
   const legend = [
     ['sw-privileged', 'privileged account'],
@@ -187,7 +226,7 @@ function graphSection(
 <button type="button" data-graph="reset">Reset view</button>
 <span class="legend">${legend}<span class="muted">size: PageRank; octagon: account created, deleted, regrouped or replicating</span></span>
 </div>
-${renderGraphSvg(drawn, links, view.rankings)}
+${renderGraphSvg(drawn, numbers, links, view.rankings)}
 </div>
 <p>Selected: <span id="selected-node">none (click a node or a ranking row)</span>. Drag to pan, wheel to zoom.</p>
 </section>`;

@@ -7,7 +7,7 @@
 export const REPORT_SCRIPT = `(function () {
   'use strict';
   var data = JSON.parse(document.getElementById('report-data').textContent || '{}');
-  var neighbours = data.neighbours || [];
+  var neighbours = data.neighbours || {};
 
   function cellValue(row, col) {
     var cell = row.cells[col];
@@ -106,7 +106,7 @@ export const REPORT_SCRIPT = `(function () {
       svg.querySelectorAll('g.node[data-n="' + m + '"]').forEach(function (el) { el.classList.add('near'); });
     });
     svg.querySelectorAll('line[data-a="' + n + '"], line[data-b="' + n + '"]').forEach(function (el) { el.classList.add('near'); });
-    if (selected) selected.textContent = (data.labels && data.labels[n]) + ' (' + near.length + ' neighbours)';
+    if (selected) selected.textContent = (data.labels && data.labels[n] || '') + ' (' + near.length + ' neighbours)';
   }
   svg.addEventListener('click', function (evt) {
     if (drag && drag.moved) return;
