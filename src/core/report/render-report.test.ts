@@ -84,8 +84,8 @@ describe('renderReport: escaping of hostile log text', () => {
     const m = /<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/.exec(html);
     expect(m).not.toBeNull();
     expect(m![1]).not.toContain('<');
-    const data = JSON.parse(m![1]!) as { labels: string[] };
-    expect(data.labels).toContain('<script>alert(1)</script>"\'&x[U+202E]exe.txt[U+0007]');
+    const data = JSON.parse(m![1]!) as { labels: Record<string, string> };
+    expect(Object.values(data.labels)).toContain('<script>alert(1)</script>"\'&x[U+202E]exe.txt[U+0007]');
   });
 });
 
