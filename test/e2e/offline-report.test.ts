@@ -137,6 +137,22 @@ describe.skipIf(!HAS_CHROMIUM)('the offline report, opened from file:// with the
     expect(await page.locator('#graph').getAttribute('viewBox')).not.toBe(before);
     await page.getByRole('button', { name: 'Reset view' }).click();
     expect(await page.locator('#graph').getAttribute('viewBox')).toBe(before);
+    // Wheel zooms around the pointer, a drag pans; the view stays zoomed until reset.
+    const box = (await page.locator('#graph').boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + 20);
+    await page.mouse.wheel(0, -200);
+    const zoomed = await page.locator('#graph').getAttribute('viewBox');
+    expect(zoomed).not.toBe(before);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 120, box.y + 60, { steps: 4 });
+    await page.mouse.up();
+    const panned = (await page.locator('#graph').getAttribute('viewBox'))!.split(' ').map(Number);
+    const [zx, zy, zw] = zoomed!.split(' ').map(Number);
+    expect(panned[0]).toBeLessThan(zx!);
+    expect(panned[1]).toBeLessThan(zy!);
+    expect(panned[2]).toBe(zw);
+    // Ending a drag on empty space is not a click that clears the selection.
+    expect(await page.locator('#selected-node').textContent()).toMatch(/^ROOTDC1/);
   });
 
   it('made no network request, raised no error (no CSP violation) and ran no log text', () => {
