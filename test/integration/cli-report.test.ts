@@ -51,6 +51,8 @@ describe('logonlens report', () => {
     expect(html).toContain('<span class="sev sev-high">high</span>');
     expect(html).toMatch(/Evidence record IDs<\/dt><dd class="evidence">\d+(, \d+)*<\/dd>/);
     expect(html).toContain('rootdc1.offsec.lan');
+    // The account's own events (4662 replication requests) with their record IDs.
+    expect(html).toMatch(/<section id="changes">[\s\S]*>dcsync<\/td><td class="num" data-sort="4662">/);
     const sha = createHash('sha256').update(readFileSync(log)).digest('hex');
     expect(html).toContain(sha);
     expect(html).toContain('m2a-dcsync.evtx');

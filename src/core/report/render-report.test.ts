@@ -25,7 +25,21 @@ function hostileDataset(): Dataset {
       },
     ],
     [
-      makeNode('account:corp\\evil', { label: HOSTILE, name: HOSTILE }),
+      makeNode('account:corp\\evil', {
+        label: HOSTILE,
+        name: HOSTILE,
+        flags: [
+          {
+            kind: 'created',
+            time: '2021-06-14T08:10:00Z',
+            count: 1,
+            detail: `created by ${HOSTILE}`,
+            eventId: 4720,
+            computer: 'dc1<u>',
+            recordIds: [7],
+          },
+        ],
+      }),
       makeNode('host:dc1', { label: 'DC1<b>' }),
     ],
   );
@@ -68,6 +82,7 @@ describe('renderReport: escaping of hostile log text', () => {
     expect(markup).not.toContain('<img');
     expect(markup).not.toContain('<b>');
     expect(markup).not.toContain('<i>');
+    expect(markup).not.toContain('<u>');
     expect(markup).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;x');
     expect(markup).toContain('case &lt;img src=x onerror=alert(2)&gt;');
   });
@@ -137,6 +152,9 @@ describe('renderReport: sections', () => {
     expect(html).toContain('a'.repeat(64));
     expect(html).toContain(`${GENERATOR.name} ${GENERATOR.version}`);
     expect(html).toContain('There are no analyst notes in this dataset.');
+    expect(html).toMatch(/<section id="changes">[\s\S]*>created<\/td><td class="num" data-sort="4720">/);
+    expect(html).toContain('created by &lt;script&gt;');
+    expect(html).toContain('dc1&lt;u&gt;');
   });
   it('is deterministic: the same inputs give the same file', () => {
     const d = generateDataset({ accounts: 30, hosts: 10, ips: 5, days: 2, seed: 7 });

@@ -82,6 +82,7 @@ export function renderReport(dataset: Dataset, options: ReportOptions): string {
     graphSection(drawn, numbers, links, view, ranked.length),
     rankingsSection(ranked, view, maxRows),
     detectionsSection(view.detections, labelOf, maxRows),
+    flagsSection(view, maxRows),
     edgesSection(view, labelOf, maxRows),
     notesSection(options.annotations ?? (dataset as { annotations?: unknown }).annotations, dataset, labelOf),
     sourcesSection(dataset),
@@ -238,7 +239,7 @@ function th(label: string, numeric = false): string {
 
 function tableTools(id: string, shown: number, total: number, what: string): string {
   const cut = shown < total ? ` <span class="notice">first ${shown} of ${total} ${what}</span>` : '';
-  return `<div class="table-tools"><input type="search" data-filter="${id}" placeholder="Filter ${what}…" aria-label="Filter ${what}"><span data-count="${id}">${shown} rows</span>${cut}</div>`;
+  return `<div class="table-tools"><input type="search" data-filter="${id}" placeholder="Filter ${what}…" aria-label="Filter ${what}"><span data-count="${id}">${shown} row${shown === 1 ? '' : 's'}</span>${cut}</div>`;
 }
 
 function num(v: number | undefined): string {
@@ -302,6 +303,36 @@ function detectionsSection(all: Detection[], labelOf: Map<string, string>, maxRo
   return `<section id="detections"><h2>Detections (${all.length})</h2>${cut}\n${items.join('\n')}</section>`;
 }
 
+/**
+ * What the accounts and hosts of the window did or had done to them (created, deleted, group
+ * changes, replication, log cleared, policy changed, explicit credentials), with the record IDs to
+ * find each event again. Privileged logons (4672) are everywhere: counted, not listed.
+ */
+function flagsSection(view: WindowView, maxRows: number): string {
+  const rows: Array<{ node: DatasetNode; flag: DatasetNode['flags'][number] }> = [];
+  let privileged = 0;
+  for (const node of view.nodes)
+    for (const flag of node.flags) {
+      if (flag.kind === 'privileged') privileged += flag.count;
+      else rows.push({ node, flag });
+    }
+  rows.sort((a, b) => (a.flag.time < b.flag.time ? -1 : a.flag.time > b.flag.time ? 1 : 0));
+  const privilegedText =
+    privileged > 0 ? `<p>${privileged} privileged logons (4672) by the accounts shown, not listed.</p>` : '';
+  if (rows.length === 0)
+    return `<section id="changes"><h2>Account and host events</h2><p>No account, group, policy or log changes in this window.</p>${privilegedText}</section>`;
+  const body = rows
+    .slice(0, maxRows)
+    .map(
+      ({ node, flag }) =>
+        `<tr><td class="time">${escapeHtml(flag.time)}</td><td>${logText(node.label, 200)}</td><td>${escapeHtml(flag.kind)}</td><td class="num" data-sort="${flag.eventId}">${flag.eventId}</td><td class="num" data-sort="${flag.count}">${flag.count}</td><td class="pre">${logText(flag.detail, 2000)}</td><td>${flag.computer === null ? '–' : logText(flag.computer, 200)}</td><td class="evidence">${flag.recordIds.slice(0, 100).join(', ') || '–'}${flag.recordIds.length > 100 ? ' …' : ''}</td></tr>`,
+    );
+  return `<section id="changes"><h2>Account and host events</h2>${privilegedText}
+${tableTools('changes-table', body.length, rows.length, 'events')}
+<div class="scroll"><table class="data" id="changes-table"><thead><tr>${th('Time')}${th('Account or host')}${th('Kind')}${th('Event', true)}${th('Count', true)}${th('Detail')}${th('Logged by')}${th('Record IDs')}</tr></thead>
+<tbody>${body.join('\n')}</tbody></table></div></section>`;
+}
+
 function edgesSection(view: WindowView, labelOf: Map<string, string>, maxRows: number): string {
   const edges = [...view.edges].sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1));
   const name = (id: string | null): string => (id === null ? '–' : logText(labelOf.get(id) ?? id, 200));
@@ -310,7 +341,7 @@ function edgesSection(view: WindowView, labelOf: Map<string, string>, maxRows: n
     .slice(0, maxRows)
     .map(
       (e) =>
-        `<tr><td>${name(e.account)}</td><td>${name(e.source)}</td><td>${name(e.target)}</td><td class="num" data-sort="${e.eventId}">${e.eventId}</td><td>${opt(e.logonType)}</td><td>${opt(e.authPackage)}</td><td>${e.failure ? `failure ${opt(e.status)}${e.subStatus === null ? '' : ` / ${opt(e.subStatus)}`}` : 'success'}</td><td class="num" data-sort="${e.count}">${e.count}</td><td>${escapeHtml(e.first)}</td><td>${escapeHtml(e.last)}</td></tr>`,
+        `<tr><td>${name(e.account)}</td><td>${name(e.source)}</td><td>${name(e.target)}</td><td class="num" data-sort="${e.eventId}">${e.eventId}</td><td>${opt(e.logonType)}</td><td>${opt(e.authPackage)}</td><td>${e.failure ? `failure ${opt(e.status)}${e.subStatus === null ? '' : ` / ${opt(e.subStatus)}`}` : 'success'}</td><td class="num" data-sort="${e.count}">${e.count}</td><td class="time">${escapeHtml(e.first)}</td><td class="time">${escapeHtml(e.last)}</td></tr>`,
     );
   return `<section id="edges-section"><h2>Logons in the window</h2>
 ${tableTools('edges', rows.length, edges.length, 'logons')}

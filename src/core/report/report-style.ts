@@ -42,6 +42,7 @@ table.data tr.sel { background: #fef3c7; }
 .detection h3 { font-size: 1rem; margin: 0 0 4px; }
 .evidence { font-family: ui-monospace, monospace; font-size: 0.8rem; word-break: break-all; }
 .tag { display: inline-block; background: #e5e7eb; border-radius: 10px; padding: 0 8px; margin-right: 4px; font-size: 0.8rem; }
+table.data td.time { white-space: nowrap; }
 table.data ul { margin: 0; padding-left: 16px; }
 .pre { white-space: pre-wrap; word-break: break-word; }
 code, .hash { font-family: ui-monospace, monospace; font-size: 0.8rem; word-break: break-all; }
