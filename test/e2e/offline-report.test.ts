@@ -132,6 +132,9 @@ describe.skipIf(!HAS_CHROMIUM)('the offline report, opened from file:// with the
     expect(await page.locator('#rankings tr.sel').count()).toBe(1);
     await page.locator('#rankings tbody tr', { hasText: 'ROOTDC1' }).click();
     expect(await page.locator('#selected-node').textContent()).toMatch(/^ROOTDC1 \(1 neighbours\)$/);
+    await page.locator('#detections').getByRole('button', { name: 'OFFSEC\\admmig' }).click();
+    expect(await page.locator('#selected-node').textContent()).toMatch(/^OFFSEC\\admmig \(2 neighbours\)$/);
+    await page.locator('#rankings tbody tr', { hasText: 'ROOTDC1' }).click();
     const before = await page.locator('#graph').getAttribute('viewBox');
     await page.getByRole('button', { name: 'Zoom in' }).click();
     expect(await page.locator('#graph').getAttribute('viewBox')).not.toBe(before);

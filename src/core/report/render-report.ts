@@ -81,7 +81,7 @@ export function renderReport(dataset: Dataset, options: ReportOptions): string {
     windowSection(dataset, view, filters, options.pagerank ?? 'standard'),
     graphSection(drawn, numbers, links, view, ranked.length),
     rankingsSection(ranked, view, maxRows),
-    detectionsSection(view.detections, labelOf, maxRows),
+    detectionsSection(view.detections, labelOf, rankOf, maxRows),
     flagsSection(view, maxRows),
     edgesSection(view, labelOf, maxRows),
     notesSection(options.annotations ?? (dataset as { annotations?: unknown }).annotations, dataset, labelOf),
@@ -268,7 +268,12 @@ ${tableTools('rankings', rows.length, ranked.length, 'nodes')}
 <tbody>${rows.join('\n')}</tbody></table></div></section>`;
 }
 
-function detectionsSection(all: Detection[], labelOf: Map<string, string>, maxRows: number): string {
+function detectionsSection(
+  all: Detection[],
+  labelOf: Map<string, string>,
+  rankOf: Map<string, number>,
+  maxRows: number,
+): string {
   if (all.length === 0)
     return '<section id="detections"><h2>Detections</h2><p>No detections in this window.</p></section>';
   const sorted = [...all].sort(
@@ -280,7 +285,14 @@ function detectionsSection(all: Detection[], labelOf: Map<string, string>, maxRo
   const items = shown.map((d) => {
     const nodes = d.nodes
       .slice(0, 50)
-      .map((id) => logText(labelOf.get(id) ?? id, 200))
+      .map((id) => {
+        const text = logText(labelOf.get(id) ?? id, 200);
+        const n = rankOf.get(id);
+        // A node of the window: a button that selects it in the graph and the ranking.
+        return n === undefined
+          ? text
+          : `<button type="button" class="link" data-select="${n}">${text}</button>`;
+      })
       .join(', ');
     const more = d.nodes.length > 50 ? ` … and ${d.nodes.length - 50} more` : '';
     const ev = d.evidence;

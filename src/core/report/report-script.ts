@@ -117,6 +117,12 @@ export const REPORT_SCRIPT = `(function () {
       if (row && !row.hidden) row.scrollIntoView({ block: 'nearest' });
     }
   });
+  document.querySelectorAll('button[data-select]').forEach(function (b) {
+    b.addEventListener('click', function () {
+      select(Number(b.getAttribute('data-select')));
+      svg.scrollIntoView({ block: 'center' });
+    });
+  });
   document.querySelectorAll('#rankings tbody tr').forEach(function (row) {
     row.addEventListener('click', function () { select(Number(row.getAttribute('data-n'))); });
   });

@@ -41,6 +41,7 @@ table.data tr.sel { background: #fef3c7; }
 .detection { border: 1px solid #e5e7eb; border-radius: 6px; padding: 8px 12px; margin: 8px 0; }
 .detection h3 { font-size: 1rem; margin: 0 0 4px; }
 .evidence { font-family: ui-monospace, monospace; font-size: 0.8rem; word-break: break-all; }
+button.link { font: inherit; color: #1a56db; background: none; border: 0; padding: 0; text-decoration: underline; cursor: pointer; }
 .tag { display: inline-block; background: #e5e7eb; border-radius: 10px; padding: 0 8px; margin-right: 4px; font-size: 0.8rem; }
 table.data td.time { white-space: nowrap; }
 table.data ul { margin: 0; padding-left: 16px; }
