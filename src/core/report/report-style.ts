@@ -27,7 +27,7 @@ table.data { border-collapse: collapse; width: 100%; font-size: 0.85rem; }
 table.data th, table.data td { border-bottom: 1px solid #e5e7eb; padding: 3px 6px; text-align: left; vertical-align: top; }
 table.data td.num, table.data th.num { text-align: right; font-variant-numeric: tabular-nums; }
 table.data thead th { position: sticky; top: 0; background: #f3f4f6; }
-table.data th button { font: inherit; font-weight: 600; border: 0; background: none; padding: 0; cursor: pointer; }
+table.data th button { font: inherit; font-weight: 600; text-align: inherit; border: 0; background: none; padding: 0; cursor: pointer; }
 table.data th[aria-sort="ascending"] button::after { content: " ▲"; }
 table.data th[aria-sort="descending"] button::after { content: " ▼"; }
 table.data tr.sel { background: #fef3c7; }
