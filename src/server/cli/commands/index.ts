@@ -4,6 +4,7 @@ import { eventsCommand } from './events.js';
 import { analyzeCommand } from './analyze.js';
 import { esExportCommand } from './es-export.js';
 import { esWatchCommand } from './es-watch.js';
+import { reportCommand } from './report.js';
 
 /**
  * Every `logonlens` command. Add a command by writing `commands/<name>.ts` exporting a Command and
@@ -12,6 +13,7 @@ import { esWatchCommand } from './es-watch.js';
 export const COMMANDS: Command[] = [
   eventsCommand,
   analyzeCommand,
+  reportCommand,
   serveCommand,
   esExportCommand,
   esWatchCommand,
