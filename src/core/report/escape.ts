@@ -4,14 +4,20 @@
  * name read as another (`admin\u202Eexe.txt`). Such characters are shown as visible escapes, then
  * the text is HTML-escaped, so that what the analyst reads is exactly what the log holds.
  */
+import { displaySafe as bidiSafe } from '../text/display-safe.js';
 
-/** Control characters and the invisible direction marks, each shown as a visible code. */
-const INVISIBLE =
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** Control characters and line separators (the direction marks are display-safe.ts's rule). */
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
 
-/** Invisible and direction-changing characters as visible `[U+202E]` codes; tab and newline stay. */
+/**
+ * Direction-changing characters as the app shows them (`<U+202E>`, core/text/display-safe.ts), and
+ * other invisible control characters the same way; tab and newline stay.
+ */
 export function displaySafe(text: string): string {
-  return text.replace(INVISIBLE, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`);
+  return bidiSafe(text).replace(
+    CONTROLS,
+    (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`,
+  );
 }
 
 const HTML_ENTITIES: Record<string, string> = {

@@ -89,7 +89,7 @@ describe('renderReport: escaping of hostile log text', () => {
   it('shows bidirectional overrides and control characters as visible codes', () => {
     expect(html).not.toContain('\u202E');
     expect(html).not.toContain('\u0007');
-    expect(html).toContain('x[U+202E]exe.txt[U+0007]');
+    expect(html).toContain('x&lt;U+202E&gt;exe.txt&lt;U+0007&gt;');
   });
   it('has exactly the two inline scripts it writes: the JSON block and its own script', () => {
     expect(html.match(/<script/g)).toHaveLength(2);
@@ -100,7 +100,7 @@ describe('renderReport: escaping of hostile log text', () => {
     expect(m).not.toBeNull();
     expect(m![1]).not.toContain('<');
     const data = JSON.parse(m![1]!) as { labels: Record<string, string> };
-    expect(Object.values(data.labels)).toContain('<script>alert(1)</script>"\'&x[U+202E]exe.txt[U+0007]');
+    expect(Object.values(data.labels)).toContain('<script>alert(1)</script>"\'&x<U+202E>exe.txt<U+0007>');
   });
 });
 
