@@ -1,3 +1,4 @@
+import { detectFromFlags } from '../../core/analysis/index.js';
 import { DATASET_FORMAT_V1, type Dataset, type TimeRange } from '../../core/dataset/index.js';
 import { GENERATOR } from '../../core/version.js';
 import type { GraphFilters } from '../http/query.js';
@@ -74,6 +75,7 @@ export function windowDataset(
     totalNodes.add(id);
   }
 
+  const nodes = store.nodesByIds(datasetId, [...keptNodes]);
   const base: Dataset = {
     format: DATASET_FORMAT_V1,
     generator: { name: GENERATOR.name, version: GENERATOR.version },
@@ -83,7 +85,7 @@ export function windowDataset(
     timeRange: info.timeRange,
     window: null,
     readStats: store.readStats(datasetId),
-    nodes: store.nodesByIds(datasetId, [...keptNodes]),
+    nodes,
     edges: store
       .edgesByIds(
         datasetId,
@@ -91,7 +93,9 @@ export function windowDataset(
       )
       .sort((a, b) => (a.id < b.id ? -1 : 1)),
     rankings: [],
-    detections: [],
+    // The flag-based detections of these nodes (DCSync, log cleared, ...): the rank keeps those that
+    // overlap the window and adds the edge-based ones of the window.
+    detections: detectFromFlags(nodes),
   };
   const ranked = options.rank(base, window);
   const capped = matching.length > kept.length;

@@ -228,7 +228,8 @@ export function serializePath(path: { from: string; to: string }): string {
 export function parsePath(value: string): { from: string; to: string } | null {
   const parts = value.split('~');
   if (parts.length !== 2) return null;
-  const unescape = (id: string) => id.replace(/%(25|7E)/gi, (_m, code: string) => (code === '25' ? '%' : '~'));
+  const unescape = (id: string) =>
+    id.replace(/%(25|7E)/gi, (_m, code: string) => (code === '25' ? '%' : '~'));
   const [from, to] = parts.map(unescape) as [string, string];
   if (from === '' || to === '' || from === to || from.length > MAX_ID || to.length > MAX_ID) return null;
   return { from, to };
