@@ -18,6 +18,12 @@ import { useUiStore } from '../stores/ui-store';
 import { ViewControls } from './settings-menu';
 import { StatusLine } from './status-line';
 import { ServerEvents } from './server-events';
+import {
+  ActiveDetection,
+  detectionEmphasis,
+  DetectionsSection,
+  useDatasetDetections,
+} from './detections-route';
 
 const NO_HOURS: Array<[number, number]> = [];
 
@@ -65,6 +71,14 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
 
   const select = useCallback((id: string | null) => navigate((s) => ({ ...s, sel: id })), [navigate]);
   const from = resolved.from;
+
+  // Investigation (issue 9): the dataset's detections, the chosen one and what it highlights.
+  const allDetections = useDatasetDetections(dataset, state);
+  const detection = useMemo(
+    () => (state.det === null ? null : (allDetections.detections.find((d) => d.id === state.det) ?? null)),
+    [allDetections.detections, state.det],
+  );
+  const emphasis = useMemo(() => detectionEmphasis(detection, view), [detection, view]);
 
   return (
     <div className="graph-page">
@@ -128,14 +142,33 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
               </p>
             </StateMessage>
           ) : (
-            <GraphView graph={graph} viewNodes={view.nodes.length} selected={state.sel} onSelect={select} />
+            <GraphView
+              graph={graph}
+              viewNodes={view.nodes.length}
+              selected={state.sel}
+              onSelect={select}
+              emphasis={emphasis}
+            />
           )}
           {state.source?.kind === 'server' && (
             <ServerEvents datasetId={state.source.id} window={resolved.window} target={target} />
           )}
         </main>
         <aside className="side right">
+          <Panel title="Detections" open={panels.detections} onToggle={() => togglePanel('detections')}>
+            <DetectionsSection
+              detections={allDetections.detections}
+              error={allDetections.error}
+              window={resolved.window}
+              state={state}
+              navigate={navigate}
+              nodes={nodesById}
+            />
+          </Panel>
           <Panel title="Selection" open={panels.inspector} onToggle={() => togglePanel('inspector')}>
+            {detection !== null && (
+              <ActiveDetection detection={detection} view={view} nodes={nodesById} navigate={navigate} />
+            )}
             <Inspector target={target} onClose={() => select(null)} />
           </Panel>
           <Panel title="Ranking" open={panels.ranking} onToggle={() => togglePanel('ranking')}>

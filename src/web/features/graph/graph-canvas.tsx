@@ -19,6 +19,10 @@ export interface GraphCanvasProps {
   onSelect(id: string | null): void;
   onHover(id: string | null): void;
   onLayoutRunning(running: boolean): void;
+  /** Elements to highlight (evidence, path, chain): class `emphasis`; every other one gets `dimmed`. */
+  emphasis?: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> } | null;
+  /** Edges new in this window (compared with the previous one): class `new`. */
+  marks?: { newEdges: ReadonlySet<string> } | null;
 }
 
 const STYLE = { width: '100%', height: '100%' };
@@ -112,6 +116,29 @@ export function GraphCanvas(props: GraphCanvasProps) {
     if (layoutRunning.current || centredFor.current === selected) return;
     if (centreOn(cy, selected, true)) centredFor.current = selected;
   }, [selected, topologyKey]);
+
+  // Emphasis and marks change classes in place, in one batch: no element is rebuilt, no layout runs.
+  const { emphasis = null, marks = null } = props;
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (cy === null || cy.destroyed()) return;
+    cy.batch(() => {
+      cy.elements().removeClass('emphasis dimmed new');
+      if (emphasis !== null) {
+        cy.nodes().forEach((n) => {
+          n.addClass(emphasis.nodes.has(n.id()) ? 'emphasis' : 'dimmed');
+        });
+        cy.edges().forEach((e) => {
+          e.addClass(emphasis.edges.has(e.id()) ? 'emphasis' : 'dimmed');
+        });
+      }
+      if (marks !== null) {
+        cy.edges().forEach((e) => {
+          if (marks.newEdges.has(e.id())) e.addClass('new');
+        });
+      }
+    });
+  }, [emphasis, marks, topologyKey, elements]);
 
   return (
     <CytoscapeComponent

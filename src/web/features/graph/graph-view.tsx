@@ -1,6 +1,6 @@
 import { useUiStore } from '../../stores/ui-store';
 import type { GraphElements } from './elements';
-import { GraphCanvas } from './graph-canvas';
+import { GraphCanvas, type GraphCanvasProps } from './graph-canvas';
 import { layoutDowngraded } from './layouts';
 import { Legend } from './legend';
 import { GRAPH_STYLE, GRAPH_STYLE_WITH_EDGE_LABELS } from './stylesheet';
@@ -12,10 +12,13 @@ export interface GraphViewProps {
   viewNodes: number;
   selected: string | null;
   onSelect(id: string | null): void;
+  /** Passed to the canvas: elements to highlight (the rest is dimmed) and new edges to mark. */
+  emphasis?: GraphCanvasProps['emphasis'];
+  marks?: GraphCanvasProps['marks'];
 }
 
 /** Draws the elements, with a cap notice and the legend. */
-export function GraphView({ graph, viewNodes, selected, onSelect }: GraphViewProps) {
+export function GraphView({ graph, viewNodes, selected, onSelect, emphasis, marks }: GraphViewProps) {
   const settings = useUiStore((s) => s.settings);
   const setHovered = useUiStore((s) => s.setHovered);
   const setLayoutRunning = useUiStore((s) => s.setLayoutRunning);
@@ -47,6 +50,8 @@ export function GraphView({ graph, viewNodes, selected, onSelect }: GraphViewPro
           onSelect={onSelect}
           onHover={setHovered}
           onLayoutRunning={setLayoutRunning}
+          emphasis={emphasis ?? null}
+          marks={marks ?? null}
         />
         {layoutRunning && <div className="graph-busy">laying out…</div>}
       </div>

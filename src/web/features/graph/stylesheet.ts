@@ -43,6 +43,11 @@ const base: StylesheetJson = [
   { selector: 'edge[role = "member"]', style: { 'line-style': 'dashed', opacity: 0.5 } },
   { selector: 'edge:selected', style: { label: 'data(label)', 'line-color': '#d97706', opacity: 1 } },
   { selector: 'node:selected', style: { 'border-color': '#d97706', 'border-width': 5 } },
+  // Investigation (issue 9): evidence, path or chain emphasized, the rest dimmed; new edges marked.
+  { selector: '.dimmed', style: { opacity: 0.15 } },
+  { selector: 'node.emphasis', style: { 'border-color': '#7c3aed', 'border-width': 4 } },
+  { selector: 'edge.emphasis', style: { 'line-color': '#7c3aed', opacity: 1, 'z-index': 10 } },
+  { selector: 'edge.new', style: { 'line-color': '#059669', 'line-style': 'dashed', opacity: 1 } },
 ];
 
 /** Edge labels only on the selected edge. */

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getGraph, type GraphParams } from './graph';
 import { listDatasets, getDataset } from './datasets';
 import { getHistogram } from './histogram';
+import { getDetections } from './detections';
 import { apiKeys } from './query-keys';
 
 /**
@@ -36,6 +37,16 @@ export function useServerHistogram(datasetId: string | null) {
   return useQuery({
     queryKey: apiKeys.histogram(datasetId ?? ''),
     queryFn: ({ signal }) => getHistogram(datasetId ?? '', signal),
+    enabled: datasetId !== null && datasetId !== '',
+    staleTime: 30_000,
+  });
+}
+
+/** Every detection of a whole server dataset, whatever window the graph shows. */
+export function useServerDetections(datasetId: string | null) {
+  return useQuery({
+    queryKey: apiKeys.detections(datasetId ?? ''),
+    queryFn: ({ signal }) => getDetections(datasetId ?? '', signal),
     enabled: datasetId !== null && datasetId !== '',
     staleTime: 30_000,
   });

@@ -18,4 +18,7 @@ export { getEvents, eventsSearch, DEFAULT_EVENTS_LIMIT } from './events';
 export type { DrillTarget, EventsParams } from './events';
 export { apiKeys } from './query-keys';
 export { useServerGraph, useServerHistogram, useDatasetList, useDatasetSummary } from './hooks';
+export { useServerDetections } from './hooks';
+export { getDetections } from './detections';
+export type { ServerDetections } from './detections';
 export { TokenDialog } from './token-dialog';

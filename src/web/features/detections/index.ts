@@ -1,0 +1,10 @@
+export { DetectionsPanel, MAX_DETECTION_ROWS } from './detections-panel';
+export type { DetectionsPanelProps } from './detections-panel';
+export { DetectionEvidence } from './detection-evidence';
+export {
+  evidenceEdges,
+  evidenceFlags,
+  overlapsWindow,
+  countsByKind,
+  filterDetections,
+} from './detection-rows';
