@@ -12,3 +12,4 @@ export * from './detections.js';
 export * from './audit-policy.js';
 export * from './analyze.js';
 export * from './event-names.js';
+export * from './investigate/index.js';

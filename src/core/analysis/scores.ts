@@ -340,6 +340,8 @@ export function anomalyScores(
   hours: { fromHour: number; toHour: number } | null,
   accountIndex: Int32Array,
   n: number,
+  /** Score only this account (node index) and hand over its score at every hour scored (node timeline). */
+  focus?: { account: number; onScore: (hour: number, score: number) => void },
 ): { score: Float64Array; hour: Float64Array } {
   const ids = new Set(SCORE_PARAMETERS.anomalyEventIds);
   const score = new Float64Array(n);
@@ -408,12 +410,14 @@ export function anomalyScores(
       zeros.update(0);
       pos++;
     }
+    if (focus !== undefined && a !== focus.account) continue;
     const cf = zeros.clone();
     let best = 0;
     let at = start;
     const base = offset[a]! - lo[a]!;
     for (let j = lo[a]!; j < hi[a]!; j++) {
       const v = cf.update(series[base + j]!);
+      focus?.onScore(start + j, v);
       if (v > best) {
         best = v;
         at = start + j;
@@ -421,6 +425,7 @@ export function anomalyScores(
     }
     score[a] = best;
     hour[a] = at;
+    if (focus !== undefined) break;
   }
   return { score, hour };
 }
