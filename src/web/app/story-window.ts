@@ -1,7 +1,8 @@
+import { detectionWindow } from '../../core/analysis/index.js';
 import type { Detection } from '../../core/dataset/index.js';
 import type { Span } from '../lib/time-window';
 
-/** The window start (`YYYY-MM-DD`) that holds a detection's first event. */
-export function detectionStart(d: Detection, _span: Span): string {
-  return d.first.slice(0, 10);
+/** The window start (`YYYY-MM-DD`) that holds a detection's first event (the analysis' rule). */
+export function detectionStart(d: Detection, span: Span): string {
+  return detectionWindow(d, span);
 }

@@ -1,8 +1,12 @@
-import type { DatasetEdge, DatasetNode, Detection, Flag, TimeRange } from '../../../core/dataset/index.js';
+import {
+  detectionEvidence,
+  type DetectionFilter as CoreDetectionFilter,
+} from '../../../core/analysis/index.js';
+import type { DatasetEdge, DatasetNode, Detection, Flag } from '../../../core/dataset/index.js';
 
 /** Pure helpers of the detections panel: counts, filters, window overlap and evidence. */
 export const SEVERITIES = ['high', 'medium', 'low', 'info'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+export type Severity = Detection['severity'];
 
 export interface DetectionFilter {
   severity: Severity | 'all';
@@ -14,46 +18,25 @@ export const ALL_DETECTIONS: DetectionFilter = { severity: 'all', kind: 'all' };
 const HOUR_MS = 3_600_000;
 const hourOf = (iso: string): number => Math.floor(Date.parse(iso) / HOUR_MS);
 
-/** Kinds with their number of detections, most frequent first (then by name). */
-export function countsByKind(list: readonly Detection[]): Array<{ kind: string; count: number }> {
-  const counts = new Map<string, number>();
-  for (const d of list) counts.set(d.kind, (counts.get(d.kind) ?? 0) + 1);
-  return [...counts]
+/** Kinds with their number of detections (listDetections' byKind), most frequent first. */
+export function kindCounts(byKind: Record<string, number>): Array<{ kind: string; count: number }> {
+  return Object.entries(byKind)
     .map(([kind, count]) => ({ kind, count }))
     .sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind));
 }
 
-export function filterDetections(list: readonly Detection[], f: DetectionFilter): Detection[] {
-  return list.filter(
-    (d) => (f.severity === 'all' || d.severity === f.severity) && (f.kind === 'all' || d.kind === f.kind),
-  );
+/** The panel's filter in the analysis' terms. */
+export function coreFilter(f: DetectionFilter): CoreDetectionFilter {
+  return {
+    severities: f.severity === 'all' ? null : [f.severity],
+    kinds: f.kind === 'all' ? null : [f.kind],
+  };
 }
 
-/** Whether the detection's hours [first, last] overlap the window [from, to). */
-export function overlapsWindow(d: Detection, window: TimeRange | null): boolean {
-  if (window === null) return true;
-  return hourOf(d.last) >= hourOf(window.from) && hourOf(d.first) < hourOf(window.to);
-}
-
-/**
- * The logon edges behind a detection in a view: edges touching one of its nodes with events in its
- * hours; when some of them carry one of its evidence event IDs (4625, 4771 for password guessing),
- * only those.
- */
+/** The dataset edges behind a detection in a view (the analysis' detectionEvidence). */
 export function evidenceEdges<E extends DatasetEdge>(edges: readonly E[], d: Detection): E[] {
-  const nodes = new Set(d.nodes);
-  const first = hourOf(d.first);
-  const last = hourOf(d.last);
-  const touching = edges.filter(
-    (e) =>
-      (nodes.has(e.account) ||
-        (e.source !== null && nodes.has(e.source)) ||
-        (e.target !== null && nodes.has(e.target))) &&
-      e.hourly.some(([h]) => h >= first && h <= last),
-  );
-  const ids = new Set(d.evidence.eventIds);
-  const byEvent = touching.filter((e) => ids.has(e.eventId));
-  return byEvent.length > 0 ? byEvent : touching;
+  const ids = detectionEvidence(edges, d).edges;
+  return edges.filter((e) => ids.has(e.id));
 }
 
 /** The flags (events) of the detection's nodes that it rests on: in its hours, of its event IDs. */

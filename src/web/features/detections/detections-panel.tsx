@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
+import { listDetections } from '../../../core/analysis/index.js';
 import type { Detection, TimeRange } from '../../../core/dataset/index.js';
 import {
   ALL_DETECTIONS,
-  countsByKind,
-  filterDetections,
-  overlapsWindow,
+  coreFilter,
+  kindCounts,
   SEVERITIES,
   utcText,
   type DetectionFilter,
@@ -31,12 +31,13 @@ export interface DetectionsPanelProps {
  */
 export function DetectionsPanel({ detections, window, selected, onSelect, onClear }: DetectionsPanelProps) {
   const [filter, setFilter] = useState<DetectionFilter>(ALL_DETECTIONS);
-  const kinds = useMemo(() => countsByKind(detections), [detections]);
-  const shown = useMemo(() => filterDetections(detections, filter), [detections, filter]);
-  const inWindow = useMemo(
-    () => detections.filter((d) => overlapsWindow(d, window)).length,
-    [detections, window],
+  const all = useMemo(() => listDetections(detections, window), [detections, window]);
+  const kinds = useMemo(() => kindCounts(all.byKind), [all]);
+  const shown = useMemo(
+    () => (filter === ALL_DETECTIONS ? all : listDetections(detections, window, coreFilter(filter))).rows,
+    [all, detections, window, filter],
   );
+  const inWindow = all.inWindow;
 
   if (detections.length === 0) {
     return <p className="muted">No detections in this dataset.</p>;
@@ -105,8 +106,7 @@ export function DetectionsPanel({ detections, window, selected, onSelect, onClea
             </tr>
           </thead>
           <tbody>
-            {shown.slice(0, MAX_DETECTION_ROWS).map((d) => {
-              const here = overlapsWindow(d, window);
+            {shown.slice(0, MAX_DETECTION_ROWS).map(({ detection: d, inWindow: here }) => {
               return (
                 <tr
                   key={d.id}
