@@ -1,5 +1,10 @@
 import { useCallback, useMemo } from 'react';
-import { computeView, hourlyHistogram, type ViewFilters } from '../../core/analysis/index.js';
+import {
+  computeView,
+  hourlyHistogram,
+  nearestActiveWindow,
+  type ViewFilters,
+} from '../../core/analysis/index.js';
 import type { Dataset } from '../../core/dataset/index.js';
 import { StateMessage } from '../components/state-message';
 import { Notices } from '../components/notices';
@@ -24,6 +29,7 @@ import {
   DetectionsSection,
   useDatasetDetections,
 } from './detections-route';
+import { activityDataset } from './story-window';
 
 const NO_HOURS: Array<[number, number]> = [];
 
@@ -79,6 +85,14 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
     [allDetections.detections, state.det],
   );
   const emphasis = useMemo(() => detectionEmphasis(detection, view), [detection, view]);
+  // An empty window offers the nearest one with events (a server dataset's from its histogram).
+  const emptyWindow = view.edges.length === 0 && view.nodes.length === 0 && view.totals.edges === 0;
+  const nearest = useMemo(() => {
+    if (!emptyWindow || from === null) return null;
+    const activity = serverId === null ? dataset : activityDataset(hourly, [], dataset.timeRange);
+    const near = nearestActiveWindow(activity, from, state.span);
+    return near === from ? null : near;
+  }, [emptyWindow, from, serverId, dataset, hourly, state.span]);
 
   return (
     <div className="graph-page">
@@ -140,6 +154,13 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
                   ? `The filters hide all ${view.totals.edges.toLocaleString('en')} edges of this window: loosen them or reset the filters.`
                   : 'Move the window (previous/next, the date, or a bar of the histogram above) to a time with events.'}
               </p>
+              {nearest !== null && (
+                <p>
+                  <button type="button" onClick={() => navigate((s) => ({ ...s, from: nearest }))}>
+                    Go to {nearest}, the nearest {state.span} with events
+                  </button>
+                </p>
+              )}
             </StateMessage>
           ) : (
             <GraphView
