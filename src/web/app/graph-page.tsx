@@ -30,6 +30,7 @@ import {
   useDatasetDetections,
 } from './detections-route';
 import { activityDataset } from './story-window';
+import { NodeTimelineSection } from './node-timeline-route';
 
 const NO_HOURS: Array<[number, number]> = [];
 
@@ -171,6 +172,14 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
               emphasis={emphasis}
             />
           )}
+          <NodeTimelineSection
+            dataset={dataset}
+            node={target?.kind === 'node' ? (nodesById.get(target.node.id) ?? target.node) : null}
+            window={resolved.window}
+            serverWindowOnly={serverId !== null}
+            showHidden={state.filters.showHidden}
+            navigate={navigate}
+          />
           {state.source?.kind === 'server' && (
             <ServerEvents datasetId={state.source.id} window={resolved.window} target={target} />
           )}
