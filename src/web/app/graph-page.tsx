@@ -31,6 +31,7 @@ import {
 } from './detections-route';
 import { activityDataset } from './story-window';
 import { NodeTimelineSection } from './node-timeline-route';
+import { InvestigateSection, useInvestigation } from './investigate-route';
 
 const NO_HOURS: Array<[number, number]> = [];
 
@@ -60,10 +61,14 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
   );
   const domains = useMemo(() => domainIndex(dataset.nodes), [dataset]);
   const nodesById = useMemo(() => new Map(dataset.nodes.map((n) => [n.id, n])), [dataset]);
-  const needsSelected = view.nodes.length > maxNodes ? state.sel : null;
+  // Focus, paths, chains and the comparison (issue 9): `shown` is the view cut to the focus or to
+  // what is new; the graph draws it.
+  const investigation = useInvestigation(dataset, view, state, resolved.window, filters);
+  const shown = investigation.shown;
+  const needsSelected = shown.nodes.length > maxNodes ? state.sel : null;
   const graph = useMemo(
-    () => buildElements(view, { overlay: state.overlay, maxNodes, domains, selected: needsSelected }),
-    [view, state.overlay, maxNodes, domains, needsSelected],
+    () => buildElements(shown, { overlay: state.overlay, maxNodes, domains, selected: needsSelected }),
+    [shown, state.overlay, maxNodes, domains, needsSelected],
   );
   // A server sends /graph for the window only: the timeline comes from its histogram of the whole
   // dataset (the local one, of the window, only if that request fails).
@@ -85,7 +90,8 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
     () => (state.det === null ? null : (allDetections.detections.find((d) => d.id === state.det) ?? null)),
     [allDetections.detections, state.det],
   );
-  const emphasis = useMemo(() => detectionEmphasis(detection, view), [detection, view]);
+  const detectionElements = useMemo(() => detectionEmphasis(detection, view), [detection, view]);
+  const emphasis = investigation.emphasis ?? detectionElements;
   // An empty window offers the nearest one with events (a server dataset's from its histogram).
   const emptyWindow = view.edges.length === 0 && view.nodes.length === 0 && view.totals.edges === 0;
   const nearest = useMemo(() => {
@@ -132,6 +138,14 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
               onChange={(filters) => navigate((s) => ({ ...s, filters }))}
             />
           </Panel>
+          <Panel title="Investigate" open={panels.investigate} onToggle={() => togglePanel('investigate')}>
+            <InvestigateSection
+              investigation={investigation}
+              state={state}
+              navigate={navigate}
+              label={label}
+            />
+          </Panel>
         </aside>
         <main className="center">
           <div className="toolbar">
@@ -170,6 +184,7 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
               selected={state.sel}
               onSelect={select}
               emphasis={emphasis}
+              marks={investigation.marks}
             />
           )}
           <NodeTimelineSection
