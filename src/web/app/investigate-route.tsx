@@ -133,9 +133,11 @@ export function useInvestigation(
   );
   const marks = useMemo(() => {
     if (diff === null) return null;
+    // A drawn link is marked when a logon behind it is new in this window (a new path, or a new
+    // kind of logon on a known one: a first failure, a new logon type).
     const fresh = new Set(diff.newEdges);
-    return { newEdges: elementIdsOf(view.edges.filter((e) => fresh.has(e.id))).edges };
-  }, [diff, view]);
+    return { newEdges: elementIdsOf(shown.edges.filter((e) => fresh.has(e.id))).edges };
+  }, [diff, shown]);
 
   return {
     shown,
