@@ -14,6 +14,7 @@ import { ClusterSourceBar } from './cluster-source-bar';
 import { EsExportWindow } from '../features/es-load';
 import { GraphPage } from './graph-page';
 import { useStoryFrom } from './story-window';
+import { HomeServerDatasets } from './home-datasets';
 import { useKeptFiles, useRemoveKeptFile } from './use-kept-files';
 import { useOpenFile } from './use-open-file';
 
@@ -137,6 +138,7 @@ function GraphRoute({ state: urlState, navigate }: { state: ViewState; navigate:
           this computer, kept in this browser so that the page&apos;s link works after a reload.
         </p>
         <KeptFilesList state={state} navigate={navigate} />
+        <HomeServerDatasets navigate={navigate} />
       </StateMessage>
     );
   }
