@@ -379,6 +379,8 @@ export function anomalyScores(
   for (const a of accounts) {
     lo[a] = Math.max(0, first[a]! - start);
     hi[a] = Math.max(lo[a]!, Math.min(len, last[a]! + SCORE_PARAMETERS.anomalyTrailingHours + 1 - start));
+    // With a focus, only its series is kept (the others only count in the mean).
+    if (focus !== undefined && a !== focus.account) hi[a] = lo[a]!;
     offset[a] = total;
     total += hi[a]! - lo[a]!;
   }

@@ -53,6 +53,8 @@ export interface CompareOptions {
 export function previousWindow(window: TimeRange): TimeRange {
   const from = isoToMs(window.from);
   const to = isoToMs(window.to);
+  if (Number.isNaN(from) || Number.isNaN(to))
+    throw new RangeError(`not a time window: ${JSON.stringify(window.from)} to ${JSON.stringify(window.to)}`);
   // Whole hours, as windows are cut on hourly buckets.
   const length = Math.max(HOUR_MS, Math.ceil((to - from) / HOUR_MS) * HOUR_MS);
   return { from: msToIso(from - length), to: window.from };

@@ -6,8 +6,9 @@
 import type { DatasetEdge, Detection, TimeRange } from '../../dataset/schema.js';
 import { HOUR_MS, isoToMs, windowHours } from '../time.js';
 
-export type Severity = Detection['severity'];
-export const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low', 'info'];
+type Severity = Detection['severity'];
+/** Most severe first. */
+const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low', 'info'];
 
 export interface DetectionRow {
   detection: Detection;
@@ -26,11 +27,14 @@ export interface DetectionListing {
   total: number;
 }
 
-export interface DetectionFilter {
+export interface DetectionListFilter {
   /** null/absent = all. */
   severities?: readonly Severity[] | null;
   kinds?: readonly string[] | null;
 }
+
+/** The name ui9 imports (kept: renaming it would break that branch when merged). */
+export type DetectionFilter = DetectionListFilter;
 
 const order = new WeakMap<readonly Detection[], Array<{ d: Detection; first: number; last: number }>>();
 
@@ -57,7 +61,7 @@ function sorted(detections: readonly Detection[]): Array<{ d: Detection; first: 
 export function listDetections(
   detections: readonly Detection[],
   window: TimeRange | null,
-  filter: DetectionFilter = {},
+  filter: DetectionListFilter = {},
 ): DetectionListing {
   const { fromHour, toHour } = windowHours(window);
   const severities = filter.severities == null ? null : new Set(filter.severities);

@@ -7,4 +7,3 @@ export * from './compare-windows.js';
 export * from './node-timeline.js';
 export * from './story-window.js';
 export * from './detection-list.js';
-export type { Link, LinkGraph, LinkRole } from './link-graph.js';

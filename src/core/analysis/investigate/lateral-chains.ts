@@ -16,12 +16,12 @@
  * else the later of the hour's start and the previous step's time.
  *
  * The search is bounded three ways, so that it answers quickly on any window: steps per chain
- * (`maxDepth`), next steps tried per node (`maxBranch`, earliest first) and nodes expanded in all
- * (`maxExpansions`, reported as `truncated`). Results are deterministic: longest chains first, then
- * earliest, then by edge ids.
+ * (`maxDepth`), next steps tried per node (`maxBranch`, earliest first) and candidate logons
+ * examined in all (`maxWork`, reported as `truncated`; the earliest branches are explored
+ * first). Results are deterministic: longest chains first, then earliest, then by edge ids.
  */
 import type { DatasetEdge } from '../../dataset/schema.js';
-import { compareIso, hourToIso, unixHourOf } from '../time.js';
+import { compareIso, hourToIso, isoToMs, unixHourOf } from '../time.js';
 
 export interface ChainStep {
   edge: string;
@@ -46,8 +46,8 @@ export interface ChainOptions {
   maxChains?: number;
   /** Next steps tried from each node, earliest first (default 8). */
   maxBranch?: number;
-  /** Nodes expanded in all before the search stops (default 20,000). */
-  maxExpansions?: number;
+  /** Candidate logons examined in all before the search stops (default 200,000). */
+  maxWork?: number;
   /** Keep the first step's account for the whole chain (default: any account may go on). */
   sameAccount?: boolean;
   /** Event IDs that count as a logon onto the target (default: 4624 only). */
@@ -58,7 +58,7 @@ export const CHAIN_DEFAULTS = {
   maxDepth: 4,
   maxChains: 20,
   maxBranch: 8,
-  maxExpansions: 20_000,
+  maxWork: 200_000,
   eventIds: [4624] as readonly number[],
 } as const;
 
@@ -80,7 +80,72 @@ function firstHourFrom(e: DatasetEdge, hour: number): number {
   return lo < h.length ? h[lo]![0] : -1;
 }
 
-/** The chains from `start`, with `truncated` set when the expansion budget ran out. */
+/**
+ * The logons that can be a step (successful, of the chosen event IDs, onto another known host) as
+ * numbers, so that the search compares integers, not strings.
+ */
+interface ChainIndex {
+  /** Node id → number (accounts, sources, targets). */
+  nodeNo: Map<string, number>;
+  /** Per node number, positions of the step logons from it (as source) and of it (as account). */
+  fromNode: number[][];
+  ofAccount: number[][];
+  /** Per edge position: account, target, first bucket hour, hour of `first`, (account, target) pair. */
+  account: Int32Array;
+  target: Int32Array;
+  firstHour: Float64Array;
+  exactHour: Float64Array;
+  pair: Int32Array;
+  pairs: number;
+}
+
+const indexCache = new WeakMap<readonly DatasetEdge[], Map<string, ChainIndex>>();
+
+function chainIndex(edges: readonly DatasetEdge[], eventIds: ReadonlySet<number>): ChainIndex {
+  const key = [...eventIds].sort((a, b) => a - b).join(',');
+  let byKey = indexCache.get(edges);
+  if (byKey === undefined) indexCache.set(edges, (byKey = new Map()));
+  const cached = byKey.get(key);
+  if (cached !== undefined) return cached;
+  const nodeNo = new Map<string, number>();
+  const fromNode: number[][] = [];
+  const ofAccount: number[][] = [];
+  const no = (id: string): number => {
+    let n = nodeNo.get(id);
+    if (n === undefined) {
+      nodeNo.set(id, (n = nodeNo.size));
+      fromNode.push([]);
+      ofAccount.push([]);
+    }
+    return n;
+  };
+  const m = edges.length;
+  const account = new Int32Array(m).fill(-1);
+  const target = new Int32Array(m).fill(-1);
+  const firstHour = new Float64Array(m);
+  const exactHour = new Float64Array(m);
+  const pair = new Int32Array(m).fill(-1);
+  const pairs = new Map<string, number>();
+  edges.forEach((e, k) => {
+    if (e.failure || !eventIds.has(e.eventId) || e.target === null || e.target === e.source) return;
+    if (e.hourly.length === 0) return;
+    account[k] = no(e.account);
+    target[k] = no(e.target);
+    if (e.source !== null) fromNode[no(e.source)]!.push(k);
+    ofAccount[account[k]!]!.push(k);
+    firstHour[k] = e.hourly[0]![0];
+    exactHour[k] = unixHourOf(e.first);
+    const p = `${account[k]!}:${target[k]!}`;
+    let n = pairs.get(p);
+    if (n === undefined) pairs.set(p, (n = pairs.size));
+    pair[k] = n;
+  });
+  const idx = { nodeNo, fromNode, ofAccount, account, target, firstHour, exactHour, pair, pairs: pairs.size };
+  byKey.set(key, idx);
+  return idx;
+}
+
+/** The chains from `start`, with `truncated` set when the work budget ran out. */
 export function lateralChainSearch(
   edges: readonly DatasetEdge[],
   start: string,
@@ -89,57 +154,61 @@ export function lateralChainSearch(
   const maxDepth = clamp(opts.maxDepth ?? CHAIN_DEFAULTS.maxDepth, 1, 10);
   const maxChains = clamp(opts.maxChains ?? CHAIN_DEFAULTS.maxChains, 1, 1000);
   const maxBranch = clamp(opts.maxBranch ?? CHAIN_DEFAULTS.maxBranch, 1, 1000);
-  const maxExpansions = clamp(opts.maxExpansions ?? CHAIN_DEFAULTS.maxExpansions, 1, 10_000_000);
-  const eventIds = new Set(opts.eventIds ?? CHAIN_DEFAULTS.eventIds);
-
-  // The logons that can be a step: successful, onto a known host other than where they came from.
-  const bySource = new Map<string, number[]>();
-  const byAccount = new Map<string, number[]>();
-  edges.forEach((e, k) => {
-    if (e.failure || !eventIds.has(e.eventId) || e.target === null || e.target === e.source) return;
-    if (e.hourly.length === 0) return;
-    if (e.source !== null) push(bySource, e.source, k);
-    push(byAccount, e.account, k);
-  });
-  const startIsAccount = !bySource.has(start) && byAccount.has(start);
+  const maxWork = clamp(opts.maxWork ?? CHAIN_DEFAULTS.maxWork, 1, 1e9);
+  const idx = chainIndex(edges, new Set(opts.eventIds ?? CHAIN_DEFAULTS.eventIds));
+  const startNo = idx.nodeNo.get(start);
+  if (startNo === undefined) return { chains: [], truncated: false };
+  const startIsAccount = idx.fromNode[startNo]!.length === 0 && idx.ofAccount[startNo]!.length > 0;
 
   const found: ChainStep[][] = [];
-  let expansions = 0;
+  let work = 0;
   let truncated = false;
   const steps: ChainStep[] = [];
-  const visited = new Set<string>();
+  const visited = new Uint8Array(idx.nodeNo.size);
+  const pairStamp = new Int32Array(idx.pairs);
+  const pairSlot = new Int32Array(idx.pairs);
+  let stamp = 0;
 
-  /** The next steps from `at` no earlier than `hour`: per (account, target) the earliest edge. */
-  const nextSteps = (candidates: readonly number[], hour: number, account: string | null): Candidate[] => {
-    const best = new Map<string, Candidate>();
+  /** The next steps no earlier than `hour`: per (account, target) its earliest edge, earliest first. */
+  const nextSteps = (candidates: readonly number[], hour: number, account: number): Candidate[] => {
+    // Each node reached costs its candidates, and one for the chain it may end.
+    work += 1 + candidates.length;
+    stamp++;
+    const list: Candidate[] = [];
     for (const k of candidates) {
-      const e = edges[k]!;
-      if (visited.has(e.target!)) continue;
-      if (account !== null && e.account !== account) continue;
-      const h = firstHourFrom(e, hour);
+      if (visited[idx.target[k]!] === 1) continue;
+      if (account >= 0 && idx.account[k] !== account) continue;
+      const h = idx.firstHour[k]! >= hour ? idx.firstHour[k]! : firstHourFrom(edges[k]!, hour);
       if (h < 0) continue;
-      const key = `${e.account}\u0000${e.target!}`;
-      const old = best.get(key);
-      if (old === undefined || h < old.hour || (h === old.hour && e.id < edges[old.k]!.id))
-        best.set(key, { k, hour: h });
+      const p = idx.pair[k]!;
+      if (pairStamp[p] !== stamp) {
+        pairStamp[p] = stamp;
+        pairSlot[p] = list.length;
+        list.push({ k, hour: h });
+        continue;
+      }
+      const old = list[pairSlot[p]!]!;
+      if (h < old.hour || (h === old.hour && edges[k]!.id < edges[old.k]!.id))
+        list[pairSlot[p]!] = { k, hour: h };
     }
-    return [...best.values()]
-      .sort(
-        (a, b) =>
-          a.hour - b.hour ||
-          cmp(edges[a.k]!.target!, edges[b.k]!.target!) ||
-          cmp(edges[a.k]!.id, edges[b.k]!.id),
-      )
-      .slice(0, maxBranch);
+    list.sort(
+      (a, b) =>
+        a.hour - b.hour ||
+        cmp(edges[a.k]!.target!, edges[b.k]!.target!) ||
+        cmp(edges[a.k]!.id, edges[b.k]!.id),
+    );
+    return list.length > maxBranch ? list.slice(0, maxBranch) : list;
   };
 
   const stepOf = (c: Candidate, prevTime: string | null): ChainStep => {
     const e = edges[c.k]!;
-    const hourStart = hourToIso(c.hour);
     let time: string;
-    if (unixHourOf(e.first) === c.hour && (prevTime === null || compareIso(e.first, prevTime) >= 0))
+    if (idx.exactHour[c.k] === c.hour && (prevTime === null || compareIso(e.first, prevTime) >= 0))
       time = e.first;
-    else time = prevTime !== null && compareIso(prevTime, hourStart) > 0 ? prevTime : hourStart;
+    else {
+      const hourStart = hourToIso(c.hour);
+      time = prevTime !== null && compareIso(prevTime, hourStart) > 0 ? prevTime : hourStart;
+    }
     return {
       edge: e.id,
       account: e.account,
@@ -155,45 +224,61 @@ export function lateralChainSearch(
     candidates: readonly number[],
     hour: number,
     prevTime: string | null,
-    account: string | null,
+    account: number,
   ): void => {
     if (truncated) return;
-    if (++expansions > maxExpansions) {
+    if (work > maxWork) {
       truncated = true;
       return;
     }
-    const next = steps.length >= maxDepth ? [] : nextSteps(candidates, hour, account);
+    const next = nextSteps(steps.length >= maxDepth ? [] : candidates, hour, account);
     if (next.length === 0) {
-      if (steps.length > 0) found.push([...steps]);
+      if (steps.length > 0) {
+        found.push([...steps]);
+        // A chain ended is kept, keyed and sorted: it costs as much as looking at a few logons.
+        work += 4 * steps.length;
+      }
       return;
     }
     for (const c of next) {
       const step = stepOf(c, prevTime);
+      const to = idx.target[c.k]!;
       // The first logon of an account's chain comes from a host of its own: not one to return to.
-      const fromAdded = step.from !== null && !visited.has(step.from);
-      if (fromAdded) visited.add(step.from!);
+      const from = step.from === null ? undefined : idx.nodeNo.get(step.from);
+      const fromAdded = from !== undefined && visited[from] === 0;
+      if (fromAdded) visited[from] = 1;
       steps.push(step);
-      visited.add(step.to);
-      extend(bySource.get(step.to) ?? [], c.hour, step.time, opts.sameAccount === true ? step.account : null);
-      visited.delete(step.to);
+      visited[to] = 1;
+      extend(idx.fromNode[to]!, c.hour, step.time, opts.sameAccount === true ? idx.account[c.k]! : -1);
+      visited[to] = 0;
       steps.pop();
-      if (fromAdded) visited.delete(step.from!);
+      if (fromAdded) visited[from] = 0;
       if (truncated) return;
     }
   };
 
-  visited.add(start);
-  const first = startIsAccount ? (byAccount.get(start) ?? []) : (bySource.get(start) ?? []);
-  extend(first, -Infinity, null, startIsAccount ? start : null);
+  visited[startNo] = 1;
+  const first = startIsAccount ? idx.ofAccount[startNo]! : idx.fromNode[startNo]!;
+  extend(first, -Infinity, null, startIsAccount ? startNo : -1);
   // A budget cut leaves the chain being built unreported; the chains found before it stand.
 
-  found.sort(
+  // A chain that is the tail of a longer one (an account's later logon that is also a first step)
+  // says nothing more: keep the longer one.
+  // Only an account's chains can hold another's first step (a host's all start from it).
+  const tails = new Set<string>();
+  if (startIsAccount)
+    for (const c of found) for (let i = 1; i < c.length; i++) tails.add(chainKey(c.slice(i)));
+  const kept = tails.size === 0 ? found : found.filter((c) => !tails.has(chainKey(c)));
+  // Sort keys computed once per chain: a search can end thousands of chains.
+  const ranked = kept.map((c) => ({ c, start: isoToMs(c[0]!.time), key: chainKey(c) }));
+  ranked.sort(
     (a, b) =>
-      b.length - a.length ||
-      compareIso(a[0]!.time, b[0]!.time) ||
-      cmp(a.map((s) => s.edge).join('\u0000'), b.map((s) => s.edge).join('\u0000')),
+      b.c.length - a.c.length ||
+      a.start - b.start ||
+      compareIso(a.c[0]!.time, b.c[0]!.time) ||
+      cmp(a.key, b.key),
   );
-  return { chains: found.slice(0, maxChains).map((s) => ({ steps: s })), truncated };
+  return { chains: ranked.slice(0, maxChains).map((r) => ({ steps: r.c })), truncated };
 }
 
 /** Time-ordered lateral-movement chains from `start` (see the module comment). */
@@ -219,10 +304,8 @@ export function chainElements(chains: readonly LateralChain[]): { nodes: Set<str
   return { nodes, edges: edgeIds };
 }
 
-function push(map: Map<string, number[]>, key: string, k: number): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [k]);
-  else list.push(k);
+function chainKey(steps: readonly ChainStep[]): string {
+  return steps.map((s) => s.edge).join('\u0000');
 }
 
 function clamp(x: number, lo: number, hi: number): number {

@@ -23,7 +23,7 @@ export interface PathStep {
   account: string;
   other: string;
   /** Drawn links it stands for: `from` = other → account, `to` = account → other. */
-  roles: LinkRole[];
+  roles: Array<'from' | 'to'>;
   /** Ids of the dataset edges behind the step. */
   edges: string[];
   /** Events behind the step. */
@@ -187,4 +187,23 @@ export function pathElements(paths: readonly LogonPath[]): { nodes: Set<string>;
     for (const e of p.edges) edgeIds.add(e);
   }
   return { nodes, edges: edgeIds };
+}
+
+/**
+ * The paths an analyst asked for: in the logon direction when there are some, else the reverse
+ * logon paths (from `to` back to `from`, listed as found), else ignoring direction; `direction`
+ * says which answered, so the app can say "no logon path from A to B; shown: ...".
+ */
+export function pathSearch(
+  edges: readonly DatasetEdge[],
+  from: string,
+  to: string,
+  opts: Omit<PathOptions, 'direction'> = {},
+): { paths: LogonPath[]; direction: 'logon' | 'reverse' | 'any' | null } {
+  const forward = shortestPaths(edges, from, to, opts);
+  if (forward.length > 0) return { paths: forward, direction: 'logon' };
+  const reverse = shortestPaths(edges, to, from, opts);
+  if (reverse.length > 0) return { paths: reverse, direction: 'reverse' };
+  const any = shortestPaths(edges, from, to, { ...opts, direction: 'any' });
+  return { paths: any, direction: any.length > 0 ? 'any' : null };
 }

@@ -40,18 +40,27 @@ function windowDay(day: number, span: WindowSpan): number {
   return day - ((((day + 3) % 7) + 7) % 7);
 }
 
-/** The first day of the window of `span` holding the detection's first event. */
+/** The first day of the window of `span` holding a UTC ISO time; null when it is not a real time. */
+function windowOf(iso: string, span: WindowSpan): string | null {
+  const ms = isoToMs(iso);
+  return Number.isNaN(ms) ? null : dateOfDay(windowDay(Math.floor(ms / DAY_MS), span));
+}
+
+/**
+ * The first day of the window of `span` holding the detection's first event. A time the schema
+ * lets through but the calendar does not (`2021-02-30T…`) gives its own date part, as written.
+ */
 export function detectionWindow(d: Detection, span: WindowSpan): string {
-  return dateOfDay(windowDay(Math.floor(isoToMs(d.first) / DAY_MS), span));
+  return windowOf(d.first, span) ?? d.first.slice(0, 10);
 }
 
 const SEVERITY_RANK = { high: 0, medium: 1, low: 2, info: 3 } as const;
 
-/** The detection a dataset opens on: the first high-severity one (earliest start, then id), or null. */
-export function storyDetection(dataset: Dataset): Detection | null {
+/** The first high-severity detection (earliest start, then id), or null. */
+export function storyDetection(detections: readonly Detection[]): Detection | null {
   let best: Detection | null = null;
   let bestMs = Infinity;
-  for (const d of dataset.detections) {
+  for (const d of detections) {
     if (SEVERITY_RANK[d.severity] !== 0) continue;
     const ms = isoToMs(d.first);
     if (Number.isNaN(ms)) continue;
@@ -63,14 +72,25 @@ export function storyDetection(dataset: Dataset): Detection | null {
   return best;
 }
 
-/** The window a dataset opens on (see StoryWindow). */
-export function storyWindow(dataset: Dataset, span: WindowSpan): StoryWindow {
-  const detection = storyDetection(dataset);
+/**
+ * What the opening window is decided from, for callers without a whole dataset (a server dataset
+ * arrives one window at a time): events per Unix hour, the detections, and the time to fall back
+ * on when there are no events (the range's start).
+ */
+export interface StoryInput {
+  hourly: ReadonlyArray<readonly [number, number]>;
+  detections: readonly Detection[];
+  fallback: string;
+}
+
+/** The window to open on (see StoryWindow) from events per hour and detections. */
+export function storyWindowOf(input: StoryInput, span: WindowSpan): StoryWindow {
+  const detection = storyDetection(input.detections);
   if (detection !== null)
     return { from: detectionWindow(detection, span), reason: 'detection', detection: detection.id };
-  // Busiest: the most events (edge buckets) in a window; the earliest of equals.
+  // Busiest: the most events in a window; the earliest of equals.
   const totals = new Map<number, number>();
-  for (const [h, c] of hourlyHistogram(dataset)) {
+  for (const [h, c] of input.hourly) {
     const w = windowDay(Math.floor(h / HOURS_PER_DAY), span);
     totals.set(w, (totals.get(w) ?? 0) + c);
   }
@@ -82,8 +102,19 @@ export function storyWindow(dataset: Dataset, span: WindowSpan): StoryWindow {
       bestCount = c;
     }
   if (bestCount > 0) return { from: dateOfDay(bestDay), reason: 'busiest' };
-  const fallback = dataset.timeRange?.from ?? dataset.createdAt;
-  return { from: dateOfDay(windowDay(Math.floor(isoToMs(fallback) / DAY_MS), span)), reason: 'none' };
+  return { from: windowOf(input.fallback, span) ?? input.fallback.slice(0, 10), reason: 'none' };
+}
+
+/** The window a dataset opens on (see StoryWindow). */
+export function storyWindow(dataset: Dataset, span: WindowSpan): StoryWindow {
+  return storyWindowOf(
+    {
+      hourly: hourlyHistogram(dataset),
+      detections: dataset.detections,
+      fallback: dataset.timeRange?.from ?? dataset.createdAt,
+    },
+    span,
+  );
 }
 
 const activeCache = new WeakMap<Dataset, Float64Array>();
@@ -114,9 +145,16 @@ function activeHours(dataset: Dataset): Float64Array {
  * null when the dataset has none or `from` is not a date.
  */
 export function nearestActiveWindow(dataset: Dataset, from: string, span: WindowSpan): string | null {
+  return nearestWindowIn(activeHours(dataset), from, span);
+}
+
+/**
+ * nearestActiveWindow over a list of active Unix hours sorted ascending (for callers that hold a
+ * histogram, not a dataset).
+ */
+export function nearestWindowIn(hours: ArrayLike<number>, from: string, span: WindowSpan): string | null {
   const startMs = isoToMs(`${from}T00:00:00Z`);
   if (Number.isNaN(startMs) || !/^\d{4}-\d{2}-\d{2}$/.test(from)) return null;
-  const hours = activeHours(dataset);
   if (hours.length === 0) return null;
   const startHour = startMs / HOUR_MS;
   const spanHours = spanDays(span) * HOURS_PER_DAY;
