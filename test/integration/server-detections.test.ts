@@ -82,5 +82,27 @@ describe.skipIf(!HAS_SHARED_DATA)(
       expect(res.status).toBe(404);
       expectErrorShape(await res.json());
     });
+
+    it("serves a node's timeline over the whole dataset, equal to the analysis' on the file", async () => {
+      const graph = await expectJson<Dataset>(
+        await fetch(`${base}/api/datasets/${dataset.id}/graph?hidden=1`),
+      );
+      const host = graph.nodes.find((n) => n.label === 'WIN-L0ZZQ76PMUF')!;
+      const t = await expectJson<{ hours: number[]; success: number[]; failure: number[] }>(
+        await fetch(`${base}/api/datasets/${dataset.id}/timeline?node=${encodeURIComponent(host.id)}`),
+      );
+      expect(t.hours.length).toBeGreaterThan(3);
+      const total = t.success.reduce((a, b) => a + b, 0) + t.failure.reduce((a, b) => a + b, 0);
+      const own = graph.edges
+        .filter((e) => e.account === host.id || e.source === host.id || e.target === host.id)
+        .reduce((a, e) => a + e.count, 0);
+      expect(total).toBe(own);
+      expect(new Date(t.hours[t.hours.length - 1]! * 3_600_000).toISOString().slice(0, 10)).toBe(
+        '2015-09-13',
+      );
+      const missing = await fetch(`${base}/api/datasets/${dataset.id}/timeline?node=nope`);
+      expect(missing.status).toBe(404);
+      expectErrorShape(await missing.json());
+    });
   },
 );

@@ -191,7 +191,7 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
             dataset={dataset}
             node={target?.kind === 'node' ? (nodesById.get(target.node.id) ?? target.node) : null}
             window={resolved.window}
-            serverWindowOnly={serverId !== null}
+            serverId={serverId}
             showHidden={state.filters.showHidden}
             navigate={navigate}
           />

@@ -5,7 +5,7 @@ import {
   lateralChainSearch,
   neighbourhood,
   previousWindow,
-  shortestPaths,
+  pathSearch,
   type LateralChain,
   type LogonPath,
   type ViewFilters,
@@ -23,6 +23,8 @@ export interface Investigation {
   /** The window view cut to the focus and/or to what is new (what the graph and ranking draw). */
   shown: WindowView;
   paths: LogonPath[] | null;
+  /** Which search answered: logon direction, reverse, or undirected (null: none found). */
+  pathDirection: 'logon' | 'reverse' | 'any' | null;
   chains: { chains: LateralChain[]; truncated: boolean } | null;
   diff: WindowDiff | null;
   /** Path or chain elements to emphasize (null: none chosen). */
@@ -119,10 +121,11 @@ export function useInvestigation(
 
   const pathFrom = state.path?.from ?? null;
   const pathTo = state.path?.to ?? null;
-  const paths = useMemo(
-    () => (pathFrom === null || pathTo === null ? null : shortestPaths(view.edges, pathFrom, pathTo)),
+  const found = useMemo(
+    () => (pathFrom === null || pathTo === null ? null : pathSearch(view.edges, pathFrom, pathTo)),
     [view, pathFrom, pathTo],
   );
+  const paths = found?.paths ?? null;
   const chains = useMemo(
     () => (state.chain === null ? null : lateralChainSearch(view.edges, state.chain)),
     [view, state.chain],
@@ -142,6 +145,7 @@ export function useInvestigation(
   return {
     shown,
     paths,
+    pathDirection: found?.direction ?? null,
     chains,
     diff,
     emphasis,
@@ -178,6 +182,7 @@ export function InvestigateSection({
         onFocus={(focus, hops) => navigate((s) => ({ ...s, focus, hops }))}
         path={state.path}
         paths={investigation.paths}
+        pathDirection={investigation.pathDirection}
         onPath={(path) => navigate((s) => ({ ...s, path, chain: path === null ? s.chain : null }))}
         chain={state.chain}
         chains={investigation.chains}

@@ -3,6 +3,7 @@ import { nodeTimeline } from '../../core/analysis/index.js';
 import type { Dataset, DatasetNode, TimeRange } from '../../core/dataset/index.js';
 import { Panel } from '../components/panel';
 import { NodeTimelineChart } from '../features/timeline';
+import { useServerNodeTimeline } from '../lib/api';
 import type { Navigate } from '../lib/use-view-state';
 import { useUiStore } from '../stores/ui-store';
 
@@ -18,28 +19,39 @@ export function NodeTimelineSection({
   dataset,
   node,
   window,
-  serverWindowOnly,
+  serverId,
   showHidden,
   navigate,
 }: {
   dataset: Dataset;
   node: DatasetNode | null;
   window: TimeRange | null;
-  serverWindowOnly: boolean;
+  /** A server dataset's id: its timeline comes from the server (the page holds one window). */
+  serverId: string | null;
   showHidden: boolean;
   navigate: Navigate;
 }) {
   const open = useUiStore((s) => s.panels.timeline);
   const toggle = useUiStore((s) => s.togglePanel);
-  const timeline = useMemo(
-    () => (node === null || !open ? null : nodeTimeline(dataset, node.id, { showHidden })),
-    [dataset, node, open, showHidden],
+  const wanted = node !== null && node.kind !== 'domain' && open;
+  const server = useServerNodeTimeline(serverId !== null && wanted ? serverId : null, node?.id ?? null);
+  const local = useMemo(
+    () =>
+      !wanted || node === null || serverId !== null ? null : nodeTimeline(dataset, node.id, { showHidden }),
+    [dataset, node, wanted, serverId, showHidden],
   );
+  // A server that cannot answer (older version) still gets the window's timeline, said so.
+  const windowOnly = serverId !== null && server.isError;
+  const fallback = useMemo(
+    () => (windowOnly && node !== null ? nodeTimeline(dataset, node.id, { showHidden }) : null),
+    [windowOnly, dataset, node, showHidden],
+  );
+  const timeline = local ?? server.data ?? fallback;
   if (node === null || node.kind === 'domain') return null;
   return (
     <div className="node-timeline-section">
       <Panel title="Node timeline" open={open} onToggle={() => toggle('timeline')}>
-        {serverWindowOnly && (
+        {windowOnly && (
           <p className="muted">
             This server dataset is loaded one window at a time: the timeline shows this window.
           </p>

@@ -16,6 +16,8 @@ export interface InvestigatePanelProps {
 
   path: { from: string; to: string } | null;
   paths: readonly LogonPath[] | null;
+  /** Which search found them: logons forward, backward (to → from), or ignoring direction. */
+  pathDirection: 'logon' | 'reverse' | 'any' | null;
   onPath(path: { from: string; to: string } | null): void;
 
   chain: string | null;
@@ -80,7 +82,15 @@ function FocusSection({ selected, focus, hops, onFocus, label }: InvestigatePane
   );
 }
 
-function PathSection({ selected, path, paths, onPath, label, onSelectNode }: InvestigatePanelProps) {
+function PathSection({
+  selected,
+  path,
+  paths,
+  pathDirection,
+  onPath,
+  label,
+  onSelectNode,
+}: InvestigatePanelProps) {
   // The first end waits here until the second is chosen; only a complete path goes into the URL.
   const [start, setStart] = useState<string | null>(null);
   const from = path?.from ?? start;
@@ -123,6 +133,18 @@ function PathSection({ selected, path, paths, onPath, label, onSelectNode }: Inv
           <p className="path-ends">
             Shortest logon paths from <strong>{label(path.from)}</strong> to <strong>{label(path.to)}</strong>
           </p>
+          {pathDirection === 'reverse' && (
+            <p className="notice warn">
+              No logon path leads that way; shown: the logon paths from {label(path.to)} back to{' '}
+              {label(path.from)}.
+            </p>
+          )}
+          {pathDirection === 'any' && (
+            <p className="notice warn">
+              No logon path joins them in either direction; shown: the shortest connections ignoring
+              direction.
+            </p>
+          )}
           {paths !== null && <PathList paths={paths} label={label} onSelectNode={onSelectNode} />}
         </>
       )}

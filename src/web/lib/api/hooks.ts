@@ -3,6 +3,7 @@ import { getGraph, type GraphParams } from './graph';
 import { listDatasets, getDataset } from './datasets';
 import { getHistogram } from './histogram';
 import { getDetections } from './detections';
+import { getNodeTimeline } from './timeline';
 import { apiKeys } from './query-keys';
 
 /**
@@ -48,6 +49,16 @@ export function useServerDetections(datasetId: string | null) {
     queryKey: apiKeys.detections(datasetId ?? ''),
     queryFn: ({ signal }) => getDetections(datasetId ?? '', signal),
     enabled: datasetId !== null && datasetId !== '',
+    staleTime: 30_000,
+  });
+}
+
+/** One node's timeline over a whole server dataset (null: none asked). */
+export function useServerNodeTimeline(datasetId: string | null, node: string | null) {
+  return useQuery({
+    queryKey: apiKeys.timeline(datasetId ?? '', node ?? ''),
+    queryFn: ({ signal }) => getNodeTimeline(datasetId ?? '', node ?? '', signal),
+    enabled: datasetId !== null && node !== null,
     staleTime: 30_000,
   });
 }
