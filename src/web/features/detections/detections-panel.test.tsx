@@ -66,7 +66,7 @@ describe('DetectionsPanel', () => {
     expect(dcsync).toHaveTextContent('DCSync by alice');
     expect(dcsync).toHaveTextContent('dcsync · outside this window');
     expect(dcsync).toHaveTextContent('2020-08-02 12:02:34');
-    expect(dcsync).toHaveTextContent('– 2020-08-02 12:04:09');
+    expect(dcsync).toHaveTextContent('2020-08-02 12:02:34 – 12:04:09 UTC');
     expect(rows()[1]).toHaveTextContent('in this window');
     expect(rows()[1]).toHaveTextContent('22');
     // Titles come from logs: shown as text, never as markup.

@@ -101,7 +101,6 @@ export function DetectionsPanel({ detections, window, selected, onSelect, onClea
             <tr>
               <th scope="col">severity</th>
               <th scope="col">detection</th>
-              <th scope="col">first – last (UTC)</th>
               <th scope="col">count</th>
             </tr>
           </thead>
@@ -129,15 +128,14 @@ export function DetectionsPanel({ detections, window, selected, onSelect, onClea
                     <span className="muted detection-kind">
                       {d.kind} · {here ? 'in this window' : 'outside this window'}
                     </span>
+                    <span className="detection-time">
+                      {utcText(d.first)}
+                      {d.last !== d.first &&
+                        ` – ${d.last.slice(0, 10) === d.first.slice(0, 10) ? utcText(d.last).slice(11) : utcText(d.last)}`}{' '}
+                      UTC
+                    </span>
                   </td>
-                  <td className="nowrap">
-                    {utcText(d.first)}
-                    {d.last !== d.first && (
-                      <>
-                        <br />– {utcText(d.last)}
-                      </>
-                    )}
-                  </td>
+
                   <td className="num">{d.count.toLocaleString('en')}</td>
                 </tr>
               );
