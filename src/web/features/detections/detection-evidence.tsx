@@ -81,50 +81,36 @@ export function DetectionEvidence({
       {flags.length === 0 && logons.length === 0 ? (
         <p className="muted">No event of this detection is in this window or under these filters.</p>
       ) : (
-        <table className="compact evidence-events">
-          <thead>
-            <tr>
-              <th scope="col">time (UTC)</th>
-              <th scope="col">event</th>
-              <th scope="col">node</th>
-              <th scope="col">detail</th>
-              <th scope="col">records</th>
-            </tr>
-          </thead>
-          <tbody>
-            {flags.slice(0, MAX_ROWS).map(({ node, flag }, i) => (
-              <tr key={`f${i}`}>
-                <td className="nowrap">{utcText(flag.time)}</td>
-                <td>
-                  {flag.eventId}
-                  {flag.count > 1 ? ` ×${flag.count}` : ''}
-                </td>
-                <td>{node.label}</td>
-                <td>{flag.detail}</td>
-                <td>{flag.recordIds.slice(0, 10).join(', ')}</td>
-              </tr>
-            ))}
-            {logons.slice(0, MAX_ROWS).map((e) => (
-              <tr key={e.id} className={e.failure ? 'failure' : undefined}>
-                <td className="nowrap">
-                  {utcText(e.first)}
-                  {e.last !== e.first ? ` – ${utcText(e.last)}` : ''}
-                </td>
-                <td>
-                  {e.eventId}
-                  {e.count > 1 ? ` ×${e.count}` : ''}
-                </td>
-                <td>{label(e.account)}</td>
-                <td>
-                  {e.source === null ? '' : `from ${label(e.source)} `}
-                  {e.target === null ? '' : `on ${label(e.target)}`}
-                  {e.failure ? ` (failed${e.status === null ? '' : ` ${e.status}`})` : ''}
-                </td>
-                <td />
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ul className="evidence-events" aria-label="Evidence events">
+          {flags.slice(0, MAX_ROWS).map(({ node, flag }, i) => (
+            <li key={`f${i}`}>
+              <span className="evidence-head">
+                {utcText(flag.time)} · {flag.eventId}
+                {flag.count > 1 ? ` ×${flag.count}` : ''} · {node.label}
+              </span>
+              <span className="evidence-detail">{flag.detail}</span>
+              {flag.recordIds.length > 0 && (
+                <span className="muted evidence-records">
+                  records {flag.recordIds.slice(0, 10).join(', ')}
+                </span>
+              )}
+            </li>
+          ))}
+          {logons.slice(0, MAX_ROWS).map((e) => (
+            <li key={e.id} className={e.failure ? 'failure' : undefined}>
+              <span className="evidence-head">
+                {utcText(e.first)}
+                {e.last !== e.first ? ` – ${utcText(e.last)}` : ''} · {e.eventId}
+                {e.count > 1 ? ` ×${e.count}` : ''} · {label(e.account)}
+              </span>
+              <span className="evidence-detail">
+                {e.source === null ? '' : `from ${label(e.source)} `}
+                {e.target === null ? '' : `on ${label(e.target)}`}
+                {e.failure ? ` (failed${e.status === null ? '' : ` ${e.status}`})` : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

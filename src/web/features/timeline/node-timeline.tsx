@@ -69,7 +69,8 @@ export function NodeTimelineChart({ timeline, label, window, onPickHour, onPickR
   const ya = scaleLinear()
     .domain([0, Math.max(1e-9, maxAnomaly)])
     .range([0, ANOMALY - 2]);
-  const barWidth = Math.max(1, x(domain[0] + width) - x(domain[0]) - 0.5);
+  // At least 3 units wide: a lone hour in a long range must stay visible and clickable.
+  const barWidth = Math.max(3, x(domain[0] + width) - x(domain[0]) - 0.5);
   const total = timeline.success.reduce((s, c) => s + c, 0) + timeline.failure.reduce((s, c) => s + c, 0);
   const failures = timeline.failure.reduce((s, c) => s + c, 0);
 
