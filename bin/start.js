@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: build what is missing or stale, then serve the app with its embedded store and the
-// demo dataset (`logonlens serve --demo`). Extra arguments go to `serve`.
+// demo datasets (`logonlens serve --demo`, which prints the link to the demo week). Extra arguments
+// go to `serve`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, type AppDeps, type LogonLensApp } from './app.js';
 import { ConfigError, resolveConfig, type ServerConfig } from './config.js';
-import { ensureDemoDataset } from './demo/index.js';
+import { ATTACK, ensureDemoDataset, ensureStoryDataset, storyUrl, whenImported } from './demo/index.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { defaultWebRoot, demoDir } from './paths.js';
 import { Store } from './store/store.js';
@@ -22,6 +22,8 @@ export interface RunningServer {
   url: string;
   app: LogonLensApp;
   store: Store;
+  /** With the demo: the demo week's graph page once it is imported (null without it, or when its import failed). */
+  demoUrl: Promise<string | null>;
   close(): Promise<void>;
 }
 
@@ -90,7 +92,20 @@ export async function startServer(
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${hostForUrl}:${port}`;
-  if (config.demo) ensureDemoDataset(store, app.services.jobs, app.services.uploadDir, demoDir(), logger);
+  let demoUrl: Promise<string | null> = Promise.resolve(null);
+  if (config.demo) {
+    const { jobs, uploadDir } = app.services;
+    // The generated week first: it is the one a first start opens on.
+    const story = ensureStoryDataset(store, jobs, uploadDir, demoDir(), logger);
+    ensureDemoDataset(store, jobs, uploadDir, demoDir(), logger);
+    if (story !== null) {
+      const link = storyUrl(url, story.datasetId);
+      demoUrl =
+        story.job === null
+          ? Promise.resolve(link)
+          : whenImported(jobs, story.job).then((ok) => (ok ? link : null));
+    }
+  }
   let watches: RunningWatches | null = null;
   try {
     watches = startWatches(watchSettings, esClusters, logger);
@@ -103,6 +118,7 @@ export async function startServer(
     url,
     app,
     store,
+    demoUrl,
     close: async () => {
       await watches?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -121,6 +137,10 @@ export async function runServer(
   out.write(
     `LogonLens is serving ${running.url}  (data: ${config.dataDir}${config.token !== null ? ', token required' : ''})\n`,
   );
+  void running.demoUrl.then((link) => {
+    if (link !== null)
+      out.write(`LogonLens demo: a week at CORP with an attack on ${ATTACK.day}: open ${link}\n`);
+  });
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
     process.once('SIGINT', stop);

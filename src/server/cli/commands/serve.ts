@@ -8,7 +8,8 @@ const USAGE = `Usage: logonlens serve [--demo] [--port N] [--host H] [--data DIR
 Serves the LogonLens app and its REST API with the embedded store.
 
 Options:
-  --demo        import the bundled demo logs into a dataset (once per data directory)
+  --demo        import the bundled demo (a generated week with an attack, and real sample logs)
+                into two datasets, once per data directory, and print the link to the week
   --port N      port to listen on (default: PORT or 8080; 0 picks a free port)
   --host H      address to listen on (default: HOST or 127.0.0.1); anything but loopback
                 needs LOGONLENS_TOKEN
