@@ -177,6 +177,13 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
                 </p>
               )}
             </StateMessage>
+          ) : state.newOnly && investigation.diff !== null && shown.edges.length === 0 ? (
+            <StateMessage kind="empty" title="Nothing new in this window">
+              <p>
+                Every logon shown here was already in the previous window. Untick “Only what is new” to see
+                them.
+              </p>
+            </StateMessage>
           ) : (
             <GraphView
               graph={graph}
