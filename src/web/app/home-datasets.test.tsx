@@ -40,6 +40,29 @@ describe('the home page', () => {
     await waitFor(() => expect(source()).toEqual({ kind: 'server', id: 'demo' }));
   });
 
+  it('opens the generated demo week when the server holds only the demo datasets', async () => {
+    stubFetch((req) =>
+      req.path === '/api/datasets'
+        ? jsonResponse(200, {
+            datasets: [
+              sampleDataset({
+                id: 'samples',
+                name: 'Demo: sample Security logs',
+                counts: { events: 513, edges: 9, nodes: 9 },
+              }),
+              sampleDataset({
+                id: 'week',
+                name: 'Demo: a week at CORP',
+                counts: { events: 2972, edges: 9, nodes: 9 },
+              }),
+            ],
+          })
+        : jsonResponse(404, { error: { code: 'not_found', message: 'no' } }),
+    );
+    renderWithProviders(<App />);
+    await waitFor(() => expect(source()).toEqual({ kind: 'server', id: 'week' }));
+  });
+
   it('says nothing of a server when there is none', async () => {
     stubFetch(() => jsonResponse(404, { error: { code: 'not_found', message: 'no' } }));
     renderWithProviders(<App />);

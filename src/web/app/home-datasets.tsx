@@ -14,17 +14,32 @@ export function resetAutoOpen(): void {
   autoOpened = false;
 }
 
+/** Names the server gives the datasets `npm start --demo` imports (src/server/demo). */
+const DEMO_NAME = /^Demo: /;
+
+/**
+ * The dataset a fresh server opens on: its only dataset, or, when it holds nothing but the demo
+ * datasets of `npm start`, the largest of them (the generated week with its attack). Undefined
+ * when an analyst's own datasets are there: the home page lists them instead.
+ */
+export function freshServerDataset(list: readonly DatasetSummary[]): DatasetSummary | undefined {
+  const ready = list.filter((d) => d.state === 'ready');
+  if (ready.length === 0 || ready.length !== list.length) return undefined;
+  if (ready.length === 1) return ready[0];
+  if (!ready.every((d) => DEMO_NAME.test(d.name))) return undefined;
+  return [...ready].sort((a, b) => b.counts.events - a.counts.events)[0];
+}
+
 const openState = (id: string): ViewState => ({ ...DEFAULT_VIEW, source: { kind: 'server', id } });
 
 /**
  * The home page's list of the server's datasets (nothing without a server, e.g. the app served as
  * static files). When the server holds exactly one ready dataset and this is the first page of the
- * visit, it is opened.
+ * visit, it is opened (see freshServerDataset).
  */
 export function HomeServerDatasets({ navigate }: { navigate: Navigate }) {
   const list = useDatasetList();
-  const ready = (list.data ?? []).filter((d) => d.state === 'ready');
-  const only = ready.length === 1 && (list.data ?? []).length === 1 ? ready[0] : undefined;
+  const only = list.data === undefined ? undefined : freshServerDataset(list.data);
   const settled = list.isError || list.isSuccess;
   useEffect(() => {
     if (!settled || autoOpened) return;
