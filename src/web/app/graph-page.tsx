@@ -3,6 +3,7 @@ import {
   computeView,
   hourlyHistogram,
   nearestActiveWindow,
+  nearestWindowIn,
   type ViewFilters,
 } from '../../core/analysis/index.js';
 import type { Dataset } from '../../core/dataset/index.js';
@@ -29,7 +30,6 @@ import {
   DetectionsSection,
   useDatasetDetections,
 } from './detections-route';
-import { activityDataset } from './story-window';
 import { NodeTimelineSection } from './node-timeline-route';
 import { InvestigateSection, useInvestigation } from './investigate-route';
 
@@ -96,8 +96,14 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
   const emptyWindow = view.edges.length === 0 && view.nodes.length === 0 && view.totals.edges === 0;
   const nearest = useMemo(() => {
     if (!emptyWindow || from === null) return null;
-    const activity = serverId === null ? dataset : activityDataset(hourly, [], dataset.timeRange);
-    const near = nearestActiveWindow(activity, from, state.span);
+    const near =
+      serverId === null
+        ? nearestActiveWindow(dataset, from, state.span)
+        : nearestWindowIn(
+            hourly.map(([h]) => h),
+            from,
+            state.span,
+          );
     return near === from ? null : near;
   }, [emptyWindow, from, serverId, dataset, hourly, state.span]);
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { detectionWindow, storyWindow } from '../../core/analysis/index.js';
-import { DATASET_FORMAT_V1, type Dataset, type Detection, type TimeRange } from '../../core/dataset/index.js';
+import { detectionWindow, storyWindow, storyWindowOf } from '../../core/analysis/index.js';
+import type { Dataset, Detection } from '../../core/dataset/index.js';
 import { useServerDetections, useServerHistogram } from '../lib/api';
 import type { Span } from '../lib/time-window';
 import type { ViewState } from '../lib/url-state';
@@ -8,57 +8,6 @@ import type { ViewState } from '../lib/url-state';
 /** The window start (`YYYY-MM-DD`) that holds a detection's first event (the analysis' rule). */
 export function detectionStart(d: Detection, span: Span): string {
   return detectionWindow(d, span);
-}
-
-/**
- * A stand-in dataset holding only what the "where is the story" rules read (detections, events per
- * hour): a server dataset arrives one window at a time, so its whole-dataset detections and
- * histogram are put in this shape for the analysis' storyWindow and nearestActiveWindow, and the
- * rule stays in one place.
- */
-export function activityDataset(
-  hours: ReadonlyArray<readonly [number, number]>,
-  detections: readonly Detection[],
-  timeRange: TimeRange | null,
-): Dataset {
-  const total = hours.reduce((s, [, n]) => s + n, 0);
-  const iso = (h: number) => new Date(h * 3_600_000).toISOString().slice(0, 19) + 'Z';
-  const first = hours[0];
-  const last = hours[hours.length - 1];
-  return {
-    format: DATASET_FORMAT_V1,
-    generator: { name: 'logonlens-app', version: '0' },
-    createdAt: timeRange?.from ?? '1970-01-01T00:00:00Z',
-    title: null,
-    sources: [],
-    timeRange,
-    window: null,
-    readStats: { recordsRead: 0, eventsUsed: 0, eventsSkipped: {}, warnings: 0 },
-    nodes: [],
-    edges:
-      first === undefined || last === undefined || total === 0
-        ? []
-        : [
-            {
-              id: 'activity',
-              account: 'activity',
-              source: null,
-              target: null,
-              eventId: 0,
-              logonType: null,
-              status: null,
-              subStatus: null,
-              authPackage: null,
-              failure: false,
-              count: total,
-              first: iso(first[0]),
-              last: iso(last[0]),
-              hourly: hours.map(([h, n]) => [h, n] as [number, number]),
-            },
-          ],
-    rankings: [],
-    detections: [...detections],
-  };
 }
 
 /**
@@ -91,7 +40,11 @@ export function useStoryFrom(
     if (detections.isError && histogram.isError) return { from: null, pending: false };
     const range = histogram.data?.timeRange ?? detections.data?.timeRange ?? null;
     if (range === null) return { from: null, pending: false };
-    const stand = activityDataset(histogram.data?.hours ?? [], detections.data?.detections ?? [], range);
-    return { from: storyWindow(stand, state.span).from, pending: false };
+    const input = {
+      hourly: histogram.data?.hours ?? [],
+      detections: detections.data?.detections ?? [],
+      fallback: range.from,
+    };
+    return { from: storyWindowOf(input, state.span).from, pending: false };
   }, [state.from, state.source, state.span, fileDataset, detections, histogram]);
 }
