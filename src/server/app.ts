@@ -18,6 +18,8 @@ import { eventRoutes } from './routes/events.js';
 import { exportRoutes } from './routes/export.js';
 import { graphRoutes } from './routes/graph.js';
 import { histogramRoutes } from './routes/histogram.js';
+import { detectionRoutes } from './routes/detections.js';
+import { timelineRoutes } from './routes/timeline.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
 import { esRoutes } from './es/routes.js';
@@ -88,6 +90,8 @@ export function createApp(deps: AppDeps): LogonLensApp {
   app.route('/api/datasets', datasetRoutes(services));
   app.route('/api/datasets', graphRoutes(services));
   app.route('/api/datasets', histogramRoutes(services));
+  app.route('/api/datasets', detectionRoutes(services));
+  app.route('/api/datasets', timelineRoutes(services));
   app.route('/api/datasets', esEventRoutes(services));
   app.route('/api/datasets', eventRoutes(services));
   app.route('/api/datasets', exportRoutes(services));

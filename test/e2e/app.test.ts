@@ -58,8 +58,13 @@ describe.skipIf(!HAS_CHROMIUM)('the graph app in Chromium', () => {
     // A canvas is drawn (the real renderer, not a test double).
     expect(await page.locator('.graph-canvas canvas').count()).toBeGreaterThan(0);
 
+    // Without a date the dataset opens where its story is: here (no detection) its busiest day.
+    await page.getByText('2021-12-02 (UTC day)').waitFor();
+    await page.getByRole('button', { name: 'Previous day' }).click();
+    const previousDay = await statusAfter(page, first);
+    await page.getByText('2021-12-01 (UTC day)').waitFor();
     await page.getByRole('button', { name: 'Next day' }).click();
-    const nextDay = await statusAfter(page, first);
+    const nextDay = await statusAfter(page, previousDay);
     await page.getByText('2021-12-02 (UTC day)').waitFor();
     await page.getByRole('radio', { name: 'failure' }).check();
     const filtered = await statusAfter(page, nextDay);

@@ -1,4 +1,5 @@
-import { DATASET_FORMAT_V1, type Dataset, type TimeRange } from '../../core/dataset/index.js';
+import { detectFromFlags } from '../../core/analysis/index.js';
+import { DATASET_FORMAT_V1, type Dataset, type Detection, type TimeRange } from '../../core/dataset/index.js';
 import { GENERATOR } from '../../core/version.js';
 import { edgeFilter, windowHours, type ViewFilters } from '../../core/analysis/index.js';
 import type { Store, WindowEdgeRow } from '../store/store.js';
@@ -59,6 +60,7 @@ export function windowDataset(
     totalNodes.add(id);
   }
 
+  const nodes = store.nodesByIds(datasetId, [...keptNodes]);
   const base: Dataset = {
     format: DATASET_FORMAT_V1,
     generator: { name: GENERATOR.name, version: GENERATOR.version },
@@ -68,7 +70,7 @@ export function windowDataset(
     timeRange: info.timeRange,
     window: null,
     readStats: store.readStats(datasetId),
-    nodes: store.nodesByIds(datasetId, [...keptNodes]),
+    nodes,
     edges: store
       .edgesByIds(
         datasetId,
@@ -77,8 +79,10 @@ export function windowDataset(
       .sort((a, b) => (a.id < b.id ? -1 : 1)),
     rankings: [],
     // The import's detections overlapping the window (event-based ones such as pass-the-hash or
-    // Sigma hits exist only there); the rank recomputes the edge-based ones for exactly this window.
-    detections: store.detections(datasetId, fromHour, toHour),
+    // Sigma hits exist only there), and the flag-based ones of these nodes (DCSync, log cleared, ...)
+    // for datasets imported before detections were stored; the rank keeps those that overlap the
+    // window and recomputes the edge-based ones for exactly this window.
+    detections: uniqueById([...store.detections(datasetId, fromHour, toHour), ...detectFromFlags(nodes)]),
   };
   const coverage = store.coverage(datasetId);
   if (coverage !== null) base.coverage = coverage;
@@ -95,4 +99,10 @@ export function windowDataset(
         }
       : null,
   };
+}
+
+/** The first of each id (stored detections come first: they are the import's own). */
+function uniqueById(detections: readonly Detection[]): Detection[] {
+  const seen = new Set<string>();
+  return detections.filter((d) => !seen.has(d.id) && (seen.add(d.id), true));
 }

@@ -402,6 +402,19 @@ export class Store {
     return this.byIds('nodes', datasetId, ids) as DatasetNode[];
   }
 
+  /** Every edge a node is an end of (account, source or target), over the whole dataset. */
+  edgesOfNode(datasetId: string, nodeId: string): DatasetEdge[] {
+    const rows = this.db
+      .prepare(
+        `SELECT data FROM edges WHERE dataset_id = @ds AND account = @id
+         UNION SELECT data FROM edges WHERE dataset_id = @ds AND source = @id
+         UNION SELECT data FROM edges WHERE dataset_id = @ds AND target = @id`,
+      )
+      .raw()
+      .all({ ds: datasetId, id: nodeId }) as [string][];
+    return rows.map((r) => JSON.parse(r[0]) as DatasetEdge);
+  }
+
   findEdge(datasetId: string, id: string): DatasetEdge | null {
     return this.edgesByIds(datasetId, [id])[0] ?? null;
   }

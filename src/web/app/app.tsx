@@ -13,6 +13,8 @@ import { DatasetsRoute } from './datasets-route';
 import { ClusterSourceBar } from './cluster-source-bar';
 import { EsExportWindow } from '../features/es-load';
 import { GraphPage } from './graph-page';
+import { useStoryFrom } from './story-window';
+import { HomeServerDatasets } from './home-datasets';
 import { useKeptFiles, useRemoveKeptFile } from './use-kept-files';
 import { useOpenFile } from './use-open-file';
 
@@ -120,8 +122,14 @@ function FilesDrawer({ state, navigate }: { state: ViewState; navigate: Navigate
   );
 }
 
-function GraphRoute({ state, navigate }: { state: ViewState; navigate: Navigate }) {
-  const query = useDataset(state);
+function GraphRoute({ state: urlState, navigate }: { state: ViewState; navigate: Navigate }) {
+  // Without a date in the URL, the dataset opens where its story is (story-window.ts); the URL
+  // stays as shared, the rule gives the same window on every open.
+  const fileQuery = useDataset(urlState, { wait: urlState.source?.kind === 'server' });
+  const story = useStoryFrom(urlState, urlState.source?.kind === 'file' ? fileQuery.data : undefined);
+  const state = story.from === null ? urlState : { ...urlState, from: story.from };
+  const serverQuery = useDataset(state, { wait: urlState.source?.kind !== 'server' || story.pending });
+  const query = urlState.source?.kind === 'server' ? serverQuery : fileQuery;
   if (state.source === null) {
     return (
       <StateMessage kind="empty" title="Open a dataset to start">
@@ -130,10 +138,11 @@ function GraphRoute({ state, navigate }: { state: ViewState; navigate: Navigate 
           this computer, kept in this browser so that the page&apos;s link works after a reload.
         </p>
         <KeptFilesList state={state} navigate={navigate} />
+        <HomeServerDatasets navigate={navigate} />
       </StateMessage>
     );
   }
-  if (query.isPending) {
+  if (query.isPending || (state.source.kind === 'server' && story.pending)) {
     return <StateMessage kind="loading" title="Loading the dataset…" />;
   }
   if (query.isError) {

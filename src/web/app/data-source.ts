@@ -85,7 +85,7 @@ export function serverViewState(
 }
 
 /** The dataset of the URL's source (disabled without one). */
-export function useDataset(state: ViewState) {
+export function useDataset(state: ViewState, options: { wait?: boolean } = {}) {
   const ref = state.source;
   const loader = ref === null ? null : loaderFor(ref);
   // Server views without a date first learn the dataset's range (cached per dataset).
@@ -106,7 +106,8 @@ export function useDataset(state: ViewState) {
       if (effective === null) throw new DataSourceError("The dataset's time range is not known yet.");
       return loader.load(ref, effective, signal);
     },
-    enabled: ref !== null && (effective !== null || rangeError !== null),
+    // `wait`: the caller is still working out the window (the story window of a server dataset).
+    enabled: ref !== null && (effective !== null || rangeError !== null) && options.wait !== true,
     staleTime: Infinity,
     gcTime: 5 * 60_000,
     ...(loader?.keepPrevious ? { placeholderData: keepPreviousData } : {}),

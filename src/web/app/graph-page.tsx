@@ -1,11 +1,17 @@
 import { useCallback, useMemo } from 'react';
-import { hourlyHistogram, type ViewFilters } from '../../core/analysis/index.js';
+import {
+  hourlyHistogram,
+  nearestActiveWindow,
+  nearestWindowIn,
+  type ViewFilters,
+  type WindowView,
+} from '../../core/analysis/index.js';
 import type { Dataset } from '../../core/dataset/index.js';
 import { StateMessage } from '../components/state-message';
 import { Notices } from '../components/notices';
 import { Panel } from '../components/panel';
 import { FiltersPanel } from '../features/filters';
-import { GraphView, useWindowView } from '../features/graph';
+import { buildElements, domainIndex, GraphView, useWindowView } from '../features/graph';
 import { Inspector, inspectorTarget } from '../features/inspector';
 import { RankingList } from '../features/ranking';
 import { Histogram, WindowBar } from '../features/timeline';
@@ -18,8 +24,25 @@ import { useUiStore } from '../stores/ui-store';
 import { ViewControls } from './settings-menu';
 import { StatusLine } from './status-line';
 import { ServerEvents } from './server-events';
+import {
+  ActiveDetection,
+  detectionEmphasis,
+  DetectionsSection,
+  useDatasetDetections,
+} from './detections-route';
+import { NodeTimelineSection } from './node-timeline-route';
+import { InvestigateSection, useInvestigation } from './investigate-route';
 
 const NO_HOURS: Array<[number, number]> = [];
+/** What the investigation works on before the first window is computed. */
+const EMPTY_VIEW: WindowView = {
+  window: null,
+  nodes: [],
+  edges: [],
+  rankings: new Map(),
+  detections: [],
+  totals: { nodes: 0, edges: 0 },
+};
 
 export interface GraphPageProps {
   dataset: Dataset;
@@ -50,6 +73,18 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
     selected: state.sel,
   });
   const nodesById = useMemo(() => new Map(dataset.nodes.map((n) => [n.id, n])), [dataset]);
+  // Focus, paths, chains and the comparison (issue 9): `shown` is the view cut to the focus or to
+  // what is new. The worker's elements draw the whole view; a cut view (a neighbourhood, or what is
+  // new: a part of a view already computed) is drawn from elements built here.
+  const investigation = useInvestigation(dataset, view ?? EMPTY_VIEW, state, resolved.window, filters);
+  const shown = investigation.shown;
+  const domains = useMemo(() => domainIndex(dataset.nodes), [dataset]);
+  const cutGraph = useMemo(() => {
+    if (view === null || shown === view) return null;
+    const needsSelected = shown.nodes.length > maxNodes ? state.sel : null;
+    return buildElements(shown, { overlay: state.overlay, maxNodes, domains, selected: needsSelected });
+  }, [view, shown, state.overlay, maxNodes, domains, state.sel]);
+  const drawn = cutGraph ?? graph;
   // A server sends /graph for the window only: the timeline comes from its histogram of the whole
   // dataset (the local one, of the window, only if that request fails).
   const serverId = state.source?.kind === 'server' ? state.source.id : null;
@@ -66,6 +101,33 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
 
   const select = useCallback((id: string | null) => navigate((s) => ({ ...s, sel: id })), [navigate]);
   const from = resolved.from;
+
+  // Investigation (issue 9): the dataset's detections, the chosen one and what it highlights.
+  const allDetections = useDatasetDetections(dataset, state);
+  const detection = useMemo(
+    () => (state.det === null ? null : (allDetections.detections.find((d) => d.id === state.det) ?? null)),
+    [allDetections.detections, state.det],
+  );
+  const detectionElements = useMemo(
+    () => detectionEmphasis(detection, view ?? EMPTY_VIEW),
+    [detection, view],
+  );
+  const emphasis = investigation.emphasis ?? detectionElements;
+  // An empty window offers the nearest one with events (a server dataset's from its histogram).
+  const emptyWindow =
+    view !== null && view.edges.length === 0 && view.nodes.length === 0 && view.totals.edges === 0;
+  const nearest = useMemo(() => {
+    if (!emptyWindow || from === null) return null;
+    const near =
+      serverId === null
+        ? nearestActiveWindow(dataset, from, state.span)
+        : nearestWindowIn(
+            hourly.map(([h]) => h),
+            from,
+            state.span,
+          );
+    return near === from ? null : near;
+  }, [emptyWindow, from, serverId, dataset, hourly, state.span]);
 
   return (
     <div className="graph-page">
@@ -104,6 +166,14 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
               onChange={(filters) => navigate((s) => ({ ...s, filters }))}
             />
           </Panel>
+          <Panel title="Investigate" open={panels.investigate} onToggle={() => togglePanel('investigate')}>
+            <InvestigateSection
+              investigation={investigation}
+              state={state}
+              navigate={navigate}
+              label={label}
+            />
+          </Panel>
         </aside>
         <main className="center">
           <div className="toolbar">
@@ -112,8 +182,8 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
               onOverlay={(overlay) => navigate((s) => ({ ...s, overlay }))}
             />
           </div>
-          {view !== null && graph !== null && (
-            <StatusLine shown={graph.shown} totals={view.totals} capped={graph.capped} label={label} />
+          {view !== null && drawn !== null && (
+            <StatusLine shown={drawn.shown} totals={view.totals} capped={drawn.capped} label={label} />
           )}
           {error !== null && view !== null && (
             <p className="notice warn" role="alert">
@@ -127,7 +197,7 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
                 made a logon edge.
               </p>
             </StateMessage>
-          ) : view === null || graph === null ? (
+          ) : view === null || drawn === null ? (
             error !== null ? (
               <StateMessage kind="error" title="This window could not be computed">
                 <p>{error}</p>
@@ -142,22 +212,64 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
                   ? `The filters hide all ${view.totals.edges.toLocaleString('en')} edges of this window: loosen them or reset the filters.`
                   : 'Move the window (previous/next, the date, or a bar of the histogram above) to a time with events.'}
               </p>
+              {nearest !== null && (
+                <p>
+                  <button type="button" onClick={() => navigate((s) => ({ ...s, from: nearest }))}>
+                    Go to {nearest}, the nearest {state.span} with events
+                  </button>
+                </p>
+              )}
+            </StateMessage>
+          ) : state.newOnly && investigation.diff !== null && shown.edges.length === 0 ? (
+            <StateMessage kind="empty" title="Nothing new in this window">
+              <p>
+                Every logon shown here was already in the previous window. Untick “Only what is new” to see
+                them.
+              </p>
             </StateMessage>
           ) : (
             <GraphView
-              graph={graph}
+              graph={drawn}
               viewNodes={view.nodes.length}
               pending={pending}
               selected={state.sel}
               onSelect={select}
+              emphasis={emphasis}
+              marks={investigation.marks}
             />
           )}
+          <NodeTimelineSection
+            dataset={dataset}
+            node={target?.kind === 'node' ? (nodesById.get(target.node.id) ?? target.node) : null}
+            window={resolved.window}
+            serverId={serverId}
+            showHidden={state.filters.showHidden}
+            navigate={navigate}
+          />
           {state.source?.kind === 'server' && (
             <ServerEvents datasetId={state.source.id} window={resolved.window} target={target} />
           )}
         </main>
         <aside className="side right">
+          <Panel title="Detections" open={panels.detections} onToggle={() => togglePanel('detections')}>
+            <DetectionsSection
+              detections={allDetections.detections}
+              error={allDetections.error}
+              window={resolved.window}
+              state={state}
+              navigate={navigate}
+              nodes={nodesById}
+            />
+          </Panel>
           <Panel title="Selection" open={panels.inspector} onToggle={() => togglePanel('inspector')}>
+            {detection !== null && (
+              <ActiveDetection
+                detection={detection}
+                view={view ?? EMPTY_VIEW}
+                nodes={nodesById}
+                navigate={navigate}
+              />
+            )}
             <Inspector target={target} onClose={() => select(null)} />
           </Panel>
           <Panel title="Ranking" open={panels.ranking} onToggle={() => togglePanel('ranking')}>

@@ -29,8 +29,9 @@ const HOURS: Array<[number, number]> = [
   [firstHour + 60, 9],
 ];
 
-function server(over: { histogram?: () => Response } = {}) {
+function server(over: { histogram?: () => Response; detections?: () => Response } = {}) {
   return stubFetch((req: StubRequest) => {
+    if (req.path === '/api/datasets/ds1/detections' && over.detections) return over.detections();
     if (req.path === '/api/datasets/ds1') return jsonResponse(200, sampleDataset({ timeRange: range }));
     if (req.path === '/api/datasets/ds1/graph') return jsonResponse(200, dataset);
     if (req.path === '/api/datasets/ds1/histogram')
@@ -56,11 +57,12 @@ describe('serverViewState', () => {
 });
 
 describe('a server dataset in the graph view', () => {
-  it('without a date: reads the range, then asks /graph for exactly the first day', async () => {
+  it('without a date: opens on the busiest day (no detection), asking /graph for exactly that day', async () => {
     const { calls } = server();
     const { client } = renderWithProviders(<App />, { search: '?source=server:ds1' });
-    await screen.findByTestId('status');
-    const day = range.from.slice(0, 10);
+    await screen.findByTestId('status', {}, { timeout: 5000 });
+    // The histogram's busiest hour (777 events) is 30 hours after the first.
+    const day = new Date((firstHour + 30) * 3_600_000).toISOString().slice(0, 10);
     const graphs = graphCalls(calls);
     expect(graphs.length).toBeGreaterThan(0);
     // Never the whole dataset: every graph request carries the window.
@@ -70,11 +72,11 @@ describe('a server dataset in the graph view', () => {
         `${new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 19)}Z`,
       );
     }
-    // The summary came first.
-    const firstSummary = calls.findIndex((c) => c.path === '/api/datasets/ds1');
+    // The detections and the histogram came first.
+    const firstHistogram = calls.findIndex((c) => c.path === '/api/datasets/ds1/histogram');
     const firstGraph = calls.findIndex((c) => c.path === '/api/datasets/ds1/graph');
-    expect(firstSummary).toBeGreaterThanOrEqual(0);
-    expect(firstSummary).toBeLessThan(firstGraph);
+    expect(firstHistogram).toBeGreaterThanOrEqual(0);
+    expect(firstHistogram).toBeLessThan(firstGraph);
     // The cached graph is keyed on the window.
     const key = apiKeys.graph('ds1', {
       from: graphs[0]?.query.get('from') ?? '',
@@ -82,6 +84,29 @@ describe('a server dataset in the graph view', () => {
       ...DEFAULT_VIEW.filters,
     });
     expect(client.getQueryData(key)).toBeDefined();
+  });
+
+  it('without a date: opens on the day of the first high-severity detection', async () => {
+    const detection = {
+      id: 'dcsync:1',
+      kind: 'dcsync',
+      title: 'DCSync by alice',
+      severity: 'high',
+      nodes: [dataset.nodes[0]!.id],
+      first: range.to,
+      last: range.to,
+      count: 1,
+      detail: '',
+      evidence: { eventIds: [4662], recordIds: [7], computers: [] },
+    };
+    const { calls } = server({
+      detections: () => jsonResponse(200, { timeRange: range, detections: [detection] }),
+    });
+    renderWithProviders(<App />, { search: '?source=server:ds1' });
+    await screen.findByTestId('status', {}, { timeout: 5000 });
+    const day = range.to.slice(0, 10);
+    expect(graphCalls(calls).map((g) => g.query.get('from'))).toEqual([`${day}T00:00:00Z`]);
+    expect(screen.getByRole('button', { name: 'DCSync by alice' })).toBeInTheDocument();
   });
 
   it('with a date: asks /graph for that window straight away', async () => {

@@ -29,3 +29,36 @@ export function parseLinkId(id: string): LinkEnds | null {
     return null;
   }
 }
+
+/** The drawn links of one dataset edge: source → account ("from") and account → target ("to"). */
+export function edgeLinkIds(edge: {
+  account: string;
+  source: string | null;
+  target: string | null;
+}): string[] {
+  const out: string[] = [];
+  if (edge.source !== null) out.push(linkId(edge.account, edge.source, 'from'));
+  if (edge.target !== null) out.push(linkId(edge.account, edge.target, 'to'));
+  return out;
+}
+
+/** Element ids to emphasize in the graph: the given nodes plus the ends and links of the edges. */
+export interface ElementIds {
+  nodes: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
+}
+
+export function elementIdsOf(
+  edges: Iterable<{ account: string; source: string | null; target: string | null }>,
+  nodes: Iterable<string> = [],
+): ElementIds {
+  const n = new Set(nodes);
+  const l = new Set<string>();
+  for (const e of edges) {
+    n.add(e.account);
+    if (e.source !== null) n.add(e.source);
+    if (e.target !== null) n.add(e.target);
+    for (const id of edgeLinkIds(e)) l.add(id);
+  }
+  return { nodes: n, edges: l };
+}

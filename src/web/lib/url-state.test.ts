@@ -25,6 +25,13 @@ describe('URL view state', () => {
       },
       overlay: 'anomaly',
       sel: 'account:corp\\alice',
+      det: null,
+      focus: null,
+      hops: 1,
+      path: null,
+      chain: null,
+      cmp: false,
+      newOnly: false,
     });
   });
 
@@ -50,6 +57,18 @@ describe('URL view state', () => {
         showHidden: true,
       },
       sel: 'host:ws1 & <x>',
+    },
+    {
+      ...DEFAULT_VIEW,
+      source: { kind: 'server', id: 'ds_01' },
+      sel: 'account:corp\\alice',
+      det: 'det:dcsync:1a2b',
+      focus: 'account:corp\\alice',
+      hops: 3,
+      path: { from: 'ip:10.0.0.1', to: 'host:dc~1%7E' },
+      chain: 'account:a~b',
+      cmp: true,
+      newOnly: true,
     },
   ];
   it.each(states.map((s, i) => [i, s] as const))('round-trips state %i', (_i, s) => {
@@ -96,5 +115,32 @@ describe('URL view state', () => {
   });
   it('reads the LogonTracer PageRank overlay', () => {
     expect(parseViewState('?overlay=pagerankLogontracer').state.overlay).toBe('pagerankLogontracer');
+  });
+
+  it('writes the investigation readably', () => {
+    const q = serializeViewState({
+      ...DEFAULT_VIEW,
+      det: 'd1',
+      focus: 'host:ws1',
+      hops: 2,
+      path: { from: 'ip:10.0.0.1', to: 'host:dc1' },
+      cmp: true,
+      newOnly: true,
+    });
+    expect(q).toBe('det=d1&focus=host%3Aws1&hops=2&path=ip%3A10.0.0.1%7Ehost%3Adc1&cmp=1&new=1');
+    expect(parseViewState(q).state.path).toEqual({ from: 'ip:10.0.0.1', to: 'host:dc1' });
+  });
+
+  it('turns invalid investigation values into defaults with a notice', () => {
+    const { state, notices } = parseViewState('?focus=host:a&hops=7&path=onlyone&cmp=yes&new=2&chain=');
+    expect(state.focus).toBe('host:a');
+    expect(state.hops).toBe(1);
+    expect(state.path).toBeNull();
+    expect(state.cmp).toBe(false);
+    expect(state.newOnly).toBe(false);
+    expect(state.chain).toBeNull();
+    expect(notices).toHaveLength(4);
+    expect(parseViewState('?path=a~a').state.path).toBeNull();
+    expect(parseViewState('?path=a~b~c').notices).toHaveLength(1);
   });
 });

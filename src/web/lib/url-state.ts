@@ -29,7 +29,23 @@ export interface ViewState {
   overlay: Overlay;
   /** Selected node or edge id. */
   sel: string | null;
+  /** Investigation state (issue 9): the chosen detection, focus, path, chain and comparison. */
+  det: string | null;
+  /** Show only this node and its neighbours up to `hops`. */
+  focus: string | null;
+  hops: Hops;
+  /** Shortest logon paths between two nodes (`path=a~b`). */
+  path: { from: string; to: string } | null;
+  /** Time-ordered lateral-movement chains from this node. */
+  chain: string | null;
+  /** Compare with the previous window of the same length. */
+  cmp: boolean;
+  /** Show only what is new in this window (needs cmp). */
+  newOnly: boolean;
 }
+
+export const HOPS = [1, 2, 3] as const;
+export type Hops = (typeof HOPS)[number];
 
 export const DEFAULT_VIEW: ViewState = Object.freeze({
   page: 'graph',
@@ -39,6 +55,13 @@ export const DEFAULT_VIEW: ViewState = Object.freeze({
   filters: DEFAULT_FILTERS,
   overlay: 'pagerank',
   sel: null,
+  det: null,
+  focus: null,
+  hops: 1,
+  path: null,
+  chain: null,
+  cmp: false,
+  newOnly: false,
 }) as ViewState;
 
 export interface ParsedView {
@@ -157,6 +180,7 @@ export function parseViewState(search: string): ParsedView {
     if (sel.length <= MAX_ID) state.sel = sel;
     else bad('sel', sel, 'selection too long');
   }
+  parseInvestigation(get, bad, state);
   return { state, notices };
 }
 
@@ -186,6 +210,71 @@ export function serializeViewState(state: ViewState): string {
   if (f.showHidden) p.set('hidden', '1');
   if (state.overlay !== DEFAULT_VIEW.overlay) p.set('overlay', state.overlay);
   if (state.sel !== null) p.set('sel', state.sel);
+  if (state.det !== null) p.set('det', state.det);
+  if (state.focus !== null) p.set('focus', state.focus);
+  if (state.focus !== null && state.hops !== 1) p.set('hops', String(state.hops));
+  if (state.path !== null) p.set('path', serializePath(state.path));
+  if (state.chain !== null) p.set('chain', state.chain);
+  if (state.cmp) p.set('cmp', '1');
+  if (state.cmp && state.newOnly) p.set('new', '1');
   // URLSearchParams writes spaces as '+', commas as %2C; keep commas readable.
   return p.toString().replace(/%2C/g, ',');
+}
+
+/**
+ * `path=a~b`. Node ids may hold any character: `%` and `~` inside an id are written `%25` and
+ * `%7E` so that the one `~` left separates the two ends.
+ */
+export function serializePath(path: { from: string; to: string }): string {
+  const escape = (id: string) => id.replace(/%/g, '%25').replace(/~/g, '%7E');
+  return `${escape(path.from)}~${escape(path.to)}`;
+}
+
+export function parsePath(value: string): { from: string; to: string } | null {
+  const parts = value.split('~');
+  if (parts.length !== 2) return null;
+  const unescape = (id: string) =>
+    id.replace(/%(25|7E)/gi, (_m, code: string) => (code === '25' ? '%' : '~'));
+  const [from, to] = parts.map(unescape) as [string, string];
+  if (from === '' || to === '' || from === to || from.length > MAX_ID || to.length > MAX_ID) return null;
+  return { from, to };
+}
+
+function parseInvestigation(
+  get: (name: string) => string | null,
+  bad: (name: string, value: string, fallback: string) => void,
+  state: ViewState,
+): void {
+  const nodeParam = (name: 'det' | 'focus' | 'chain') => {
+    const v = get(name);
+    if (v === null) return;
+    if (v.length <= MAX_ID) state[name] = v;
+    else bad(name, v, 'value too long');
+  };
+  nodeParam('det');
+  nodeParam('focus');
+  nodeParam('chain');
+
+  const hops = get('hops');
+  if (hops !== null) {
+    const n = Number(hops);
+    if ((HOPS as readonly number[]).includes(n) && /^\d$/.test(hops)) state.hops = n as Hops;
+    else bad('hops', hops, 'expected 1, 2 or 3; using 1');
+  }
+
+  const path = get('path');
+  if (path !== null) {
+    state.path = parsePath(path);
+    if (state.path === null) bad('path', path, 'expected two different node ids as from~to');
+  }
+
+  const flag = (name: string): boolean => {
+    const v = get(name);
+    if (v === null) return false;
+    if (v === '1' || v === '0') return v === '1';
+    bad(name, v, 'expected 1 or 0');
+    return false;
+  };
+  state.cmp = flag('cmp');
+  state.newOnly = flag('new');
 }

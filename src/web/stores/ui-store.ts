@@ -18,7 +18,15 @@ interface HoverSlice {
   setHovered(id: string | null): void;
 }
 interface PanelsSlice {
-  panels: { filters: boolean; ranking: boolean; inspector: boolean; files: boolean };
+  panels: {
+    filters: boolean;
+    ranking: boolean;
+    inspector: boolean;
+    files: boolean;
+    detections: boolean;
+    investigate: boolean;
+    timeline: boolean;
+  };
   togglePanel(name: keyof PanelsSlice['panels']): void;
 }
 interface ToastsSlice {
@@ -46,7 +54,15 @@ const hoverSlice: Slice<HoverSlice> = (set) => ({
   setHovered: (id) => set({ hovered: id }),
 });
 const panelsSlice: Slice<PanelsSlice> = (set) => ({
-  panels: { filters: true, ranking: true, inspector: true, files: false },
+  panels: {
+    filters: true,
+    ranking: true,
+    inspector: true,
+    files: false,
+    detections: true,
+    investigate: true,
+    timeline: true,
+  },
   togglePanel: (name) => set((s) => ({ panels: { ...s.panels, [name]: !s.panels[name] } })),
 });
 let nextToast = 1;

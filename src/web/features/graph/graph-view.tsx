@@ -14,6 +14,7 @@ export interface GraphViewProps {
   viewNodes: number;
   /** A newer view is being computed: this one stays shown meanwhile. */
   pending?: boolean;
+  /** Passed to the canvas: elements to highlight (the rest is dimmed) and new edges to mark. */
   emphasis?: GraphCanvasProps['emphasis'];
   marks?: GraphCanvasProps['marks'];
   selected: string | null;

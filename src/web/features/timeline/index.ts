@@ -1,2 +1,3 @@
 export { Histogram, type HistogramProps } from './histogram';
 export { WindowBar, type WindowBarProps } from './window-bar';
+export { NodeTimelineChart, type NodeTimelineProps } from './node-timeline';

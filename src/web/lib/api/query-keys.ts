@@ -13,6 +13,10 @@ export const apiKeys = {
     ['api', 'datasets', id, 'graph', normalizeGraph(params)] as const,
   /** Events per hour of the whole dataset (the timeline). */
   histogram: (id: string) => ['api', 'datasets', id, 'histogram'] as const,
+  /** Every detection of the whole dataset (the detections panel). */
+  detections: (id: string) => ['api', 'datasets', id, 'detections'] as const,
+  /** One node's events per hour over the whole dataset (the node timeline). */
+  timeline: (id: string, node: string) => ['api', 'datasets', id, 'timeline', node] as const,
   /** The drill-down of one selection (a node, or the edges behind a link) in a window. */
   events: (id: string, from: string | null, to: string | null, target: readonly string[]) =>
     ['api', 'datasets', id, 'events', from, to, ...target] as const,

@@ -1,0 +1,197 @@
+import { useMemo } from 'react';
+import {
+  computeView,
+  diffViews,
+  lateralChainSearch,
+  neighbourhood,
+  previousWindow,
+  pathSearch,
+  type LateralChain,
+  type LogonPath,
+  type ViewFilters,
+  type WindowDiff,
+  type WindowView,
+} from '../../core/analysis/index.js';
+import type { Dataset, TimeRange } from '../../core/dataset/index.js';
+import { InvestigatePanel } from '../features/investigate';
+import { useServerGraph } from '../lib/api';
+import { elementIdsOf, linkId, type ElementIds } from '../lib/graph-ids';
+import type { ViewState } from '../lib/url-state';
+import type { Navigate } from '../lib/use-view-state';
+
+export interface Investigation {
+  /** The window view cut to the focus and/or to what is new (what the graph and ranking draw). */
+  shown: WindowView;
+  paths: LogonPath[] | null;
+  /** Which search answered: logon direction, reverse, or undirected (null: none found). */
+  pathDirection: 'logon' | 'reverse' | 'any' | null;
+  chains: { chains: LateralChain[]; truncated: boolean } | null;
+  diff: WindowDiff | null;
+  /** Path or chain elements to emphasize (null: none chosen). */
+  emphasis: ElementIds | null;
+  marks: { newEdges: ReadonlySet<string> } | null;
+  /** Set when the server's previous window could not be loaded. */
+  compareError: string | null;
+}
+
+/** Keeps the edges in `edges` and the nodes in `nodes` (which hold every kept edge's ends). */
+export function restrictView(
+  view: WindowView,
+  edges: ReadonlySet<string>,
+  nodes: ReadonlySet<string>,
+): WindowView {
+  return {
+    ...view,
+    edges: view.edges.filter((e) => edges.has(e.id)),
+    nodes: view.nodes.filter((n) => nodes.has(n.id)),
+  };
+}
+
+export function pathElements(paths: readonly LogonPath[]): ElementIds {
+  const nodes = new Set<string>();
+  const links = new Set<string>();
+  for (const p of paths) {
+    for (const id of p.nodes) nodes.add(id);
+    for (const s of p.steps) for (const role of s.roles) links.add(linkId(s.account, s.other, role));
+  }
+  return { nodes, edges: links };
+}
+
+export function chainLinks(chains: readonly LateralChain[]): ElementIds {
+  const nodes = new Set<string>();
+  const links = new Set<string>();
+  for (const c of chains)
+    for (const s of c.steps) {
+      nodes.add(s.account);
+      nodes.add(s.to);
+      links.add(linkId(s.account, s.to, 'to'));
+      if (s.from !== null) {
+        nodes.add(s.from);
+        links.add(linkId(s.account, s.from, 'from'));
+      }
+    }
+  return { nodes, edges: links };
+}
+
+/**
+ * Focus, paths, chains and the comparison with the previous window, from the URL state, over the
+ * window view (the analysis' investigate functions). A server dataset holds one window: its
+ * previous window is asked from /graph like any other.
+ */
+export function useInvestigation(
+  dataset: Dataset,
+  view: WindowView,
+  state: ViewState,
+  window: TimeRange | null,
+  filters: ViewFilters,
+): Investigation {
+  const serverId = state.source?.kind === 'server' ? state.source.id : null;
+  const previous = state.cmp && window !== null ? previousWindow(window) : null;
+  const prevServer = useServerGraph(state.cmp && serverId !== null && previous !== null ? serverId : null, {
+    from: previous?.from ?? null,
+    to: previous?.to ?? null,
+    ...filters,
+  });
+  const prevData = prevServer.isPlaceholderData ? undefined : prevServer.data;
+
+  const diff = useMemo(() => {
+    if (previous === null) return null;
+    if (serverId === null) {
+      const before = computeView(dataset, previous, filters);
+      return diffViews(dataset, view, before, previous);
+    }
+    if (prevData === undefined) return null;
+    return diffViews(dataset, view, computeView(prevData, previous, filters), previous);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- previous is keyed by its bounds
+  }, [dataset, view, previous?.from, previous?.to, serverId, prevData, filters]);
+
+  const shown = useMemo(() => {
+    let v = view;
+    if (state.focus !== null) {
+      const n = neighbourhood(v.edges, [state.focus], state.hops);
+      v = restrictView(v, n.edges, n.nodes);
+    }
+    if (state.newOnly && diff !== null) {
+      const fresh = new Set(diff.newEdges);
+      const edges = v.edges.filter((e) => fresh.has(e.id));
+      v = restrictView(v, new Set(edges.map((e) => e.id)), elementIdsOf(edges).nodes);
+    }
+    return v;
+  }, [view, state.focus, state.hops, state.newOnly, diff]);
+
+  const pathFrom = state.path?.from ?? null;
+  const pathTo = state.path?.to ?? null;
+  const found = useMemo(
+    () => (pathFrom === null || pathTo === null ? null : pathSearch(view.edges, pathFrom, pathTo)),
+    [view, pathFrom, pathTo],
+  );
+  const paths = found?.paths ?? null;
+  const chains = useMemo(
+    () => (state.chain === null ? null : lateralChainSearch(view.edges, state.chain)),
+    [view, state.chain],
+  );
+  const emphasis = useMemo(
+    () => (paths !== null ? pathElements(paths) : chains !== null ? chainLinks(chains.chains) : null),
+    [paths, chains],
+  );
+  const marks = useMemo(() => {
+    if (diff === null) return null;
+    // A drawn link is marked when a logon behind it is new in this window (a new path, or a new
+    // kind of logon on a known one: a first failure, a new logon type).
+    const fresh = new Set(diff.newEdges);
+    return { newEdges: elementIdsOf(shown.edges.filter((e) => fresh.has(e.id))).edges };
+  }, [diff, shown]);
+
+  return {
+    shown,
+    paths,
+    pathDirection: found?.direction ?? null,
+    chains,
+    diff,
+    emphasis,
+    marks,
+    compareError: state.cmp && prevServer.isError ? prevServer.error.message : null,
+  };
+}
+
+export function InvestigateSection({
+  investigation,
+  state,
+  navigate,
+  label,
+}: {
+  investigation: Investigation;
+  state: ViewState;
+  navigate: Navigate;
+  label(id: string): string;
+}) {
+  const selected = state.sel !== null && !state.sel.startsWith('link:') ? state.sel : null;
+  return (
+    <>
+      {investigation.compareError !== null && (
+        <p className="notice warn" role="status">
+          The previous window could not be loaded: {investigation.compareError}
+        </p>
+      )}
+      <InvestigatePanel
+        selected={selected}
+        label={label}
+        onSelectNode={(id) => navigate((s) => ({ ...s, sel: id }))}
+        focus={state.focus}
+        hops={state.hops}
+        onFocus={(focus, hops) => navigate((s) => ({ ...s, focus, hops }))}
+        path={state.path}
+        paths={investigation.paths}
+        pathDirection={investigation.pathDirection}
+        onPath={(path) => navigate((s) => ({ ...s, path, chain: path === null ? s.chain : null }))}
+        chain={state.chain}
+        chains={investigation.chains}
+        onChain={(chain) => navigate((s) => ({ ...s, chain, path: chain === null ? s.path : null }))}
+        compare={state.cmp}
+        newOnly={state.newOnly}
+        diff={investigation.diff}
+        onCompare={(cmp, newOnly) => navigate((s) => ({ ...s, cmp, newOnly: cmp && newOnly }))}
+      />
+    </>
+  );
+}

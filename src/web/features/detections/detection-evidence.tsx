@@ -1,0 +1,117 @@
+import type { DatasetEdge, DatasetNode, Detection } from '../../../core/dataset/index.js';
+import { evidenceEdges, evidenceFlags, utcText } from './detection-rows';
+
+const MAX_ROWS = 200;
+const MAX_RECORD_IDS = 100;
+
+export interface DetectionEvidenceProps {
+  detection: Detection;
+  /** The edges of the window on screen (the evidence is looked up among them). */
+  edges: readonly DatasetEdge[];
+  /** The dataset's nodes by id (their flags are the detection's events). */
+  nodes: ReadonlyMap<string, DatasetNode>;
+  label(id: string): string;
+  onSelectNode(id: string): void;
+}
+
+/**
+ * What a detection rests on, in the selection panel: its nodes, its events (the flagged events of
+ * its nodes in its hours, with record IDs), the logon edges behind it in this window, and the
+ * record IDs and computers it names, so that the analyst can find them in the original logs.
+ */
+export function DetectionEvidence({
+  detection: d,
+  edges,
+  nodes,
+  label,
+  onSelectNode,
+}: DetectionEvidenceProps) {
+  const flags = evidenceFlags(nodes, d);
+  const logons = evidenceEdges(edges, d);
+  return (
+    <section className="detection-evidence" aria-label="Detection evidence">
+      <h3 className="inspector-title">
+        <span className={`severity severity-${d.severity}`}>{d.severity}</span> {d.title}
+      </h3>
+      <p>{d.detail}</p>
+      <dl>
+        <dt>kind</dt>
+        <dd>{d.kind}</dd>
+        <dt>time (UTC)</dt>
+        <dd>
+          {utcText(d.first)}
+          {d.last !== d.first ? ` – ${utcText(d.last)}` : ''}
+        </dd>
+        <dt>events</dt>
+        <dd>{d.count.toLocaleString('en')}</dd>
+        {d.evidence.eventIds.length > 0 && (
+          <>
+            <dt>event IDs</dt>
+            <dd>{d.evidence.eventIds.join(', ')}</dd>
+          </>
+        )}
+        {d.evidence.computers.length > 0 && (
+          <>
+            <dt>logged by</dt>
+            <dd>{d.evidence.computers.slice(0, 20).join(', ')}</dd>
+          </>
+        )}
+        {d.evidence.recordIds.length > 0 && (
+          <>
+            <dt>record IDs</dt>
+            <dd className="record-ids">
+              {d.evidence.recordIds.slice(0, MAX_RECORD_IDS).join(', ')}
+              {d.evidence.recordIds.length > MAX_RECORD_IDS &&
+                ` and ${(d.evidence.recordIds.length - MAX_RECORD_IDS).toLocaleString('en')} more`}
+            </dd>
+          </>
+        )}
+      </dl>
+      <h4>Nodes</h4>
+      <ul className="detection-nodes">
+        {d.nodes.slice(0, 50).map((id) => (
+          <li key={id}>
+            <button type="button" className="link" onClick={() => onSelectNode(id)}>
+              {label(id)}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <h4>Evidence events</h4>
+      {flags.length === 0 && logons.length === 0 ? (
+        <p className="muted">No event of this detection is in this window or under these filters.</p>
+      ) : (
+        <ul className="evidence-events" aria-label="Evidence events">
+          {flags.slice(0, MAX_ROWS).map(({ node, flag }, i) => (
+            <li key={`f${i}`}>
+              <span className="evidence-head">
+                {utcText(flag.time)} · {flag.eventId}
+                {flag.count > 1 ? ` ×${flag.count}` : ''} · {node.label}
+              </span>
+              <span className="evidence-detail">{flag.detail}</span>
+              {flag.recordIds.length > 0 && (
+                <span className="muted evidence-records">
+                  records {flag.recordIds.slice(0, 10).join(', ')}
+                </span>
+              )}
+            </li>
+          ))}
+          {logons.slice(0, MAX_ROWS).map((e) => (
+            <li key={e.id} className={e.failure ? 'failure' : undefined}>
+              <span className="evidence-head">
+                {utcText(e.first)}
+                {e.last !== e.first ? ` – ${utcText(e.last)}` : ''} · {e.eventId}
+                {e.count > 1 ? ` ×${e.count}` : ''} · {label(e.account)}
+              </span>
+              <span className="evidence-detail">
+                {e.source === null ? '' : `from ${label(e.source)} `}
+                {e.target === null ? '' : `on ${label(e.target)}`}
+                {e.failure ? ` (failed${e.status === null ? '' : ` ${e.status}`})` : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,4 @@
+export { DetectionsPanel, MAX_DETECTION_ROWS } from './detections-panel';
+export type { DetectionsPanelProps } from './detections-panel';
+export { DetectionEvidence } from './detection-evidence';
+export { evidenceEdges, evidenceFlags } from './detection-rows';

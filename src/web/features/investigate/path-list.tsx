@@ -1,0 +1,84 @@
+import type { LateralChain, LogonPath } from '../../../core/analysis/index.js';
+
+const utc = (iso: string) => iso.replace('T', ' ').replace(/(\.\d+)?Z$/, '');
+
+export interface PathListProps {
+  paths: readonly LogonPath[];
+  label(id: string): string;
+  onSelectNode(id: string): void;
+}
+
+/** Shortest logon paths as text: one line of nodes per path, the events behind each step below. */
+export function PathList({ paths, label, onSelectNode }: PathListProps) {
+  if (paths.length === 0) return <p className="muted">No logon path joins them in this window.</p>;
+  return (
+    <ol className="path-list" aria-label="Paths">
+      {paths.map((p, i) => (
+        <li key={i}>
+          <span className="path-line">
+            {p.nodes.map((id, k) => (
+              <span key={k}>
+                {k > 0 && <span className="arrow"> → </span>}
+                <button type="button" className="link" onClick={() => onSelectNode(id)}>
+                  {label(id)}
+                </button>
+              </span>
+            ))}
+          </span>
+          <span className="muted path-steps">
+            {p.steps.length} step{p.steps.length === 1 ? '' : 's'}:{' '}
+            {p.steps
+              .map((s) => `${s.count.toLocaleString('en')} event${s.count === 1 ? '' : 's'}`)
+              .join(', ')}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export interface ChainListProps {
+  chains: readonly LateralChain[];
+  truncated: boolean;
+  label(id: string): string;
+  onSelectNode(id: string): void;
+}
+
+/** Lateral-movement chains as text: each step "time account: from → to (event, logon type)". */
+export function ChainList({ chains, truncated, label, onSelectNode }: ChainListProps) {
+  if (chains.length === 0)
+    return <p className="muted">No time-ordered logon chain starts here in this window.</p>;
+  return (
+    <>
+      <ol className="chain-list" aria-label="Chains">
+        {chains.map((c, i) => (
+          <li key={i}>
+            <ol className="chain-steps">
+              {c.steps.map((s, k) => (
+                <li key={k}>
+                  <span className="nowrap">{utc(s.time)}</span>{' '}
+                  <button type="button" className="link" onClick={() => onSelectNode(s.account)}>
+                    {label(s.account)}
+                  </button>
+                  : {s.from === null ? '?' : label(s.from)} →{' '}
+                  <button type="button" className="link" onClick={() => onSelectNode(s.to)}>
+                    {label(s.to)}
+                  </button>{' '}
+                  <span className="muted">
+                    ({s.eventId}
+                    {s.logonType === null ? '' : `, type ${s.logonType}`})
+                  </span>
+                </li>
+              ))}
+            </ol>
+          </li>
+        ))}
+      </ol>
+      {truncated && (
+        <p className="muted" role="status">
+          The search stopped at its budget: more chains may exist; narrow the window or the filters.
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,236 @@
+// Issue 9, end to end in Chromium: a dataset written by `logonlens analyze` from three real logs
+// (a DCSync, a 2015 workstation log, a Kerbrute run) opened in the app as an analyst would.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/server/cli/main.js';
+import { HAS_SHARED_DATA, SHARED_DATA_SKIP_REASON, sharedData } from '../helpers/shared-data.js';
+import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
+import { watchPage } from './helpers/page-errors.js';
+import { serveStatic, type StaticServer } from './helpers/static-server.js';
+import { ensureWebBuild } from './helpers/web-build.js';
+
+warnIfNoChromium();
+if (!HAS_SHARED_DATA) console.warn(`[skip] investigation e2e: ${SHARED_DATA_SKIP_REASON}`);
+
+function sink(): Writable & { text: () => string } {
+  const chunks: string[] = [];
+  const w = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      chunks.push(chunk.toString());
+      done();
+    },
+  });
+  return Object.assign(w, { text: () => chunks.join('') });
+}
+
+/** page.evaluate callbacks run in the page; the Node typecheck has no DOM lib. */
+declare const document: { querySelector(selector: string): unknown };
+
+/** Ids of the drawn elements with a class (emphasis, dimmed, new), read from the real Cytoscape. */
+async function withClass(page: Page, cls: string): Promise<string[]> {
+  return page.evaluate((c) => {
+    interface Cy {
+      elements(selector: string): Array<{ id(): string }>;
+    }
+    const container = document.querySelector('.graph-canvas') as { _cyreg?: { cy?: Cy } } | null;
+    return container?._cyreg?.cy?.elements(`.${c}`).map((e) => e.id()) ?? [];
+  }, cls);
+}
+
+/** The drawn edges (links) that are not domain memberships, with their classes. */
+async function drawnLinks(page: Page): Promise<Array<{ id: string; classes: string[] }>> {
+  return page.evaluate(() => {
+    interface Cy {
+      edges(selector: string): Array<{ id(): string; classes(): string[] }>;
+    }
+    const container = document.querySelector('.graph-canvas') as { _cyreg?: { cy?: Cy } } | null;
+    return (
+      container?._cyreg?.cy?.edges('[role != "member"]').map((e) => ({ id: e.id(), classes: e.classes() })) ??
+      []
+    );
+  });
+}
+
+describe.skipIf(!HAS_CHROMIUM || !HAS_SHARED_DATA)('the investigation workspace in Chromium', () => {
+  let server: StaticServer;
+  let browser: LaunchedBrowser;
+  let dir: string;
+  let dataset: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'logonlens-investigation-e2e-'));
+    dataset = path.join(dir, 'three.dataset.json');
+    const stderr = sink();
+    const inputs = ['m2a-dcsync.evtx', 'sec-omer-size_t.evtx', 'm2a-kerbrute.evtx'].map((f) =>
+      sharedData('evtx', f),
+    );
+    const code = await run(['analyze', ...inputs, '-o', dataset], { stdout: sink(), stderr });
+    expect(code, stderr.text()).toBe(0);
+    server = await serveStatic(ensureWebBuild());
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function open(): Promise<{ page: Page; seen: ReturnType<typeof watchPage> }> {
+    const page = await browser.context.newPage();
+    const seen = watchPage(page);
+    await page.goto(`${server.url}/`);
+    await page.setInputFiles('input[type=file]', dataset);
+    await page.getByTestId('status').waitFor();
+    return { page, seen };
+  }
+
+  it('lists the DCSync on open; clicking it selects its account, moves the window, shows its evidence; a reload restores it', async () => {
+    const { page, seen } = await open();
+    // Listed on open, and the dataset opens on its day (the first high-severity detection).
+    await page
+      .locator('.detections')
+      .getByRole('button', { name: /^DCSync:/ })
+      .waitFor();
+    expect(await page.getByText('2020-08-02 (UTC day)').count()).toBe(1);
+    // From another day, selecting it moves the window back to it.
+    const url0 = new URL(page.url());
+    url0.searchParams.set('from', '2015-08-23');
+    await page.goto(url0.href);
+    await page.getByTestId('status').waitFor();
+    const panel = page.locator('.detections');
+    const dcsync = panel.getByRole('button', { name: /^DCSync:/ }).first();
+    await dcsync.waitFor();
+    expect(await dcsync.locator('xpath=../span[1]').textContent()).toContain('outside this window');
+    await dcsync.click();
+
+    await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBe('2020-08-02');
+    const url = new URL(page.url());
+    expect(url.searchParams.get('det')).not.toBeNull();
+    const sel = url.searchParams.get('sel');
+    expect(sel).toMatch(/^account:/);
+    expect(await dcsync.getAttribute('aria-pressed')).toBe('true');
+
+    const evidence = page.getByRole('region', { name: 'Detection evidence' });
+    await evidence.waitFor();
+    await expect.poll(async () => (await evidence.locator('.evidence-events li').count()) > 0).toBe(true);
+    expect(await evidence.locator('.evidence-events').textContent()).toContain('4662');
+    await expect.poll(async () => (await withClass(page, 'emphasis')).includes(sel!)).toBe(true);
+
+    await page.reload();
+    await page.getByTestId('status').waitFor();
+    await page.getByRole('region', { name: 'Detection evidence' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('from')).toBe('2020-08-02');
+    expect(
+      await page
+        .locator('.detections')
+        .getByRole('button', { name: /^DCSync:/ })
+        .first()
+        .getAttribute('aria-pressed'),
+    ).toBe('true');
+    await expect.poll(async () => (await withClass(page, 'emphasis')).includes(sel!)).toBe(true);
+    expect(seen.errors).toEqual([]);
+    expect(seen.dialogs).toEqual([]);
+    await page.close();
+  });
+
+  /** Opens the dataset, then the same source with extra URL parameters. */
+  async function openAt(query: string): Promise<{ page: Page; seen: ReturnType<typeof watchPage> }> {
+    const { page, seen } = await open();
+    const url = new URL(page.url());
+    for (const [k, v] of new URLSearchParams(query)) url.searchParams.set(k, v);
+    await page.goto(url.href);
+    await page.getByTestId('status').waitFor();
+    return { page, seen };
+  }
+
+  it("draws a node's timeline; clicking an hour moves the window there", async () => {
+    const { page, seen } = await openAt('from=2015-08-23&sel=host:win-l0zzq76pmuf');
+    const chart = page.getByRole('img', { name: /^Events of WIN-L0ZZQ76PMUF per/ });
+    await chart.waitFor();
+    const hours = await page
+      .locator('.timeline-bar')
+      .evaluateAll((bars) =>
+        bars.map((b) =>
+          Number((b as unknown as { getAttribute(n: string): string }).getAttribute('data-hour')),
+        ),
+      );
+    expect(hours.length).toBeGreaterThan(3);
+    expect(await page.locator('.node-timeline .hist-window').count()).toBe(1);
+    // The last bar is on 2015-09-13, three weeks after the window on screen.
+    const last = Math.max(...hours);
+    expect(new Date(last * 3_600_000).toISOString().slice(0, 10)).toBe('2015-09-13');
+    await page.locator(`.timeline-bar[data-hour="${last}"]`).dispatchEvent('click');
+    await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBe('2015-09-13');
+    expect(await page.locator('.window-bar, .timeline').first().textContent()).toContain('2015-09-13');
+    expect(seen.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws and lists the shortest path between two chosen nodes', async () => {
+    const { page, seen } = await openAt('from=2015-08-23&sel=host:it104-3');
+    const paths = page.getByRole('region', { name: 'Paths' });
+    await paths.getByRole('button', { name: 'Path from selection' }).click();
+    const ranking = page.getByRole('region', { name: 'Ranking' });
+    await ranking.getByRole('button', { name: 'Administrator', exact: true }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('sel')).toBe('account:\\administrator');
+    await paths.getByRole('button', { name: 'Path to selection' }).click();
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get('path'))
+      .toBe('host:it104-3~account:\\administrator');
+    const list = page.getByRole('list', { name: 'Paths' });
+    await list.waitFor();
+    expect(await list.locator('li').first().textContent()).toContain(
+      'IT104-3 → IT104-3\\Student → WIN-L0ZZQ76PMUF → Administrator',
+    );
+    const expected = [
+      'host:it104-3',
+      'account:it104-3\\student',
+      'host:win-l0zzq76pmuf',
+      'account:\\administrator',
+    ];
+    await expect
+      .poll(async () => {
+        const on = await withClass(page, 'emphasis');
+        return expected.every((id) => on.includes(id));
+      })
+      .toBe(true);
+    // The path's three links are emphasized, the rest of the graph dimmed.
+    await expect
+      .poll(async () => (await drawnLinks(page)).filter((l) => l.classes.includes('emphasis')).length)
+      .toBe(3);
+    expect((await drawnLinks(page)).some((l) => l.classes.includes('dimmed'))).toBe(true);
+    // A reload keeps it.
+    await page.reload();
+    await page.getByRole('list', { name: 'Paths' }).waitFor();
+    expect(seen.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('marks the new edges and, with the new-only toggle, shows only them', async () => {
+    // 2015-08-24 holds 6 logon edges, 4 of them not in 2015-08-23 (new paths or new kinds of logon).
+    const { page, seen } = await openAt('from=2015-08-24');
+    const status = page.getByTestId('status');
+    await expect.poll(async () => (await status.textContent()) ?? '').toMatch(/^\d+ nodes · 6 edges/);
+    const compare = page.getByRole('region', { name: 'Compare' });
+    await compare.getByLabel('Compare with the previous window').check();
+    await expect.poll(() => new URL(page.url()).searchParams.get('cmp')).toBe('1');
+    const summary = page.getByTestId('compare-summary');
+    await expect.poll(async () => (await summary.textContent()) ?? '').toMatch(/4 new edges .*3 gone/);
+    await expect
+      .poll(async () => (await drawnLinks(page)).filter((l) => l.classes.includes('new')).length)
+      .toBeGreaterThan(0);
+
+    await compare.getByLabel('Only what is new').check();
+    await expect.poll(() => new URL(page.url()).searchParams.get('new')).toBe('1');
+    await expect.poll(async () => (await status.textContent()) ?? '').toMatch(/^\d+ nodes · 4 edges/);
+    const shown = await drawnLinks(page);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((l) => l.classes.includes('new'))).toBe(true);
+    expect(seen.errors).toEqual([]);
+    await page.close();
+  });
+});
