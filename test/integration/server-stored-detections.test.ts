@@ -50,6 +50,19 @@ describe('server datasets keep the analysis detections', () => {
     const pth = whole.detections.find((d) => d.kind === 'pass-the-hash');
     expect(pth?.evidence.recordIds.length).toBeGreaterThan(0);
     expect(whole.coverage?.eventIds).toBeDefined();
+    const ids = whole.detections.map((d) => d.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('the whole-dataset list carries them once each', async () => {
+    const listed = await expectJson<{ detections: Dataset['detections'] }>(
+      await fetch(`${server.url}/api/datasets/${dataset.id}/detections`),
+    );
+    const kinds = listed.detections.map((d) => d.kind);
+    expect(kinds).toContain('pass-the-hash');
+    expect(kinds).toContain('dcsync');
+    const ids = listed.detections.map((d) => d.id);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('a window carries only the detections that overlap it', async () => {

@@ -6,7 +6,10 @@ import type { Store } from '../store/store.js';
  * Every detection of a stored dataset, over its whole time range: the flag-based ones (DCSync, log
  * cleared, group changes, ...) from its flagged nodes, and password guessing/spraying from its
  * failed-logon edges. The app lists them all, in or out of the window on screen, so that nothing is
- * missed by looking at the wrong day. Only flagged nodes and failure edges are read.
+ * missed by looking at the wrong day. Only flagged nodes and failure edges are read. The import's
+ * own detections (stored since schema 4: event-based ones such as pass-the-hash or Sigma hits exist
+ * only there) come first; detection ids are made from kind, node and first time, so the ones made
+ * again here from the roll-ups (for datasets imported before) are not listed twice.
  */
 export function datasetDetections(store: Store, datasetId: string): Detection[] {
   const all = [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER] as const;
@@ -28,5 +31,10 @@ export function datasetDetections(store: Store, datasetId: string): Detection[] 
     [...ends].filter((id) => !nodes.has(id)),
   ))
     nodes.set(n.id, n);
-  return sortDetections([...detectFromFlags(flagged), ...detectFromEdges(failures, nodes)]);
+  const seen = new Set<string>();
+  return sortDetections(
+    [...store.detections(datasetId), ...detectFromFlags(flagged), ...detectFromEdges(failures, nodes)].filter(
+      (d) => !seen.has(d.id) && (seen.add(d.id), true),
+    ),
+  );
 }

@@ -10,6 +10,7 @@ import type { Dataset } from '../../core/dataset/index.js';
 import { StateMessage } from '../components/state-message';
 import { Notices } from '../components/notices';
 import { Panel } from '../components/panel';
+import { CoverageNote } from '../features/coverage';
 import { FiltersPanel } from '../features/filters';
 import { buildElements, domainIndex, GraphView, useWindowView } from '../features/graph';
 import { Inspector, inspectorTarget } from '../features/inspector';
@@ -260,6 +261,7 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
               navigate={navigate}
               nodes={nodesById}
             />
+            <CoverageNote coverage={dataset.coverage} />
           </Panel>
           <Panel title="Selection" open={panels.inspector} onToggle={() => togglePanel('inspector')}>
             {detection !== null && (
