@@ -20,7 +20,9 @@ import { groupIndices } from './loader.js';
 import { SECURITY_EVENT_IDS } from '../../core/events/logon-event.js';
 import { getMappings } from './mapping.js';
 import { exportWindow } from './export.js';
-import { windowDataset } from '../graph/window-dataset.js';
+import { collectWindow } from '../graph/stream-window.js';
+import { windowCost } from '../graph/window-runner.js';
+import type { Dataset } from '../../core/dataset/index.js';
 import { NO_FILTERS } from '../../core/analysis/index.js';
 import { buildCountSearch, buildFilter } from './queries.js';
 
@@ -208,11 +210,20 @@ export function esRoutes(s: Services, clusters: ClusterConfig[] = loadEsConfig()
     if (b.datasetId === null || b.datasetId === undefined) throw badRequest('give the datasetId to export');
     const info = s.store.getDataset(b.datasetId);
     // Every edge of the window, unfiltered and uncapped: the export describes the window, not a view.
-    const dataset = windowDataset(s.store, info.id, range, NO_FILTERS, {
-      maxEdges: Number.MAX_SAFE_INTEGER,
-      rank: s.rank,
-      now: s.clock.now(),
-    });
+    // Cut and ranked in the window pool like /graph, so that a large export does not stall the server.
+    const bytes = await collectWindow(
+      s.windows,
+      {
+        format: 'json',
+        datasetId: info.id,
+        window: range,
+        filters: NO_FILTERS,
+        maxEdges: Number.MAX_SAFE_INTEGER,
+        now: s.clock.now().toISOString(),
+      },
+      windowCost(range, info.timeRange, 'export'),
+    );
+    const dataset = JSON.parse(new TextDecoder().decode(bytes)) as Dataset;
     const { client, config } = connect(b);
     try {
       const result = await exportWindow(client, dataset, range, {

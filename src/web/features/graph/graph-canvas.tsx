@@ -156,6 +156,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
   const applied = useRef(new Map<string, Record<string, unknown>>());
   /** The layout the current positions come from: choosing another lays out everything afresh. */
   const laidOutWith = useRef<LayoutName | null>(null);
+  // The latest emphasis and marks: a layout that ends later applies these, not those of its start
+  // (a comparison turned on while the layout ran must still mark its edges).
+  const classesRef = useRef({ emphasis, marks });
+  useEffect(() => {
+    classesRef.current = { emphasis, marks };
+  }, [emphasis, marks]);
   const selectedRef = useRef(selected);
   useEffect(() => {
     selectedRef.current = selected;
@@ -250,7 +256,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       });
       cy.resize();
       tuneRenderer(cy, elements.length);
-      applyClasses(cy, emphasis, marks);
+      applyClasses(cy, classesRef.current.emphasis, classesRef.current.marks);
       if (refit) fitView(cy);
       applyLod(cy, true);
       const sel = selectedRef.current;
@@ -304,7 +310,6 @@ export function GraphCanvas(props: GraphCanvasProps) {
       }
     };
     // emphasis and marks are applied by their own effect; here they only follow new elements.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [cy, elements, layout]);
 
   useEffect(() => {
