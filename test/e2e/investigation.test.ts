@@ -9,14 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareWindows, computeView, DEFAULT_FILTERS } from '../../src/core/analysis/index.js';
 import type { Dataset } from '../../src/core/dataset/index.js';
 import { run } from '../../src/server/cli/main.js';
-import { HAS_SHARED_DATA, SHARED_DATA_SKIP_REASON, sharedData } from '../helpers/shared-data.js';
+import { sharedData } from '../helpers/shared-data.js';
 import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
 import { watchPage } from './helpers/page-errors.js';
 import { serveStatic, type StaticServer } from './helpers/static-server.js';
 import { ensureWebBuild } from './helpers/web-build.js';
 
 warnIfNoChromium();
-if (!HAS_SHARED_DATA) console.warn(`[skip] investigation e2e: ${SHARED_DATA_SKIP_REASON}`);
 
 function sink(): Writable & { text: () => string } {
   const chunks: string[] = [];
@@ -57,7 +56,7 @@ async function drawnLinks(page: Page): Promise<Array<{ id: string; classes: stri
   });
 }
 
-describe.skipIf(!HAS_CHROMIUM || !HAS_SHARED_DATA)('the investigation workspace in Chromium', () => {
+describe.skipIf(!HAS_CHROMIUM)('the investigation workspace in Chromium', () => {
   let server: StaticServer;
   let browser: LaunchedBrowser;
   let dir: string;

@@ -16,15 +16,6 @@ if (!existsSync(path.join(SHARED_DATA, 'MANIFEST.md'))) {
   throw new Error(`sample logs missing: not found at ${SHARED_DATA} (they ship with the repository)`);
 }
 
-/**
- * Always true (the check above throws otherwise). Kept only so that tests written on other branches
- * before the logs shipped still compile after their merge; new tests call sharedData() and never skip.
- * @deprecated drop with its last use.
- */
-export const HAS_SHARED_DATA = true;
-/** @deprecated see HAS_SHARED_DATA. */
-export const SHARED_DATA_SKIP_REASON = '';
-
 /** Path of a sample log under test/fixtures/logs. */
 export function sharedData(...parts: string[]): string {
   return path.join(SHARED_DATA, ...parts);

@@ -2,7 +2,7 @@
 // together (the issue's browser-test dataset), as an analyst would open and question them.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { HAS_SHARED_DATA, SHARED_DATA_SKIP_REASON, sharedData } from '../helpers/shared-data.js';
+import { sharedData } from '../helpers/shared-data.js';
 import { readXml } from '../../src/core/readers/xml/index.js';
 import { analyzeEvents, computeView, DEFAULT_FILTERS } from '../../src/core/analysis/index.js';
 import {
@@ -36,7 +36,7 @@ const dayWindow = (from: string) => ({
   to: new Date(Date.parse(`${from}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 19) + 'Z',
 });
 
-describe.skipIf(!HAS_SHARED_DATA)(`investigation on real logs (${SHARED_DATA_SKIP_REASON})`, () => {
+describe('investigation on real logs', () => {
   const d = dataset();
   const dcsync = d.detections.find((x) => x.kind === 'dcsync')!;
 
