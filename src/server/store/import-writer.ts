@@ -1,3 +1,4 @@
+import { ROLLUP_TABLES } from './migrations.js';
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import type { Dataset, DatasetNode, DatasetSource, ReadStatsSummary } from '../../core/dataset/index.js';
@@ -191,15 +192,7 @@ export class ImportWriter {
   replaceRollups(datasetId: string, dataset: Dataset, links: Iterable<EventLink>, eventCount: number): void {
     const db = this.db;
     db.transaction(() => {
-      for (const table of [
-        'nodes',
-        'edges',
-        'edge_hours',
-        'node_hours',
-        'event_links',
-        'flag_links',
-        'detections',
-      ]) {
+      for (const table of ROLLUP_TABLES) {
         db.prepare(`DELETE FROM ${table} WHERE dataset_id = ?`).run(datasetId);
       }
       const insNode = db.prepare(

@@ -154,6 +154,20 @@ export const MIGRATIONS: readonly string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
+/**
+ * The tables an import's analysis rewrites as a whole (ImportWriter.replaceRollups) and a dataset's
+ * deletion empties: a table added by a migration that holds analysis results belongs here.
+ */
+export const ROLLUP_TABLES = [
+  'nodes',
+  'edges',
+  'edge_hours',
+  'node_hours',
+  'event_links',
+  'flag_links',
+  'detections',
+] as const;
+
 /** Brings the database to SCHEMA_VERSION; refuses a database written by a newer LogonLens. */
 export function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true });

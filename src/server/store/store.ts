@@ -1,3 +1,4 @@
+import { ROLLUP_TABLES } from './migrations.js';
 import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import type {
@@ -131,17 +132,7 @@ export class Store {
   deleteDataset(id: string): void {
     this.getDataset(id);
     this.db.transaction(() => {
-      for (const table of [
-        'events',
-        'nodes',
-        'edges',
-        'edge_hours',
-        'node_hours',
-        'event_links',
-        'flag_links',
-        'detections',
-        'jobs',
-      ]) {
+      for (const table of ['events', ...ROLLUP_TABLES, 'jobs']) {
         this.db.prepare(`DELETE FROM ${table} WHERE dataset_id = ?`).run(id);
       }
       this.db.prepare(`DELETE FROM imports WHERE dataset_id = ?`).run(id);
