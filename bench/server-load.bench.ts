@@ -5,17 +5,16 @@
 // throughput; then it sends concurrent /graph requests for day and week windows of the latter with
 // varying filters, on an idle server and while the EVTX file is imported again, and reports latency
 // percentiles. Figures only: the run fails only when a request fails.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, openAsBlob, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildLargeEvtx } from './evtx-build.js';
 import { writeLargeNdjson } from '../test/integration/server-helpers.js';
+import { startServerProcess } from './server-process.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLE = path.resolve(ROOT, 'test/fixtures/logs/evtx/sec-omer-size_t.evtx');
-const BUILT = path.join(ROOT, 'dist/node/server/main.js');
 const TARGET_BYTES = Number(process.env.BENCH_SERVER_MB ?? 64) * 1024 * 1024;
 const CONCURRENCY = 8;
 const NDJSON_EVENTS = 100_000;
@@ -27,30 +26,6 @@ interface Job {
   progress: { records: number; bytes: number };
   result: { eventsNew: number; counts: { events: number; edges: number } } | null;
   error: string | null;
-}
-
-async function startServer(dataDir: string): Promise<{ proc: ChildProcess; url: string; mode: string }> {
-  const built = existsSync(BUILT);
-  const args = built ? [BUILT] : ['--import', 'tsx', path.join(ROOT, 'src/server/main.ts')];
-  const proc = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOGONLENS_DATA: dataDir, LOGONLENS_TOKEN: '' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    proc.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /serving (http:\/\/\S+)/.exec(out);
-      if (m?.[1] !== undefined) resolve(m[1]);
-    });
-    proc.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
-  return {
-    proc,
-    url,
-    mode: built ? 'dist/node (import worker thread)' : 'sources via tsx (imports in-process)',
-  };
 }
 
 async function upload(
@@ -95,7 +70,7 @@ async function main(): Promise<void> {
   console.log(
     `input: ${(built.bytes / 1048576).toFixed(0)} MiB EVTX, ${built.records} records (built from ${path.basename(SAMPLE)})`,
   );
-  const server = await startServer(path.join(dir, 'data'));
+  const server = await startServerProcess(path.join(dir, 'data'));
   server.proc.on('exit', (code, signal) => {
     if (code !== 0) console.log(`!!! the server exited: code ${code}, signal ${signal}`);
   });
