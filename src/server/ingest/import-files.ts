@@ -241,7 +241,7 @@ export function rebuildRollups(
   const writer = new ImportWriter(db);
   const reader = new ImportWriter(readDb);
   const stats = writer.readStats(datasetId);
-  const sources = sourcesOf(db, datasetId);
+  const sources = writer.sources(datasetId);
   const events = reader.iterateEvents(datasetId);
   const dataset = deps.analyze(
     (function* () {
@@ -256,19 +256,4 @@ export function rebuildRollups(
     }
   }
   writer.replaceRollups(datasetId, dataset, links(), reader.eventCount(datasetId));
-}
-
-function sourcesOf(db: Database.Database, datasetId: string): DatasetSource[] {
-  const rows = db
-    .prepare(
-      `SELECT name, size, sha256, format FROM imports WHERE dataset_id = ? AND state IN ('done', 'parsed') ORDER BY id`,
-    )
-    .all(datasetId) as { name: string; size: number; sha256: string | null; format: string | null }[];
-  return rows.map((r) => ({
-    kind: 'file',
-    name: r.name.slice(0, 4096),
-    size: r.size,
-    sha256: r.sha256,
-    format: r.format === 'evtx' || r.format === 'xml' || r.format === 'json' ? r.format : null,
-  }));
 }
