@@ -6,12 +6,14 @@ import {
   clean,
   hostId,
   ipId,
+  isIpAddress,
   NO_SOURCE_ID,
   normalizeHostName,
-  normalizeIp,
   normalizeSid,
   normalizeStatus,
 } from '../../core/analysis/ids.js';
+import { parseAccount } from '../../core/analysis/normalize-account.js';
+import { parseSource } from '../../core/analysis/normalize-host.js';
 import type { DatasetEdge, DatasetNode } from '../../core/dataset/index.js';
 import type { LogonEvent } from '../../core/events/index.js';
 import { flaggedNodesLinker } from '../ingest/event-links.js';
@@ -31,30 +33,22 @@ function sameNormalized(
   return norm(edgeValue) === norm(eventValue);
 }
 
-/** The account names an event may have been attributed to (lower-cased, UPN suffix dropped too). */
+/** The account names an event may have been attributed to, parsed as the analysis parses them. */
 function accountNames(e: LogonEvent): Set<string> {
   const out = new Set<string>();
   for (const raw of [e.targetUser, e.subjectUser, e.memberName]) {
-    const v = lower(raw);
-    if (v === null) continue;
-    out.add(v);
-    const at = v.indexOf('@');
-    if (at > 0) out.add(v.slice(0, at));
-    const slash = v.lastIndexOf('\\');
-    if (slash >= 0) out.add(v.slice(slash + 1));
+    const name = parseAccount(raw, null, null)?.name;
+    if (name !== undefined && name !== null) out.add(name);
   }
   return out;
 }
 
+/** The node ids the event's source may have been resolved to (its address's or its name's). */
 function sourceIds(e: LogonEvent): Set<string> {
+  const source = parseSource(e.ipAddress, e.workstation);
   const out = new Set<string>();
-  const ip = normalizeIp(e.ipAddress);
-  if (ip !== null) out.add(ipId(ip));
-  const ws = normalizeHostName(e.workstation);
-  if (ws !== null) {
-    out.add(hostId(ws));
-    out.add(ipId(ws));
-  }
+  if (source.ip !== null) out.add(ipId(source.ip));
+  if (source.name !== null) out.add(hostId(source.name));
   if (out.size === 0) out.add(NO_SOURCE_ID);
   return out;
 }
@@ -115,7 +109,8 @@ export function createEdgeMatcher(graph: {
 
   return (e) => {
     const host = normalizeHostName(e.computer);
-    const key = `${e.eventId}|${host === null ? '' : hostId(host)}`;
+    const target = host === null ? '' : isIpAddress(host) ? ipId(host) : hostId(host);
+    const key = `${e.eventId}|${target}`;
     const names = accountNames(e);
     // Most events match an edge of their own account name: look there first, then wider.
     const narrow: DatasetEdge[] = [];
