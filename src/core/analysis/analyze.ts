@@ -49,9 +49,22 @@ export function analyzeEvents(
   meta: AnalyzeMeta,
   options: { sigma?: SigmaRuleSet | null } = {},
 ): Dataset {
+  return analyzeEventsLinked(events, meta, options).dataset;
+}
+
+/**
+ * analyzeEvents, with the graph builder's answer to "which edge was this event counted in": stores
+ * that keep events beside the roll-ups link each one to its edge with the analysis' own identity.
+ */
+export function analyzeEventsLinked(
+  events: Iterable<LogonEvent>,
+  meta: AnalyzeMeta,
+  options: { sigma?: SigmaRuleSet | null } = {},
+): { dataset: Dataset; edgeIdOf: LogonGraph['edgeIdOf'] } {
   const builder = createGraphBuilder({ window: meta.window ?? null, sigma: options.sigma ?? null });
   for (const e of events) builder.add(e);
-  return datasetFromGraph(builder.finish(), meta);
+  const graph = builder.finish();
+  return { dataset: datasetFromGraph(graph, meta), edgeIdOf: (e) => graph.edgeIdOf(e) };
 }
 
 /** The event IDs the analysis reads (readers may drop the rest early). */

@@ -1,6 +1,6 @@
 // Drill-down on a dataset loaded from a cluster: such a dataset keeps roll-ups, not documents, so
 // `GET /api/datasets/:id/events` reads the documents behind a node or an edge from the cluster
-// (PIT + search_after, both dialects) and keeps those the analysis' own linker puts there.
+// (PIT + search_after, both dialects) and keeps those edge-matcher.ts puts there.
 // Registered before the stored-events route; datasets with file sources fall through to it.
 import { Hono } from 'hono';
 import type { DatasetEdge, DatasetSource } from '../../core/dataset/index.js';
@@ -9,9 +9,9 @@ import type { Services } from '../http/context.js';
 import { parseDrillTarget } from '../http/drill-target.js';
 import { badRequest } from '../http/errors.js';
 import { parseInteger, parseWindow } from '../http/query.js';
-import { createEventLinker } from '../ingest/event-links.js';
 import type { EventLinks } from '../store/import-writer.js';
 import { EsClient } from './client.js';
+import { createEdgeMatcher } from './edge-matcher.js';
 import { loadEsConfig, resolveConnection, type ClusterConfig } from './config.js';
 import { getClusterInfo } from './info.js';
 import { groupIndices, searchAfterAll } from './loader.js';
@@ -76,14 +76,14 @@ interface Linking {
 
 export function esEventRoutes(s: Services, clusters: ClusterConfig[] = loadEsConfig()): Hono {
   const app = new Hono();
-  // The linker over the dataset's whole graph, per dataset revision (a few recent ones).
+  // The matcher over the dataset's whole graph, per dataset revision (a few recent ones).
   const linkers = new Map<string, Linking>();
   const linking = (id: string, revision: number): Linking => {
     const key = `${id}@${revision}`;
     const hit = linkers.get(key);
     if (hit !== undefined) return hit;
     const { nodes, edges } = s.store.wholeGraph(id);
-    const link = createEventLinker({ nodes, edges } as Parameters<typeof createEventLinker>[0]);
+    const link = createEdgeMatcher({ nodes, edges });
     const made = { link, edges: new Map(edges.map((e) => [e.id, e])) };
     if (linkers.size >= 4) linkers.delete(linkers.keys().next().value ?? '');
     linkers.set(key, made);

@@ -1,16 +1,13 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { spawnModuleWorker } from '../jobs/spawn-worker.js';
+import { siblingModuleUrl, spawnModuleWorker } from '../jobs/spawn-worker.js';
 import type { Logger } from '../logger.js';
 import type { WindowWork } from './window-output.js';
 import { fromWireError, HEAVY_COST, type WindowRunner } from './window-runner.js';
 import type { WindowTask, WindowWorkerData, WindowWorkerMessage } from './window-worker.js';
 
 /** The worker module beside this one: .ts when running from sources, .js when built. */
-const WORKER_URL = new URL(
-  import.meta.url.endsWith('.ts') ? './window-worker.ts' : './window-worker.js',
-  import.meta.url,
-);
+const WORKER_URL = siblingModuleUrl('window-worker', import.meta.url);
 
 /**
  * Threads for window work: one core is left to the HTTP thread and imports, at most 4 (each holds

@@ -1,8 +1,7 @@
-import { analyzeEvents, ANALYSED_EVENT_IDS } from '../../core/analysis/index.js';
+import { analyzeEventsLinked, ANALYSED_EVENT_IDS } from '../../core/analysis/index.js';
 import { SECURITY_EVENT_IDS } from '../../core/events/index.js';
 import { streamInputFile } from './read-input-file.js';
 import type { ImportDeps } from './import-files.js';
-import { createEventLinker } from './event-links.js';
 import { eventIdsWithRules, loadSigmaDir } from '../sigma/rules-dir.js';
 
 /**
@@ -15,7 +14,6 @@ const sigma = sigmaDir === undefined || sigmaDir === '' ? null : loadSigmaDir(si
 /** The real readers and analysis, as the import worker uses them. */
 export const defaultImportDeps: ImportDeps = {
   readFile: (path, opts) => streamInputFile(path, opts),
-  analyze: (events, meta) => analyzeEvents(events, { ...meta, window: null }, { sigma }),
-  linker: createEventLinker,
+  analyze: (events, meta) => analyzeEventsLinked(events, { ...meta, window: null }, { sigma }),
   eventIds: eventIdsWithRules(new Set<number>([...SECURITY_EVENT_IDS, ...ANALYSED_EVENT_IDS]), sigma),
 };

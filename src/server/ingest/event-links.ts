@@ -1,83 +1,22 @@
-import {
-  clean,
-  hostId,
-  ipId,
-  NO_SOURCE_ID,
-  normalizeHostName,
-  normalizeIp,
-  normalizeSid,
-  normalizeStatus,
-} from '../../core/analysis/ids.js';
-import type { Dataset, DatasetEdge, DatasetNode } from '../../core/dataset/index.js';
+import { normalizeHostName } from '../../core/analysis/ids.js';
+import type { DatasetNode } from '../../core/dataset/index.js';
 import type { LogonEvent } from '../../core/events/index.js';
 import type { EventLinks } from '../store/import-writer.js';
-
-function lower(s: string | null): string | null {
-  const c = clean(s);
-  return c === null ? null : c.toLowerCase();
-}
-
-function sameNormalized(
-  edgeValue: string | null,
-  eventValue: string | null,
-  norm: (s: string | null) => string | null,
-): boolean {
-  if (edgeValue === null) return norm(eventValue) === null;
-  return norm(edgeValue) === norm(eventValue);
-}
-
-/** The account names an event may have been attributed to (lower-cased, UPN suffix dropped too). */
-function accountNames(e: LogonEvent): Set<string> {
-  const out = new Set<string>();
-  for (const raw of [e.targetUser, e.subjectUser, e.memberName]) {
-    const v = lower(raw);
-    if (v === null) continue;
-    out.add(v);
-    const at = v.indexOf('@');
-    if (at > 0) out.add(v.slice(0, at));
-    const slash = v.lastIndexOf('\\');
-    if (slash >= 0) out.add(v.slice(slash + 1));
-  }
-  return out;
-}
-
-function sourceIds(e: LogonEvent): Set<string> {
-  const out = new Set<string>();
-  const ip = normalizeIp(e.ipAddress);
-  if (ip !== null) out.add(ipId(ip));
-  const ws = normalizeHostName(e.workstation);
-  if (ws !== null) {
-    out.add(hostId(ws));
-    out.add(ipId(ws));
-  }
-  if (out.size === 0) out.add(NO_SOURCE_ID);
-  return out;
-}
+import type { Analysis } from './import-files.js';
 
 /**
- * Builds the drill-down linker for an analyzed dataset: for each stored event, the edge it was
- * counted in and the nodes whose flags cite it (by event ID, computer and record ID). The edge is
- * found among the dataset's edges of the same event ID and target host by the attributes the
- * analysis keys edges on (logon type, status, package, account, source), with the analysis' own
- * ids and normalizers so that both sides agree.
+ * The drill-down links of each stored event: the edge the graph builder counted it in (its own
+ * identity rules, asked rather than repeated) and the nodes whose flags cite it.
  */
-export function createEventLinker(dataset: Dataset): (event: LogonEvent) => EventLinks {
-  const nodes = new Map<string, DatasetNode>(dataset.nodes.map((n) => [n.id, n]));
-  const byTarget = new Map<string, DatasetEdge[]>();
-  const byAccountName = new Map<string, DatasetEdge[]>();
-  const push = (map: Map<string, DatasetEdge[]>, key: string, edge: DatasetEdge): void => {
-    const list = map.get(key);
-    if (list === undefined) map.set(key, [edge]);
-    else list.push(edge);
-  };
-  for (const edge of dataset.edges) {
-    const key = `${edge.eventId}|${edge.target ?? ''}`;
-    push(byTarget, key, edge);
-    const name = nodes.get(edge.account)?.name.toLowerCase();
-    if (name !== undefined) push(byAccountName, `${key}|${name}`, edge);
-  }
+export function createEventLinker(analysis: Analysis): (event: LogonEvent) => EventLinks {
+  const flaggedNodes = flaggedNodesLinker(analysis.dataset.nodes);
+  return (e) => ({ edge: analysis.edgeIdOf(e), flaggedNodes: flaggedNodes(e) });
+}
+
+/** The nodes whose flags cite an event, found by event ID, computer and record ID. */
+export function flaggedNodesLinker(nodes: readonly DatasetNode[]): (event: LogonEvent) => string[] {
   const flagged = new Map<string, string[]>();
-  for (const n of dataset.nodes) {
+  for (const n of nodes) {
     for (const f of n.flags) {
       const host = normalizeHostName(f.computer) ?? '';
       for (const rid of f.recordIds) {
@@ -88,47 +27,8 @@ export function createEventLinker(dataset: Dataset): (event: LogonEvent) => Even
       }
     }
   }
-
-  const best = (
-    e: LogonEvent,
-    candidates: readonly DatasetEdge[],
-    names: Set<string>,
-  ): DatasetEdge | null => {
-    let found: DatasetEdge | null = null;
-    let bestScore = -1;
-    const sids = new Set([normalizeSid(e.targetSid), normalizeSid(e.subjectSid)].filter((s) => s !== null));
-    const sources = sourceIds(e);
-    for (const edge of candidates) {
-      if (!sameNormalized(edge.logonType, e.logonType, clean)) continue;
-      if (!sameNormalized(edge.status, e.status, normalizeStatus)) continue;
-      if (!sameNormalized(edge.subStatus, e.subStatus, normalizeStatus)) continue;
-      if (edge.authPackage !== null && lower(edge.authPackage) !== lower(e.authPackage)) continue;
-      const account = nodes.get(edge.account);
-      let score = 0;
-      if (account !== undefined) {
-        if (account.sid !== null && sids.has(account.sid)) score += 4;
-        if (names.has(account.name.toLowerCase())) score += 2;
-      }
-      if (edge.source !== null && sources.has(edge.source)) score += 1;
-      if (score > bestScore) {
-        found = edge;
-        bestScore = score;
-      }
-    }
-    return found;
-  };
-
   return (e) => {
-    const host = normalizeHostName(e.computer);
-    const key = `${e.eventId}|${host === null ? '' : hostId(host)}`;
-    const names = accountNames(e);
-    // Most events match an edge of their own account name: look there first, then wider.
-    const narrow: DatasetEdge[] = [];
-    for (const name of names) narrow.push(...(byAccountName.get(`${key}|${name}`) ?? []));
-    const edge =
-      best(e, narrow, names) ?? best(e, byTarget.get(key) ?? byTarget.get(`${e.eventId}|`) ?? [], names);
-    const flaggedNodes =
-      e.recordId === null ? [] : (flagged.get(`${e.eventId}|${host ?? ''}|${e.recordId}`) ?? []);
-    return { edge: edge?.id ?? null, flaggedNodes };
+    if (e.recordId === null) return [];
+    return flagged.get(`${e.eventId}|${normalizeHostName(e.computer) ?? ''}|${e.recordId}`) ?? [];
   };
 }

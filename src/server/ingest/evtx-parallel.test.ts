@@ -6,7 +6,7 @@ import { sharedData } from '../../../test/helpers/shared-data.js';
 import { LOGON_EVENT_FIELDS, emptyEvent, type LogonEvent } from '../../core/events/index.js';
 import { readEvtx } from '../../core/readers/evtx/index.js';
 import { UnreadableInputError } from '../../core/readers/types.js';
-import { evtxWorkerEntry, readEvtxParallel, type EvtxProgress } from './evtx-parallel.js';
+import { readEvtxParallel, type EvtxProgress } from './evtx-parallel.js';
 import { EventPacker, packEvents, unpackEvents } from './evtx-worker.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'logonlens-evtx-par-'));
@@ -57,16 +57,6 @@ describe('evtx worker wire format', () => {
     expect(packed.strings.filter((s) => s === 'alice')).toHaveLength(1);
     expect(unpackEvents(packed)).toEqual([...a, ...b]);
     expect(unpackEvents(packed, [], 900, 1600)).toEqual(b);
-  });
-
-  it('starts the worker from .ts sources through tsx and from .js in dist', () => {
-    const ts = evtxWorkerEntry(new URL('./evtx-parallel.ts', import.meta.url).href);
-    expect(ts.eval).toBe(true);
-    expect(String(ts.script)).toContain('evtx-worker.ts');
-    expect(String(ts.script)).toContain('tsx');
-    const js = evtxWorkerEntry('file:///x/dist/node/server/ingest/evtx-parallel.js');
-    expect(js.eval).toBe(false);
-    expect((js.script as URL).pathname).toBe('/x/dist/node/server/ingest/evtx-worker.js');
   });
 });
 

@@ -1,13 +1,10 @@
 // EVTX in parallel: the file is read in pieces of a few chunks (never whole, when given a path) and
 // the chunks are parsed on worker threads; results are merged in record order, the same as
 // readEvtx. Memory holds the events plus a bounded number of pieces in flight (2 per worker).
-import { readFileSync, readSync } from 'node:fs';
+import { readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import path from 'node:path';
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import {
   CHUNK_SIZE,
   chunkFilter,
@@ -36,6 +33,7 @@ import {
   type PackedChunkResult,
   type WorkerInit,
 } from './evtx-worker.js';
+import { siblingModuleUrl, spawnModuleWorker } from '../jobs/spawn-worker.js';
 
 export interface EvtxProgress {
   bytes: number;
@@ -96,77 +94,16 @@ const CHUNKS_PER_JOB = 16;
 const JOBS_IN_FLIGHT_PER_WORKER = 2;
 const PROGRESS_INTERVAL_MS = 100;
 
-/**
- * How to start the worker beside this module: from dist, the compiled evtx-worker.js; from
- * TypeScript sources (vitest, tsx), a small bootstrap that registers tsx inside the worker and then
- * imports evtx-worker.ts (Node 20 ignores `--import tsx` in a worker's execArgv).
- */
-export function evtxWorkerEntry(moduleUrl: string = import.meta.url): {
-  script: string | URL;
-  eval: boolean;
-} {
-  if (!moduleUrl.endsWith('.ts')) return { script: new URL('./evtx-worker.js', moduleUrl), eval: false };
-  const tsx = pathToFileURL(tsxEsmApi(moduleUrl)).href;
-  const worker = new URL('./evtx-worker.ts', moduleUrl).href;
-  const script = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); });`;
-  return { script, eval: true };
-}
+/** The chunk worker beside this module (evtx-worker.ts from sources, .js when built). */
+const WORKER_URL = siblingModuleUrl('evtx-worker', import.meta.url);
 
-/**
- * The parent's Node options for a worker, minus those a worker rejects (`--input-type` of
- * `node -e`) and tsx's loader (`--import tsx`), which the compiled worker does not need and the
- * TypeScript bootstrap registers itself: loading it in every worker costs startup time.
- */
-function workerExecArgv(): string[] {
-  const out: string[] = [];
-  const args = process.execArgv;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a.startsWith('--input-type') || a === '--import=tsx') continue;
-    if ((a === '--input-type' || a === '--import') && i + 1 < args.length) {
-      if (a === '--input-type' || args[i + 1] === 'tsx') {
-        i++;
-        continue;
-      }
-    }
-    out.push(a);
+/** Starts one chunk worker, or an Error when none can start (its chunks are then read in-thread). */
+function startWorker(init: WorkerInit): Worker | Error {
+  try {
+    return spawnModuleWorker(WORKER_URL, { workerData: init });
+  } catch (e) {
+    return e instanceof Error ? e : new Error(String(e));
   }
-  return out;
-}
-
-/**
- * Starts one worker. The parent's options are inherited as Node does by default, unless some must
- * be dropped; options a worker rejects (process-wide V8 flags) make Node throw, so a second try
- * passes none. An Error comes back when no worker can start (the chunks are then read in-thread).
- */
-function startWorker(entry: { script: string | URL; eval: boolean }, init: WorkerInit): Worker | Error {
-  const filtered = workerExecArgv();
-  const attempts: (string[] | undefined)[] =
-    filtered.length === process.execArgv.length ? [undefined, []] : [filtered, []];
-  let last: unknown = null;
-  for (const execArgv of attempts) {
-    try {
-      return new Worker(entry.script, {
-        workerData: init,
-        eval: entry.eval,
-        ...(execArgv === undefined ? {} : { execArgv }),
-      });
-    } catch (e) {
-      last = e;
-    }
-  }
-  return last instanceof Error ? last : new Error(String(last));
-}
-
-/** Path of tsx's ESM API (`tsx/esm/api`, import condition), found through its package.json. */
-function tsxEsmApi(moduleUrl: string): string {
-  const pkgPath = createRequire(moduleUrl).resolve('tsx/package.json');
-  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as {
-    exports?: Record<string, { import?: { default?: string } | string }>;
-  };
-  const entry = pkg.exports?.['./esm/api']?.import;
-  const rel = typeof entry === 'string' ? entry : (entry?.default ?? './dist/esm/api/index.mjs');
-  return path.join(path.dirname(pkgPath), rel);
 }
 
 /** Source of chunk bytes: a file read piece by piece, or a buffer already in memory. */
@@ -461,7 +398,6 @@ class WorkerPool {
     private readonly source: Source,
     private readonly ndjson: LocalNdjson | null,
   ) {
-    const entry = evtxWorkerEntry();
     const init: WorkerInit = {
       kind: 'logonlens-evtx-worker',
       filter: {
@@ -473,7 +409,7 @@ class WorkerPool {
     };
     for (let i = 0; i < n; i++) {
       const slot: Slot = { worker: null, busy: new Map() };
-      const w = startWorker(entry, init);
+      const w = startWorker(init);
       if (w instanceof Error) {
         this.failures.push(w.message);
         continue;

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Dataset, DatasetSource } from '../../core/dataset/index.js';
 import type { LogonEvent } from '../../core/events/index.js';
 import type { InputFormat, ReadOptions, ReadResult } from '../../core/readers/types.js';
-import { ImportWriter, type EventLink, type EventLinks } from '../store/import-writer.js';
+import { ImportWriter, type EventLink } from '../store/import-writer.js';
+import { createEventLinker } from './event-links.js';
 import type { JobFileResult, JobWarning } from '../store/types.js';
 
 /** An uploaded file spooled to disk under a server-chosen name; `name` is the client's, display only. */
@@ -24,6 +25,12 @@ export type ReadFileFn = (
   },
 ) => Promise<ReadResult & { source: { name: string; size: number; sha256: string; format: InputFormat } }>;
 
+/** The analysis of a dataset's events, and the edge each event was counted in (the graph builder's). */
+export interface Analysis {
+  dataset: Dataset;
+  edgeIdOf(event: LogonEvent): string | null;
+}
+
 export type AnalyzeFn = (
   events: Iterable<LogonEvent>,
   meta: {
@@ -31,15 +38,11 @@ export type AnalyzeFn = (
     readStats: { recordsRead: number; eventsSkipped: Record<string, number>; warnings: number };
     title?: string | null;
   },
-) => Dataset;
-
-/** Maps one stored event to the edge it was counted in and the nodes whose flags cite it. */
-export type LinkerFactory = (dataset: Dataset) => (event: LogonEvent) => EventLinks;
+) => Analysis;
 
 export interface ImportDeps {
   readFile: ReadFileFn;
   analyze: AnalyzeFn;
-  linker: LinkerFactory;
   /** Event IDs kept from the files (others are counted as skipped by the reader). */
   eventIds: ReadonlySet<number> | null;
 }
@@ -234,41 +237,26 @@ export async function importFiles(
 export function rebuildRollups(
   db: Database.Database,
   readDb: Database.Database,
-  deps: Pick<ImportDeps, 'analyze' | 'linker'>,
+  deps: Pick<ImportDeps, 'analyze'>,
   datasetId: string,
   title: string | null,
 ): void {
   const writer = new ImportWriter(db);
   const reader = new ImportWriter(readDb);
   const stats = writer.readStats(datasetId);
-  const sources = sourcesOf(db, datasetId);
+  const sources = writer.sources(datasetId);
   const events = reader.iterateEvents(datasetId);
-  const dataset = deps.analyze(
+  const analysis = deps.analyze(
     (function* () {
       for (const row of events) yield row.event;
     })(),
     { sources, readStats: stats, title },
   );
-  const link = deps.linker(dataset);
+  const link = createEventLinker(analysis);
   function* links(): Generator<EventLink> {
     for (const row of reader.iterateEvents(datasetId)) {
       yield [link(row.event), row.timeMs, row.seq];
     }
   }
-  writer.replaceRollups(datasetId, dataset, links(), reader.eventCount(datasetId));
-}
-
-function sourcesOf(db: Database.Database, datasetId: string): DatasetSource[] {
-  const rows = db
-    .prepare(
-      `SELECT name, size, sha256, format FROM imports WHERE dataset_id = ? AND state IN ('done', 'parsed') ORDER BY id`,
-    )
-    .all(datasetId) as { name: string; size: number; sha256: string | null; format: string | null }[];
-  return rows.map((r) => ({
-    kind: 'file',
-    name: r.name.slice(0, 4096),
-    size: r.size,
-    sha256: r.sha256,
-    format: r.format === 'evtx' || r.format === 'xml' || r.format === 'json' ? r.format : null,
-  }));
+  writer.replaceRollups(datasetId, analysis.dataset, links(), reader.eventCount(datasetId));
 }

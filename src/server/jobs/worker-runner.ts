@@ -1,14 +1,11 @@
 import type { ImportRunner } from './job-manager.js';
 import type { ImportWorkerData, ImportWorkerMessage } from './import-worker.js';
-import { spawnModuleWorker } from './spawn-worker.js';
+import { siblingModuleUrl, spawnModuleWorker } from './spawn-worker.js';
 import { inProcessImportRunner } from './in-process-runner.js';
 import { defaultImportDeps } from '../ingest/default-deps.js';
 
 /** The worker module beside this one: .ts when running from sources, .js when built. */
-const WORKER_URL = new URL(
-  import.meta.url.endsWith('.ts') ? './import-worker.ts' : './import-worker.js',
-  import.meta.url,
-);
+const WORKER_URL = siblingModuleUrl('import-worker', import.meta.url);
 
 /**
  * Runs each import in its own worker thread. From the sources (vitest, tsx) a worker cannot load the

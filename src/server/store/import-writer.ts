@@ -2,6 +2,7 @@ import { ROLLUP_TABLES } from './migrations.js';
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import type { Dataset, DatasetNode, DatasetSource, ReadStatsSummary } from '../../core/dataset/index.js';
+import { datasetSources } from './dataset-sources.js';
 import type { LogonEvent } from '../../core/events/index.js';
 
 /**
@@ -123,6 +124,11 @@ export class ImportWriter {
       this.db.prepare(`DELETE FROM events WHERE import_id = ?`).run(importId);
       this.db.prepare(`UPDATE imports SET state = 'failed' WHERE id = ?`).run(importId);
     })();
+  }
+
+  /** The dataset's sources, with the imports parsed but not yet committed (for the re-analysis). */
+  sources(datasetId: string): DatasetSource[] {
+    return datasetSources(this.db, datasetId, { withParsed: true });
   }
 
   /** Read statistics over every import that is done or about to be (parsed). */

@@ -10,6 +10,7 @@ import type {
   ReadStatsSummary,
 } from '../../core/dataset/index.js';
 import type { LogonEvent } from '../../core/events/index.js';
+import { datasetSources } from './dataset-sources.js';
 import { openDatabase } from './database.js';
 import { NotFoundError, type DatasetInfo, type DatasetState, type JobInfo } from './types.js';
 
@@ -228,31 +229,9 @@ export class Store {
     return jobs.map((j) => j.id);
   }
 
+  /** The sources of the dataset's committed imports. */
   sources(datasetId: string): DatasetSource[] {
-    const rows = this.db
-      .prepare(
-        `SELECT name, size, sha256, format, source FROM imports WHERE dataset_id = ? AND state = 'done' ORDER BY id`,
-      )
-      .all(datasetId) as {
-      name: string;
-      size: number;
-      sha256: string | null;
-      format: string | null;
-      source: string | null;
-    }[];
-    return rows.flatMap((r): DatasetSource[] => {
-      // Non-file imports (Elasticsearch) record their sources as written by the server itself.
-      if (r.source !== null) return JSON.parse(r.source) as DatasetSource[];
-      return [
-        {
-          kind: 'file',
-          name: r.name,
-          size: r.size,
-          sha256: r.sha256,
-          format: r.format === 'evtx' || r.format === 'xml' || r.format === 'json' ? r.format : null,
-        },
-      ];
-    });
+    return datasetSources(this.db, datasetId, { withParsed: false });
   }
 
   readStats(datasetId: string): ReadStatsSummary {

@@ -21,7 +21,6 @@ import {
 import { emptyEvent, type LogonEvent } from '../../core/events/index.js';
 import { UnreadableInputError } from '../../core/readers/types.js';
 import type { ImportDeps } from '../ingest/import-files.js';
-import { createEventLinker } from '../ingest/event-links.js';
 import type { RankFn } from '../graph/window-dataset.js';
 import type { ImportRunner } from '../jobs/job-manager.js';
 import { inProcessImportRunner } from '../jobs/in-process-runner.js';
@@ -90,15 +89,10 @@ export const fakeAnalyze: ImportDeps['analyze'] = (events, meta) => {
   for (const e of events) {
     if (e.targetUser === null) continue;
     used++;
-    const account = node(accountId(e.targetDomain, e.targetUser), 'account', e.targetUser);
-    const host = normalizeHostName(e.computer);
-    const target = host === null ? null : node(hostId(host), 'host', host);
-    const ip = normalizeIp(e.ipAddress);
-    const source = ip === null ? node(NO_SOURCE_ID, 'ip', '-') : node(ipId(ip), 'ip', ip);
-    const id = `e${createHash('sha1')
-      .update(JSON.stringify([account, source, target, e.eventId, e.logonType]))
-      .digest('hex')
-      .slice(0, 12)}`;
+    const { account, source, target, id } = fakeEdgeOf(e, e.targetUser);
+    node(account, 'account', e.targetUser);
+    if (target !== null) node(target, 'host', normalizeHostName(e.computer) ?? '');
+    node(source, 'ip', normalizeIp(e.ipAddress) ?? '-');
     const hour = Math.floor(Date.parse(e.time) / 3_600_000);
     const edge = edges.get(id);
     if (edge === undefined) {
@@ -131,7 +125,7 @@ export const fakeAnalyze: ImportDeps['analyze'] = (events, meta) => {
     if (to === null || e.time > to) to = e.time;
   }
   const skipped = { ...meta.readStats.eventsSkipped };
-  return {
+  const dataset: Dataset = {
     format: DATASET_FORMAT_V1,
     generator: { name: 'logonlens', version: 'test' },
     createdAt: new Date(0).toISOString(),
@@ -149,8 +143,29 @@ export const fakeAnalyze: ImportDeps['analyze'] = (events, meta) => {
     edges: [...edges.values()],
     rankings: [],
     detections: [],
-  } satisfies Dataset;
+  };
+  return {
+    dataset,
+    edgeIdOf: (e) => (e.targetUser === null ? null : fakeEdgeOf(e, e.targetUser).id),
+  };
 };
+
+/** The fake analysis' edge of an event: its ends' node ids and the edge id (a hash of its key). */
+function fakeEdgeOf(
+  e: LogonEvent,
+  targetUser: string,
+): { account: string; source: string; target: string | null; id: string } {
+  const account = accountId(e.targetDomain, targetUser);
+  const host = normalizeHostName(e.computer);
+  const target = host === null ? null : hostId(host);
+  const ip = normalizeIp(e.ipAddress);
+  const source = ip === null ? NO_SOURCE_ID : ipId(ip);
+  const id = `e${createHash('sha1')
+    .update(JSON.stringify([account, source, target, e.eventId, e.logonType]))
+    .digest('hex')
+    .slice(0, 12)}`;
+  return { account, source, target, id };
+}
 
 /** Cuts edges to the window (the real rankDataset also ranks). */
 export const fakeRank: RankFn = (d, window) => {
@@ -170,7 +185,6 @@ export const fakeRank: RankFn = (d, window) => {
 export const fakeDeps: ImportDeps = {
   readFile: fakeReadFile,
   analyze: fakeAnalyze,
-  linker: createEventLinker,
   eventIds: null,
 };
 
