@@ -96,7 +96,7 @@ export interface GraphBuilder {
 /** Everything the events recorded, under raw keys: what `finish` resolves and merges. */
 interface Recorded extends GraphRecords {
   readonly flags: RawFlag[];
-  readonly eventDetections: (resolve: DetectionResolvers) => Detection[];
+  readonly finishDetections: (resolve: DetectionResolvers) => Detection[];
 }
 
 interface DetectionResolvers {
@@ -217,7 +217,7 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
       const graph = resolveGraph({
         ...records,
         flags,
-        eventDetections: ({ accountNodeOf, hostNodeOf }) => [
+        finishDetections: ({ accountNodeOf, hostNodeOf }) => [
           ...detector.finish({ accountNode: accountNodeOf, hostNode: hostNodeOf }),
           ...(sigma === null ? [] : sigma.finish({ account: accountNodeOf, host: hostNodeOf })),
         ],
@@ -269,7 +269,7 @@ function resolveGraph(recorded: Recorded): ResolvedGraph {
     const id = hostNodeIdOfName(computer);
     return id !== null && hostNodes.has(id) ? id : null;
   };
-  const eventDetections = recorded.eventDetections({ accountNodeOf, hostNodeOf });
+  const eventDetections = recorded.finishDetections({ accountNodeOf, hostNodeOf });
 
   attachFlags(recorded.flags, accountNodes, hostNodes, nameOf, countHidden);
 
