@@ -64,276 +64,394 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
  * window change.
  */
 export function computeRankings(input: RankInput): Map<string, Ranking> {
-  const { nodes, mode } = input;
-  // Explicit-credential edges (4648) are drawn but are not logons: LogonTracer's scores and ours
-  // leave them out, so that adding them to the graph changes no ranking.
-  const edges = input.edges.some((e) => e.eventId === EXPLICIT_CREDENTIAL_EVENT_ID)
-    ? input.edges.filter((e) => e.eventId !== EXPLICIT_CREDENTIAL_EVENT_ID)
-    : input.edges;
-  const index = new Map<string, number>();
+  const edges = logonEdgesOf(input.edges);
+  const ends = indexEdgeEnds(edges);
+  const nodeCount = ends.ids.length;
+  const tally = tallyEdges(edges, ends, nodeCount, input.newEdgeIds, input.mode);
+  const nodeOf = ends.ids.map((id) => input.nodes.get(id));
+  const privileged = new Float64Array(nodeCount);
+  for (let i = 0; i < nodeCount; i++)
+    if (nodeOf[i]?.kind === 'account') privileged[i] = input.privileged(ends.ids[i]!);
+  const anomaly = anomalyScores(edges, input.hours, ends.account, nodeCount);
+  const damping = (i: number): number =>
+    logonTracerDamping(nodeOf[i]?.kind, privileged[i]! > 0, anomaly.score[i]!);
+  const pageRanks = rankByPageRank(tally, nodeCount, input.mode, damping);
+  const node: NodeFacts = { ids: ends.ids, nodeOf, privileged, anomaly, tally, pagerank: pageRanks };
+  const degree = buildSparseGraphFlat(nodeCount, tally.neighbourPairs);
+
+  const out = new Map<string, Ranking>();
+  for (let i = 0; i < nodeCount; i++) {
+    const distinctNeighbours = degree.offsets[i + 1]! - degree.offsets[i]!;
+    out.set(
+      ends.ids[i]!,
+      lazyRanking(ends.ids[i]!, scoresOf(i, node, distinctNeighbours), () =>
+        reasonsOf(i, node, input.mode, input.newEdgeIds !== null),
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * Explicit-credential edges (4648) are drawn but are not logons: LogonTracer's scores and ours
+ * leave them out, so that adding them to the graph changes no ranking.
+ */
+function logonEdgesOf(edges: readonly DatasetEdge[]): readonly DatasetEdge[] {
+  return edges.some((e) => e.eventId === EXPLICIT_CREDENTIAL_EVENT_ID)
+    ? edges.filter((e) => e.eventId !== EXPLICIT_CREDENTIAL_EVENT_ID)
+    : edges;
+}
+
+/** Each edge's ends as node indices (-1 = none); the target is -1 when it equals the source. */
+interface EdgeEnds {
+  /** Node ids by index, in order of first appearance. */
+  ids: string[];
+  account: Int32Array;
+  source: Int32Array;
+  target: Int32Array;
+}
+
+function indexEdgeEnds(edges: readonly DatasetEdge[]): EdgeEnds {
+  const indexOf = new Map<string, number>();
   const ids: string[] = [];
-  const idx = (id: string): number => {
-    let i = index.get(id);
+  const nodeIndex = (id: string): number => {
+    let i = indexOf.get(id);
     if (i === undefined) {
       i = ids.length;
-      index.set(id, i);
+      indexOf.set(id, i);
       ids.push(id);
     }
     return i;
   };
-  // Edge ends as indices (-1 = none); target = -1 when it equals the source.
-  const m = edges.length;
-  const ea = new Int32Array(m);
-  const es = new Int32Array(m);
-  const et = new Int32Array(m);
-  for (let k = 0; k < m; k++) {
+  const account = new Int32Array(edges.length);
+  const source = new Int32Array(edges.length);
+  const target = new Int32Array(edges.length);
+  for (let k = 0; k < edges.length; k++) {
     const e = edges[k]!;
-    ea[k] = idx(e.account);
-    es[k] = e.source === null ? -1 : idx(e.source);
-    et[k] = e.target === null || e.target === e.source ? -1 : idx(e.target);
+    account[k] = nodeIndex(e.account);
+    source[k] = e.source === null ? -1 : nodeIndex(e.source);
+    target[k] = e.target === null || e.target === e.source ? -1 : nodeIndex(e.target);
   }
-  const n = ids.length;
-  const events = new Float64Array(n);
-  const failures = new Float64Array(n);
-  const newEdges = new Float64Array(n);
-  const distinctSources = new Int32Array(n);
-  const distinctTargets = new Int32Array(n);
-  const accountsFrom = new Int32Array(n);
-  const accountsOn = new Int32Array(n);
+  return { ids, account, source, target };
+}
+
+/** Failed events of a node grouped by `${eventId}:${other end}` (`*` for all accounts). */
+type FailureGroups = Map<string, { count: number; accounts: Set<number> }>;
+
+/** What one pass over the edges counts, per node index. */
+interface EdgeTally {
+  events: Float64Array;
+  failures: Float64Array;
+  /** Edges first seen inside the window. */
+  newEdges: Float64Array;
+  /** Accounts: distinct sources logged on from, and computers that logged them. */
+  distinctSources: Int32Array;
+  distinctTargets: Int32Array;
+  /** Hosts: distinct accounts that logged on from them, and whose logons they logged. */
+  accountsFrom: Int32Array;
+  accountsOn: Int32Array;
   /** The single event ID of a node's events, -2 when mixed, -1 when none yet. */
-  const onlyEvent = new Int32Array(n).fill(-1);
-  const seenPair = new Set<number>();
+  onlyEvent: Int32Array;
+  /** Only nodes with failures have groups. */
+  failureGroups: Map<number, FailureGroups>;
   // Links as flat index lists [a0, b0, a1, b1, ...]: one entry per distinct pair.
-  const pairs: number[] = [];
-  const prPairs: number[] = [];
-  // Account–source links only: LogonTracer's graph, for its PageRank as an extra score.
-  const ltPairs: number[] = [];
-  // Failure groups (only nodes with failures): node → `${eventId}:${other}` → count and accounts.
-  const failureGroups = new Map<number, Map<string, { count: number; accounts: Set<number> }>>();
+  /** Account–source and account–target links: the degree. */
+  neighbourPairs: number[];
+  /** The links this mode's PageRank walks. */
+  pagerankPairs: number[];
+  /** Account–source links only: LogonTracer's graph, for its PageRank as an extra score. */
+  logontracerPairs: number[];
+}
+
+function tallyEdges(
+  edges: readonly DatasetEdge[],
+  ends: EdgeEnds,
+  nodeCount: number,
+  newEdgeIds: ReadonlySet<string> | null,
+  mode: PageRankMode,
+): EdgeTally {
+  const n = nodeCount;
+  const tally: EdgeTally = {
+    events: new Float64Array(n),
+    failures: new Float64Array(n),
+    newEdges: new Float64Array(n),
+    distinctSources: new Int32Array(n),
+    distinctTargets: new Int32Array(n),
+    accountsFrom: new Int32Array(n),
+    accountsOn: new Int32Array(n),
+    onlyEvent: new Int32Array(n).fill(-1),
+    failureGroups: new Map(),
+    neighbourPairs: [],
+    pagerankPairs: [],
+    logontracerPairs: [],
+  };
+  const { events, failures, onlyEvent, failureGroups } = tally;
+  const seenPair = new Set<number>();
   const addFailure = (node: number, key: string, count: number, account: number): void => {
     let groups = failureGroups.get(node);
     if (groups === undefined) failureGroups.set(node, (groups = new Map()));
-    let g = groups.get(key);
-    if (g === undefined) groups.set(key, (g = { count: 0, accounts: new Set() }));
-    g.count += count;
-    g.accounts.add(account);
+    let group = groups.get(key);
+    if (group === undefined) groups.set(key, (group = { count: 0, accounts: new Set() }));
+    group.count += count;
+    group.accounts.add(account);
   };
   const touchEvent = (node: number, eventId: number): void => {
-    const o = onlyEvent[node]!;
-    if (o === -1) onlyEvent[node] = eventId;
-    else if (o !== eventId) onlyEvent[node] = -2;
+    const only = onlyEvent[node]!;
+    if (only === -1) onlyEvent[node] = eventId;
+    else if (only !== eventId) onlyEvent[node] = -2;
   };
 
-  for (let k = 0; k < m; k++) {
+  for (let k = 0; k < edges.length; k++) {
     const e = edges[k]!;
-    const a = ea[k]!;
-    const sIdx = es[k]!;
-    const t = et[k]!;
-    const c = e.count;
-    const isNew = input.newEdgeIds?.has(e.id) === true;
-    events[a]! += c;
-    touchEvent(a, e.eventId);
-    if (isNew) newEdges[a]! += 1;
+    const account = ends.account[k]!;
+    const source = ends.source[k]!;
+    const target = ends.target[k]!;
+    const count = e.count;
+    const isNew = newEdgeIds?.has(e.id) === true;
+    events[account]! += count;
+    touchEvent(account, e.eventId);
+    if (isNew) tally.newEdges[account]! += 1;
     if (e.failure) {
-      failures[a]! += c;
-      addFailure(a, `${e.eventId}:${sIdx}`, c, a);
+      failures[account]! += count;
+      addFailure(account, `${e.eventId}:${source}`, count, account);
     }
-    if (sIdx >= 0) {
-      events[sIdx]! += c;
-      touchEvent(sIdx, e.eventId);
-      if (isNew) newEdges[sIdx]! += 1;
+    if (source >= 0) {
+      events[source]! += count;
+      touchEvent(source, e.eventId);
+      if (isNew) tally.newEdges[source]! += 1;
       if (e.failure) {
-        failures[sIdx]! += c;
-        addFailure(sIdx, `${e.eventId}:*`, c, a);
+        failures[source]! += count;
+        addFailure(source, `${e.eventId}:*`, count, account);
       }
-      const key = a * n + sIdx;
-      if (!seenPair.has(key)) {
-        seenPair.add(key);
-        distinctSources[a]! += 1;
-        accountsFrom[sIdx]! += 1;
-        pairs.push(a, sIdx);
-        prPairs.push(a, sIdx);
-        ltPairs.push(a, sIdx);
+      const pair = account * n + source;
+      if (!seenPair.has(pair)) {
+        seenPair.add(pair);
+        tally.distinctSources[account]! += 1;
+        tally.accountsFrom[source]! += 1;
+        tally.neighbourPairs.push(account, source);
+        tally.pagerankPairs.push(account, source);
+        tally.logontracerPairs.push(account, source);
       }
     }
-    if (t >= 0) {
-      events[t]! += c;
-      touchEvent(t, e.eventId);
-      if (e.failure) failures[t]! += c;
+    if (target >= 0) {
+      events[target]! += count;
+      touchEvent(target, e.eventId);
+      if (e.failure) failures[target]! += count;
       // Targets and sources share the pair space: a host can be both for one account.
-      const key = -(a * n + t) - 1;
-      if (!seenPair.has(key)) {
-        seenPair.add(key);
-        distinctTargets[a]! += 1;
-        accountsOn[t]! += 1;
-        pairs.push(a, t);
-        if (mode === 'standard') prPairs.push(a, t);
+      const pair = -(account * n + target) - 1;
+      if (!seenPair.has(pair)) {
+        seenPair.add(pair);
+        tally.distinctTargets[account]! += 1;
+        tally.accountsOn[target]! += 1;
+        tally.neighbourPairs.push(account, target);
+        if (mode === 'standard') tally.pagerankPairs.push(account, target);
       }
     }
   }
-  // Degree: distinct neighbours over sources and targets.
-  const degree = buildSparseGraphFlat(n, pairs);
+  return tally;
+}
 
-  const nodeOf = ids.map((id) => nodes.get(id));
-  const privileged = new Float64Array(n);
-  for (let i = 0; i < n; i++) if (nodeOf[i]?.kind === 'account') privileged[i] = input.privileged(ids[i]!);
-
-  const anomaly = anomalyScores(edges, input.hours, ea, n);
-
-  // PageRank over the account–source links (LogonTracer) or account–source–target (standard).
-  // Only nodes linked in this mode's graph take part (N counts them only): in LogonTracer mode the
-  // computers that logged the events are not in the graph.
-  const prIndex = new Int32Array(n).fill(-1);
+/**
+ * A graph of only the nodes a list of links names (N counts them only), with each node's place in
+ * it: in LogonTracer mode the computers that logged the events are not in the graph.
+ */
+function linkedGraph(nodeCount: number, pairs: readonly number[]) {
+  const indexInGraph = new Int32Array(nodeCount).fill(-1);
   const linked: number[] = [];
-  for (const v of prPairs) {
-    if (prIndex[v] === -1) {
-      prIndex[v] = linked.length;
+  for (const v of pairs) {
+    if (indexInGraph[v] === -1) {
+      indexInGraph[v] = linked.length;
       linked.push(v);
     }
   }
-  const g = buildSparseGraphFlat(
+  const graph = buildSparseGraphFlat(
     linked.length,
-    prPairs.map((v) => prIndex[v]!),
+    pairs.map((v) => indexInGraph[v]!),
   );
-  let ranks: Float64Array;
-  if (mode === 'logontracer') {
-    const d = Float64Array.from(linked, (i) =>
-      logonTracerDamping(nodeOf[i]?.kind, privileged[i]! > 0, anomaly.score[i]!),
-    );
-    ranks = pagerank(g, { damping: d, iterations: SCORE_PARAMETERS.logontracer.iterations, tolerance: 0 });
-  } else {
-    const p = SCORE_PARAMETERS.standard;
-    ranks = pagerank(g, { damping: p.damping, iterations: p.maxIterations, tolerance: p.tolerance });
-  }
+  return { linked, indexInGraph, graph };
+}
+
+/** PageRank scores per node index (0 for nodes outside the PageRank graph). */
+interface PageRankScores {
+  /** Nodes in this mode's PageRank graph. */
+  linked: number[];
+  indexInGraph: Int32Array;
+  /** Min–max normalized over the linked nodes. */
+  normalized: Float64Array;
+  raw: Float64Array;
+  /** LogonTracer's PageRank, normalized, whatever the mode. */
+  logontracer: Float64Array;
+  /** 1-based rank among the linked nodes. */
+  position: Int32Array;
+}
+
+/**
+ * PageRank over the account–source links (LogonTracer) or account–source–target (standard), and
+ * LogonTracer's PageRank next to ours (the `pagerankLogontracer` score and overlay) so that an
+ * analyst coming from LogonTracer compares like with like.
+ */
+function rankByPageRank(
+  tally: EdgeTally,
+  nodeCount: number,
+  mode: PageRankMode,
+  damping: (node: number) => number,
+): PageRankScores {
+  const { linked, indexInGraph, graph } = linkedGraph(nodeCount, tally.pagerankPairs);
+  const ranks =
+    mode === 'logontracer'
+      ? logonTracerPageRank(graph, linked, damping)
+      : pagerank(graph, {
+          damping: SCORE_PARAMETERS.standard.damping,
+          iterations: SCORE_PARAMETERS.standard.maxIterations,
+          tolerance: SCORE_PARAMETERS.standard.tolerance,
+        });
   // Nodes outside the PageRank graph rank 0 and take no part in min–max.
   const norm = minMaxNormalize(ranks);
-  // LogonTracer's PageRank, offered next to ours (the `pagerankLogontracer` score and overlay) so
-  // that an analyst coming from LogonTracer compares like with like.
-  const ltScore = new Float64Array(n);
-  if (mode === 'logontracer') linked.forEach((i, k) => (ltScore[i] = norm[k]!));
+  const logontracer = new Float64Array(nodeCount);
+  if (mode === 'logontracer') linked.forEach((i, k) => (logontracer[i] = norm[k]!));
   else {
-    const ltIndex = new Int32Array(n).fill(-1);
-    const ltLinked: number[] = [];
-    for (const v of ltPairs)
-      if (ltIndex[v] === -1) {
-        ltIndex[v] = ltLinked.length;
-        ltLinked.push(v);
-      }
-    const ltGraph = buildSparseGraphFlat(
-      ltLinked.length,
-      ltPairs.map((v) => ltIndex[v]!),
-    );
-    const d = Float64Array.from(ltLinked, (i) =>
-      logonTracerDamping(nodeOf[i]?.kind, privileged[i]! > 0, anomaly.score[i]!),
-    );
-    const lt = minMaxNormalize(
-      pagerank(ltGraph, { damping: d, iterations: SCORE_PARAMETERS.logontracer.iterations, tolerance: 0 }),
-    );
-    ltLinked.forEach((i, k) => (ltScore[i] = lt[k]!));
+    const lt = linkedGraph(nodeCount, tally.logontracerPairs);
+    const ltNorm = minMaxNormalize(logonTracerPageRank(lt.graph, lt.linked, damping));
+    lt.linked.forEach((i, k) => (logontracer[i] = ltNorm[k]!));
   }
-  const pr = new Float64Array(n);
-  const raw = new Float64Array(n);
+  const normalized = new Float64Array(nodeCount);
+  const raw = new Float64Array(nodeCount);
   linked.forEach((i, k) => {
-    pr[i] = norm[k]!;
+    normalized[i] = norm[k]!;
     raw[i] = ranks[k]!;
   });
-  const inGraph = (i: number): boolean => prIndex[i]! >= 0;
-  const order = linked.slice().sort((x, y) => pr[y]! - pr[x]! || raw[y]! - raw[x]!);
-  const position = new Int32Array(n);
+  const order = linked.slice().sort((x, y) => normalized[y]! - normalized[x]! || raw[y]! - raw[x]!);
+  const position = new Int32Array(nodeCount);
   order.forEach((i, k) => (position[i] = k + 1));
+  return { linked, indexInGraph, normalized, raw, logontracer, position };
+}
 
-  const label = (i: number): string => (i < 0 ? 'an unknown source' : (nodeOf[i]?.label ?? ids[i]!));
-  /** The sentences behind node i's scores, most telling first (built when first read). */
-  const reasonsOf = (i: number): Reason[] => {
-    const isAccount = nodeOf[i]?.kind === 'account';
-    const ev = events[i]!;
-    const fail = failures[i]!;
-    const ratio = ev === 0 ? 0 : fail / ev;
-    const reasons: Reason[] = [];
-    if (privileged[i]! > 0)
-      reasons.push({ score: 'privileged', text: `privileged logons (4672) ×${privileged[i]!}` });
-    if (anomaly.score[i]! > 0)
-      reasons.push({
-        score: 'anomaly',
-        text: `anomaly ${round(anomaly.score[i]!)} at ${hourLabel(anomaly.hour[i]!)}`,
-      });
-    const groups = failureGroups.get(i);
-    if (groups !== undefined) {
-      const sorted = [...groups.entries()].sort((x, y) => y[1].count - x[1].count);
-      for (const [key, g2] of sorted.slice(0, SCORE_PARAMETERS.maxReasonsPerScore)) {
-        const colon = key.indexOf(':');
-        const eventId = Number(key.slice(0, colon));
-        const other = key.slice(colon + 1);
-        const where = isAccount
-          ? ` from ${label(Number(other))}`
-          : ` for ${plural(g2.accounts.size, 'account')}`;
-        reasons.push({ score: 'failures', text: `${g2.count} ${failurePhrase(eventId)}${where}` });
-      }
-      if (fail < ev)
-        reasons.push({ score: 'failureRatio', text: `${round(100 * ratio, 0)}% of its events failed` });
-    }
-    if (pr[i]! > 0 && linked.length > 1)
-      reasons.push({
-        score: 'pagerank',
-        text: `PageRank ${round(pr[i]!, 2)} (${ordinal(position[i]!)} of ${linked.length}, ${mode === 'logontracer' ? 'LogonTracer mode' : 'standard'})`,
-      });
-    if (isAccount) {
-      if (distinctSources[i]! > 1)
-        reasons.push({ score: 'degree', text: `logged on from ${distinctSources[i]!} sources` });
-      if (distinctTargets[i]! > 1)
-        reasons.push({ score: 'degree', text: `logged by ${distinctTargets[i]!} computers` });
-    } else {
-      if (accountsFrom[i]! > 1)
-        reasons.push({ score: 'degree', text: `source of logons by ${accountsFrom[i]!} accounts` });
-      if (accountsOn[i]! > 1)
-        reasons.push({ score: 'degree', text: `logged logons of ${accountsOn[i]!} accounts` });
-    }
-    if (newEdges[i]! > 0 && input.newEdgeIds !== null)
-      reasons.push({
-        score: 'newEdges',
-        text: `${plural(newEdges[i]!, 'logon path')} first seen in this window`,
-      });
-    if (reasons.length === 0 && ev > 0)
-      reasons.push({
-        score: 'events',
-        text: `${ev} ${onlyEvent[i]! >= 0 ? eventPhrase(onlyEvent[i]!) : 'events'}`,
-      });
-    return reasons;
+function logonTracerPageRank(
+  graph: ReturnType<typeof buildSparseGraphFlat>,
+  linked: readonly number[],
+  damping: (node: number) => number,
+): Float64Array {
+  return pagerank(graph, {
+    damping: Float64Array.from(linked, damping),
+    iterations: SCORE_PARAMETERS.logontracer.iterations,
+    tolerance: 0,
+  });
+}
+
+/** Everything known of each node index, for its scores and reasons. */
+interface NodeFacts {
+  ids: string[];
+  nodeOf: (DatasetNode | undefined)[];
+  privileged: Float64Array;
+  anomaly: { score: Float64Array; hour: Float64Array };
+  tally: EdgeTally;
+  pagerank: PageRankScores;
+}
+
+function scoresOf(i: number, node: NodeFacts, distinctNeighbours: number): Record<string, number> {
+  const { tally, pagerank: pr } = node;
+  const events = tally.events[i]!;
+  const failures = tally.failures[i]!;
+  const scores: Record<string, number> = {
+    pagerank: pr.normalized[i]!,
+    pagerankRaw: pr.indexInGraph[i]! >= 0 ? pr.raw[i]! : 0,
+    pagerankLogontracer: pr.logontracer[i]!,
+    anomaly: node.anomaly.score[i]!,
+    failures,
+    degree: distinctNeighbours,
+    events,
+    failureRatio: events === 0 ? 0 : failures / events,
+    newEdges: tally.newEdges[i]!,
   };
-  const out = new Map<string, Ranking>();
-  for (let i = 0; i < n; i++) {
-    const id = ids[i]!;
-    const isAccount = nodeOf[i]?.kind === 'account';
-    const deg = degree.offsets[i + 1]! - degree.offsets[i]!;
-    const ev = events[i]!;
-    const fail = failures[i]!;
-    const ratio = ev === 0 ? 0 : fail / ev;
-    const scores: Record<string, number> = {
-      pagerank: pr[i]!,
-      pagerankRaw: inGraph(i) ? raw[i]! : 0,
-      pagerankLogontracer: ltScore[i]!,
-      anomaly: anomaly.score[i]!,
-      failures: fail,
-      degree: deg,
-      events: ev,
-      failureRatio: ratio,
-      newEdges: newEdges[i]!,
-    };
-    if (isAccount) {
-      scores.distinctSources = distinctSources[i]!;
-      scores.distinctTargets = distinctTargets[i]!;
-      scores.privileged = privileged[i]!;
-    } else {
-      scores.distinctAccounts = accountsFrom[i]!;
-      scores.distinctAccountsOn = accountsOn[i]!;
-    }
-
-    out.set(
-      id,
-      lazyRanking(id, scores, () => reasonsOf(i)),
-    );
+  if (node.nodeOf[i]?.kind === 'account') {
+    scores.distinctSources = tally.distinctSources[i]!;
+    scores.distinctTargets = tally.distinctTargets[i]!;
+    scores.privileged = node.privileged[i]!;
+  } else {
+    scores.distinctAccounts = tally.accountsFrom[i]!;
+    scores.distinctAccountsOn = tally.accountsOn[i]!;
   }
-  return out;
+  return scores;
+}
+
+/** The sentences behind node i's scores, most telling first (built when first read). */
+function reasonsOf(i: number, node: NodeFacts, mode: PageRankMode, hasWindow: boolean): Reason[] {
+  const { tally, pagerank: pr } = node;
+  const isAccount = node.nodeOf[i]?.kind === 'account';
+  const events = tally.events[i]!;
+  const failures = tally.failures[i]!;
+  const reasons: Reason[] = [];
+  if (node.privileged[i]! > 0)
+    reasons.push({ score: 'privileged', text: `privileged logons (4672) ×${node.privileged[i]!}` });
+  if (node.anomaly.score[i]! > 0)
+    reasons.push({
+      score: 'anomaly',
+      text: `anomaly ${round(node.anomaly.score[i]!)} at ${hourLabel(node.anomaly.hour[i]!)}`,
+    });
+  const groups = tally.failureGroups.get(i);
+  if (groups !== undefined) {
+    reasons.push(...failureReasons(groups, isAccount, (other) => labelOf(other, node)));
+    if (failures < events) {
+      const ratio = events === 0 ? 0 : failures / events;
+      reasons.push({ score: 'failureRatio', text: `${round(100 * ratio, 0)}% of its events failed` });
+    }
+  }
+  if (pr.normalized[i]! > 0 && pr.linked.length > 1)
+    reasons.push({
+      score: 'pagerank',
+      text: `PageRank ${round(pr.normalized[i]!, 2)} (${ordinal(pr.position[i]!)} of ${pr.linked.length}, ${mode === 'logontracer' ? 'LogonTracer mode' : 'standard'})`,
+    });
+  reasons.push(...degreeReasons(i, tally, isAccount));
+  if (tally.newEdges[i]! > 0 && hasWindow)
+    reasons.push({
+      score: 'newEdges',
+      text: `${plural(tally.newEdges[i]!, 'logon path')} first seen in this window`,
+    });
+  if (reasons.length === 0 && events > 0) {
+    const only = tally.onlyEvent[i]!;
+    reasons.push({ score: 'events', text: `${events} ${only >= 0 ? eventPhrase(only) : 'events'}` });
+  }
+  return reasons;
+}
+
+function labelOf(i: number, node: NodeFacts): string {
+  return i < 0 ? 'an unknown source' : (node.nodeOf[i]?.label ?? node.ids[i]!);
+}
+
+/** The largest failure groups: for an account, from where; for a host, for how many accounts. */
+function failureReasons(
+  groups: FailureGroups,
+  isAccount: boolean,
+  label: (node: number) => string,
+): Reason[] {
+  const largest = [...groups.entries()]
+    .sort((x, y) => y[1].count - x[1].count)
+    .slice(0, SCORE_PARAMETERS.maxReasonsPerScore);
+  return largest.map(([key, group]) => {
+    const colon = key.indexOf(':');
+    const eventId = Number(key.slice(0, colon));
+    const other = key.slice(colon + 1);
+    const where = isAccount
+      ? ` from ${label(Number(other))}`
+      : ` for ${plural(group.accounts.size, 'account')}`;
+    return { score: 'failures', text: `${group.count} ${failurePhrase(eventId)}${where}` };
+  });
+}
+
+function degreeReasons(i: number, tally: EdgeTally, isAccount: boolean): Reason[] {
+  const reasons: Reason[] = [];
+  if (isAccount) {
+    if (tally.distinctSources[i]! > 1)
+      reasons.push({ score: 'degree', text: `logged on from ${tally.distinctSources[i]!} sources` });
+    if (tally.distinctTargets[i]! > 1)
+      reasons.push({ score: 'degree', text: `logged by ${tally.distinctTargets[i]!} computers` });
+  } else {
+    if (tally.accountsFrom[i]! > 1)
+      reasons.push({ score: 'degree', text: `source of logons by ${tally.accountsFrom[i]!} accounts` });
+    if (tally.accountsOn[i]! > 1)
+      reasons.push({ score: 'degree', text: `logged logons of ${tally.accountsOn[i]!} accounts` });
+  }
+  return reasons;
 }
 
 /**
