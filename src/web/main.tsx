@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App, createQueryClient, Providers } from './app';
+// The global base first: every feature's stylesheet, imported by its own module, comes after it.
 import './styles.css';
+import { App, createQueryClient, Providers } from './app';
 
 const root = document.getElementById('root');
 if (root) {

@@ -1,3 +1,4 @@
+import './app.css';
 import { useCallback } from 'react';
 import { Notices } from '../components/notices';
 import { Panel } from '../components/panel';

@@ -1,3 +1,4 @@
+import './datasets-route.css';
 import { useState } from 'react';
 import { DatasetsPage } from '../features/datasets';
 import { EsLoadDialog } from '../features/es-load';

@@ -1,3 +1,4 @@
+import './graph-page.css';
 import { useCallback, useMemo } from 'react';
 import {
   hourlyHistogram,

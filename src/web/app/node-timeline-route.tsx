@@ -1,3 +1,4 @@
+import './node-timeline-route.css';
 import { useMemo } from 'react';
 import { nodeTimeline } from '../../core/analysis/index.js';
 import type { Dataset, DatasetNode, TimeRange } from '../../core/dataset/index.js';

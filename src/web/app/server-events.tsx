@@ -1,3 +1,4 @@
+import './server-events.css';
 import { useState } from 'react';
 import type { TimeRange } from '../../core/dataset/index.js';
 import { DrilldownPanel, type DrilldownTarget } from '../features/drilldown';

@@ -1,3 +1,4 @@
+import './settings-menu.css';
 import { LAYOUT_CHOICES } from '../features/graph';
 import { DEFAULT_MAX_NODES, LAYOUTS, useUiStore, type LayoutName } from '../stores/ui-store';
 import type { Overlay } from '../lib/url-state';

@@ -1,3 +1,4 @@
+import './status-line.css';
 import { useUiStore } from '../stores/ui-store';
 
 export interface StatusCounts {

@@ -1,3 +1,4 @@
+import './notices.css';
 import { useState } from 'react';
 
 /** Notices about the URL or the data (a value not understood, a date moved): visible, dismissible. */

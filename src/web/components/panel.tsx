@@ -1,3 +1,4 @@
+import './panel.css';
 import type { ReactNode } from 'react';
 
 /** A collapsible side-panel section. */

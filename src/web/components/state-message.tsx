@@ -1,3 +1,4 @@
+import './state-message.css';
 import type { ReactNode } from 'react';
 
 /** The explicit loading, empty and error states: never a blank area. */

@@ -1,3 +1,4 @@
+import './toasts.css';
 import { useEffect } from 'react';
 import { useUiStore } from '../stores/ui-store';
 

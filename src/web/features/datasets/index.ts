@@ -1,2 +1,3 @@
+import './datasets.css';
 export { DatasetsPage } from './datasets-page';
 export type { DatasetsPageProps } from './datasets-page';

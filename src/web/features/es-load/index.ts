@@ -1,3 +1,4 @@
+import './es-load.css';
 export { EsLoadDialog } from './es-load-dialog';
 export type { EsLoadDialogProps } from './es-load-dialog';
 export { EsNextWindowDialog } from './es-next-window';

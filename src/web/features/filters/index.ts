@@ -1,1 +1,2 @@
+import './filters.css';
 export { FiltersPanel, toggleInList, type FiltersPanelProps } from './filters-panel';

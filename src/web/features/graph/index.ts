@@ -1,3 +1,4 @@
+import './graph.css';
 export { GraphView, type GraphViewProps } from './graph-view';
 export { buildElements, domainIndex, type GraphElements } from './elements';
 export { LAYOUT_CHOICES } from './layout-choices';

@@ -1,3 +1,4 @@
+import './ingest.css';
 export { openDatasetFile, type OpenResult } from './open-file';
 export { OpenButton } from './open-button';
 export { DropZone } from './drop-zone';

@@ -1,2 +1,3 @@
+import './inspector.css';
 export { Inspector, type InspectorTarget } from './inspector';
 export { inspectorTarget } from './target';

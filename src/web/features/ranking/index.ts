@@ -1,1 +1,2 @@
+import './ranking.css';
 export { RankingList, type RankingListProps } from './ranking-list';

@@ -1,3 +1,4 @@
+import './token-dialog.css';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { setTokenPrompt, type TokenPromptReason } from './token';
 
