@@ -2,16 +2,8 @@
 // events and not the graph builder that made them, so its drill-down cannot ask the builder
 // (edgeIdOf, as imports do): it matches each cluster document against the stored edges on the
 // attributes the analysis keys edges on, through core's own ids and normalizers.
-import {
-  clean,
-  hostId,
-  ipId,
-  isIpAddress,
-  NO_SOURCE_ID,
-  normalizeHostName,
-  normalizeSid,
-  normalizeStatus,
-} from '../../core/analysis/ids.js';
+import { clean, hostId, ipId, NO_SOURCE_ID, normalizeSid, normalizeStatus } from '../../core/analysis/ids.js';
+import { hostNodeIdOfName } from '../../core/analysis/graph-identity.js';
 import { parseAccount } from '../../core/analysis/normalize-account.js';
 import { parseSource } from '../../core/analysis/normalize-host.js';
 import type { DatasetEdge, DatasetNode } from '../../core/dataset/index.js';
@@ -108,8 +100,7 @@ export function createEdgeMatcher(graph: {
   };
 
   return (e) => {
-    const host = normalizeHostName(e.computer);
-    const target = host === null ? '' : isIpAddress(host) ? ipId(host) : hostId(host);
+    const target = hostNodeIdOfName(e.computer) ?? '';
     const key = `${e.eventId}|${target}`;
     const names = accountNames(e);
     // Most events match an edge of their own account name: look there first, then wider.
