@@ -6,8 +6,8 @@
 // printed beside every figure: the machine may be shared, and other jobs slow single runs a lot.
 //
 // Rust evtx is not an npm package: install it with `cargo install evtx` (it builds `evtx_dump`;
-// a few minutes on 2 cores). It is looked for in LOGONLENS_EVTX_DUMP, on PATH, in ~/.cargo/bin
-// and in /work/tools/evtx/bin. libevtx: `apt-get install libevtx-utils` (evtxexport).
+// a few minutes on 2 cores). It is looked for in LOGONLENS_EVTX_DUMP, on PATH and in ~/.cargo/bin
+// (`cargo install --root DIR` elsewhere: point LOGONLENS_EVTX_DUMP at DIR/bin/evtx_dump). libevtx: `apt-get install libevtx-utils` (evtxexport).
 //
 // Env: LOGONLENS_BENCH_CLI_MB (default 128: the issue's file), LOGONLENS_BENCH_ANALYZE_MB (also
 // measure `analyze`'s peak RSS on a file of that size, e.g. 1024), LOGONLENS_BENCH_RUNS (runs per
@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { homedir, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { timedCommand, type CommandMeasure } from './timed-command.js';
 import { buildLargeEvtx, type BuiltFile } from './evtx-build.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -44,41 +45,16 @@ function evtxDump(): string | null {
   if (env && existsSync(env)) return env;
   const onPath = which('evtx_dump');
   if (onPath !== null) return onPath;
-  for (const p of [path.join(homedir(), '.cargo/bin/evtx_dump'), '/work/tools/evtx/bin/evtx_dump'])
-    if (existsSync(p)) return p;
-  return null;
+  const cargo = path.join(homedir(), '.cargo/bin/evtx_dump');
+  return existsSync(cargo) ? cargo : null;
 }
 
-const HAS_TIME = existsSync('/usr/bin/time');
+type Measure = CommandMeasure & { load: number };
 
-interface Measure {
-  wallMs: number;
-  cpuMs: number | null;
-  maxRssKB: number | null;
-  load: number;
-  ok: boolean;
-}
-
-/** One run, stdout to /dev/null; CPU and peak RSS through /usr/bin/time when present. */
+/** One run, stdout to /dev/null, with the load average it started under. */
 function once(cmd: string, args: string[]): Measure {
   const load = loadavg()[0]!;
-  const t = performance.now();
-  const r = HAS_TIME
-    ? spawnSync('/usr/bin/time', ['-f', '@@%U %S %M', cmd, ...args], {
-        stdio: ['ignore', 'ignore', 'pipe'],
-        encoding: 'utf8',
-        maxBuffer: 1 << 26,
-      })
-    : spawnSync(cmd, args, { stdio: 'ignore' });
-  const wallMs = performance.now() - t;
-  const m = HAS_TIME ? /@@([\d.]+) ([\d.]+) (\d+)/.exec(String(r.stderr ?? '')) : null;
-  return {
-    wallMs,
-    cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : null,
-    maxRssKB: m ? Number(m[3]) : null,
-    load,
-    ok: r.status === 0,
-  };
+  return { ...timedCommand(cmd, args), load };
 }
 
 /** The median run (by wall time) of RUNS. */

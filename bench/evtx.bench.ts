@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HAS_TIME, timedCommand } from './timed-command.js';
 import { buildLargeEvtx } from './evtx-build.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -81,26 +82,7 @@ const subsetTs = built('evtx-subset', 32); // @ts-evtx/core holds the whole file
 function have(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 }
-const HAS_TIME = existsSync('/usr/bin/time');
-
-/** Runs a command (output discarded); wall time always, CPU and peak RSS through /usr/bin/time. */
-function timed(
-  cmd: string,
-  args: string[],
-): { wallMs: number; cpuMs: number | null; maxRssKB: number | null; ok: boolean } {
-  const t = performance.now();
-  const r = HAS_TIME
-    ? spawnSync('/usr/bin/time', ['-f', '@@%U %S %M', cmd, ...args], {
-        stdio: ['ignore', 'ignore', 'pipe'],
-        encoding: 'utf8',
-        maxBuffer: 1 << 26,
-      })
-    : spawnSync(cmd, args, { stdio: 'ignore' });
-  const wallMs = performance.now() - t;
-  const m = HAS_TIME ? /@@([\d.]+) ([\d.]+) (\d+)/.exec(String(r.stderr ?? '')) : null;
-  if (!m) return { wallMs, cpuMs: null, maxRssKB: null, ok: r.status === 0 };
-  return { wallMs, cpuMs: (Number(m[1]) + Number(m[2])) * 1000, maxRssKB: Number(m[3]), ok: r.status === 0 };
-}
+const timed = timedCommand;
 
 function ours(
   tool: string,

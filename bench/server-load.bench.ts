@@ -5,13 +5,13 @@
 // throughput; then it sends concurrent /graph requests for day and week windows of the latter with
 // varying filters, on an idle server and while the EVTX file is imported again, and reports latency
 // percentiles. Figures only: the run fails only when a request fails.
-import { existsSync, mkdtempSync, openAsBlob, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildLargeEvtx } from './evtx-build.js';
 import { writeLargeNdjson } from '../test/integration/server-helpers.js';
-import { startServerProcess } from './server-process.js';
+import { startServerProcess, uploadFile } from './server-process.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLE = path.resolve(ROOT, 'test/fixtures/logs/evtx/sec-omer-size_t.evtx');
@@ -26,20 +26,6 @@ interface Job {
   progress: { records: number; bytes: number };
   result: { eventsNew: number; counts: { events: number; edges: number } } | null;
   error: string | null;
-}
-
-async function upload(
-  url: string,
-  file: string,
-  name: string,
-): Promise<{ datasetId: string; jobId: string }> {
-  const fd = new FormData();
-  fd.append('file', await openAsBlob(file), path.basename(file));
-  fd.append('name', name);
-  const res = await fetch(`${url}/api/datasets`, { method: 'POST', body: fd });
-  if (res.status !== 202) throw new Error(`upload answered ${res.status}: ${await res.text()}`);
-  const body = (await res.json()) as { dataset: { id: string }; job: { id: string } };
-  return { datasetId: body.dataset.id, jobId: body.job.id };
 }
 
 async function job(url: string, id: string): Promise<Job> {
@@ -80,7 +66,7 @@ async function main(): Promise<void> {
     // log with many accounts and hosts (the graph the /graph requests below read).
     const imported = async (file: string, name: string): Promise<{ datasetId: string; job: Job }> => {
       let t0 = performance.now();
-      const up = await upload(server.url, file, name);
+      const up = await uploadFile(server.url, file, name);
       const uploadMs = performance.now() - t0;
       t0 = performance.now();
       const done = await waitDone(server.url, up.jobId);
@@ -151,7 +137,7 @@ async function main(): Promise<void> {
     report('graph, idle server', idle);
 
     // 3. The same while a second import of the file runs.
-    const b = await upload(server.url, big, 'EVTX again');
+    const b = await uploadFile(server.url, big, 'EVTX again');
     const importStart = performance.now();
     let importDone: Job | null = null;
     let importMsB = 0;

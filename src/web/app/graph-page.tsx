@@ -11,7 +11,7 @@ import type { Dataset } from '../../core/dataset/index.js';
 import { StateMessage } from '../components/state-message';
 import { Notices } from '../components/notices';
 import { Panel } from '../components/panel';
-import { CoverageNote } from '../features/coverage';
+import { CoverageNote } from '../features/source-coverage';
 import { FiltersPanel } from '../features/filters';
 import { buildElements, domainIndex, GraphView, useWindowView } from '../features/graph';
 import { Inspector, inspectorTarget } from '../features/inspector';
