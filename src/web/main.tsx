@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 // The global base first: every feature's stylesheet, imported by its own module, comes after it.
 import './styles.css';
+// The UI language is set before the first render (catalogues are bundled).
+import './i18n';
 import { App, createQueryClient, Providers } from './app';
 
 const root = document.getElementById('root');

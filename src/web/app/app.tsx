@@ -1,5 +1,6 @@
 import './app.css';
 import { useCallback } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Notices } from '../components/notices';
 import { Panel } from '../components/panel';
 import { StateMessage } from '../components/state-message';
@@ -17,10 +18,12 @@ import { GraphPage } from './graph-page';
 import { useStoryFrom } from './story-window';
 import { HomeServerDatasets } from './home-datasets';
 import { useKeptFiles, useRemoveKeptFile } from './use-kept-files';
+import { LanguageSwitch } from '../i18n';
 import { useOpenFile } from './use-open-file';
 
 /** The app shell: header, URL notices, open-file errors, and the page the URL asks for. */
 export function App() {
+  const { t } = useTranslation('app');
   const { state, notices, navigate } = useViewState();
   const opener = useOpenFile(navigate);
   const onFile = useCallback((file: File) => void opener.open(file), [opener]);
@@ -35,24 +38,25 @@ export function App() {
               LogonLens
             </a>
           </h1>
-          <nav aria-label="Pages">
+          <nav aria-label={t('pages')}>
             <button
               type="button"
               aria-current={state.page === 'graph' ? 'page' : undefined}
               onClick={() => go('graph')}
             >
-              Graph
+              {t('graph')}
             </button>
             <button
               type="button"
               aria-current={state.page === 'datasets' ? 'page' : undefined}
               onClick={() => go('datasets')}
             >
-              Server datasets
+              {t('serverDatasets')}
             </button>
           </nav>
           <OpenButton busy={opener.busy} onFile={onFile} />
           <KeptFilesToggle />
+          <LanguageSwitch />
         </header>
         <Notices notices={notices} />
         {opener.error !== null && (
@@ -76,11 +80,12 @@ export function App() {
 }
 
 function KeptFilesToggle() {
+  const { t } = useTranslation('app');
   const open = useUiStore((s) => s.panels.files);
   const toggle = useUiStore((s) => s.togglePanel);
   return (
     <button type="button" aria-expanded={open} onClick={() => toggle('files')}>
-      Kept files
+      {t('keptFiles')}
     </button>
   );
 }
@@ -111,12 +116,13 @@ function KeptFilesList({ state, navigate }: { state: ViewState; navigate: Naviga
 }
 
 function FilesDrawer({ state, navigate }: { state: ViewState; navigate: Navigate }) {
+  const { t } = useTranslation('app');
   const open = useUiStore((s) => s.panels.files);
   const toggle = useUiStore((s) => s.togglePanel);
   if (!open) return null;
   return (
     <div className="files-drawer">
-      <Panel title="Files kept in this browser" open onToggle={() => toggle('files')}>
+      <Panel title={t('keptFilesTitle')} open onToggle={() => toggle('files')}>
         <KeptFilesList state={state} navigate={navigate} />
       </Panel>
     </div>
@@ -124,6 +130,7 @@ function FilesDrawer({ state, navigate }: { state: ViewState; navigate: Navigate
 }
 
 function GraphRoute({ state: urlState, navigate }: { state: ViewState; navigate: Navigate }) {
+  const { t } = useTranslation('app');
   // Without a date in the URL, the dataset opens where its story is (story-window.ts); the URL
   // stays as shared, the rule gives the same window on every open.
   const fileQuery = useDataset(urlState, { wait: urlState.source?.kind === 'server' });
@@ -133,10 +140,9 @@ function GraphRoute({ state: urlState, navigate }: { state: ViewState; navigate:
   const query = urlState.source?.kind === 'server' ? serverQuery : fileQuery;
   if (state.source === null) {
     return (
-      <StateMessage kind="empty" title="Open a dataset to start">
+      <StateMessage kind="empty" title={t('empty.title')}>
         <p>
-          Choose <strong>Open dataset…</strong> or drop a LogonLens dataset file (.json) here. It stays on
-          this computer, kept in this browser so that the page&apos;s link works after a reload.
+          <Trans t={t} i18nKey="empty.body" components={{ strong: <strong /> }} />
         </p>
         <KeptFilesList state={state} navigate={navigate} />
         <HomeServerDatasets navigate={navigate} />
@@ -144,11 +150,11 @@ function GraphRoute({ state: urlState, navigate }: { state: ViewState; navigate:
     );
   }
   if (query.isPending || (state.source.kind === 'server' && story.pending)) {
-    return <StateMessage kind="loading" title="Loading the dataset…" />;
+    return <StateMessage kind="loading" title={t('loadingDataset')} />;
   }
   if (query.isError) {
     return (
-      <StateMessage kind="error" title="The dataset could not be loaded">
+      <StateMessage kind="error" title={t('loadFailed')}>
         <p>{query.error.message}</p>
         <KeptFilesList state={state} navigate={navigate} />
       </StateMessage>

@@ -2,6 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, vi } from 'vitest';
+import { i18n } from '../i18n';
 import { createFileStore, setFileStore } from '../lib/file-store';
 import { resetUiStore } from '../stores/ui-store';
 
@@ -9,7 +10,10 @@ import { resetUiStore } from '../stores/ui-store';
 // replaced at its module edge (graph logic is tested as pure functions and in real Chromium).
 vi.mock('../features/graph/graph-canvas', () => import('./graph-canvas-mock'));
 
-beforeEach(() => {
+beforeEach(async () => {
+  // Component tests read English text: every test starts in English whatever the last one chose.
+  globalThis.localStorage?.clear();
+  await i18n.changeLanguage('en');
   // A fresh IndexedDB per test: kept files never leak between tests.
   setFileStore(createFileStore(new IDBFactory()));
 });

@@ -1,0 +1,7 @@
+/** The Japanese catalogue: the same namespaces and keys as the English one (checked by the type). */
+import type { Catalogue } from '../catalogue';
+import type { en } from '../en';
+import { app } from './app';
+import { common } from './common';
+
+export const ja: Catalogue<typeof en> = { common, app };
