@@ -7,22 +7,11 @@ import type { DatasetNode, Ranking } from '../dataset/schema.js';
 import type { WindowView } from '../analysis/view.js';
 import { forceLayout } from './layout.js';
 import { logText } from './escape.js';
+import { edgeState, mixHex, PALETTES, type NodePaint } from '../palette.js';
 
-/**
- * The app's palette (src/web/lib/encodings.ts, after LogonTracer): pale for a low score, strong for
- * a high one. Repeated here because core cannot import web; keep the two equal.
- */
-export const REPORT_PALETTE = {
-  privileged: { pale: '#f8b4b4', strong: '#c81e1e' },
-  account: { pale: '#a4cafe', strong: '#1a56db' },
-  host: { pale: '#a7e3b6', strong: '#057a55' },
-  ip: { pale: '#b2e5e6', strong: '#0e7c86' },
-  domain: { pale: '#d6bbfb', strong: '#7e3af2' },
-} as const;
-type StyleKind = keyof typeof REPORT_PALETTE;
-
-/** Edge colours of the app: all failed, some failed, none failed. */
-export const LINK_COLORS = { failed: '#e02424', mixed: '#f59e0b', ok: '#9ca3af' } as const;
+/** The report draws in the app's standard palette (LogonTracer's colours; src/core/palette.ts). */
+const PALETTE = PALETTES.standard;
+type StyleKind = NodePaint;
 
 /** Node diameters, lowest to highest PageRank (the app's range, a little larger at the bottom for print). */
 const SIZE_RANGE: [number, number] = [20, 64];
@@ -37,16 +26,6 @@ export function styleKind(node: DatasetNode): StyleKind {
   if (node.kind === 'account')
     return node.flags.some((f) => f.kind === 'privileged') ? 'privileged' : 'account';
   return node.kind;
-}
-
-function mix(pale: string, strong: string, t: number): string {
-  const channel = (hex: string, i: number): number => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
-  let out = '#';
-  for (let i = 0; i < 3; i++) {
-    const v = Math.round(channel(pale, i) + (channel(strong, i) - channel(pale, i)) * t);
-    out += v.toString(16).padStart(2, '0');
-  }
-  return out;
 }
 
 export interface GraphLink {
@@ -153,8 +132,7 @@ export function renderGraphSvg(
   for (const l of links) {
     const p = at(l.a);
     const q = at(l.b);
-    const color =
-      l.failures === l.count ? LINK_COLORS.failed : l.failures > 0 ? LINK_COLORS.mixed : LINK_COLORS.ok;
+    const color = PALETTE.edges[edgeState(l.count, l.failures)];
     const width = Math.min(8, 1 + Math.log2(Math.max(1, l.count)) * 0.8).toFixed(1);
     parts.push(
       `<line data-a="${numbers[l.a]}" data-b="${numbers[l.b]}" x1="${p.x}" y1="${p.y}" x2="${q.x}" y2="${q.y}" stroke="${color}" stroke-width="${width}"><title>${l.count} events${l.failures > 0 ? `, ${l.failures} failed` : ''}</title></line>`,
@@ -166,8 +144,8 @@ export function renderGraphSvg(
     const kind = styleKind(n);
     const score = scores[i]!;
     const r = diameter(score) / 2;
-    const fill = mix(REPORT_PALETTE[kind].pale, REPORT_PALETTE[kind].strong, 0.25 + 0.75 * t(score));
-    const stroke = kind === 'privileged' ? '#9b1c1c' : '#ffffff';
+    const fill = mixHex(PALETTE.nodes[kind].pale, PALETTE.nodes[kind].strong, 0.25 + 0.75 * t(score));
+    const stroke = kind === 'privileged' ? PALETTE.privilegedRing : '#ffffff';
     const flagged = n.flags.some((f) => SHAPE_FLAGS.has(f.kind));
     const label = labelled.has(i)
       ? `<text text-anchor="middle" y="${(r + 13).toFixed(1)}">${logText(n.label, 40)}</text>`

@@ -19,11 +19,13 @@ import { useStoryFrom } from './story-window';
 import { HomeServerDatasets } from './home-datasets';
 import { useKeptFiles, useRemoveKeptFile } from './use-kept-files';
 import { LanguageSwitch } from '../i18n';
+import { AppearanceSwitch } from './appearance-switch';
+import { KeyboardShortcuts } from './keyboard-shortcuts';
 import { useOpenFile } from './use-open-file';
 
 /** The app shell: header, URL notices, open-file errors, and the page the URL asks for. */
 export function App() {
-  const { t } = useTranslation('app');
+  const { t } = useTranslation(['app', 'a11y']);
   const { state, notices, navigate } = useViewState();
   const opener = useOpenFile(navigate);
   const onFile = useCallback((file: File) => void opener.open(file), [opener]);
@@ -32,6 +34,9 @@ export function App() {
   return (
     <DropZone onFile={onFile}>
       <div className="app">
+        <a className="skip-link" href="#content">
+          {t('a11y:skipToContent')}
+        </a>
         <header className="app-header">
           <h1>
             <a href="?" onClick={(e) => (e.preventDefault(), navigate(DEFAULT_VIEW))}>
@@ -57,6 +62,8 @@ export function App() {
           <OpenButton busy={opener.busy} onFile={onFile} />
           <KeptFilesToggle />
           <LanguageSwitch />
+          <AppearanceSwitch />
+          <KeyboardShortcuts navigate={navigate} />
         </header>
         <Notices notices={notices} />
         {opener.error !== null && (
@@ -67,11 +74,14 @@ export function App() {
           />
         )}
         <FilesDrawer state={state} navigate={navigate} />
-        {state.page === 'datasets' ? (
-          <DatasetsRoute navigate={navigate} />
-        ) : (
-          <GraphRoute state={state} navigate={navigate} />
-        )}
+        {/* The skip link's target: focusable by script only, so Tab order is unchanged. */}
+        <div id="content" className="app-content" tabIndex={-1}>
+          {state.page === 'datasets' ? (
+            <DatasetsRoute navigate={navigate} />
+          ) : (
+            <GraphRoute state={state} navigate={navigate} />
+          )}
+        </div>
       </div>
       <Toasts />
       <TokenDialog />

@@ -1,22 +1,25 @@
 import { scaleLinear, scaleSqrt } from 'd3-scale';
 import type { DatasetNode, Ranking } from '../../core/dataset/index.js';
+import { mixHex, PALETTES, type NodePaint, type PaletteName } from '../../core/palette.js';
 import type { Overlay } from './url-state';
 
 /**
  * Visual encodings shared by the graph and its legend: the palette (after LogonTracer) and the
  * score overlay (size and colour strength from the chosen score, through d3-scale).
  */
-export type NodeStyleKind = 'privileged' | 'account' | 'host' | 'ip' | 'domain';
+export type NodeStyleKind = NodePaint;
 
-/** Pale → strong version of each kind's colour: a higher score gets the stronger colour. */
-export const PALETTE: Record<NodeStyleKind, { pale: string; strong: string; label: string; shape: string }> =
-  {
-    privileged: { pale: '#f8b4b4', strong: '#c81e1e', label: 'privileged account', shape: 'ellipse' },
-    account: { pale: '#a4cafe', strong: '#1a56db', label: 'account', shape: 'ellipse' },
-    host: { pale: '#a7e3b6', strong: '#057a55', label: 'host', shape: 'diamond' },
-    ip: { pale: '#b2e5e6', strong: '#0e7c86', label: 'IP address', shape: 'round-triangle' },
-    domain: { pale: '#d6bbfb', strong: '#7e3af2', label: 'domain', shape: 'round-rectangle' },
-  };
+/**
+ * Each kind's shape and legend label. Its colours (pale → strong: a higher score gets the stronger
+ * colour) come from the chosen palette, in src/core/palette.ts with the report's.
+ */
+export const PALETTE: Record<NodeStyleKind, { label: string; shape: string }> = {
+  privileged: { label: 'privileged account', shape: 'ellipse' },
+  account: { label: 'account', shape: 'ellipse' },
+  host: { label: 'host', shape: 'diamond' },
+  ip: { label: 'IP address', shape: 'round-triangle' },
+  domain: { label: 'domain', shape: 'round-rectangle' },
+};
 /** Accounts that were created, deleted, changed group or replicated the directory. */
 export const FLAGGED_SHAPE = 'octagon';
 const SHAPE_FLAGS = new Set(['created', 'deleted', 'group-added', 'group-removed', 'dcsync', 'dcshadow']);
@@ -44,8 +47,10 @@ export interface OverlayScale {
   max: number;
   /** Node diameter in px. */
   size(score: number | undefined): number;
-  /** Fill colour for a kind at a score. */
-  color(kind: NodeStyleKind, score: number | undefined): string;
+  /** Colour strength at a score, 0 (pale) to 1 (strong); the stylesheet maps it to the palette. */
+  tone(score: number | undefined): number;
+  /** Fill colour for a kind at a score in a palette (the legend's; the graph maps `tone`). */
+  color(kind: NodeStyleKind, score: number | undefined, palette?: PaletteName): string;
 }
 
 export function scoreOf(rankings: Map<string, Ranking>, id: string, overlay: Overlay): number | undefined {
@@ -88,23 +93,18 @@ export function scaleFromRange({ overlay, min, max }: ScaleRange): OverlayScale 
   const domain: [number, number] = max > min ? [min, max] : [min, min + 1];
   const size = scaleSqrt().domain(domain).range(SIZE_RANGE).clamp(true);
   const t = scaleLinear().domain(domain).range([0, 1]).clamp(true);
-  const ramps = new Map<NodeStyleKind, (v: number) => string>();
-  const ramp = (kind: NodeStyleKind) => {
-    let r = ramps.get(kind);
-    if (r === undefined) {
-      const s = scaleLinear<string>().domain([0, 1]).range([PALETTE[kind].pale, PALETTE[kind].strong]);
-      r = (v: number) => s(v);
-      ramps.set(kind, r);
-    }
-    return r;
-  };
+  const tone = (score: number | undefined): number =>
+    overlay === 'none' || score === undefined ? 1 : t(score);
   return {
     overlay,
     min,
     max,
     size: (score) => (overlay === 'none' || score === undefined ? PLAIN_SIZE : size(score)),
-    color: (kind, score) =>
-      overlay === 'none' || score === undefined ? PALETTE[kind].strong : ramp(kind)(t(score)),
+    tone,
+    color: (kind, score, palette = 'standard') => {
+      const { pale, strong } = PALETTES[palette].nodes[kind];
+      return mixHex(pale, strong, tone(score));
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { create, type StateCreator } from 'zustand';
+import { applyAppearance, readAppearance, saveAppearance, type Appearance } from '../lib/appearance';
 
 /**
  * The one client store: short-lived UI state only (architecture rule 4). What an analyst shares
@@ -43,7 +44,13 @@ interface SettingsSlice {
   setSetting<K extends keyof SettingsSlice['settings']>(key: K, value: SettingsSlice['settings'][K]): void;
 }
 
-export type UiState = HoverSlice & PanelsSlice & ToastsSlice & LayoutSlice & SettingsSlice;
+/** Theme and palette: kept in this browser and applied to the document (lib/appearance.ts). */
+interface AppearanceSlice {
+  appearance: Appearance;
+  setAppearance<K extends keyof Appearance>(key: K, value: Appearance[K]): void;
+}
+
+export type UiState = HoverSlice & PanelsSlice & ToastsSlice & LayoutSlice & SettingsSlice & AppearanceSlice;
 type Slice<T> = StateCreator<UiState, [], [], T>;
 
 /** Rendering cap: the canvas renderer slows to a few frames per second past ~2,500 nodes. */
@@ -82,12 +89,23 @@ const settingsSlice: Slice<SettingsSlice> = (set) => ({
   setSetting: (key, value) => set((s) => ({ settings: { ...s.settings, [key]: value } })),
 });
 
+const appearanceSlice: Slice<AppearanceSlice> = (set, get) => ({
+  appearance: readAppearance(),
+  setAppearance: (key, value) => {
+    const next = { ...get().appearance, [key]: value };
+    saveAppearance(next);
+    if (typeof document !== 'undefined') applyAppearance(document.documentElement, next);
+    set({ appearance: next });
+  },
+});
+
 export const useUiStore = create<UiState>()((...a) => ({
   ...hoverSlice(...a),
   ...panelsSlice(...a),
   ...toastsSlice(...a),
   ...layoutSlice(...a),
   ...settingsSlice(...a),
+  ...appearanceSlice(...a),
 }));
 
 const initial = useUiStore.getInitialState();

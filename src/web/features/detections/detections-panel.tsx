@@ -96,7 +96,7 @@ export function DetectionsPanel({ detections, window, selected, onSelect, onClea
       {shown.length === 0 ? (
         <p className="muted">No detection matches these filters.</p>
       ) : (
-        <table className="compact detection-table">
+        <table className="compact detection-table" data-keynav="detections">
           <thead>
             <tr>
               <th scope="col">severity</th>

@@ -86,9 +86,13 @@ describe('graph elements', () => {
     const byKind = (kind: string) => g.elements.find((e) => e.data.kind === kind)?.data;
     expect(byKind('host')?.shape).toBe('diamond');
     expect(byKind('ip')?.shape).toBe('round-triangle');
-    expect(byKind('domain')?.color).toBe('#7e3af2');
-    const privileged = g.elements.find((e) => e.data.borderWidth === 3);
-    expect(privileged?.data.color).toBe('#c81e1e');
+    expect(byKind('domain')).toMatchObject({ paint: 'domain', tone: 1 });
+    const privileged = dataset.nodes.find((n) => n.flags.some((f) => f.kind === 'privileged'))!;
+    expect(g.elements.find((e) => e.data.id === privileged.id)?.data.paint).toBe('privileged');
+    // Edge states are named, not coloured: the stylesheet colours them per palette and theme.
+    const states = new Set(g.elements.filter((e) => e.data.source !== undefined).map((e) => e.data.state));
+    expect([...states].every((x) => ['failed', 'mixed', 'ok', 'member'].includes(String(x)))).toBe(true);
+    expect(states.has('failed') || states.has('mixed')).toBe(true);
     const created = dataset.nodes.find((n) => n.flags.some((f) => f.kind === 'created'))!;
     expect(g.elements.find((e) => e.data.id === created.id)?.data.shape).toBe('octagon');
   });

@@ -10,6 +10,7 @@ import {
   styleKind,
   type ScaleRange,
 } from '../../lib/encodings';
+import { edgeState } from '../../../core/palette.js';
 import { linkId, type LinkRole } from '../../lib/graph-ids';
 import type { Overlay } from '../../lib/url-state';
 import { displaySafe } from '../../../core/text/display-safe';
@@ -97,12 +98,11 @@ export function buildElements(view: WindowView, options: BuildOptions): GraphEle
         id: n.id,
         label: shortLabel(n.label),
         kind: n.kind,
-        color: scale.color(kind, score),
+        // Colours are the stylesheet's (theme and palette): the data says which kind and how strong.
+        paint: kind,
+        tone: scale.tone(score),
         size: scale.size(score),
         shape: nodeShape(n),
-        // Privileged accounts keep a red ring even when the overlay recolours them.
-        borderColor: kind === 'privileged' ? '#9b1c1c' : '#ffffff',
-        borderWidth: kind === 'privileged' ? 3 : 1,
         lod,
       },
     });
@@ -155,7 +155,7 @@ export function buildElements(view: WindowView, options: BuildOptions): GraphEle
         count: l.count,
         label: linkLabel(l),
         width: edgeWidth(l.count),
-        color: l.failures === l.count ? '#e02424' : l.failures > 0 ? '#f59e0b' : '#9ca3af',
+        state: edgeState(l.count, l.failures),
         lod,
       },
     });
@@ -181,7 +181,7 @@ export function buildElements(view: WindowView, options: BuildOptions): GraphEle
           count: 0,
           label: '',
           width: 1,
-          color: '#c4b5fd',
+          state: 'member',
           lod,
         },
       });
@@ -192,12 +192,11 @@ export function buildElements(view: WindowView, options: BuildOptions): GraphEle
           id: d.id,
           label: shortLabel(d.label),
           kind: 'domain',
-          color: scale.color('domain', undefined),
+          paint: 'domain',
+          tone: 1,
           // Size is by score, not by kind: a domain has none, so it is never drawn larger than an account.
           size: overlay === 'none' ? scale.size(undefined) : SIZE_RANGE[0],
           shape: nodeShape(d),
-          borderColor: '#ffffff',
-          borderWidth: 1,
           lod,
         },
       });

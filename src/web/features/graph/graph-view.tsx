@@ -5,7 +5,8 @@ import type { GraphElements } from './elements';
 import { GraphCanvas, type GraphCanvasProps } from './graph-canvas';
 import { layoutDowngraded } from './layouts';
 import { Legend } from './legend';
-import { GRAPH_STYLE, GRAPH_STYLE_WITH_EDGE_LABELS } from './stylesheet';
+import { graphStylesheet } from './stylesheet';
+import { useResolvedTheme } from '../../lib/appearance';
 
 export interface GraphViewProps {
   /** Elements (buildElements) for the window view. */
@@ -32,6 +33,8 @@ export function GraphView({
   onSelect,
 }: GraphViewProps) {
   const settings = useUiStore((s) => s.settings);
+  const appearance = useUiStore((s) => s.appearance);
+  const theme = useResolvedTheme(appearance.theme);
   const setHovered = useUiStore((s) => s.setHovered);
   const setLayoutRunning = useUiStore((s) => s.setLayoutRunning);
   const layoutRunning = useUiStore((s) => s.layoutRunning);
@@ -56,7 +59,7 @@ export function GraphView({
         <GraphCanvas
           key={settings.webgl ? 'webgl' : 'canvas'}
           elements={graph.elements}
-          stylesheet={settings.edgeLabels ? GRAPH_STYLE_WITH_EDGE_LABELS : GRAPH_STYLE}
+          stylesheet={graphStylesheet(theme, appearance.palette, settings.edgeLabels)}
           topologyKey={graph.topologyKey}
           layout={settings.layout}
           selected={selected}
@@ -75,7 +78,7 @@ export function GraphView({
           layoutRunning && <div className="graph-busy">laying out…</div>
         )}
       </div>
-      <Legend scale={scale} />
+      <Legend scale={scale} palette={appearance.palette} />
     </div>
   );
 }

@@ -5,12 +5,13 @@ import {
   type NodeStyleKind,
   type OverlayScale,
 } from '../../lib/encodings';
+import { PALETTES, type PaletteName } from '../../../core/palette.js';
 
 const KINDS: NodeStyleKind[] = ['privileged', 'account', 'host', 'ip', 'domain'];
 
 /** SVG glyphs approximating Cytoscape's shapes, so the legend matches the graph. */
 function Glyph({ shape, color }: { shape: string; color: string }) {
-  const common = { fill: color, stroke: '#374151', strokeWidth: 0.5 };
+  const common = { fill: color, stroke: 'var(--text)', strokeWidth: 0.5 };
   switch (shape) {
     case 'diamond':
       return <polygon points="7,1 13,7 7,13 1,7" {...common} />;
@@ -25,26 +26,44 @@ function Glyph({ shape, color }: { shape: string; color: string }) {
   }
 }
 
-export function Legend({ scale }: { scale: OverlayScale }) {
+export function Legend({ scale, palette }: { scale: OverlayScale; palette: PaletteName }) {
+  const colours = PALETTES[palette];
   return (
     <div className="legend" aria-label="Legend">
       <ul>
         {KINDS.map((k) => (
           <li key={k}>
             <svg width="14" height="14" aria-hidden="true">
-              <Glyph shape={PALETTE[k].shape} color={PALETTE[k].strong} />
+              <Glyph shape={PALETTE[k].shape} color={colours.nodes[k].strong} />
             </svg>
             {PALETTE[k].label}
           </li>
         ))}
         <li>
           <svg width="14" height="14" aria-hidden="true">
-            <Glyph shape={FLAGGED_SHAPE} color={PALETTE.account.strong} />
+            <Glyph shape={FLAGGED_SHAPE} color={colours.nodes.account.strong} />
           </svg>
           created/deleted/group/DCSync/DCShadow
         </li>
         <li>
-          <span className="swatch-line failure" aria-hidden="true" /> failed logons
+          <svg width="22" height="8" aria-hidden="true">
+            <line x1="1" y1="4" x2="21" y2="4" stroke={colours.edges.failed} strokeWidth="3" />
+          </svg>
+          failed logons
+        </li>
+        <li>
+          <svg width="22" height="8" aria-hidden="true">
+            <line
+              x1="1"
+              y1="4"
+              x2="21"
+              y2="4"
+              stroke={colours.edges.mixed}
+              strokeWidth="3"
+              strokeDasharray="2 3"
+            />
+          </svg>
+          some failed
         </li>
       </ul>
       {scale.overlay !== 'none' && (
@@ -55,9 +74,14 @@ export function Legend({ scale }: { scale: OverlayScale }) {
           <span className="legend-ramp">
             {formatScore(scale.min)}
             <svg width="80" height="20" aria-hidden="true">
-              <circle cx="6" cy="10" r="3" fill={PALETTE.account.pale} />
-              <circle cx="30" cy="10" r="5.5" fill={scale.color('account', (scale.min + scale.max) / 2)} />
-              <circle cx="64" cy="10" r="9" fill={PALETTE.account.strong} />
+              <circle cx="6" cy="10" r="3" fill={colours.nodes.account.pale} />
+              <circle
+                cx="30"
+                cy="10"
+                r="5.5"
+                fill={scale.color('account', (scale.min + scale.max) / 2, palette)}
+              />
+              <circle cx="64" cy="10" r="9" fill={colours.nodes.account.strong} />
             </svg>
             {formatScore(scale.max)}
           </span>

@@ -1,71 +1,122 @@
 import type { StylesheetJson } from 'cytoscape';
+import { PALETTES, type EdgeState, type NodePaint, type PaletteName } from '../../../core/palette.js';
+
+export type ResolvedTheme = 'light' | 'dark';
+
+/** Canvas colours per theme: the graph is drawn dark in dark mode, labels light on a dark halo. */
+const CANVAS: Record<ResolvedTheme, { text: string; halo: string; edgeText: string; ring: string }> = {
+  light: { text: '#1f2937', halo: '#ffffff', edgeText: '#374151', ring: '#ffffff' },
+  dark: { text: '#e5e7eb', halo: '#0b1220', edgeText: '#d1d5db', ring: '#0b1220' },
+};
+
+const PAINTS: NodePaint[] = ['privileged', 'account', 'host', 'ip', 'domain'];
+const EDGE_STATES: EdgeState[] = ['failed', 'mixed', 'ok', 'member'];
 
 /**
- * Module-level stylesheets (stable references: GraphCanvas re-applies a stylesheet, restyling every
- * element, only when the reference changes). Every visual varies through `data(...)` fields set by
- * buildElements, and through the classes GraphCanvas toggles (hover, lod-show, emphasis, dimmed, new).
+ * The Cytoscape stylesheet for a theme and palette. Elements carry no colours, only what they are
+ * (`paint`, `tone` 0–1 from the overlay score, edge `state`): switching theme or palette swaps this
+ * stylesheet and rebuilds no element. Edge states differ by line style too (failed solid, mixed
+ * dotted, member and new dashed), so colour is never the only cue.
  */
-const base: StylesheetJson = [
-  {
-    selector: 'node',
-    style: {
-      'background-color': 'data(color)',
-      width: 'data(size)',
-      height: 'data(size)',
-      shape: 'data(shape)' as never,
-      label: 'data(label)',
-      'border-color': 'data(borderColor)',
-      'border-width': 'data(borderWidth)',
-      'font-size': 10,
-      color: '#1f2937',
-      'text-valign': 'bottom',
-      'text-margin-y': 3,
-      'text-outline-color': '#ffffff',
-      'text-outline-width': 2,
-      'min-zoomed-font-size': 7,
+function buildStylesheet(
+  theme: ResolvedTheme,
+  paletteName: PaletteName,
+  edgeLabels: boolean,
+): StylesheetJson {
+  const palette = PALETTES[paletteName];
+  const canvas = CANVAS[theme];
+  const emphasis = palette.emphasis[theme];
+  const sheet: StylesheetJson = [
+    {
+      selector: 'node',
+      style: {
+        width: 'data(size)',
+        height: 'data(size)',
+        shape: 'data(shape)' as never,
+        label: 'data(label)',
+        'border-color': canvas.ring,
+        'border-width': 1,
+        'font-size': 10,
+        color: canvas.text,
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        'text-outline-color': canvas.halo,
+        'text-outline-width': 2,
+        'min-zoomed-font-size': 7,
+      },
     },
-  },
-  {
-    selector: 'edge',
-    style: {
-      width: 'data(width)',
-      'line-color': 'data(color)',
-      'curve-style': 'haystack',
-      'haystack-radius': 0,
-      opacity: 0.8,
-      'font-size': 9,
-      color: '#374151',
-      'text-background-color': '#ffffff',
-      'text-background-opacity': 0.85,
-      'text-background-padding': '1px',
-      'min-zoomed-font-size': 7,
+    ...PAINTS.map((paint) => ({
+      selector: `node[paint = "${paint}"]`,
+      style: {
+        'background-color': `mapData(tone, 0, 1, ${palette.nodes[paint].pale}, ${palette.nodes[paint].strong})`,
+      },
+    })),
+    // Privileged accounts keep their ring even when the overlay recolours them.
+    {
+      selector: 'node[paint = "privileged"]',
+      style: { 'border-color': palette.privilegedRing, 'border-width': 3 },
     },
-  },
-  { selector: 'edge[role = "member"]', style: { 'line-style': 'dashed', opacity: 0.5 } },
-  { selector: 'edge:selected', style: { label: 'data(label)', 'line-color': '#d97706', opacity: 1 } },
-  { selector: 'node:selected', style: { 'border-color': '#d97706', 'border-width': 5 } },
-  // Level of detail on big views (`lod` = 1 past 1,000 nodes): no labels until GraphCanvas marks the
-  // nodes `lod-show` past a zoom threshold (the WebGL renderer ignores min-zoomed-font-size; hidden by
-  // default, opening a big view restyles nothing). Hover and selection always show theirs.
-  { selector: '[lod = 1]', style: { label: '' } },
-  { selector: 'node.lod-show', style: { label: 'data(label)' } },
-  { selector: 'edge:selected', style: { label: 'data(label)', 'min-zoomed-font-size': 0 } },
-  {
-    selector: 'node.hover, node:selected',
-    style: { label: 'data(label)', 'min-zoomed-font-size': 0, 'z-index': 10 },
-  },
-  // Emphasis (evidence, a path, a chain) and new edges, toggled by id by GraphCanvas.
-  { selector: '.dimmed', style: { opacity: 0.15 } },
-  { selector: 'node.emphasis', style: { 'border-color': '#d97706', 'border-width': 4, 'z-index': 9 } },
-  { selector: 'edge.emphasis', style: { opacity: 1, 'line-color': '#d97706', 'z-index': 9 } },
-  { selector: 'edge.new', style: { 'line-style': 'dashed', 'line-color': '#0e9f6e', opacity: 1 } },
-];
+    {
+      selector: 'edge',
+      style: {
+        width: 'data(width)',
+        'curve-style': 'haystack',
+        'haystack-radius': 0,
+        opacity: 0.8,
+        'font-size': 9,
+        color: canvas.edgeText,
+        'text-background-color': canvas.halo,
+        'text-background-opacity': 0.85,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': 7,
+      },
+    },
+    ...EDGE_STATES.map((state) => ({
+      selector: `edge[state = "${state}"]`,
+      style: { 'line-color': palette.edges[state] },
+    })),
+    { selector: 'edge[state = "mixed"]', style: { 'line-style': 'dotted' } },
+    { selector: 'edge[role = "member"]', style: { 'line-style': 'dashed', opacity: 0.5 } },
+  ];
+  if (edgeLabels) sheet.push({ selector: 'edge[role != "member"]', style: { label: 'data(label)' } });
+  sheet.push(
+    { selector: 'edge:selected', style: { label: 'data(label)', 'line-color': emphasis, opacity: 1 } },
+    { selector: 'node:selected', style: { 'border-color': emphasis, 'border-width': 5 } },
+    // Level of detail on big views (`lod` = 1 past 1,000 nodes): no labels until GraphCanvas marks the
+    // nodes `lod-show` past a zoom threshold (the WebGL renderer ignores min-zoomed-font-size; hidden by
+    // default, opening a big view restyles nothing). Hover and selection always show theirs.
+    { selector: '[lod = 1]', style: { label: '' } },
+    { selector: 'node.lod-show', style: { label: 'data(label)' } },
+    { selector: 'edge:selected', style: { label: 'data(label)', 'min-zoomed-font-size': 0 } },
+    {
+      selector: 'node.hover, node:selected',
+      style: { label: 'data(label)', 'min-zoomed-font-size': 0, 'z-index': 10 },
+    },
+    // Emphasis (evidence, a path, a chain) and new edges, toggled by id by GraphCanvas.
+    { selector: '.dimmed', style: { opacity: 0.15 } },
+    { selector: 'node.emphasis', style: { 'border-color': emphasis, 'border-width': 4, 'z-index': 9 } },
+    { selector: 'edge.emphasis', style: { opacity: 1, 'line-color': emphasis, 'z-index': 9 } },
+    { selector: 'edge.new', style: { 'line-style': 'dashed', 'line-color': palette.added, opacity: 1 } },
+  );
+  return sheet;
+}
 
-/** Edge labels only on the selected edge. */
-export const GRAPH_STYLE: StylesheetJson = base;
-/** Edge labels everywhere (event ID, count, logon type, auth package). */
-export const GRAPH_STYLE_WITH_EDGE_LABELS: StylesheetJson = [
-  ...base.slice(0, 3),
-  { selector: 'edge[role != "member"]', style: { label: 'data(label)' } },
-  ...base.slice(3),
-];
+/**
+ * Stable references per combination: GraphCanvas re-applies a stylesheet, restyling every element,
+ * only when the reference changes.
+ */
+const cache = new Map<string, StylesheetJson>();
+export function graphStylesheet(
+  theme: ResolvedTheme,
+  palette: PaletteName,
+  edgeLabels: boolean,
+): StylesheetJson {
+  const key = `${theme}/${palette}/${edgeLabels ? 1 : 0}`;
+  let sheet = cache.get(key);
+  if (sheet === undefined) cache.set(key, (sheet = buildStylesheet(theme, palette, edgeLabels)));
+  return sheet;
+}
+
+/** The light, standard stylesheets (what the graph drew before themes; tests and benches use them). */
+export const GRAPH_STYLE: StylesheetJson = graphStylesheet('light', 'standard', false);
+export const GRAPH_STYLE_WITH_EDGE_LABELS: StylesheetJson = graphStylesheet('light', 'standard', true);

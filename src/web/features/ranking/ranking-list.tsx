@@ -35,7 +35,7 @@ export function RankingList({ view, initialSort, selected, onSelect }: RankingLi
       {rows.length === 0 ? (
         <p className="muted">Nothing to rank in this window.</p>
       ) : (
-        <table>
+        <table data-keynav="ranking">
           <thead>
             <tr>
               <th scope="col">#</th>

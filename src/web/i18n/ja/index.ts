@@ -1,7 +1,8 @@
 /** The Japanese catalogue: the same namespaces and keys as the English one (checked by the type). */
 import type { Catalogue } from '../catalogue';
 import type { en } from '../en';
+import { a11y } from './a11y';
 import { app } from './app';
 import { common } from './common';
 
-export const ja: Catalogue<typeof en> = { common, app };
+export const ja: Catalogue<typeof en> = { common, app, a11y };
