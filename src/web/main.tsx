@@ -5,6 +5,10 @@ import './styles.css';
 // The UI language is set before the first render (catalogues are bundled).
 import './i18n';
 import { App, createQueryClient, Providers } from './app';
+import { applyAppearance, readAppearance } from './lib/appearance';
+
+// The kept theme and palette apply before the first render (the stylesheet follows the system until then).
+applyAppearance(document.documentElement, readAppearance());
 
 const root = document.getElementById('root');
 if (root) {

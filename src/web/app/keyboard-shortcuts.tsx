@@ -17,8 +17,9 @@ function isEditable(el: Element | null): boolean {
 
 function moveInList(action: 'next' | 'previous'): void {
   const active = document.activeElement;
-  // The list holding the focus, else the first one on the page (the ranking).
+  // The list holding the focus, else the ranking, else any.
   const list = (active?.closest(LIST_SELECTOR) ??
+    document.querySelector('[data-keynav="ranking"]') ??
     document.querySelector(LIST_SELECTOR)) as HTMLElement | null;
   if (list === null) return;
   const items = [...list.querySelectorAll<HTMLElement>(ITEM_SELECTOR)];
