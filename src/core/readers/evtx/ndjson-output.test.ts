@@ -1,0 +1,33 @@
+// `logonlens events` writes EVTX events with NdjsonWriter (bytes, straight from the events); the
+// text formatter it replaced is the oracle: on every sample EVTX file, the bytes must be the
+// formatter's lines encoded as UTF-8, byte for byte.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { sharedData } from '../../../../test/helpers/shared-data.js';
+import { NdjsonFormatter, NdjsonWriter } from '../../events/index.js';
+import { readEvtx } from './index.js';
+
+const DIRS = ['evtx', 'evtx-bad', 'evtx-modern'];
+const files = DIRS.flatMap((d) =>
+  readdirSync(sharedData(d))
+    .filter((f) => f.endsWith('.evtx'))
+    .map((f) => [d, f] as const),
+);
+
+describe('NdjsonWriter on every sample EVTX file', () => {
+  it('finds the sample files', () => {
+    expect(files.length).toBeGreaterThan(20);
+  });
+
+  it.each(files)('%s/%s: the same bytes as the text formatter', (dir, file) => {
+    const { events } = readEvtx(new Uint8Array(readFileSync(sharedData(dir, file))));
+    const expected = new TextEncoder().encode(new NdjsonFormatter().lines(events));
+    // A small first buffer, so that growing it is exercised too.
+    const writer = new NdjsonWriter(64);
+    const half = events.length >> 1;
+    const n = writer.add(events.slice(0, half)) + writer.add(events.slice(half));
+    const bytes = writer.take();
+    expect(n).toBe(bytes.length);
+    expect(Buffer.from(bytes).equals(Buffer.from(expected))).toBe(true);
+  });
+});
