@@ -204,8 +204,16 @@ const LINE_START = asciiBytes('{"time":');
 const RECORD_ID_KEY = asciiBytes(',"recordId":');
 const EVENT_ID_KEY = asciiBytes(',"eventId":');
 const NULL = asciiBytes('null');
+/** Bytes a line needs besides its pieces and values: the keys above and two numbers. */
+const LINE_FIXED_BYTES = 128;
 /** Bound on cached line shapes (a log has a few dozen; hostile input must not grow memory). */
 const MAX_SHAPES = 4096;
+
+/** The constant text of the lines of one shape, before each non-null value and at the end. */
+interface Shape {
+  pieces: Uint8Array[];
+  bytes: number;
+}
 
 /**
  * Events as UTF-8 NDJSON bytes, byte for byte NdjsonFormatter's lines encoded as UTF-8, written
@@ -214,14 +222,19 @@ const MAX_SHAPES = 4096;
  * event with the same null fields (most of the 39 string fields are null in any event), so the
  * constant text between the values (`,"targetDomain":null,…,"ipAddress":`) is kept per line shape,
  * the set of non-null fields, as ready bytes. Values are encoded character by character; only
- * those holding control characters or surrogates go through JSON.stringify.
+ * those holding control characters or surrogates go through JSON.stringify. Room for a whole line
+ * is made once, before it is written.
  */
 export class NdjsonWriter {
   private buf: Uint8Array;
   private pos = 0;
   private readonly row = new Array<string | null>(LINE_STRING_FIELDS.length).fill(null);
-  /** Line shape (bit f set: string field f is not null) → the constant pieces between values. */
-  private readonly shapes = new Map<number, Uint8Array[]>();
+  /**
+   * Line shapes by their bits: the non-null fields among the first 30 (a small integer, cheap to
+   * hash) in the map at index "non-null fields among the last 9".
+   */
+  private shapes: (Map<number, Shape> | undefined)[] = [];
+  private shapeCount = 0;
 
   constructor(capacity = 1 << 20) {
     this.buf = new Uint8Array(Math.max(64, capacity));
@@ -253,30 +266,58 @@ export class NdjsonWriter {
     readStringFields(e, row);
     let lo = 0;
     let hi = 0;
-    for (let f = 0; f < 30; f++) if (row[f] !== null) lo |= 1 << f;
-    for (let f = 30; f < row.length; f++) if (row[f] !== null) hi |= 1 << (f - 30);
-    const shape = hi * 0x40000000 + (lo >>> 0);
-    let pieces = this.shapes.get(shape);
-    if (pieces === undefined) {
-      if (this.shapes.size >= MAX_SHAPES) this.shapes.clear();
-      pieces = shapePieces(row);
-      this.shapes.set(shape, pieces);
+    let chars = e.time.length;
+    for (let f = 0; f < 30; f++) {
+      const v = row[f]!;
+      if (v !== null) {
+        lo |= 1 << f;
+        chars += v.length;
+      }
     }
-    this.copy(LINE_START);
-    this.string(e.time);
-    this.copy(RECORD_ID_KEY);
-    if (e.recordId === null) this.copy(NULL);
-    else this.number(e.recordId);
-    this.copy(EVENT_ID_KEY);
-    this.number(e.eventId);
+    for (let f = 30; f < row.length; f++) {
+      const v = row[f]!;
+      if (v !== null) {
+        hi |= 1 << (f - 30);
+        chars += v.length;
+      }
+    }
+    const shape = this.shape(lo, hi);
+    // A value takes at most 6 bytes per UTF-16 unit (`\u001b`) and its quotes.
+    this.ensure(shape.bytes + 6 * chars + 2 * row.length + LINE_FIXED_BYTES);
+    const buf = this.buf;
+    let p = put(buf, this.pos, LINE_START);
+    p = putString(buf, p, e.time);
+    p = put(buf, p, RECORD_ID_KEY);
+    p = e.recordId === null ? put(buf, p, NULL) : putNumber(buf, p, e.recordId);
+    p = put(buf, p, EVENT_ID_KEY);
+    p = putNumber(buf, p, e.eventId);
+    const pieces = shape.pieces;
     let k = 0;
     for (let f = 0; f < row.length; f++) {
-      const v = row[f];
-      if (v === null || v === undefined) continue;
-      this.copy(pieces[k++]!);
-      this.string(v);
+      const v = row[f]!;
+      if (v === null) continue;
+      p = put(buf, p, pieces[k++]!);
+      p = putString(buf, p, v);
     }
-    this.copy(pieces[k]!);
+    this.pos = put(buf, p, pieces[k]!);
+  }
+
+  private shape(lo: number, hi: number): Shape {
+    let byLo = this.shapes[hi];
+    if (byLo === undefined) byLo = this.shapes[hi] = new Map<number, Shape>();
+    let shape = byLo.get(lo);
+    if (shape === undefined) {
+      if (this.shapeCount >= MAX_SHAPES) {
+        this.shapes = [];
+        this.shapeCount = 0;
+        byLo = this.shapes[hi] = new Map<number, Shape>();
+      }
+      const pieces = shapePieces(this.row);
+      shape = { pieces, bytes: pieces.reduce((n, x) => n + x.length, 0) };
+      byLo.set(lo, shape);
+      this.shapeCount++;
+    }
+    return shape;
   }
 
   private ensure(n: number): void {
@@ -285,75 +326,59 @@ export class NdjsonWriter {
     next.set(this.buf.subarray(0, this.pos));
     this.buf = next;
   }
+}
 
-  private copy(src: Uint8Array): void {
-    const n = src.length;
-    this.ensure(n);
-    const buf = this.buf;
-    let p = this.pos;
-    if (n > 48) buf.set(src, p);
-    else for (let i = 0; i < n; i++) buf[p + i] = src[i]!;
-    p += n;
-    this.pos = p;
-  }
+/** Copies src to buf at p (room made by the caller); returns the offset after it. */
+function put(buf: Uint8Array, p: number, src: Uint8Array): number {
+  const n = src.length;
+  if (n > 32) buf.set(src, p);
+  else for (let i = 0; i < n; i++) buf[p + i] = src[i]!;
+  return p + n;
+}
 
-  /**
-   * A JSON string, as JSON.stringify writes it, in UTF-8. `"` and `\` get their backslash and
-   * other characters of the Basic Multilingual Plane are encoded here; control characters and
-   * surrogates (escapes, pairs) are left to JSON.stringify.
-   */
-  private string(s: string): void {
-    const n = s.length;
-    this.ensure(3 * n + 2); // UTF-8: at most 3 bytes per UTF-16 unit; `\"` and `\\` 2
-    const buf = this.buf;
-    let p = this.pos;
-    buf[p++] = 0x22;
-    for (let i = 0; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 0x20 && c < 0x80) {
-        if (c === 0x22 || c === 0x5c) buf[p++] = 0x5c;
-        buf[p++] = c;
-      } else if (c >= 0x80 && c < 0x800) {
-        buf[p++] = 0xc0 | (c >> 6);
-        buf[p++] = 0x80 | (c & 63);
-      } else if (c >= 0x800 && (c < 0xd800 || c > 0xdfff)) {
-        buf[p++] = 0xe0 | (c >> 12);
-        buf[p++] = 0x80 | ((c >> 6) & 63);
-        buf[p++] = 0x80 | (c & 63);
-      } else {
-        this.escaped(s);
-        return;
-      }
+/**
+ * A JSON string, as JSON.stringify writes it, in UTF-8 (at most 6 bytes per UTF-16 unit plus
+ * the quotes, room made by the caller). `"` and `\` get their backslash and other characters of
+ * the Basic Multilingual Plane are encoded here; control characters and surrogates (escapes,
+ * pairs) are left to JSON.stringify.
+ */
+function putString(buf: Uint8Array, start: number, s: string): number {
+  let p = start;
+  buf[p++] = 0x22;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c < 0x80) {
+      if (c === 0x22 || c === 0x5c) buf[p++] = 0x5c;
+      buf[p++] = c;
+    } else if (c >= 0x80 && c < 0x800) {
+      buf[p++] = 0xc0 | (c >> 6);
+      buf[p++] = 0x80 | (c & 63);
+    } else if (c >= 0x800 && (c < 0xd800 || c > 0xdfff)) {
+      buf[p++] = 0xe0 | (c >> 12);
+      buf[p++] = 0x80 | ((c >> 6) & 63);
+      buf[p++] = 0x80 | (c & 63);
+    } else {
+      return utf8Into(JSON.stringify(s), buf, start);
     }
-    buf[p++] = 0x22;
-    this.pos = p;
   }
+  buf[p++] = 0x22;
+  return p;
+}
 
-  private escaped(s: string): void {
-    const json = JSON.stringify(s);
-    this.ensure(3 * json.length); // UTF-8: at most 3 bytes per UTF-16 unit
-    this.pos = utf8Into(json, this.buf, this.pos);
+/** A number as JSON.stringify writes it (at most 24 bytes). */
+function putNumber(buf: Uint8Array, start: number, n: number): number {
+  if (n >= 0 && n <= 0x7fffffff && (n | 0) === n) {
+    let digits = 1;
+    for (let x = n; x >= 10; x = (x / 10) | 0) digits++;
+    let p = start + digits;
+    let x = n;
+    do {
+      buf[--p] = 0x30 + (x % 10);
+      x = (x / 10) | 0;
+    } while (x > 0);
+    return start + digits;
   }
-
-  private number(n: number): void {
-    if (Number.isSafeInteger(n) && n >= 0) {
-      this.ensure(16);
-      const buf = this.buf;
-      let digits = 1;
-      for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
-      let p = this.pos + digits;
-      this.pos = p;
-      let x = n;
-      do {
-        buf[--p] = 0x30 + (x % 10);
-        x = Math.floor(x / 10);
-      } while (x > 0);
-      return;
-    }
-    const s = JSON.stringify(n);
-    this.ensure(s.length);
-    this.pos = utf8Into(s, this.buf, this.pos);
-  }
+  return utf8Into(JSON.stringify(n), buf, start);
 }
 
 /** The constant pieces of a line of this shape: before each non-null value, and the end. */
