@@ -223,6 +223,23 @@ export function eventWithData(
   };
 }
 
+/**
+ * Takes events given as their fields (eventWithData's arguments) instead of as objects: the EVTX
+ * reader hands each record so to a writer that only outputs it (NDJSON), so that no event object
+ * is built. `data` is only valid during the call.
+ */
+export interface EventFieldsSink {
+  fields(
+    time: string,
+    recordId: number | null,
+    eventId: number,
+    channel: string | null,
+    provider: string | null,
+    computer: string | null,
+    data: readonly (string | null)[],
+  ): void;
+}
+
 /** The event IDs LogonLens analyses (a reader asked for "all" returns every record regardless). */
 export const SECURITY_EVENT_IDS = [
   4624, 4625, 4648, 4672, 4768, 4769, 4771, 4776, 4720, 4726, 4728, 4729, 4732, 4733, 4756, 4757, 4719, 4662,

@@ -5,7 +5,7 @@
 // `-`… repeat on most lines), so that a line is a few dozen concatenations of ready segments. Used
 // by the CLI on the main thread and by the EVTX worker threads, which write their chunks' NDJSON
 // themselves so that the main thread only writes bytes.
-import { LOGON_EVENT_FIELDS, type LogonEvent } from './logon-event.js';
+import { LOGON_EVENT_FIELDS, type EventFieldsSink, type LogonEvent } from './logon-event.js';
 
 /** Values longer than this are escaped each time (rare; they must not fill the cache). */
 const CACHE_MAX_CHARS = 256;
@@ -225,7 +225,7 @@ interface Shape {
  * those holding control characters or surrogates go through JSON.stringify. Room for a whole line
  * is made once, before it is written.
  */
-export class NdjsonWriter {
+export class NdjsonWriter implements EventFieldsSink {
   private buf: Uint8Array;
   private pos = 0;
   private readonly row = new Array<string | null>(LINE_STRING_FIELDS.length).fill(null);
@@ -239,6 +239,9 @@ export class NdjsonWriter {
   constructor(capacity = 1 << 20) {
     this.buf = new Uint8Array(Math.max(64, capacity));
   }
+
+  /** Lines written (since the writer was made). */
+  lines = 0;
 
   /** Bytes written since the last take(). */
   get length(): number {
@@ -262,11 +265,34 @@ export class NdjsonWriter {
 
   /** Appends one event's line, newline included. */
   line(e: LogonEvent): void {
+    readStringFields(e, this.row);
+    this.write(e.time, e.recordId, e.eventId);
+  }
+
+  /** Appends the line of the event given by its fields (as eventWithData takes them). */
+  fields(
+    time: string,
+    recordId: number | null,
+    eventId: number,
+    channel: string | null,
+    provider: string | null,
+    computer: string | null,
+    data: readonly (string | null)[],
+  ): void {
     const row = this.row;
-    readStringFields(e, row);
+    row[0] = channel;
+    row[1] = provider;
+    row[2] = computer;
+    for (let i = 3; i < row.length; i++) row[i] = data[i - 3] ?? null;
+    this.write(time, recordId, eventId);
+  }
+
+  /** Writes the line of an event whose string fields are in `row`. */
+  private write(time: string, recordId: number | null, eventId: number): void {
+    const row = this.row;
     let lo = 0;
     let hi = 0;
-    let chars = e.time.length;
+    let chars = time.length;
     for (let f = 0; f < 30; f++) {
       const v = row[f]!;
       if (v !== null) {
@@ -286,11 +312,11 @@ export class NdjsonWriter {
     this.ensure(shape.bytes + 6 * chars + 2 * row.length + LINE_FIXED_BYTES);
     const buf = this.buf;
     let p = put(buf, this.pos, LINE_START);
-    p = putString(buf, p, e.time);
+    p = putString(buf, p, time);
     p = put(buf, p, RECORD_ID_KEY);
-    p = e.recordId === null ? put(buf, p, NULL) : putNumber(buf, p, e.recordId);
+    p = recordId === null ? put(buf, p, NULL) : putNumber(buf, p, recordId);
     p = put(buf, p, EVENT_ID_KEY);
-    p = putNumber(buf, p, e.eventId);
+    p = putNumber(buf, p, eventId);
     const pieces = shape.pieces;
     let k = 0;
     for (let f = 0; f < row.length; f++) {
@@ -300,6 +326,7 @@ export class NdjsonWriter {
       p = putString(buf, p, v);
     }
     this.pos = put(buf, p, pieces[k]!);
+    this.lines++;
   }
 
   private shape(lo: number, hi: number): Shape {

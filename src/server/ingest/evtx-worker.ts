@@ -3,7 +3,12 @@
 // boundary far faster than an array of objects. Also exports the pack/unpack pair used by both sides.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { LOGON_EVENT_FIELDS, NdjsonWriter, type LogonEvent } from '../../core/events/index.js';
-import { parseChunk, type ChunkFilter, type ChunkResult } from '../../core/readers/evtx/index.js';
+import {
+  parseChunk,
+  type ChunkFilter,
+  type ChunkInfo,
+  type ChunkResult,
+} from '../../core/readers/evtx/index.js';
 
 /** The string-valued fields of LogonEvent, in LOGON_EVENT_FIELDS order. */
 const STRING_FIELDS = LOGON_EVENT_FIELDS.filter((f) => f !== 'recordId' && f !== 'eventId') as Exclude<
@@ -245,6 +250,18 @@ export class NdjsonBatch {
     return this.writer.add(events);
   }
 
+  /**
+   * Parses a chunk straight into NDJSON (no event objects); returns the chunk's result with the
+   * number of events and bytes written.
+   */
+  parse(bytes: Uint8Array, info: ChunkInfo, filter: ChunkFilter): PackedChunkResult {
+    const w = this.writer;
+    const lines = w.lines;
+    const start = w.length;
+    const { events: _none, ...rest } = parseChunk(bytes, info, filter, w);
+    return { ...rest, eventCount: w.lines - lines, ndjsonBytes: w.length - start };
+  }
+
   finish(): Uint8Array {
     return this.writer.take();
   }
@@ -274,10 +291,14 @@ if (!isMainThread && parentPort !== null && isInit(workerData)) {
     const results: PackedChunkResult[] = [];
     const packer = batch === null ? new EventPacker() : null;
     for (const c of job.chunks) {
-      const { events, ...rest } = parseChunk(job.bytes.subarray(c.start, c.start + c.length), c, filter);
-      const ndjsonBytes = batch === null ? 0 : batch.add(events);
+      const bytes = job.bytes.subarray(c.start, c.start + c.length);
+      if (batch !== null) {
+        results.push(batch.parse(bytes, c, filter));
+        continue;
+      }
+      const { events, ...rest } = parseChunk(bytes, c, filter);
       packer?.add(events);
-      results.push({ ...rest, eventCount: events.length, ndjsonBytes });
+      results.push({ ...rest, eventCount: events.length, ndjsonBytes: 0 });
     }
     const packed = packer === null ? noEvents() : packer.finish();
     const reply: JobReply = { id: job.id, results, events: packed };

@@ -13,6 +13,7 @@ import {
   eventWithData,
   setDataField,
   WINDOWS_FIELD_INDEX,
+  type EventFieldsSink,
   type LogonEvent,
 } from '../../events/index.js';
 import { WarningSink, type ReadWarning } from '../types.js';
@@ -226,10 +227,16 @@ export function hasChunkSignature(b: Uint8Array, p: number): boolean {
 /**
  * Reads one chunk. `bytes` is the chunk as found in the file: 64 KiB, or less when the file is cut
  * off inside it (then the complete records are recovered and a `chunk-truncated` warning is given).
- * Never throws.
+ * With a `sink`, each event is handed to it as its fields, in record order, and the result's
+ * `events` stay empty (no event object is built). Never throws.
  */
-export function parseChunk(bytes: Uint8Array, info: ChunkInfo, filter: ChunkFilter): ChunkResult {
-  return new ChunkReader(bytes, info, filter).read();
+export function parseChunk(
+  bytes: Uint8Array,
+  info: ChunkInfo,
+  filter: ChunkFilter,
+  sink?: EventFieldsSink,
+): ChunkResult {
+  return new ChunkReader(bytes, info, filter, sink ?? null).read();
 }
 
 class ChunkReader {
@@ -275,6 +282,7 @@ class ChunkReader {
     bytes: Uint8Array,
     private readonly info: ChunkInfo,
     private readonly filter: ChunkFilter,
+    private readonly eventSink: EventFieldsSink | null,
   ) {
     this.b = bytes;
     this.len = Math.min(bytes.length, CHUNK_SIZE);
@@ -472,6 +480,18 @@ class ChunkReader {
         this.skip('filtered-time');
         return;
       }
+    }
+    if (this.eventSink !== null) {
+      this.eventSink.fields(
+        this.time,
+        this.recordIdField,
+        this.eventId,
+        this.channel,
+        this.provider,
+        this.computer,
+        this.data,
+      );
+      return;
     }
     this.events.push(
       eventWithData(
