@@ -73,6 +73,33 @@ describe('value rendering, as Windows writes values in its XML', () => {
     const data = new TextEncoder().encode('The quick brown fox jumps over the lazy dog');
     expect(crc32(data, 10, data.length, crc32(data, 0, 10))).toBe(crc32(data));
   });
+
+  it('gives the same CRC-32 on aligned words and on unaligned bytes, for any start and length', () => {
+    /** Bit by bit, the definition. */
+    const reference = (b: Uint8Array, start: number, end: number): number => {
+      let c = ~0;
+      for (let p = start; p < end; p++) {
+        c ^= b[p]!;
+        for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      }
+      return ~c >>> 0;
+    };
+    const buf = new Uint8Array(300).map((_, i) => (i * 151 + 7) & 0xff);
+    for (const sub of [buf, buf.subarray(1), buf.subarray(4), buf.subarray(6)]) {
+      for (const [start, end] of [
+        [0, 0],
+        [0, 7],
+        [0, 8],
+        [0, 9],
+        [3, 100],
+        [4, 260],
+        [8, 17],
+        [0, 250],
+      ] as const) {
+        expect(crc32(sub, start, end)).toBe(reference(sub, start, end));
+      }
+    }
+  });
 });
 
 describe('filetimeToIso', () => {
