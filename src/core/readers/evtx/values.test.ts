@@ -127,7 +127,9 @@ describe('filetimeToIso', () => {
       seed = (seed * 6364136223846793005n + 1442695040888963407n) & 0xffffffffffffffffn;
       // Dates from 1601 to the year 30000, and values a tick away from a whole second.
       const t = (seed % 0x7fffffffffffffffn) >> BigInt(i % 4);
-      samples.push(t, t - (t % 10000000n), t - (t % 10000000n) - 1n);
+      // …and as many from 1601 to 9999 (the years written without Date).
+      const u = seed % 2650467743999999999n;
+      samples.push(t, t - (t % 10000000n), t - (t % 10000000n) - 1n, u, u - (u % 864000000000n));
     }
     for (const t of samples) {
       if (t < 0n) continue;
