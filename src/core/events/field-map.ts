@@ -1,4 +1,4 @@
-import { GROUP_EVENT_IDS, type EventDataField, type LogonEvent } from './logon-event.js';
+import { EVENT_DATA_FIELDS, GROUP_EVENT_IDS, type EventDataField, type LogonEvent } from './logon-event.js';
 
 /**
  * Windows EventData (and 1102's UserData) names → model fields. Shared by every reader so that the
@@ -60,4 +60,32 @@ export function setWindowsField(event: LogonEvent, windowsName: string, value: s
     event.groupName = value;
   }
   return true;
+}
+
+/** Windows names → position of their model field in EVENT_DATA_FIELDS (WINDOWS_FIELD_MAP's mapping). */
+export const WINDOWS_FIELD_INDEX: ReadonlyMap<string, number> = new Map(
+  Object.entries(WINDOWS_FIELD_MAP).map(([name, field]) => [name, EVENT_DATA_FIELDS.indexOf(field)]),
+);
+const TARGET_USER = EVENT_DATA_FIELDS.indexOf('targetUser');
+const GROUP_NAME = EVENT_DATA_FIELDS.indexOf('groupName');
+
+/**
+ * setWindowsField's rule for data fields held in an array in EVENT_DATA_FIELDS order, by the
+ * position WINDOWS_FIELD_INDEX gives (the EVTX reader collects a record's fields so and builds its
+ * event at the end: a keyed store into the event, with 36 different keys, was megamorphic in V8
+ * and the largest part of building an event). Same rule: the first non-empty value wins, and a
+ * group event's TargetUserName also gives its groupName.
+ */
+export function setDataField(
+  values: (string | null)[],
+  index: number,
+  eventId: number,
+  value: string | null,
+): void {
+  if (value === null) return;
+  const old = values[index];
+  if (old === null || old === '') values[index] = value;
+  if (index === TARGET_USER && values[GROUP_NAME] === null && GROUP_EVENT_IDS.has(eventId)) {
+    values[GROUP_NAME] = value;
+  }
 }

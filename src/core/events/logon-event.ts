@@ -163,6 +163,83 @@ export function emptyEvent(eventId: number, time: string): LogonEvent {
   };
 }
 
+/**
+ * An event from its System fields and its data fields given in EVENT_DATA_FIELDS order (the EVTX
+ * reader's form: see setDataField). One literal in LOGON_EVENT_FIELDS order, so that every event
+ * gets the same hidden class as emptyEvent's.
+ */
+export function eventWithData(
+  time: string,
+  recordId: number | null,
+  eventId: number,
+  channel: string | null,
+  provider: string | null,
+  computer: string | null,
+  data: readonly (string | null)[],
+): LogonEvent {
+  return {
+    time,
+    recordId,
+    eventId,
+    channel,
+    provider,
+    computer,
+    targetUser: data[0] ?? null,
+    targetDomain: data[1] ?? null,
+    targetSid: data[2] ?? null,
+    subjectUser: data[3] ?? null,
+    subjectDomain: data[4] ?? null,
+    subjectSid: data[5] ?? null,
+    logonType: data[6] ?? null,
+    ipAddress: data[7] ?? null,
+    ipPort: data[8] ?? null,
+    workstation: data[9] ?? null,
+    status: data[10] ?? null,
+    subStatus: data[11] ?? null,
+    failureReason: data[12] ?? null,
+    authPackage: data[13] ?? null,
+    lmPackage: data[14] ?? null,
+    logonProcess: data[15] ?? null,
+    processName: data[16] ?? null,
+    serviceName: data[17] ?? null,
+    ticketEncryption: data[18] ?? null,
+    targetServerName: data[19] ?? null,
+    memberSid: data[20] ?? null,
+    memberName: data[21] ?? null,
+    groupName: data[22] ?? null,
+    properties: data[23] ?? null,
+    objectDn: data[24] ?? null,
+    objectClass: data[25] ?? null,
+    categoryId: data[26] ?? null,
+    subcategoryGuid: data[27] ?? null,
+    servicePrincipalNames: data[28] ?? null,
+    oldTargetUser: data[29] ?? null,
+    newTargetUser: data[30] ?? null,
+    attributeName: data[31] ?? null,
+    attributeValue: data[32] ?? null,
+    operationType: data[33] ?? null,
+    passwordLastSet: data[34] ?? null,
+    targetInfo: data[35] ?? null,
+  };
+}
+
+/**
+ * Takes events given as their fields (eventWithData's arguments) instead of as objects: the EVTX
+ * reader hands each record so to a writer that only outputs it (NDJSON), so that no event object
+ * is built. `data` is only valid during the call.
+ */
+export interface EventFieldsSink {
+  fields(
+    time: string,
+    recordId: number | null,
+    eventId: number,
+    channel: string | null,
+    provider: string | null,
+    computer: string | null,
+    data: readonly (string | null)[],
+  ): void;
+}
+
 /** The event IDs LogonLens analyses (a reader asked for "all" returns every record regardless). */
 export const SECURITY_EVENT_IDS = [
   4624, 4625, 4648, 4672, 4768, 4769, 4771, 4776, 4720, 4726, 4728, 4729, 4732, 4733, 4756, 4757, 4719, 4662,

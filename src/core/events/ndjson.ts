@@ -5,7 +5,7 @@
 // `-`… repeat on most lines), so that a line is a few dozen concatenations of ready segments. Used
 // by the CLI on the main thread and by the EVTX worker threads, which write their chunks' NDJSON
 // themselves so that the main thread only writes bytes.
-import type { LogonEvent } from './logon-event.js';
+import { LOGON_EVENT_FIELDS, type EventFieldsSink, type LogonEvent } from './logon-event.js';
 
 /** Values longer than this are escaped each time (rare; they must not fill the cache). */
 const CACHE_MAX_CHARS = 256;
@@ -123,4 +123,303 @@ export class NdjsonFormatter {
     for (let i = 0; i < events.length; i++) s += this.line(events[i]!);
     return s;
   }
+}
+
+/** The 39 string fields of a line, in line order (LOGON_EVENT_FIELDS after time, recordId, eventId). */
+const LINE_STRING_FIELDS = LOGON_EVENT_FIELDS.slice(3);
+
+/** Copies the string fields in line order into `row` (named reads: see NdjsonFormatter). */
+function readStringFields(e: LogonEvent, row: (string | null)[]): void {
+  row[0] = e.channel;
+  row[1] = e.provider;
+  row[2] = e.computer;
+  row[3] = e.targetUser;
+  row[4] = e.targetDomain;
+  row[5] = e.targetSid;
+  row[6] = e.subjectUser;
+  row[7] = e.subjectDomain;
+  row[8] = e.subjectSid;
+  row[9] = e.logonType;
+  row[10] = e.ipAddress;
+  row[11] = e.ipPort;
+  row[12] = e.workstation;
+  row[13] = e.status;
+  row[14] = e.subStatus;
+  row[15] = e.failureReason;
+  row[16] = e.authPackage;
+  row[17] = e.lmPackage;
+  row[18] = e.logonProcess;
+  row[19] = e.processName;
+  row[20] = e.serviceName;
+  row[21] = e.ticketEncryption;
+  row[22] = e.targetServerName;
+  row[23] = e.memberSid;
+  row[24] = e.memberName;
+  row[25] = e.groupName;
+  row[26] = e.properties;
+  row[27] = e.objectDn;
+  row[28] = e.objectClass;
+  row[29] = e.categoryId;
+  row[30] = e.subcategoryGuid;
+  row[31] = e.servicePrincipalNames;
+  row[32] = e.oldTargetUser;
+  row[33] = e.newTargetUser;
+  row[34] = e.attributeName;
+  row[35] = e.attributeValue;
+  row[36] = e.operationType;
+  row[37] = e.passwordLastSet;
+  row[38] = e.targetInfo;
+}
+
+/** UTF-8 of text that holds no lone surrogate (JSON.stringify escapes those), appended at `p`. */
+function utf8Into(s: string, buf: Uint8Array, p: number): number {
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 0x80) buf[p++] = c;
+    else if (c < 0x800) {
+      buf[p++] = 0xc0 | (c >> 6);
+      buf[p++] = 0x80 | (c & 63);
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      c = 0x10000 + ((c - 0xd800) << 10) + (s.charCodeAt(++i) - 0xdc00);
+      buf[p++] = 0xf0 | (c >> 18);
+      buf[p++] = 0x80 | ((c >> 12) & 63);
+      buf[p++] = 0x80 | ((c >> 6) & 63);
+      buf[p++] = 0x80 | (c & 63);
+    } else {
+      buf[p++] = 0xe0 | (c >> 12);
+      buf[p++] = 0x80 | ((c >> 6) & 63);
+      buf[p++] = 0x80 | (c & 63);
+    }
+  }
+  return p;
+}
+
+function asciiBytes(s: string): Uint8Array {
+  const b = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+  return b;
+}
+
+const LINE_START = asciiBytes('{"time":');
+const RECORD_ID_KEY = asciiBytes(',"recordId":');
+const EVENT_ID_KEY = asciiBytes(',"eventId":');
+const NULL = asciiBytes('null');
+/** Bytes a line needs besides its pieces and values: the keys above and two numbers. */
+const LINE_FIXED_BYTES = 128;
+/** Bound on cached line shapes (a log has a few dozen; hostile input must not grow memory). */
+const MAX_SHAPES = 4096;
+
+/** The constant text of the lines of one shape, before each non-null value and at the end. */
+interface Shape {
+  pieces: Uint8Array[];
+  bytes: number;
+}
+
+/**
+ * Events as UTF-8 NDJSON bytes, byte for byte NdjsonFormatter's lines encoded as UTF-8, written
+ * straight into one growing byte buffer: no line strings, no rope to flatten, no UTF-8 pass over
+ * the text (that was a third of an `events` worker's time). Most of a line is the same for every
+ * event with the same null fields (most of the 39 string fields are null in any event), so the
+ * constant text between the values (`,"targetDomain":null,…,"ipAddress":`) is kept per line shape,
+ * the set of non-null fields, as ready bytes. Values are encoded character by character; only
+ * those holding control characters or surrogates go through JSON.stringify. Room for a whole line
+ * is made once, before it is written.
+ */
+export class NdjsonWriter implements EventFieldsSink {
+  private buf: Uint8Array;
+  private pos = 0;
+  private readonly row = new Array<string | null>(LINE_STRING_FIELDS.length).fill(null);
+  /**
+   * Line shapes by their bits: the non-null fields among the first 30 (a small integer, cheap to
+   * hash) in the map at index "non-null fields among the last 9".
+   */
+  private shapes: (Map<number, Shape> | undefined)[] = [];
+  private shapeCount = 0;
+
+  constructor(capacity = 1 << 20) {
+    this.buf = new Uint8Array(Math.max(64, capacity));
+  }
+
+  /** Lines written (since the writer was made). */
+  lines = 0;
+
+  /** Bytes written since the last take(). */
+  get length(): number {
+    return this.pos;
+  }
+
+  /** The bytes written so far (a view of them, its own buffer); the writer starts a fresh buffer. */
+  take(): Uint8Array {
+    const out = this.buf.subarray(0, this.pos);
+    this.buf = new Uint8Array(Math.max(64, this.buf.length));
+    this.pos = 0;
+    return out;
+  }
+
+  /** Appends the events' lines; returns the number of bytes written. */
+  add(events: readonly LogonEvent[]): number {
+    const start = this.pos;
+    for (let i = 0; i < events.length; i++) this.line(events[i]!);
+    return this.pos - start;
+  }
+
+  /** Appends one event's line, newline included. */
+  line(e: LogonEvent): void {
+    readStringFields(e, this.row);
+    this.write(e.time, e.recordId, e.eventId);
+  }
+
+  /** Appends the line of the event given by its fields (as eventWithData takes them). */
+  fields(
+    time: string,
+    recordId: number | null,
+    eventId: number,
+    channel: string | null,
+    provider: string | null,
+    computer: string | null,
+    data: readonly (string | null)[],
+  ): void {
+    const row = this.row;
+    row[0] = channel;
+    row[1] = provider;
+    row[2] = computer;
+    for (let i = 3; i < row.length; i++) row[i] = data[i - 3] ?? null;
+    this.write(time, recordId, eventId);
+  }
+
+  /** Writes the line of an event whose string fields are in `row`. */
+  private write(time: string, recordId: number | null, eventId: number): void {
+    const row = this.row;
+    let lo = 0;
+    let hi = 0;
+    let chars = time.length;
+    for (let f = 0; f < 30; f++) {
+      const v = row[f]!;
+      if (v !== null) {
+        lo |= 1 << f;
+        chars += v.length;
+      }
+    }
+    for (let f = 30; f < row.length; f++) {
+      const v = row[f]!;
+      if (v !== null) {
+        hi |= 1 << (f - 30);
+        chars += v.length;
+      }
+    }
+    const shape = this.shape(lo, hi);
+    // A value takes at most 6 bytes per UTF-16 unit (`\u001b`) and its quotes.
+    this.ensure(shape.bytes + 6 * chars + 2 * row.length + LINE_FIXED_BYTES);
+    const buf = this.buf;
+    let p = put(buf, this.pos, LINE_START);
+    p = putString(buf, p, time);
+    p = put(buf, p, RECORD_ID_KEY);
+    p = recordId === null ? put(buf, p, NULL) : putNumber(buf, p, recordId);
+    p = put(buf, p, EVENT_ID_KEY);
+    p = putNumber(buf, p, eventId);
+    const pieces = shape.pieces;
+    let k = 0;
+    for (let f = 0; f < row.length; f++) {
+      const v = row[f]!;
+      if (v === null) continue;
+      p = put(buf, p, pieces[k++]!);
+      p = putString(buf, p, v);
+    }
+    this.pos = put(buf, p, pieces[k]!);
+    this.lines++;
+  }
+
+  private shape(lo: number, hi: number): Shape {
+    let byLo = this.shapes[hi];
+    if (byLo === undefined) byLo = this.shapes[hi] = new Map<number, Shape>();
+    let shape = byLo.get(lo);
+    if (shape === undefined) {
+      if (this.shapeCount >= MAX_SHAPES) {
+        this.shapes = [];
+        this.shapeCount = 0;
+        byLo = this.shapes[hi] = new Map<number, Shape>();
+      }
+      const pieces = shapePieces(this.row);
+      shape = { pieces, bytes: pieces.reduce((n, x) => n + x.length, 0) };
+      byLo.set(lo, shape);
+      this.shapeCount++;
+    }
+    return shape;
+  }
+
+  private ensure(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const next = new Uint8Array(Math.max(this.pos + n, 2 * this.buf.length));
+    next.set(this.buf.subarray(0, this.pos));
+    this.buf = next;
+  }
+}
+
+/** Copies src to buf at p (room made by the caller); returns the offset after it. */
+function put(buf: Uint8Array, p: number, src: Uint8Array): number {
+  const n = src.length;
+  if (n > 32) buf.set(src, p);
+  else for (let i = 0; i < n; i++) buf[p + i] = src[i]!;
+  return p + n;
+}
+
+/**
+ * A JSON string, as JSON.stringify writes it, in UTF-8 (at most 6 bytes per UTF-16 unit plus
+ * the quotes, room made by the caller). `"` and `\` get their backslash and other characters of
+ * the Basic Multilingual Plane are encoded here; control characters and surrogates (escapes,
+ * pairs) are left to JSON.stringify.
+ */
+function putString(buf: Uint8Array, start: number, s: string): number {
+  let p = start;
+  buf[p++] = 0x22;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c < 0x80) {
+      if (c === 0x22 || c === 0x5c) buf[p++] = 0x5c;
+      buf[p++] = c;
+    } else if (c >= 0x80 && c < 0x800) {
+      buf[p++] = 0xc0 | (c >> 6);
+      buf[p++] = 0x80 | (c & 63);
+    } else if (c >= 0x800 && (c < 0xd800 || c > 0xdfff)) {
+      buf[p++] = 0xe0 | (c >> 12);
+      buf[p++] = 0x80 | ((c >> 6) & 63);
+      buf[p++] = 0x80 | (c & 63);
+    } else {
+      return utf8Into(JSON.stringify(s), buf, start);
+    }
+  }
+  buf[p++] = 0x22;
+  return p;
+}
+
+/** A number as JSON.stringify writes it (at most 24 bytes). */
+function putNumber(buf: Uint8Array, start: number, n: number): number {
+  if (n >= 0 && n <= 0x7fffffff && (n | 0) === n) {
+    let digits = 1;
+    for (let x = n; x >= 10; x = (x / 10) | 0) digits++;
+    let p = start + digits;
+    let x = n;
+    do {
+      buf[--p] = 0x30 + (x % 10);
+      x = (x / 10) | 0;
+    } while (x > 0);
+    return start + digits;
+  }
+  return utf8Into(JSON.stringify(n), buf, start);
+}
+
+/** The constant pieces of a line of this shape: before each non-null value, and the end. */
+function shapePieces(row: readonly (string | null)[]): Uint8Array[] {
+  const pieces: Uint8Array[] = [];
+  let text = '';
+  for (let f = 0; f < row.length; f++) {
+    const key = ',"' + LINE_STRING_FIELDS[f]! + '":';
+    if (row[f] === null) text += key + 'null';
+    else {
+      pieces.push(asciiBytes(text + key));
+      text = '';
+    }
+  }
+  pieces.push(asciiBytes(text + '}\n'));
+  return pieces;
 }

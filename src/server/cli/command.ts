@@ -6,8 +6,6 @@ export interface CliIo {
 
 export interface Command {
   name: string;
-  /** One line for `logonlens --help`. */
-  summary: string;
   /** Full usage for `logonlens <name> --help`. */
   usage: string;
   /** Returns the process exit code. Throwing is a bug: report errors on stderr and return non-zero. */

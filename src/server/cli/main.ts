@@ -31,11 +31,12 @@ export async function run(
     io.stdout.write(GENERATOR.version + '\n');
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (command === undefined) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (entry === undefined) {
     io.stderr.write(`logonlens: unknown command '${name}'\n\n${helpText()}\n`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(command.usage + '\n');
     return 0;

@@ -25,7 +25,7 @@ import {
   type ReadResult,
   type ReadWarning,
 } from '../../core/readers/types.js';
-import { NdjsonFormatter, type LogonEvent } from '../../core/events/index.js';
+import { NdjsonWriter, type LogonEvent } from '../../core/events/index.js';
 import {
   unpackEvents,
   type ChunkJob,
@@ -74,12 +74,11 @@ type ChunkOutput = ChunkResult & { ndjson?: Uint8Array; eventCount: number };
 
 /** Formats chunks parsed on this thread (small inputs, dead workers) in NDJSON mode. */
 class LocalNdjson {
-  private readonly formatter = new NdjsonFormatter();
-  private readonly encoder = new TextEncoder();
+  private readonly writer = new NdjsonWriter(64 * 1024);
 
   output(r: ChunkResult): ChunkOutput {
-    const ndjson = this.encoder.encode(this.formatter.lines(r.events));
-    return { ...r, events: [], ndjson, eventCount: r.events.length };
+    this.writer.add(r.events);
+    return { ...r, events: [], ndjson: this.writer.take(), eventCount: r.events.length };
   }
 }
 

@@ -2,8 +2,13 @@
 // compact columnar form (a deduplicated string table and index arrays), which crosses the thread
 // boundary far faster than an array of objects. Also exports the pack/unpack pair used by both sides.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { LOGON_EVENT_FIELDS, NdjsonFormatter, type LogonEvent } from '../../core/events/index.js';
-import { parseChunk, type ChunkFilter, type ChunkResult } from '../../core/readers/evtx/index.js';
+import { LOGON_EVENT_FIELDS, NdjsonWriter, type LogonEvent } from '../../core/events/index.js';
+import {
+  parseChunk,
+  type ChunkFilter,
+  type ChunkInfo,
+  type ChunkResult,
+} from '../../core/readers/evtx/index.js';
 
 /** The string-valued fields of LogonEvent, in LOGON_EVENT_FIELDS order. */
 const STRING_FIELDS = LOGON_EVENT_FIELDS.filter((f) => f !== 'recordId' && f !== 'eventId') as Exclude<
@@ -234,29 +239,37 @@ export interface JobReply {
  * end): the calling thread then only writes bytes, and two workers format in parallel.
  */
 export class NdjsonBatch {
-  private readonly formatter = new NdjsonFormatter();
-  private readonly encoder = new TextEncoder();
-  private buf = new Uint8Array(1 << 20);
-  private used = 0;
+  private readonly writer: NdjsonWriter;
+
+  constructor(capacity?: number) {
+    this.writer = new NdjsonWriter(capacity);
+  }
 
   /** Appends the events' lines; returns their length in bytes. */
   add(events: readonly LogonEvent[]): number {
-    if (events.length === 0) return 0;
-    const text = this.formatter.lines(events);
-    const need = this.used + 3 * text.length; // UTF-8: at most 3 bytes per UTF-16 unit
-    if (need > this.buf.length) {
-      const next = new Uint8Array(Math.max(need, 2 * this.buf.length));
-      next.set(this.buf.subarray(0, this.used));
-      this.buf = next;
-    }
-    const { written } = this.encoder.encodeInto(text, this.buf.subarray(this.used));
-    this.used += written;
-    return written;
+    return this.writer.add(events);
+  }
+
+  /**
+   * Parses a chunk straight into NDJSON (no event objects); returns the chunk's result with the
+   * number of events and bytes written.
+   */
+  parse(bytes: Uint8Array, info: ChunkInfo, filter: ChunkFilter): PackedChunkResult {
+    const w = this.writer;
+    const lines = w.lines;
+    const start = w.length;
+    const { events: _none, ...rest } = parseChunk(bytes, info, filter, w);
+    return { ...rest, eventCount: w.lines - lines, ndjsonBytes: w.length - start };
   }
 
   finish(): Uint8Array {
-    return this.buf.subarray(0, this.used);
+    return this.writer.take();
   }
+}
+
+/** The (empty) events of a job whose worker writes NDJSON. */
+function noEvents(): PackedEvents {
+  return { count: 0, strings: [], cells: new Int32Array(0), numbers: new Float64Array(0) };
 }
 
 function isInit(v: unknown): v is WorkerInit {
@@ -271,18 +284,23 @@ if (!isMainThread && parentPort !== null && isInit(workerData)) {
     to: init.filter.to,
   };
   const port = parentPort;
-  const ndjson = init.output === 'ndjson';
+  // One batch for every job: each job's bytes are taken (and moved) at its end, and the next job
+  // writes into a fresh buffer of the size the jobs needed so far.
+  const batch = init.output === 'ndjson' ? new NdjsonBatch() : null;
   port.on('message', (job: ChunkJob) => {
     const results: PackedChunkResult[] = [];
-    const packer = new EventPacker();
-    const batch = ndjson ? new NdjsonBatch() : null;
+    const packer = batch === null ? new EventPacker() : null;
     for (const c of job.chunks) {
-      const { events, ...rest } = parseChunk(job.bytes.subarray(c.start, c.start + c.length), c, filter);
-      const ndjsonBytes = batch === null ? 0 : batch.add(events);
-      if (batch === null) packer.add(events);
-      results.push({ ...rest, eventCount: events.length, ndjsonBytes });
+      const bytes = job.bytes.subarray(c.start, c.start + c.length);
+      if (batch !== null) {
+        results.push(batch.parse(bytes, c, filter));
+        continue;
+      }
+      const { events, ...rest } = parseChunk(bytes, c, filter);
+      packer?.add(events);
+      results.push({ ...rest, eventCount: events.length, ndjsonBytes: 0 });
     }
-    const packed = packer.finish();
+    const packed = packer === null ? noEvents() : packer.finish();
     const reply: JobReply = { id: job.id, results, events: packed };
     const transfer = [packed.cells.buffer as ArrayBuffer, packed.numbers.buffer as ArrayBuffer];
     if (batch !== null) {

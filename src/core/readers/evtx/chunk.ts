@@ -8,7 +8,14 @@
 // template nesting is capped, and each record and chunk has a work budget so that hostile templates
 // (a slot referenced thousands of times, self-referencing nested XML) cannot make the reader hang
 // or allocate without bound.
-import { emptyEvent, setWindowsField, WINDOWS_FIELD_MAP, type LogonEvent } from '../../events/index.js';
+import {
+  EVENT_DATA_FIELDS,
+  eventWithData,
+  setDataField,
+  WINDOWS_FIELD_INDEX,
+  type EventFieldsSink,
+  type LogonEvent,
+} from '../../events/index.js';
 import { WarningSink, type ReadWarning } from '../types.js';
 import { parseTime, timeSortKey } from '../xml/time.js';
 import { crc32 } from './crc32.js';
@@ -139,8 +146,8 @@ type Part = string | number;
 interface Action {
   kind: number;
   target: number;
-  /** Windows EventData name (T_DATA). */
-  name: string;
+  /** Position of the model field in EVENT_DATA_FIELDS (T_DATA with a name known when compiled). */
+  field: number;
   parts: Part[];
   nameParts: Part[];
   slot: number;
@@ -152,14 +159,14 @@ interface Action {
 function action(
   kind: number,
   target: number,
-  name: string,
+  field: number,
   parts: Part[],
   nameParts: Part[],
   slot: number,
   ctx: number,
   offset: number,
 ): Action {
-  return { kind, target, name, parts, nameParts, slot, ctx, offset };
+  return { kind, target, field, parts, nameParts, slot, ctx, offset };
 }
 
 /** System fields first (EventID first of all, so a filtered record stops early), then data. */
@@ -220,10 +227,16 @@ export function hasChunkSignature(b: Uint8Array, p: number): boolean {
 /**
  * Reads one chunk. `bytes` is the chunk as found in the file: 64 KiB, or less when the file is cut
  * off inside it (then the complete records are recovered and a `chunk-truncated` warning is given).
- * Never throws.
+ * With a `sink`, each event is handed to it as its fields, in record order, and the result's
+ * `events` stay empty (no event object is built). Never throws.
  */
-export function parseChunk(bytes: Uint8Array, info: ChunkInfo, filter: ChunkFilter): ChunkResult {
-  return new ChunkReader(bytes, info, filter).read();
+export function parseChunk(
+  bytes: Uint8Array,
+  info: ChunkInfo,
+  filter: ChunkFilter,
+  sink?: EventFieldsSink,
+): ChunkResult {
+  return new ChunkReader(bytes, info, filter, sink ?? null).read();
 }
 
 class ChunkReader {
@@ -240,8 +253,16 @@ class ChunkReader {
   private firstRecordId: number | null = null;
   private chunkBudget = CHUNK_BUDGET;
 
-  // Per-record state (fields rather than a fresh object per record).
-  private ev: LogonEvent = emptyEvent(0, '');
+  // Per-record state (fields rather than a fresh object per record); the event is built at the
+  // end of the record, in one literal.
+  private eventId = 0;
+  private time = '';
+  private recordIdField: number | null = null;
+  private channel: string | null = null;
+  private provider: string | null = null;
+  private computer: string | null = null;
+  /** The data fields, in EVENT_DATA_FIELDS order (setDataField). */
+  private readonly data: (string | null)[] = new Array<string | null>(EVENT_DATA_FIELDS.length).fill(null);
   private hasEventId = false;
   private hasRecordId = false;
   private rejected = false;
@@ -261,6 +282,7 @@ class ChunkReader {
     bytes: Uint8Array,
     private readonly info: ChunkInfo,
     private readonly filter: ChunkFilter,
+    private readonly eventSink: EventFieldsSink | null,
   ) {
     this.b = bytes;
     this.len = Math.min(bytes.length, CHUNK_SIZE);
@@ -390,7 +412,13 @@ class ChunkReader {
     const id = dv.getUint32(p + 12, true) * 4294967296 + dv.getUint32(p + 8, true);
     this.recordsRead++;
     if (this.firstRecordId === null) this.firstRecordId = id;
-    this.ev = emptyEvent(0, '');
+    this.eventId = 0;
+    this.time = '';
+    this.recordIdField = null;
+    this.channel = null;
+    this.provider = null;
+    this.computer = null;
+    this.data.fill(null);
     this.hasEventId = false;
     this.hasRecordId = false;
     this.rejected = false;
@@ -425,7 +453,6 @@ class ChunkReader {
       return;
     }
     this.chunkBudget -= RECORD_BUDGET - this.budget;
-    const ev = this.ev;
     if (this.rejected) {
       this.skip('filtered-event-id');
       return;
@@ -440,21 +467,43 @@ class ChunkReader {
       this.skip('corrupt-record');
       return;
     }
-    if (!this.hasRecordId) ev.recordId = id;
-    if (ev.time === '') ev.time = filetimeToIso(dv, p + 16);
+    if (!this.hasRecordId) this.recordIdField = id;
+    if (this.time === '') this.time = filetimeToIso(dv, p + 16);
     const f = this.filter;
-    if (f.eventIds !== null && !f.eventIds.has(ev.eventId)) {
+    if (f.eventIds !== null && !f.eventIds.has(this.eventId)) {
       this.skip('filtered-event-id');
       return;
     }
     if (f.from !== null || f.to !== null) {
-      const key = timeSortKey(ev.time);
+      const key = timeSortKey(this.time);
       if ((f.from !== null && key < f.from) || (f.to !== null && key >= f.to)) {
         this.skip('filtered-time');
         return;
       }
     }
-    this.events.push(ev);
+    if (this.eventSink !== null) {
+      this.eventSink.fields(
+        this.time,
+        this.recordIdField,
+        this.eventId,
+        this.channel,
+        this.provider,
+        this.computer,
+        this.data,
+      );
+      return;
+    }
+    this.events.push(
+      eventWithData(
+        this.time,
+        this.recordIdField,
+        this.eventId,
+        this.channel,
+        this.provider,
+        this.computer,
+        this.data,
+      ),
+    );
   }
 
   private spend(n: number): void {
@@ -643,44 +692,45 @@ class ChunkReader {
       if (parts === null || parts.length === 0) return;
       switch (state) {
         case S_EVENTID:
-          actions.push(action(K_TEXT, T_EVENTID, '', parts, [], -1, state, 0));
+          actions.push(action(K_TEXT, T_EVENTID, -1, parts, [], -1, state, 0));
           return;
         case S_RECORDID:
-          actions.push(action(K_TEXT, T_RECORDID, '', parts, [], -1, state, 0));
+          actions.push(action(K_TEXT, T_RECORDID, -1, parts, [], -1, state, 0));
           return;
         case S_CHANNEL:
-          actions.push(action(K_TEXT, T_CHANNEL, '', parts, [], -1, state, 0));
+          actions.push(action(K_TEXT, T_CHANNEL, -1, parts, [], -1, state, 0));
           return;
         case S_COMPUTER:
-          actions.push(action(K_TEXT, T_COMPUTER, '', parts, [], -1, state, 0));
+          actions.push(action(K_TEXT, T_COMPUTER, -1, parts, [], -1, state, 0));
           return;
         case S_DATA:
           if (dataName === null) return;
           if (dataName.every((x) => typeof x === 'string')) {
-            const n = dataName.join('');
-            if (WINDOWS_FIELD_MAP[n] !== undefined)
-              actions.push(action(K_TEXT, T_DATA, n, parts, [], -1, state, 0));
+            const field = WINDOWS_FIELD_INDEX.get(dataName.join(''));
+            if (field !== undefined) actions.push(action(K_TEXT, T_DATA, field, parts, [], -1, state, 0));
           } else {
-            actions.push(action(K_DATA_DYNAMIC, T_DATA, '', parts, dataName, -1, state, 0));
+            actions.push(action(K_DATA_DYNAMIC, T_DATA, -1, parts, dataName, -1, state, 0));
           }
           return;
-        case S_USERDATA_EL:
-          if (WINDOWS_FIELD_MAP[name] !== undefined) {
-            actions.push(action(K_TEXT, T_DATA, name, parts, [], -1, state, 0));
+        case S_USERDATA_EL: {
+          const field = WINDOWS_FIELD_INDEX.get(name);
+          if (field !== undefined) {
+            actions.push(action(K_TEXT, T_DATA, field, parts, [], -1, state, 0));
             return;
           }
           break;
+        }
         default:
       }
       if (isContainer(state)) {
         for (const part of parts)
-          if (typeof part === 'number') actions.push(action(K_NESTED, 0, '', [], [], part, state, 0));
+          if (typeof part === 'number') actions.push(action(K_NESTED, 0, -1, [], [], part, state, 0));
       }
     };
     const finishAttr = (): void => {
       if (attrParts !== null && attrParts.length > 0) {
-        if (attr === A_PROVIDER) actions.push(action(K_TEXT, T_PROVIDER, '', attrParts, [], -1, cur, 0));
-        else if (attr === A_TIME) actions.push(action(K_TEXT, T_TIME, '', attrParts, [], -1, cur, 0));
+        if (attr === A_PROVIDER) actions.push(action(K_TEXT, T_PROVIDER, -1, attrParts, [], -1, cur, 0));
+        else if (attr === A_TIME) actions.push(action(K_TEXT, T_TIME, -1, attrParts, [], -1, cur, 0));
         else if (attr === A_DATA_NAME && dataNames.length > 0) dataNames[dataNames.length - 1] = attrParts;
       }
       attr = A_NONE;
@@ -726,7 +776,7 @@ class ChunkReader {
           break;
         case 0x0c:
           finishAttr();
-          actions.push(action(K_TEMPLATE, 0, '', [], [], -1, cur, p));
+          actions.push(action(K_TEMPLATE, 0, -1, [], [], -1, cur, p));
           p = this.skipTemplateInstance(p);
           break;
         case 0x01: {
@@ -779,7 +829,7 @@ class ChunkReader {
           if (vt === VT_STRING) addPart(readString(v.off, v.size >>> 1));
           else if (vt === VT_BINXML) {
             if (attrParts === null && isContainer(cur))
-              actions.push(action(K_NESTED_LITERAL, 0, '', [], [], v.size, cur, v.off));
+              actions.push(action(K_NESTED_LITERAL, 0, -1, [], [], v.size, cur, v.off));
           } else if (vt !== VT_NULL) {
             this.spend(1 + (v.size >>> 6));
             const text = renderValue(b, dv, vt, v.off, v.size);
@@ -842,8 +892,9 @@ class ChunkReader {
           break;
         case K_DATA_DYNAMIC: {
           const name = this.joinParts(a.nameParts, slots, nVals);
-          if (name !== null && WINDOWS_FIELD_MAP[name] !== undefined) {
-            setWindowsField(this.ev, name, this.joinParts(a.parts, slots, nVals));
+          const field = name === null ? undefined : WINDOWS_FIELD_INDEX.get(name);
+          if (field !== undefined) {
+            setDataField(this.data, field, this.eventId, this.joinParts(a.parts, slots, nVals));
           }
           break;
         }
@@ -865,7 +916,6 @@ class ChunkReader {
   }
 
   private applyText(a: Action, slots: ValueSlots | null, nVals: number): void {
-    const ev = this.ev;
     const parts = a.parts;
     const single = parts.length === 1 ? parts[0]! : null;
     if (typeof single === 'number') {
@@ -884,7 +934,7 @@ class ChunkReader {
           return;
         case T_TIME:
           if (type === VT_FILETIME && size >= 8) {
-            ev.time = filetimeToIso(this.dv, off);
+            this.time = filetimeToIso(this.dv, off);
             return;
           }
           break;
@@ -901,7 +951,7 @@ class ChunkReader {
 
   private setEventId(n: number): void {
     if (Number.isNaN(n)) return;
-    this.ev.eventId = n;
+    this.eventId = n;
     this.hasEventId = true;
     const ids = this.filter.eventIds;
     if (ids !== null && !ids.has(n)) this.rejected = true;
@@ -909,31 +959,30 @@ class ChunkReader {
 
   private setRecordId(n: number): void {
     if (Number.isNaN(n)) return;
-    this.ev.recordId = n;
+    this.recordIdField = n;
     this.hasRecordId = true;
   }
 
   private setText(a: Action, text: string | null): void {
-    const ev = this.ev;
     switch (a.target) {
       case T_TIME: {
         // Time written as text (records without templates): normalized like the text readers'
         // (`….345650700Z` → `….3456507Z`); text that is no time leaves the record header's time.
         const t = text === null ? null : parseTime(text);
-        if (t !== null) ev.time = t.iso;
+        if (t !== null) this.time = t.iso;
         return;
       }
       case T_PROVIDER:
-        ev.provider = text;
+        this.provider = text;
         return;
       case T_CHANNEL:
-        ev.channel = text;
+        this.channel = text;
         return;
       case T_COMPUTER:
-        ev.computer = text;
+        this.computer = text;
         return;
       case T_DATA:
-        setWindowsField(ev, a.name, text);
+        setDataField(this.data, a.field, this.eventId, text);
         return;
       default:
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { enc, T } from '../../../../test/fixtures/evtx/evtx-writer.js';
 import { crc32 } from './crc32.js';
 import { decodeUtf16 } from './text.js';
-import { numericValue, renderValue } from './values.js';
+import { filetimeToIso, numericValue, renderValue } from './values.js';
 
 function render(type: number, bytes: Uint8Array): string | null {
   const b = new Uint8Array(bytes.length + 3);
@@ -72,5 +72,69 @@ describe('value rendering, as Windows writes values in its XML', () => {
     expect(crc32(new Uint8Array(0))).toBe(0);
     const data = new TextEncoder().encode('The quick brown fox jumps over the lazy dog');
     expect(crc32(data, 10, data.length, crc32(data, 0, 10))).toBe(crc32(data));
+  });
+
+  it('gives the same CRC-32 on aligned words and on unaligned bytes, for any start and length', () => {
+    /** Bit by bit, the definition. */
+    const reference = (b: Uint8Array, start: number, end: number): number => {
+      let c = ~0;
+      for (let p = start; p < end; p++) {
+        c ^= b[p]!;
+        for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      }
+      return ~c >>> 0;
+    };
+    const buf = new Uint8Array(300).map((_, i) => (i * 151 + 7) & 0xff);
+    for (const sub of [buf, buf.subarray(1), buf.subarray(4), buf.subarray(6)]) {
+      for (const [start, end] of [
+        [0, 0],
+        [0, 7],
+        [0, 8],
+        [0, 9],
+        [3, 100],
+        [4, 260],
+        [8, 17],
+        [0, 250],
+      ] as const) {
+        expect(crc32(sub, start, end)).toBe(reference(sub, start, end));
+      }
+    }
+  });
+});
+
+describe('filetimeToIso', () => {
+  /** The exact reference: BigInt arithmetic on the 64-bit tick count. */
+  function reference(ticks: bigint): string {
+    const seconds = ticks / 10000000n;
+    const frac = Number(ticks % 10000000n);
+    const iso = new Date(Number(seconds - 11644473600n) * 1000).toISOString();
+    return iso.slice(0, iso.length - 5) + '.' + String(frac + 10000000).slice(1) + 'Z';
+  }
+
+  it('is exact for every tick count, near second boundaries and past the fast path', () => {
+    const dv = new DataView(new ArrayBuffer(8));
+    const samples: bigint[] = [
+      0n,
+      1n,
+      9999999n,
+      10000000n,
+      116444736000000000n,
+      0x3fffffffffffffffn,
+      2n ** 64n - 1n,
+    ];
+    let seed = 1n;
+    for (let i = 0; i < 5000; i++) {
+      seed = (seed * 6364136223846793005n + 1442695040888963407n) & 0xffffffffffffffffn;
+      // Dates from 1601 to the year 30000, and values a tick away from a whole second.
+      const t = (seed % 0x7fffffffffffffffn) >> BigInt(i % 4);
+      // …and as many from 1601 to 9999 (the years written without Date).
+      const u = seed % 2650467743999999999n;
+      samples.push(t, t - (t % 10000000n), t - (t % 10000000n) - 1n, u, u - (u % 864000000000n));
+    }
+    for (const t of samples) {
+      if (t < 0n) continue;
+      dv.setBigUint64(0, t, true);
+      expect(filetimeToIso(dv, 0)).toBe(reference(t));
+    }
   });
 });

@@ -34,20 +34,87 @@ const TICKS_PER_SECOND = 10000000n;
 
 let lastSecond = Number.NaN;
 let lastPrefix = '';
+/** '000'…'999' and '0000'…'9999': the 7 fractional digits of a time without number-to-text. */
+const DIGITS3 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+const DIGITS4 = Array.from({ length: 10000 }, (_, i) => String(i).padStart(4, '0'));
 
-/** FILETIME (100 ns ticks since 1601-01-01) → `YYYY-MM-DDTHH:MM:SS.fffffffZ`, exact (BigInt). */
+/** FILETIME (100 ns ticks since 1601-01-01) → `YYYY-MM-DDTHH:MM:SS.fffffffZ`, exact. */
 export function filetimeToIso(dv: DataView, off: number): string {
-  const ticks = dv.getBigUint64(off, true);
-  const seconds = ticks / TICKS_PER_SECOND;
-  const frac = Number(ticks - seconds * TICKS_PER_SECOND);
-  const unix = Number(seconds - FILETIME_EPOCH_OFFSET_S);
-  // Records arrive in time order: consecutive ones usually share the second.
+  const lo = dv.getUint32(off, true);
+  const hi = dv.getUint32(off + 4, true);
+  let unix: number;
+  let frac: number;
+  if (hi < 0x40000000) {
+    // Exact in doubles, without BigInt (a BigInt division per record was a tenth of reading the
+    // records): ticks = hi·2³² + lo = hi·429·10⁷ + (hi·4,967,296 + lo), and the second term stays
+    // below 2⁵³ for every date before the year 16000.
+    const rest = hi * 4967296 + lo;
+    let q = Math.floor(rest / 1e7);
+    frac = rest - q * 1e7;
+    if (frac < 0) {
+      // The division rounded up to the next integer.
+      q--;
+      frac += 1e7;
+    }
+    unix = hi * 429 + q - 11644473600;
+  } else {
+    const ticks = dv.getBigUint64(off, true);
+    const seconds = ticks / TICKS_PER_SECOND;
+    frac = Number(ticks - seconds * TICKS_PER_SECOND);
+    unix = Number(seconds - FILETIME_EPOCH_OFFSET_S);
+  }
+  // Records arrive in time order: consecutive ones often share the second.
   if (unix !== lastSecond) {
     lastSecond = unix;
-    const iso = new Date(unix * 1000).toISOString();
-    lastPrefix = iso.slice(0, iso.length - 5);
+    lastPrefix = isoSecondPrefix(unix);
   }
-  return lastPrefix + '.' + String(frac + 10000000).slice(1) + 'Z';
+  const high = Math.floor(frac / 10000);
+  return lastPrefix + DIGITS3[high]! + DIGITS4[frac - high * 10000]! + 'Z';
+}
+
+const DIGITS2 = DIGITS3.slice(0, 100).map((d) => d.slice(1));
+
+/**
+ * `YYYY-MM-DDTHH:MM:SS.` of a Unix time in whole seconds, by the civil-from-days arithmetic
+ * (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms") rather than a Date and its ISO text
+ * per record: Security logs rarely hold two records in the same second. Years outside 0–9999
+ * (which toISOString writes with a sign) go through Date.
+ */
+function isoSecondPrefix(unix: number): string {
+  const days = Math.floor(unix / 86400);
+  const sod = unix - days * 86400;
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 0 || year > 9999) {
+    const iso = new Date(unix * 1000).toISOString();
+    return iso.slice(0, iso.length - 4);
+  }
+  const hour = Math.floor(sod / 3600);
+  const minute = Math.floor((sod - hour * 3600) / 60);
+  const second = sod - hour * 3600 - minute * 60;
+  return (
+    DIGITS4[year]! +
+    '-' +
+    DIGITS2[month]! +
+    '-' +
+    DIGITS2[day]! +
+    'T' +
+    DIGITS2[hour]! +
+    ':' +
+    DIGITS2[minute]! +
+    ':' +
+    DIGITS2[second]! +
+    '.'
+  );
 }
 
 function pad2(n: number): string {

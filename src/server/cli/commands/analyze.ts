@@ -71,7 +71,6 @@ export function parseAnalyzeArgs(args: string[]): AnalyzeArgs {
 
 export const analyzeCommand: Command = {
   name: 'analyze',
-  summary: 'build the ranked logon graph of event logs and write a dataset for the app',
   usage: USAGE,
   async run(argv: string[], io: CliIo): Promise<number> {
     const args = parseAnalyzeArgs(argv);

@@ -28,7 +28,6 @@ Exit status 0 when written; 1 when the cluster or the file failed; 2 for bad opt
 
 export const esExportCommand: Command = {
   name: 'es-export',
-  summary: 'write a window’s rankings and detections into Elasticsearch/OpenSearch',
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
     const p = parseArgs(args, { values: ['--cluster', '--url', '--index', '--from', '--to', '--dataset'] });

@@ -22,7 +22,6 @@ Stop it with Ctrl-C (SIGINT/SIGTERM): the current window finishes or is redone o
 
 export const esWatchCommand: Command = {
   name: 'es-watch',
-  summary: 'analyse and export each closed day or hour of a cluster’s logs, resuming after restarts',
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
     const p = parseArgs(args, {

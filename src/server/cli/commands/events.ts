@@ -114,7 +114,6 @@ const WARNINGS_SHOWN = 20;
 
 export const eventsCommand: Command = {
   name: 'events',
-  summary: 'read event logs (EVTX, XML, JSON) and write their events as NDJSON or CSV',
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
     const a = parseEventsArgs(args);

@@ -104,7 +104,6 @@ function windowOf(a: ReportArgs, range: TimeRange | null): TimeRange | null {
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: 'write the offline HTML report (graph, rankings, detections, sources) of a dataset',
   usage: USAGE,
   async run(argv: string[], io: CliIo): Promise<number> {
     const args = parseReportArgs(argv);

@@ -34,7 +34,6 @@ export function parseServeArgs(args: string[]): Partial<ServerConfig> {
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'serve the app and REST API with the embedded store (npm start runs serve --demo)',
   usage: USAGE,
   async run(args, io) {
     const overrides = parseServeArgs(args);
