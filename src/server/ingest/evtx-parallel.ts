@@ -67,6 +67,12 @@ export type ParallelReadOptions = ReadOptions & {
    * order (the analysis).
    */
   onEvents?: (events: LogonEvent[]) => void;
+  /**
+   * Each range of the file as it is read (the header, then the pieces, in file order; ranges may
+   * overlap and need not reach the end), before its bytes go to a worker: lets the caller hash the
+   * file without reading it a second time.
+   */
+  onRead?: (offset: number, bytes: Uint8Array) => void;
 };
 
 /** A chunk's result as the pool gives it: with its NDJSON instead of its events in NDJSON mode. */
@@ -175,6 +181,7 @@ export async function readEvtxParallel(
 async function readFromSource(source: Source, opts: ParallelReadOptions): Promise<ReadResult> {
   const { size } = source;
   const head = await source.read(0, Math.min(size, 4096 + 8));
+  opts.onRead?.(0, head);
   const header = readEvtxHeader(head, size);
   const leading: ReadWarning[] = [...header.warnings];
   const filter = chunkFilter(opts, leading);
@@ -232,6 +239,7 @@ async function readFromSource(source: Source, opts: ParallelReadOptions): Promis
       const startOff = header.firstChunkOffset + first * CHUNK_SIZE;
       if (opts.beforePiece !== undefined) await opts.beforePiece();
       const bytes = await source.read(startOff, Math.min(CHUNKS_PER_JOB * CHUNK_SIZE, size - startOff));
+      opts.onRead?.(startOff, bytes); // before the bytes are moved to a worker
       const job: ChunkJob = { id, bytes, chunks: [] };
       let skippedBytes = 0;
       for (let start = 0, i = first; start < bytes.length; start += CHUNK_SIZE, i++) {

@@ -89,10 +89,16 @@ export async function streamInputFile(file: string, opts: ReadInputOptions = {})
         : fileOrder === true && onEvent !== undefined
           ? { onEvents: (events: LogonEvent[]) => events.forEach((e) => onEvent(e)) }
           : {};
-    const [result, sha256] = await Promise.all([
-      readEvtxParallel(file, { ...rest, ...streamed }),
-      hash === false ? Promise.resolve('') : hashFile(file),
-    ]);
+    // The SHA-256 is taken from the pieces the reader reads anyway (one pass over the file, not two).
+    const hasher = hash === false ? null : new PieceHasher(file);
+    const result = await readEvtxParallel(file, {
+      ...rest,
+      ...streamed,
+      ...(hasher === null
+        ? {}
+        : { onRead: (offset: number, bytes: Uint8Array) => hasher.take(offset, bytes) }),
+    });
+    const sha256 = hasher === null ? '' : await hasher.digest();
     if (onNdjson !== undefined) {
       if (afterChunk !== undefined) await afterChunk();
       return { ...result, source: { name, size, sha256, format } };
@@ -179,14 +185,37 @@ async function readHead(file: string): Promise<Uint8Array> {
   }
 }
 
-async function hashFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file, {
-    highWaterMark: STREAM_CHUNK,
-  }) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
+/**
+ * SHA-256 of a file from the ranges a reader reads, in file order: each range adds the bytes past
+ * what was hashed so far (ranges may overlap); whatever no range covered (a gap, the end) is read
+ * from the file at `digest`, so the hash is always that of the whole file.
+ */
+export class PieceHasher {
+  private readonly hash = createHash('sha256');
+  private hashed = 0;
+  private gap = false;
+
+  constructor(private readonly file: string) {}
+
+  take(offset: number, bytes: Uint8Array): void {
+    if (this.gap || offset + bytes.length <= this.hashed) return;
+    if (offset > this.hashed) {
+      this.gap = true; // read from the file at the end
+      return;
+    }
+    this.hash.update(bytes.subarray(this.hashed - offset));
+    this.hashed = offset + bytes.length;
   }
-  return hash.digest('hex');
+
+  async digest(): Promise<string> {
+    for await (const chunk of createReadStream(this.file, {
+      start: this.hashed,
+      highWaterMark: STREAM_CHUNK,
+    }) as AsyncIterable<Buffer>) {
+      this.hash.update(chunk);
+    }
+    return this.hash.digest('hex');
+  }
 }
 
 function ioReason(e: unknown): string {
