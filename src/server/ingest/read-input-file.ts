@@ -26,6 +26,8 @@ export interface InputProgress {
 export type ReadInputOptions = ReadOptions & {
   /** EVTX worker threads (default: all cores). */
   workers?: number;
+  /** EVTX inputs smaller than this many bytes are parsed on the calling thread (default 2 MiB). */
+  inThreadBelow?: number;
   onProgress?: (p: InputProgress) => void;
   /** Each kept event as soon as it is read; the result's `events` then stays empty. */
   onEvent?: (event: LogonEvent) => void;
@@ -35,10 +37,11 @@ export type ReadInputOptions = ReadOptions & {
    */
   onNdjson?: (ndjson: Uint8Array) => void;
   /**
-   * EVTX with `onEvent`: hand the events over chunk by chunk as they are read, in file order (record
-   * order unless the log wrapped around), instead of after the whole file in record order. Memory
-   * then holds a few pieces, not every event: for consumers whose result does not depend on the
-   * order (the analysis).
+   * EVTX with `onEvent`: the events are handed over chunk by chunk as the workers read them, so
+   * memory holds a few pieces, not every event. In record order by default (readEvtx's order: while
+   * the log did not wrap around, which is the usual case; a wrapped log's chunks are kept and handed
+   * over in order at the end); `fileOrder` hands every chunk over as soon as it is read, in file
+   * order, for consumers whose result does not depend on the order (the analysis).
    */
   fileOrder?: boolean;
   /**
@@ -83,11 +86,16 @@ export async function streamInputFile(file: string, opts: ReadInputOptions = {})
 
   if (format === 'evtx') {
     const { onEvent, onNdjson, afterChunk, fileOrder, hash, ...rest } = opts;
+    const backpressure = afterChunk === undefined ? {} : { beforePiece: afterChunk };
     const streamed =
       onNdjson !== undefined
-        ? { onNdjson, ...(afterChunk === undefined ? {} : { beforePiece: afterChunk }) }
-        : fileOrder === true && onEvent !== undefined
-          ? { onEvents: (events: LogonEvent[]) => events.forEach((e) => onEvent(e)) }
+        ? { onNdjson, ...backpressure }
+        : onEvent !== undefined
+          ? {
+              onEvents: (events: LogonEvent[]) => events.forEach((e) => onEvent(e)),
+              eventsOrder: fileOrder === true ? ('file' as const) : ('record' as const),
+              ...backpressure,
+            }
           : {};
     // The SHA-256 is taken from the pieces the reader reads anyway (one pass over the file, not two).
     const hasher = hash === false ? null : new PieceHasher(file);
@@ -99,18 +107,7 @@ export async function streamInputFile(file: string, opts: ReadInputOptions = {})
         : { onRead: (offset: number, bytes: Uint8Array) => hasher.take(offset, bytes) }),
     });
     const sha256 = hasher === null ? '' : await hasher.digest();
-    if (onNdjson !== undefined) {
-      if (afterChunk !== undefined) await afterChunk();
-      return { ...result, source: { name, size, sha256, format } };
-    }
-    if (onEvent !== undefined) {
-      const events = result.events;
-      result.events = [];
-      for (let i = 0; i < events.length; i++) {
-        onEvent(events[i] as LogonEvent);
-        if (afterChunk !== undefined && i % 1000 === 999) await afterChunk();
-      }
-    }
+    if (afterChunk !== undefined && (onNdjson !== undefined || onEvent !== undefined)) await afterChunk();
     return { ...result, source: { name, size, sha256, format } };
   }
 
@@ -118,6 +115,7 @@ export async function streamInputFile(file: string, opts: ReadInputOptions = {})
     onProgress,
     afterChunk,
     workers: _workers,
+    inThreadBelow: _inThreadBelow,
     onNdjson: _ndjson,
     fileOrder: _fileOrder,
     hash: _hash,
