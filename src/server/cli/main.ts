@@ -2,9 +2,11 @@ import { GENERATOR } from '../../core/version.js';
 import { UsageError, type CliIo } from './command.js';
 import { COMMANDS } from './commands/index.js';
 
-export function helpText(): string {
-  const width = Math.max(8, ...COMMANDS.map((c) => c.name.length));
-  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+/** The help text (loads every command for its summary). */
+export async function helpText(): Promise<string> {
+  const commands = await Promise.all(COMMANDS.map((c) => c.load()));
+  const width = Math.max(8, ...commands.map((c) => c.name.length));
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return [
     `LogonLens ${GENERATOR.version}: who logged on where, and when, across a Windows domain.`,
     '',
@@ -24,18 +26,19 @@ export async function run(
 ): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(helpText() + '\n');
+    io.stdout.write((await helpText()) + '\n');
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
     io.stdout.write(GENERATOR.version + '\n');
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (command === undefined) {
-    io.stderr.write(`logonlens: unknown command '${name}'\n\n${helpText()}\n`);
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (entry === undefined) {
+    io.stderr.write(`logonlens: unknown command '${name}'\n\n${await helpText()}\n`);
     return 2;
   }
+  const command = await entry.load(); // only this command's modules are loaded
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(command.usage + '\n');
     return 0;
