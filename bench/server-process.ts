@@ -15,12 +15,22 @@ export interface ServerProcess {
   stop(): void;
 }
 
-export async function startServerProcess(dataDir: string): Promise<ServerProcess> {
+export async function startServerProcess(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const built = existsSync(BUILT);
   const args = built ? [BUILT] : ['--import', 'tsx', path.join(ROOT, 'src/server/main.ts')];
   const proc = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOGONLENS_DATA: dataDir, LOGONLENS_TOKEN: '' },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOGONLENS_DATA: dataDir,
+      LOGONLENS_TOKEN: '',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';

@@ -107,7 +107,15 @@ interface DetectionResolvers {
 export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuilder {
   const identity = createIdentityObserver();
   const flags: RawFlag[] = [];
-  const hourlyFlags = new Map<string, RawFlag>();
+  /** Hourly flags by tag, key and Unix hour (numbers and interned keys: no string built per event). */
+  const hourlyFlags = new Map<string, Map<string, Map<number, RawFlag>>>();
+  const hourlyOf = (tag: string, key: string): Map<number, RawFlag> => {
+    let byKey = hourlyFlags.get(tag);
+    if (byKey === undefined) hourlyFlags.set(tag, (byKey = new Map()));
+    let byHour = byKey.get(key);
+    if (byHour === undefined) byKey.set(key, (byHour = new Map()));
+    return byHour;
+  };
   const skipped: Record<string, number> = {};
   const skip = (reason: string): void => {
     skipped[reason] = (skipped[reason] ?? 0) + 1;
@@ -118,19 +126,21 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
     rc4: new Map(),
     domainControllers: new Set(),
     createdAsUser: new Set(),
-    addFlag(f, recordId, aggregateKey) {
-      if (aggregateKey === null) {
-        flags.push({ ...f, count: 1, recordIds: recordId === null ? [] : [recordId] });
-        return;
-      }
+    addFlag(f, recordId) {
+      flags.push({ ...f, count: 1, recordIds: recordId === null ? [] : [recordId] });
+    },
+    countHourlyFlag(tag, key, ms, recordId) {
+      const known = hourlyFlags
+        .get(tag)
+        ?.get(key)
+        ?.get(Math.floor(ms / HOUR_MS));
+      if (known === undefined) return false;
+      known.count++;
+      if (recordId !== null && known.recordIds.length < MAX_FLAG_RECORD_IDS) known.recordIds.push(recordId);
+      return true;
+    },
+    startHourlyFlag(tag, key, f, recordId) {
       const hour = Math.floor(f.ms / HOUR_MS);
-      const k = `${aggregateKey}\u0000${hour}`;
-      const known = hourlyFlags.get(k);
-      if (known !== undefined) {
-        known.count++;
-        if (recordId !== null && known.recordIds.length < MAX_FLAG_RECORD_IDS) known.recordIds.push(recordId);
-        return;
-      }
       const aggregate: RawFlag = {
         ...f,
         time: hourToIso(hour),
@@ -138,7 +148,7 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
         count: 1,
         recordIds: recordId === null ? [] : [recordId],
       };
-      hourlyFlags.set(k, aggregate);
+      hourlyOf(tag, key).set(hour, aggregate);
       flags.push(aggregate);
     },
     skip,

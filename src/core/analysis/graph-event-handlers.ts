@@ -103,11 +103,20 @@ export interface GraphRecords {
   readonly domainControllers: Set<string>;
   /** Raw keys of accounts created as users (4720). */
   readonly createdAsUser: Set<string>;
-  /** Adds a flag; with an aggregate key, flags of one key within one hour become one flag. */
-  addFlag(
+  /** Adds a flag of its own (not aggregated). */
+  addFlag(flag: Omit<RawFlag, 'count' | 'recordIds'>, recordId: number | null): void;
+  /**
+   * Counts an event into the hourly flag of (tag, key) for the hour of `ms` when that flag exists;
+   * false when it does not, and the caller then starts it with `startHourlyFlag`. Flags of one key
+   * within one hour are one flag; asking first means the common case (the hour's flag exists: a
+   * busy account's 4672s) builds no flag object, detail or string.
+   */
+  countHourlyFlag(tag: string, key: string, ms: number, recordId: number | null): boolean;
+  startHourlyFlag(
+    tag: string,
+    key: string,
     flag: Omit<RawFlag, 'count' | 'recordIds'>,
     recordId: number | null,
-    aggregateKey: string | null,
   ): void;
   skip(reason: string): void;
 }
@@ -245,32 +254,42 @@ function recordRc4Ticket(e: LogonEvent, acc: string, src: string, rc4: Map<strin
     r.computers.push(e.computer);
 }
 
-/** What every flag event starts from: its subject, its computer, and the phrases naming them. */
+/** What every flag event starts from: its subject and the host of its computer. */
 interface FlagEvent {
   e: LogonEvent;
+  ms: number;
   records: GraphRecords;
   /** The host id of the computer that logged the event. */
   computerHost: string | null;
   /** The raw key of the subject account (who did it). */
   subject: string | null;
-  base: { eventId: number; time: string; ms: number; computer: string | null };
-  /** ` by <subject>`, or nothing when the subject is unknown. */
-  by: (name: (k: string | null) => string) => string;
-  /** ` on <computer>`, or nothing. */
-  on: string;
 }
 
-/** A handler for a flag event: the common parts are read first, in one order for every event. */
+/**
+ * A handler for a flag event: the common parts are read first, in one order for every event (the
+ * computer, then the subject: the order in which identities are first observed is kept).
+ */
 function flagHandler(handle: (f: FlagEvent) => boolean): EventHandler {
   return (e, ms, records) => {
     const computerHost = records.identity.computer(e.computer);
-    const base = { eventId: e.eventId, time: e.time, ms, computer: clean(e.computer) };
     const subject = records.identity.account(e.subjectUser, e.subjectDomain, e.subjectSid);
-    const by = (name: (k: string | null) => string): string =>
-      subject === null ? '' : ` by ${name(subject)}`;
-    const on = e.computer === null ? '' : ` on ${e.computer}`;
-    return handle({ e, records, computerHost, subject, base, by, on });
+    return handle({ e, ms, records, computerHost, subject });
   };
+}
+
+/** The fields every flag takes from its event. */
+function flagBase(e: LogonEvent, ms: number): Pick<RawFlag, 'eventId' | 'time' | 'ms' | 'computer'> {
+  return { eventId: e.eventId, time: e.time, ms, computer: clean(e.computer) };
+}
+
+/** ` by <subject>`, or nothing when the subject is unknown. */
+function byPhrase(subject: string | null, name: (k: string | null) => string): string {
+  return subject === null ? '' : ` by ${name(subject)}`;
+}
+
+/** ` on <computer>`, or nothing. */
+function onPhrase(e: LogonEvent): string {
+  return e.computer === null ? '' : ` on ${e.computer}`;
 }
 
 function noAccount(records: GraphRecords): false {
@@ -279,59 +298,64 @@ function noAccount(records: GraphRecords): false {
 }
 
 /** 4672: special privileges assigned to a new logon (one flag per account and hour). */
-const privilegedLogon = flagHandler(({ e, records, subject, base }) => {
+const privilegedLogon = flagHandler(({ e, ms, records, subject }) => {
   if (subject === null) return noAccount(records);
-  records.addFlag(
+  if (records.countHourlyFlag('p', subject, ms, e.recordId)) return true;
+  records.startHourlyFlag(
+    'p',
+    subject,
     {
-      ...base,
+      ...flagBase(e, ms),
       owner: { account: subject },
       kind: 'privileged',
       actor: subject,
       detail: () => 'special privileges assigned to a new logon',
     },
     e.recordId,
-    `p\u0000${subject}`,
   );
   return true;
 });
 
 /** 4648: a flag on the account that used explicit credentials, and the edge of their use. */
-const explicitCredentials = flagHandler(({ e, records, subject, base }) => {
+const explicitCredentials = flagHandler(({ e, ms, records, subject }) => {
   if (subject === null) return noAccount(records);
   const target = records.identity.account(e.targetUser, e.targetDomain, null);
   const server = clean(e.targetServerName);
-  records.addFlag(
-    {
-      ...base,
-      owner: { account: subject },
-      kind: 'explicit-credentials',
-      actor: subject,
-      detail: (name) =>
-        `used the credentials of ${target === null ? 'an unnamed account' : name(target)}${server === null ? '' : ` for ${server}`}`,
-    },
-    e.recordId,
-    `x\u0000${subject}\u0000${target ?? ''}\u0000${server ?? ''}`,
-  );
-  explicitCredentialEdge(e, base.ms, subject, records);
+  const key = `${subject}\u0000${target ?? ''}\u0000${server ?? ''}`;
+  if (!records.countHourlyFlag('x', key, ms, e.recordId))
+    records.startHourlyFlag(
+      'x',
+      key,
+      {
+        ...flagBase(e, ms),
+        owner: { account: subject },
+        kind: 'explicit-credentials',
+        actor: subject,
+        detail: (name) =>
+          `used the credentials of ${target === null ? 'an unnamed account' : name(target)}${server === null ? '' : ` for ${server}`}`,
+      },
+      e.recordId,
+    );
+  explicitCredentialEdge(e, ms, subject, records);
   return true;
 });
 
 /** 4720, 4726: an account created or deleted. */
-const accountCreatedOrDeleted = flagHandler(({ e, records, subject, base, by, on }) => {
+const accountCreatedOrDeleted = flagHandler(({ e, ms, records, subject }) => {
   const target = records.identity.account(e.targetUser, e.targetDomain, e.targetSid);
   if (target === null) return noAccount(records);
   if (e.eventId === 4720) records.createdAsUser.add(target);
   const verb = e.eventId === 4720 ? 'created' : 'deleted';
+  const on = onPhrase(e);
   records.addFlag(
     {
-      ...base,
+      ...flagBase(e, ms),
       owner: { account: target },
       kind: verb,
       actor: subject,
-      detail: (name) => `account ${verb}${by(name)}${on}`,
+      detail: (name) => `account ${verb}${byPhrase(subject, name)}${on}`,
     },
     e.recordId,
-    null,
   );
   return true;
 });
@@ -339,7 +363,7 @@ const accountCreatedOrDeleted = flagHandler(({ e, records, subject, base, by, on
 const GROUP_ADDED_EVENT_IDS: ReadonlySet<number> = new Set([4728, 4732, 4756]);
 
 /** 4728/4729, 4732/4733, 4756/4757: a member added to or removed from a group. */
-const groupMembership = flagHandler(({ e, records, subject, base, by, on }) => {
+const groupMembership = flagHandler(({ e, ms, records, subject }) => {
   const memberName = clean(e.memberName);
   // The member's DN names it first: `CN=<name>,…` (commas inside the name are escaped).
   const cn =
@@ -355,93 +379,98 @@ const groupMembership = flagHandler(({ e, records, subject, base, by, on }) => {
   const groupDomain = clean(e.targetDomain);
   const groupLabel = groupDomain === null ? group : `${groupDomain}\\${group}`;
   const added = GROUP_ADDED_EVENT_IDS.has(e.eventId);
+  const on = onPhrase(e);
   records.addFlag(
     {
-      ...base,
+      ...flagBase(e, ms),
       owner: { account: member },
       kind: added ? 'group-added' : 'group-removed',
       actor: subject,
-      detail: (name) => `${added ? 'added to' : 'removed from'} group ${groupLabel}${by(name)}${on}`,
+      detail: (name) =>
+        `${added ? 'added to' : 'removed from'} group ${groupLabel}${byPhrase(subject, name)}${on}`,
     },
     e.recordId,
-    null,
   );
   return true;
 });
 
 /** 4719: the audit policy changed (a flag on the computer, or on the subject when none is named). */
-const auditPolicyChanged = flagHandler(({ e, records, computerHost, subject, base, by }) => {
+const auditPolicyChanged = flagHandler(({ e, ms, records, computerHost, subject }) => {
   if (computerHost === null && subject === null) return noAccount(records);
   const category = auditCategoryName(e.categoryId) ?? 'unknown category';
   const sub = auditSubcategoryName(e.subcategoryGuid);
   const owner: FlagOwner = computerHost !== null ? { host: computerHost } : { account: subject! };
   records.addFlag(
     {
-      ...base,
+      ...flagBase(e, ms),
       owner,
       kind: 'policy-changed',
       actor: subject,
-      detail: (name) => `audit policy changed: ${category}${sub === null ? '' : ` › ${sub}`}${by(name)}`,
+      detail: (name) =>
+        `audit policy changed: ${category}${sub === null ? '' : ` › ${sub}`}${byPhrase(subject, name)}`,
     },
     e.recordId,
-    null,
   );
   return true;
 });
 
 /** 1102: the security log cleared (a flag on the computer, or on the subject when none is named). */
-const logCleared = flagHandler(({ e, records, computerHost, subject, base, by, on }) => {
+const logCleared = flagHandler(({ e, ms, records, computerHost, subject }) => {
   if (computerHost === null && subject === null) return noAccount(records);
   const owner: FlagOwner = computerHost !== null ? { host: computerHost } : { account: subject! };
+  const on = onPhrase(e);
   records.addFlag(
     {
-      ...base,
+      ...flagBase(e, ms),
       owner,
       kind: 'log-cleared',
       actor: subject,
-      detail: (name) => `security log cleared${by(name)}${on}`,
+      detail: (name) => `security log cleared${byPhrase(subject, name)}${on}`,
     },
     e.recordId,
-    null,
   );
   return true;
 });
 
 /** 4662: directory replication requested by an account that is not a domain controller (DCSync). */
-const directoryReplication = flagHandler(({ e, records, subject, base, on }) => {
+const directoryReplication = flagHandler(({ e, ms, records, subject }) => {
   const rights = replicationRights(e.properties);
   if (rights.length === 0 || subject === null) return true; // examined: not a replication request
   if (isDcAccount(e.subjectUser)) return true; // a domain controller replicating: normal
-  records.addFlag(
+  const key = `${subject}\u0000${rights.join(',')}`;
+  if (records.countHourlyFlag('s', key, ms, e.recordId)) return true;
+  const on = onPhrase(e);
+  records.startHourlyFlag(
+    's',
+    key,
     {
-      ...base,
+      ...flagBase(e, ms),
       owner: { account: subject },
       kind: 'dcsync',
       actor: subject,
       detail: () => `directory replication requested (${rights.join(', ')})${on}`,
     },
     e.recordId,
-    `s\u0000${subject}\u0000${rights.join(',')}`,
   );
   return true;
 });
 
 /** 5137, 5141: a DC object created or deleted by an account that is not a DC (DCShadow). */
-const dcObjectChanged = flagHandler(({ e, records, subject, base, on }) => {
+const dcObjectChanged = flagHandler(({ e, ms, records, subject }) => {
   if (!touchesDcObject(e.objectDn, e.objectClass) || subject === null) return true;
   if (isDcAccount(e.subjectUser)) return true;
   const verb = e.eventId === 5137 ? 'created' : 'deleted';
   const dn = clean(e.objectDn) ?? '(no DN)';
+  const on = onPhrase(e);
   records.addFlag(
     {
-      ...base,
+      ...flagBase(e, ms),
       owner: { account: subject },
       kind: 'dcshadow',
       actor: subject,
       detail: () => `${clean(e.objectClass) ?? 'directory'} object ${verb}: ${dn}${on}`,
     },
     e.recordId,
-    null,
   );
   return true;
 });

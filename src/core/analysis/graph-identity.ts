@@ -48,31 +48,56 @@ export interface IdentityObserver {
   status(raw: string | null): string | null;
 }
 
+/**
+ * A bounded cache keyed by up to three strings, as nested maps: the strings of a batch of events are
+ * shared instances whose hashes V8 keeps, so a lookup builds no key string (a joined key was most
+ * of the cost of a cached call). null and '' are one key, as the parsers treat them.
+ */
+class Cache3<V> {
+  private readonly root = new Map<string, Map<string, Map<string, V>>>();
+  private size = 0;
+
+  get(a: string | null, b: string | null, c: string | null): V | undefined {
+    return this.root
+      .get(a ?? '')
+      ?.get(b ?? '')
+      ?.get(c ?? '');
+  }
+
+  set(a: string | null, b: string | null, c: string | null, v: V): void {
+    if (this.size >= CACHE_LIMIT) return;
+    let m1 = this.root.get(a ?? '');
+    if (m1 === undefined) this.root.set(a ?? '', (m1 = new Map()));
+    let m2 = m1.get(b ?? '');
+    if (m2 === undefined) m1.set(b ?? '', (m2 = new Map()));
+    m2.set(c ?? '', v);
+    this.size++;
+  }
+}
+
 export function createIdentityObserver(): IdentityObserver {
   const accounts = new AccountResolver();
   const hosts = new HostResolver();
-  const accountCache = new Map<string, string | null>();
-  const sourceCache = new Map<string, string>();
+  const accountCache = new Cache3<string | null>();
+  const sourceCache = new Cache3<string>();
   const computerCache = new Map<string, string | null>();
   const statusCache = new Map<string, string | null>();
   return {
     accounts,
     hosts,
     account(user, domain, sid) {
-      const cacheKey = `${user ?? ''}\u0000${domain ?? ''}\u0000${sid ?? ''}`;
-      const cached = accountCache.get(cacheKey);
+      const cached = accountCache.get(user, domain, sid);
       if (cached !== undefined) return cached;
       const o = parseAccount(user, domain, sid);
       const key = o === null ? null : accounts.observe(o);
-      if (accountCache.size < CACHE_LIMIT) accountCache.set(cacheKey, key);
+      accountCache.set(user, domain, sid, key);
       return key;
     },
     source(ip, workstation) {
-      const k = `${ip ?? ''}\u0000${workstation ?? ''}`;
-      let v = sourceCache.get(k);
+      let v = sourceCache.get(ip, workstation, null);
       if (v === undefined) {
         v = hosts.observe(parseSource(ip, workstation));
-        if (sourceCache.size < CACHE_LIMIT) sourceCache.set(k, v);
+        sourceCache.set(ip, workstation, null, v);
       }
       return v;
     },

@@ -11,9 +11,22 @@ import { eventIdsWithRules, loadSigmaDir } from '../sigma/rules-dir.js';
 const sigmaDir = process.env['LOGONLENS_SIGMA'];
 const sigma = sigmaDir === undefined || sigmaDir === '' ? null : loadSigmaDir(sigmaDir);
 
+/**
+ * EVTX worker threads per import (LOGONLENS_EVTX_WORKERS, a whole number ≥ 1; default all cores):
+ * lets an operator keep cores for the request loop, and the benchmark compare 1 and 2 workers.
+ */
+const evtxWorkers = evtxWorkersOf(process.env['LOGONLENS_EVTX_WORKERS']);
+
+export function evtxWorkersOf(raw: string | undefined): number | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 1 && n <= 256 ? n : null;
+}
+
 /** The real readers and analysis, as the import worker uses them. */
 export const defaultImportDeps: ImportDeps = {
-  readFile: (path, opts) => streamInputFile(path, opts),
+  readFile: (path, opts) =>
+    streamInputFile(path, evtxWorkers === null ? opts : { ...opts, workers: evtxWorkers }),
   analyze: (events, meta) => analyzeEventsLinked(events, { ...meta, window: null }, { sigma }),
   eventIds: eventIdsWithRules(new Set<number>([...SECURITY_EVENT_IDS, ...ANALYSED_EVENT_IDS]), sigma),
 };

@@ -191,6 +191,37 @@ describe(
       }
     });
 
+    it('streams events in record order with eventsOrder record, also for a wrapped log (the server import)', async () => {
+      const src = new Uint8Array(readFileSync(sharedData('evtx', 'sec-omer-size_t.evtx')));
+      const C = 65536;
+      const pick = (order: number[]): Uint8Array => {
+        const out = new Uint8Array(4096 + order.length * C);
+        out.set(src.subarray(0, 4096));
+        order.forEach((from, to) =>
+          out.set(src.subarray(4096 + from * C, 4096 + (from + 1) * C), 4096 + to * C),
+        );
+        return out;
+      };
+      for (const order of [
+        [0, 1, 2],
+        [2, 0, 1],
+      ]) {
+        const bytes = pick(order);
+        const seq = readEvtx(bytes);
+        for (const opts of [{ workers: 2, inThreadBelow: 0 }, { inThreadBelow: 1 << 30 }]) {
+          const got: LogonEvent[] = [];
+          const par = await readEvtxParallel(bytes, {
+            ...opts,
+            eventsOrder: 'record',
+            onEvents: (events) => got.push(...events),
+          });
+          expect(par.events).toEqual([]);
+          expect(par.stats).toEqual(seq.stats);
+          expect(got).toEqual(seq.events);
+        }
+      }
+    });
+
     it('reads a small file on the calling thread (default), with the same result', async () => {
       const file = sharedData('evtx', 'sec-omer-short.evtx');
       const par = await readEvtxParallel(file);

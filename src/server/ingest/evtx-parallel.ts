@@ -67,6 +67,18 @@ export type ParallelReadOptions = ReadOptions & {
    * order (the analysis).
    */
   onEvents?: (events: LogonEvent[]) => void;
+  /**
+   * With `onEvents`: 'record' hands the chunks over in record order (readEvtx's order, as
+   * `onNdjson` does: streamed while the log did not wrap around, the rest at the end), for consumers
+   * that store the events in the order read (the server import); default 'file'.
+   */
+  eventsOrder?: 'file' | 'record';
+  /**
+   * Each range of the file as it is read (the header, then the pieces, in file order; ranges may
+   * overlap and need not reach the end), before its bytes go to a worker: lets the caller hash the
+   * file without reading it a second time.
+   */
+  onRead?: (offset: number, bytes: Uint8Array) => void;
 };
 
 /** A chunk's result as the pool gives it: with its NDJSON instead of its events in NDJSON mode. */
@@ -174,6 +186,7 @@ export async function readEvtxParallel(
 async function readFromSource(source: Source, opts: ParallelReadOptions): Promise<ReadResult> {
   const { size } = source;
   const head = await source.read(0, Math.min(size, 4096 + 8));
+  opts.onRead?.(0, head);
   const header = readEvtxHeader(head, size);
   const leading: ReadWarning[] = [...header.warnings];
   const filter = chunkFilter(opts, leading);
@@ -187,24 +200,32 @@ async function readFromSource(source: Source, opts: ParallelReadOptions): Promis
   }
   const results: ChunkOutput[] = [];
   const local = opts.onNdjson === undefined ? null : new LocalNdjson();
+  const onEvents = local === null ? opts.onEvents : undefined;
+  const giveEvents = (r: ChunkOutput): void => {
+    const events = r.events;
+    r.events = []; // handed over, not held
+    if (events.length > 0) onEvents!(events);
+  };
+  const giveNdjson = (r: ChunkOutput): void => {
+    const bytes = r.ndjson;
+    delete r.ndjson; // handed over, not held
+    if (bytes !== undefined && bytes.length > 0) opts.onNdjson!(bytes);
+  };
+  const recordOrderStream = (give: (r: ChunkOutput) => void): InFileOrder =>
+    new InFileOrder(
+      streamInRecordOrder(give, recordIdsRiseInFileOrder(source, header.firstChunkOffset, slots)),
+    );
   const stream =
-    opts.onEvents !== undefined && local === null
-      ? new InFileOrder({
-          take(rs) {
-            for (const r of rs) {
-              const events = r.events;
-              r.events = []; // handed over, not held
-              if (events.length > 0) opts.onEvents!(events);
-            }
-          },
-        })
+    onEvents !== undefined
+      ? opts.eventsOrder === 'record'
+        ? recordOrderStream(giveEvents)
+        : new InFileOrder({
+            take(rs) {
+              for (const r of rs) giveEvents(r);
+            },
+          })
       : opts.onNdjson !== undefined
-        ? new InFileOrder(
-            ndjsonInRecordOrder(
-              opts.onNdjson,
-              recordIdsRiseInFileOrder(source, header.firstChunkOffset, slots),
-            ),
-          )
+        ? recordOrderStream(giveNdjson)
         : null;
   let bytesDone = Math.min(size, header.firstChunkOffset);
   let records = 0;
@@ -231,6 +252,7 @@ async function readFromSource(source: Source, opts: ParallelReadOptions): Promis
       const startOff = header.firstChunkOffset + first * CHUNK_SIZE;
       if (opts.beforePiece !== undefined) await opts.beforePiece();
       const bytes = await source.read(startOff, Math.min(CHUNKS_PER_JOB * CHUNK_SIZE, size - startOff));
+      opts.onRead?.(startOff, bytes); // before the bytes are moved to a worker
       const job: ChunkJob = { id, bytes, chunks: [] };
       let skippedBytes = 0;
       for (let start = 0, i = first; start < bytes.length; start += CHUNK_SIZE, i++) {
@@ -283,8 +305,8 @@ async function readFromSource(source: Source, opts: ParallelReadOptions): Promis
   }
   progress(true);
   const stale = staleHeaderWarning(header, results.length);
+  stream?.end(); // hands over what was kept (a wrapped log), so that the merge holds no events
   const merged = mergeChunkResults(leading, results, stale ? [stale] : [], size);
-  stream?.end();
   if (stream !== null) merged.stats.eventsReturned = results.reduce((n, r) => n + r.eventCount, 0);
   return merged;
 }
@@ -336,27 +358,22 @@ function recordIdsRiseInFileOrder(source: Source, firstChunkOffset: number, slot
 }
 
 /**
- * NDJSON chunks, taken in file order, handed over in record order (inRecordOrder, as readEvtx
- * orders events). Streamed while the log is known not to wrap and each chunk's first record id
- * (as read) is above the last handed over; otherwise (a wrapped log, or headers contradicting
- * their records) the rest is kept and handed over in order at the end.
+ * Chunk outputs (NDJSON or events), taken in file order, handed over in record order (inRecordOrder,
+ * as readEvtx orders events). Streamed while the log is known not to wrap and each chunk's first
+ * record id (as read) is above the last handed over; otherwise (a wrapped log, or headers
+ * contradicting their records) the rest is kept and handed over in order at the end.
  */
-function ndjsonInRecordOrder(
-  onNdjson: (bytes: Uint8Array) => void,
+function streamInRecordOrder(
+  give: (r: ChunkOutput) => void,
   streamable: boolean,
 ): { take(chunks: ChunkOutput[]): void; end(): void } {
   let streaming = streamable;
   let lastId = -1;
   const kept: ChunkOutput[] = [];
-  const give = (r: ChunkOutput): void => {
-    const bytes = r.ndjson;
-    delete r.ndjson; // handed over, not held
-    if (bytes !== undefined && bytes.length > 0) onNdjson(bytes);
-  };
   return {
     take(chunks) {
       for (const r of chunks) {
-        if (streaming && r.firstRecordId === null && r.eventCount === 0) continue; // nothing to write
+        if (streaming && r.firstRecordId === null && r.eventCount === 0) continue; // nothing to give
         if (streaming && r.firstRecordId !== null && r.firstRecordId > lastId) {
           lastId = r.firstRecordId;
           give(r);

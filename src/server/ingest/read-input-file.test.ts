@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UnreadableInputError } from '../../core/readers/types.js';
 import { REPO_ROOT, sharedData } from '../../../test/helpers/shared-data.js';
-import { readInputFile, streamInputFile } from './read-input-file.js';
+import { PieceHasher, readInputFile, streamInputFile } from './read-input-file.js';
 
 const FIXTURES = path.join(REPO_ROOT, 'test/fixtures');
 const tmp = mkdtempSync(path.join(tmpdir(), 'logonlens-read-input-'));
@@ -75,5 +75,40 @@ describe('readInputFile on EVTX (shared data)', () => {
     const r = await readInputFile(file, { workers: 1 });
     expect(r.source).toMatchObject({ format: 'evtx', size: 69632, sha256: sha256(file) });
     expect(r.events.map((e) => e.eventId).sort()).toEqual([4720, 4728, 4732, 4732]);
+  });
+});
+
+describe('the SHA-256 of EVTX input, from the pieces read (one pass)', () => {
+  it('is the hash of the whole file for every sample, with one worker and two, streamed or not', async () => {
+    for (const name of ['evtx/sec-omer-size_t.evtx', 'evtx-bad/dev-derived-truncated-size_t.evtx']) {
+      const file = sharedData(name);
+      for (const workers of [1, 2]) {
+        const r = await streamInputFile(file, {
+          workers,
+          inThreadBelow: 0,
+          onEvent: () => {},
+          fileOrder: true,
+        });
+        expect(r.source.sha256).toBe(sha256(file));
+      }
+    }
+  });
+
+  it('takes overlapping ranges once and reads what no range covered (gaps, the end) from the file', async () => {
+    const file = path.join(tmp, 'bytes.bin');
+    const bytes = Uint8Array.from({ length: 10_000 }, (_, i) => (i * 31) % 251);
+    writeFileSync(file, bytes);
+    const whole = sha256(file);
+    const overlapping = new PieceHasher(file);
+    overlapping.take(0, bytes.subarray(0, 4104));
+    overlapping.take(4096, bytes.subarray(4096, 8000));
+    overlapping.take(2000, bytes.subarray(2000, 3000)); // already hashed: ignored
+    expect(await overlapping.digest()).toBe(whole); // 8000… read from the file
+    const gap = new PieceHasher(file);
+    gap.take(0, bytes.subarray(0, 100));
+    gap.take(200, bytes.subarray(200, 9000)); // a gap: the rest is read from the file
+    gap.take(9000, bytes.subarray(9000));
+    expect(await gap.digest()).toBe(whole);
+    expect(await new PieceHasher(file).digest()).toBe(whole);
   });
 });

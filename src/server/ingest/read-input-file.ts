@@ -26,6 +26,8 @@ export interface InputProgress {
 export type ReadInputOptions = ReadOptions & {
   /** EVTX worker threads (default: all cores). */
   workers?: number;
+  /** EVTX inputs smaller than this many bytes are parsed on the calling thread (default 2 MiB). */
+  inThreadBelow?: number;
   onProgress?: (p: InputProgress) => void;
   /** Each kept event as soon as it is read; the result's `events` then stays empty. */
   onEvent?: (event: LogonEvent) => void;
@@ -35,10 +37,11 @@ export type ReadInputOptions = ReadOptions & {
    */
   onNdjson?: (ndjson: Uint8Array) => void;
   /**
-   * EVTX with `onEvent`: hand the events over chunk by chunk as they are read, in file order (record
-   * order unless the log wrapped around), instead of after the whole file in record order. Memory
-   * then holds a few pieces, not every event: for consumers whose result does not depend on the
-   * order (the analysis).
+   * EVTX with `onEvent`: the events are handed over chunk by chunk as the workers read them, so
+   * memory holds a few pieces, not every event. In record order by default (readEvtx's order: while
+   * the log did not wrap around, which is the usual case; a wrapped log's chunks are kept and handed
+   * over in order at the end); `fileOrder` hands every chunk over as soon as it is read, in file
+   * order, for consumers whose result does not depend on the order (the analysis).
    */
   fileOrder?: boolean;
   /**
@@ -83,28 +86,28 @@ export async function streamInputFile(file: string, opts: ReadInputOptions = {})
 
   if (format === 'evtx') {
     const { onEvent, onNdjson, afterChunk, fileOrder, hash, ...rest } = opts;
+    const backpressure = afterChunk === undefined ? {} : { beforePiece: afterChunk };
     const streamed =
       onNdjson !== undefined
-        ? { onNdjson, ...(afterChunk === undefined ? {} : { beforePiece: afterChunk }) }
-        : fileOrder === true && onEvent !== undefined
-          ? { onEvents: (events: LogonEvent[]) => events.forEach((e) => onEvent(e)) }
+        ? { onNdjson, ...backpressure }
+        : onEvent !== undefined
+          ? {
+              onEvents: (events: LogonEvent[]) => events.forEach((e) => onEvent(e)),
+              eventsOrder: fileOrder === true ? ('file' as const) : ('record' as const),
+              ...backpressure,
+            }
           : {};
-    const [result, sha256] = await Promise.all([
-      readEvtxParallel(file, { ...rest, ...streamed }),
-      hash === false ? Promise.resolve('') : hashFile(file),
-    ]);
-    if (onNdjson !== undefined) {
-      if (afterChunk !== undefined) await afterChunk();
-      return { ...result, source: { name, size, sha256, format } };
-    }
-    if (onEvent !== undefined) {
-      const events = result.events;
-      result.events = [];
-      for (let i = 0; i < events.length; i++) {
-        onEvent(events[i] as LogonEvent);
-        if (afterChunk !== undefined && i % 1000 === 999) await afterChunk();
-      }
-    }
+    // The SHA-256 is taken from the pieces the reader reads anyway (one pass over the file, not two).
+    const hasher = hash === false ? null : new PieceHasher(file);
+    const result = await readEvtxParallel(file, {
+      ...rest,
+      ...streamed,
+      ...(hasher === null
+        ? {}
+        : { onRead: (offset: number, bytes: Uint8Array) => hasher.take(offset, bytes) }),
+    });
+    const sha256 = hasher === null ? '' : await hasher.digest();
+    if (afterChunk !== undefined && (onNdjson !== undefined || onEvent !== undefined)) await afterChunk();
     return { ...result, source: { name, size, sha256, format } };
   }
 
@@ -112,6 +115,7 @@ export async function streamInputFile(file: string, opts: ReadInputOptions = {})
     onProgress,
     afterChunk,
     workers: _workers,
+    inThreadBelow: _inThreadBelow,
     onNdjson: _ndjson,
     fileOrder: _fileOrder,
     hash: _hash,
@@ -179,14 +183,37 @@ async function readHead(file: string): Promise<Uint8Array> {
   }
 }
 
-async function hashFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file, {
-    highWaterMark: STREAM_CHUNK,
-  }) as AsyncIterable<Buffer>) {
-    hash.update(chunk);
+/**
+ * SHA-256 of a file from the ranges a reader reads, in file order: each range adds the bytes past
+ * what was hashed so far (ranges may overlap); whatever no range covered (a gap, the end) is read
+ * from the file at `digest`, so the hash is always that of the whole file.
+ */
+export class PieceHasher {
+  private readonly hash = createHash('sha256');
+  private hashed = 0;
+  private gap = false;
+
+  constructor(private readonly file: string) {}
+
+  take(offset: number, bytes: Uint8Array): void {
+    if (this.gap || offset + bytes.length <= this.hashed) return;
+    if (offset > this.hashed) {
+      this.gap = true; // read from the file at the end
+      return;
+    }
+    this.hash.update(bytes.subarray(this.hashed - offset));
+    this.hashed = offset + bytes.length;
   }
-  return hash.digest('hex');
+
+  async digest(): Promise<string> {
+    for await (const chunk of createReadStream(this.file, {
+      start: this.hashed,
+      highWaterMark: STREAM_CHUNK,
+    }) as AsyncIterable<Buffer>) {
+      this.hash.update(chunk);
+    }
+    return this.hash.digest('hex');
+  }
 }
 
 function ioReason(e: unknown): string {

@@ -1,11 +1,11 @@
 import { writeFile } from 'node:fs/promises';
-import { createGraphBuilder } from '../../../core/analysis/graph-builder.js';
+import { createGraphBuilder, type GraphBuilder } from '../../../core/analysis/graph-builder.js';
 import { ANALYSED_EVENT_IDS, datasetFromGraph } from '../../../core/analysis/analyze.js';
 import type { PageRankMode } from '../../../core/analysis/scores.js';
 import type { Dataset, DatasetSource } from '../../../core/dataset/schema.js';
 import { validateDataset } from '../../../core/dataset/validate.js';
 import { UnreadableInputError } from '../../../core/readers/types.js';
-import { streamInputFile } from '../../ingest/read-input-file.js';
+import { streamInputFile, type InputFileResult } from '../../ingest/read-input-file.js';
 import { eventIdsWithRules, loadSigmaDir } from '../../sigma/rules-dir.js';
 import { intOption, parseArgs, rangeOptions, visible } from '../args.js';
 import { UsageError, type CliIo, type Command } from '../command.js';
@@ -88,47 +88,36 @@ export const analyzeCommand: Command = {
         io.stderr.write(`  … and ${sigma.problems.length - 20} more (in the dataset's coverage)\n`);
     }
     const builder = createGraphBuilder({ window, sigma });
-    const eventIds = eventIdsWithRules(ANALYSED_EVENT_IDS, sigma);
-    const sources: DatasetSource[] = [];
-    let recordsRead = 0;
-    let warnings = 0;
-    const eventsSkipped: Record<string, number> = {};
-    let failed = 0;
-    for (const file of args.files) {
-      try {
-        const result = await streamInputFile(file, {
-          eventIds,
-          from: args.from,
-          to: args.to,
-          ...(args.workers === null ? {} : { workers: args.workers }),
-          onEvent: (e) => builder.add(e),
-          fileOrder: true, // the graph does not depend on the order: events are not held
-        });
-        for (const e of result.events) builder.add(e);
-        sources.push({ kind: 'file', ...result.source });
-        recordsRead += result.stats.recordsRead;
-        for (const [k, v] of Object.entries(result.stats.skipped))
-          eventsSkipped[k] = (eventsSkipped[k] ?? 0) + v;
+    const read = await readFilesInto(
+      builder,
+      args.files,
+      {
+        eventIds: eventIdsWithRules(ANALYSED_EVENT_IDS, sigma),
+        from: args.from,
+        to: args.to,
+        workers: args.workers,
+      },
+      (file, result) => {
+        if (result instanceof UnreadableInputError) {
+          io.stderr.write(`logonlens analyze: ${visible(result.message)}\n`);
+          return;
+        }
         const w = Object.values(result.warningCounts).reduce((s, v) => s + v, 0);
-        warnings += w;
         io.stderr.write(
           `${visible(result.source.name)}: ${result.source.format}, ${result.stats.recordsRead} records${w > 0 ? `, ${w} warnings` : ''}\n`,
         );
         for (const warning of result.warnings.slice(0, 5))
           io.stderr.write(`  warning ${visible(warning.code)}: ${visible(warning.message)}\n`);
-      } catch (e) {
-        if (!(e instanceof UnreadableInputError)) throw e;
-        failed++;
-        io.stderr.write(`logonlens analyze: ${visible(e.message)}\n`);
-      }
-    }
+      },
+    );
+    const { sources, readStats, failed } = read;
     if (failed === args.files.length) {
       io.stderr.write('logonlens analyze: no input could be read; nothing written\n');
       return 1;
     }
     const dataset = datasetFromGraph(builder.finish(), {
       sources,
-      readStats: { recordsRead, eventsSkipped, warnings },
+      readStats,
       window,
       title: args.title,
       pagerank: args.pagerank,
@@ -147,6 +136,65 @@ export const analyzeCommand: Command = {
     return failed > 0 ? 1 : 0;
   },
 };
+
+export interface ReadFilesOptions {
+  eventIds: ReadonlySet<number> | null;
+  from: string | null;
+  to: string | null;
+  /** EVTX worker threads (null: all cores). */
+  workers: number | null;
+  /** EVTX inputs smaller than this are parsed on the calling thread (default 2 MiB; tests set 0). */
+  inThreadBelow?: number;
+}
+
+/**
+ * Reads the files one after the other into the graph builder, each event handed over as soon as
+ * it is read (EVTX chunk by chunk in file order: the graph does not depend on the order, and the
+ * events are never held). `onFile` gets each file's result, or the error of a file that could not
+ * be read at all.
+ */
+export async function readFilesInto(
+  builder: GraphBuilder,
+  files: readonly string[],
+  opts: ReadFilesOptions,
+  onFile: (file: string, result: InputFileResult | UnreadableInputError) => void = () => {},
+): Promise<{
+  sources: DatasetSource[];
+  readStats: { recordsRead: number; eventsSkipped: Record<string, number>; warnings: number };
+  failed: number;
+}> {
+  const sources: DatasetSource[] = [];
+  let recordsRead = 0;
+  let warnings = 0;
+  const eventsSkipped: Record<string, number> = {};
+  let failed = 0;
+  for (const file of files) {
+    let result: InputFileResult;
+    try {
+      result = await streamInputFile(file, {
+        eventIds: opts.eventIds,
+        from: opts.from,
+        to: opts.to,
+        ...(opts.workers === null ? {} : { workers: opts.workers }),
+        ...(opts.inThreadBelow === undefined ? {} : { inThreadBelow: opts.inThreadBelow }),
+        onEvent: (e) => builder.add(e),
+        fileOrder: true,
+      });
+    } catch (e) {
+      if (!(e instanceof UnreadableInputError)) throw e;
+      failed++;
+      onFile(file, e);
+      continue;
+    }
+    for (const e of result.events) builder.add(e);
+    sources.push({ kind: 'file', ...result.source });
+    recordsRead += result.stats.recordsRead;
+    for (const [k, v] of Object.entries(result.stats.skipped)) eventsSkipped[k] = (eventsSkipped[k] ?? 0) + v;
+    warnings += Object.values(result.warningCounts).reduce((s, v) => s + v, 0);
+    onFile(file, result);
+  }
+  return { sources, readStats: { recordsRead, eventsSkipped, warnings }, failed };
+}
 
 function summary(d: Dataset, output: string): string {
   const lines: string[] = [];
