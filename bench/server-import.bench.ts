@@ -7,12 +7,12 @@
 // Env: LOGONLENS_BENCH_IMPORT_EVTX_MB (the replicated file's size, default 64),
 // LOGONLENS_BENCH_RUNS (runs per configuration, median kept; default 3). Run `npm run build:node`
 // first: the server then runs from dist, with its import and EVTX worker threads as in production.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildLargeEvtx } from './evtx-build.js';
-import { startServerProcess, uploadFile, waitForJobDone } from './server-process.js';
+import { memoryOf, startServerProcess, uploadFile, waitForJobDone } from './server-process.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE = path.join(root, 'test/fixtures/logs/evtx/sec-omer-size_t.evtx');
@@ -30,6 +30,8 @@ function cpuSecondsOf(pid: number): number {
 interface Run {
   wall: number;
   cpu: number;
+  /** Peak RSS of the server during the job, over its RSS before (bytes). */
+  rise: number;
   load: number;
   records: number;
 }
@@ -43,14 +45,17 @@ async function importOnce(file: string, workers: number): Promise<Run> {
     const pid = server.proc.pid ?? 0;
     await new Promise((r) => setTimeout(r, 300));
     const load = loadavg()[0] ?? 0;
+    const idle = memoryOf(pid).rss;
+    writeFileSync(`/proc/${pid}/clear_refs`, '5'); // VmHWM from here on
     const cpu0 = cpuSecondsOf(pid);
     const t0 = performance.now();
     const up = await uploadFile(server.url, file, `import bench, ${workers} workers`);
     const done = await waitForJobDone(server.url, up.jobId);
     const wall = (performance.now() - t0) / 1000;
     const cpu = cpuSecondsOf(pid) - cpu0;
+    const rise = memoryOf(pid).hwm - idle;
     if (done.state !== 'done') throw new Error(`import failed: ${done.error}`);
-    return { wall, cpu, load, records: done.progress.records };
+    return { wall, cpu, rise, load, records: done.progress.records };
   } finally {
     server.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -76,7 +81,7 @@ async function main(): Promise<void> {
         const r = await importOnce(file, w);
         list.push(r);
         console.log(
-          `  ${w} worker${w === 1 ? ' ' : 's'}: ${r.wall.toFixed(2)} s wall, ${r.cpu.toFixed(2)} CPU-s, load ${r.load.toFixed(1)}`,
+          `  ${w} worker${w === 1 ? ' ' : 's'}: ${r.wall.toFixed(2)} s wall, ${r.cpu.toFixed(2)} CPU-s, peak RSS +${(r.rise / 1e6).toFixed(0)} MB, load ${r.load.toFixed(1)}`,
         );
       }
     const wall1 = median(runs.get(1)!.map((r) => r.wall));

@@ -188,6 +188,34 @@ describe('createGraphBuilder', () => {
     expect(g.nodes.find((n) => n.id === 'account:\\eve smith')!.flags[0]!.kind).toBe('group-removed');
   });
 
+  it('counts hourly flags per hour and key, keeping the first 20 record ids', () => {
+    const b = createGraphBuilder();
+    const subject = { subjectUser: 'alice', subjectDomain: 'CORP' };
+    const first = rid;
+    for (let i = 0; i < 25; i++) b.add(ev(4672, subject, `2021-12-03T12:${String(i).padStart(2, '0')}:00Z`));
+    b.add(ev(4672, subject, '2021-12-03T13:00:00Z'));
+    for (const [target, time] of [
+      ['bob', '2021-12-03T12:10:00Z'],
+      ['carol', '2021-12-03T12:20:00Z'],
+      ['bob', '2021-12-03T12:30:00Z'],
+    ] as const)
+      b.add(
+        ev(4648, { ...subject, targetUser: target, targetDomain: 'CORP', targetServerName: 'srv1' }, time),
+      );
+    const g = b.finish();
+    const flags = g.nodes.find((n) => n.id === 'account:corp\\alice')!.flags;
+    const privileged = flags.filter((f) => f.kind === 'privileged');
+    expect(privileged.map((f) => [f.time, f.count])).toEqual([
+      ['2021-12-03T12:00:00Z', 25],
+      ['2021-12-03T13:00:00Z', 1],
+    ]);
+    expect(privileged[0]!.recordIds).toEqual(Array.from({ length: 20 }, (_, i) => first + i));
+    expect(flags.filter((f) => f.kind === 'explicit-credentials').map((f) => [f.detail, f.count])).toEqual([
+      ['used the credentials of CORP\\bob for srv1', 2],
+      ['used the credentials of CORP\\carol for srv1', 1],
+    ]);
+  });
+
   it('names audit policy categories and subcategories (4719) and flags log clearing (1102) on the host', () => {
     const b = createGraphBuilder();
     b.add(
