@@ -236,19 +236,11 @@ export interface JobReply {
 
 /**
  * UTF-8 NDJSON of chunk after chunk in one growing buffer (moved to the calling thread at the
- * end): the calling thread then only writes bytes, and two workers format in parallel.
+ * end): the calling thread then only writes bytes, and two workers format in parallel. The chunks
+ * are read straight into the writer (parseChunk's sink): no event objects.
  */
 export class NdjsonBatch {
-  private readonly writer: NdjsonWriter;
-
-  constructor(capacity?: number) {
-    this.writer = new NdjsonWriter(capacity);
-  }
-
-  /** Appends the events' lines; returns their length in bytes. */
-  add(events: readonly LogonEvent[]): number {
-    return this.writer.add(events);
-  }
+  private readonly writer = new NdjsonWriter();
 
   /**
    * Parses a chunk straight into NDJSON (no event objects); returns the chunk's result with the
