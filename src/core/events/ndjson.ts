@@ -236,8 +236,15 @@ export class NdjsonWriter implements EventFieldsSink {
   private shapes: (Map<number, Shape> | undefined)[] = [];
   private shapeCount = 0;
 
-  constructor(capacity = 1 << 20) {
-    this.buf = new Uint8Array(Math.max(64, capacity));
+  /**
+   * `alloc` makes the buffers; a Node caller may give one that does not zero them
+   * (`Buffer.allocUnsafeSlow`): only the bytes written are ever handed out.
+   */
+  constructor(
+    capacity = 1 << 20,
+    private readonly alloc: (bytes: number) => Uint8Array = (n) => new Uint8Array(n),
+  ) {
+    this.buf = alloc(Math.max(64, capacity));
   }
 
   /** Lines written (since the writer was made). */
@@ -251,7 +258,7 @@ export class NdjsonWriter implements EventFieldsSink {
   /** The bytes written so far (a view of them, its own buffer); the writer starts a fresh buffer. */
   take(): Uint8Array {
     const out = this.buf.subarray(0, this.pos);
-    this.buf = new Uint8Array(Math.max(64, this.buf.length));
+    this.buf = this.alloc(this.buf.length);
     this.pos = 0;
     return out;
   }
@@ -349,7 +356,7 @@ export class NdjsonWriter implements EventFieldsSink {
 
   private ensure(n: number): void {
     if (this.pos + n <= this.buf.length) return;
-    const next = new Uint8Array(Math.max(this.pos + n, 2 * this.buf.length));
+    const next = this.alloc(Math.max(this.pos + n, 2 * this.buf.length));
     next.set(this.buf.subarray(0, this.pos));
     this.buf = next;
   }
