@@ -19,6 +19,8 @@ export interface GraphViewProps {
   marks?: GraphCanvasProps['marks'];
   selected: string | null;
   onSelect(id: string | null): void;
+  /** Given the Cytoscape instance while it lives (exports of the picture). */
+  onCy?: GraphCanvasProps['onCy'];
 }
 
 /** Draws the elements, with a cap notice and the legend. */
@@ -30,6 +32,7 @@ export function GraphView({
   marks,
   selected,
   onSelect,
+  onCy,
 }: GraphViewProps) {
   const settings = useUiStore((s) => s.settings);
   const setHovered = useUiStore((s) => s.setHovered);
@@ -66,6 +69,7 @@ export function GraphView({
           onSelect={onSelect}
           onHover={setHovered}
           onLayoutRunning={setLayoutRunning}
+          onCy={onCy}
         />
         {pending ? (
           <div className="graph-busy" aria-live="polite">

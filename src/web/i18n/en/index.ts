@@ -5,6 +5,7 @@
  */
 import { app } from './app';
 import { common } from './common';
+import { exports } from './exports';
 
-export const en = { common, app };
+export const en = { common, app, exports };
 export type Namespace = keyof typeof en;
