@@ -1,18 +1,20 @@
 /**
- * The graph as a picture, drawn by Cytoscape from the live instance (positions, styles, emphasis and
- * the selection as on screen): PNG through `cy.png`, SVG through the cytoscape-svg extension, which
- * replays the canvas renderer's drawing onto an SVG context. Both draw with the canvas renderer: when
- * the page draws with WebGL, a hidden twin instance with the canvas renderer is made for the export
- * (same elements, style and viewport) and destroyed after.
+ * The graph as a picture, from the live instance (positions, styles, emphasis and the selection as
+ * on screen). PNG: drawn by Cytoscape's canvas renderer (`cy.png`); when the page draws with WebGL, a
+ * hidden twin instance with the canvas renderer is made for the export (same elements, style and
+ * viewport) and destroyed after. SVG: written from what the instance shows (scene.ts, whatever the
+ * renderer), so labels stay text.
  */
 import cytoscape, { type Core } from 'cytoscape';
 import {
   pngMetaEntries,
+  sceneSvg,
   withPngText,
   withSvgMetadata,
   type ExportMeta,
   type PictureOf,
 } from '../../../core/export/index.js';
+import { readScene } from './scene';
 
 /** Longest side and area of a PNG at most: Chromium refuses larger canvases (and memory runs out). */
 const MAX_SIDE = 16_384;
@@ -99,25 +101,9 @@ export async function graphPng(live: Core, full: boolean, asked: Scale, meta: Ex
   });
 }
 
-type SvgCore = Core & { svg(options: { full?: boolean; scale?: number; bg?: string }): string };
-let svgRegistered = false;
-
-/** cytoscape-svg, loaded when first used (it is only needed for this export). */
-async function svgExtension(): Promise<void> {
-  if (svgRegistered) return;
-  const { default: register } = await import('cytoscape-svg');
-  cytoscape.use(register);
-  svgRegistered = true;
-}
-
-/** The graph as SVG, with <title>, <desc> and <metadata> naming dataset, window and export time. */
+/** The graph as SVG (written from what Cytoscape shows), with <title>, <desc> and <metadata>. */
 export async function graphSvg(live: Core, full: boolean, asked: Scale, meta: ExportMeta): Promise<Picture> {
-  await svgExtension();
-  return withCanvasRenderer(live, (cy) => {
-    const scale = fittedScale(baseSize(cy, full), asked);
-    const ratio = rendererOf(cy)?.getPixelRatio?.() ?? 1;
-    const svg = (cy as SvgCore).svg({ full, scale: scale / ratio, bg: background(cy) });
-    const text = withSvgMetadata(svg, meta, { full, scale });
-    return { blob: new Blob([text], { type: 'image/svg+xml' }), scale };
-  });
+  const scene = readScene(live, full, asked, background(live));
+  const text = withSvgMetadata(sceneSvg(scene), meta, { full, scale: asked });
+  return Promise.resolve({ blob: new Blob([text], { type: 'image/svg+xml' }), scale: asked });
 }
