@@ -73,7 +73,25 @@ function parseCsv(text: string): Array<Record<string, string>> {
 }
 
 /** page.evaluate callbacks run in the page; the Node typecheck has no DOM lib. */
-declare const document: { querySelector(selector: string): unknown };
+declare const document: {
+  querySelector(selector: string): unknown;
+  createElement(tag: 'canvas'): PageCanvas;
+};
+declare const localStorage: { setItem(key: string, value: string): void };
+declare class Image {
+  src: string;
+  width: number;
+  height: number;
+  decode(): Promise<void>;
+}
+interface PageCanvas {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): {
+    drawImage(img: Image, x: number, y: number): void;
+    getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+  } | null;
+}
 interface XmlNode {
   localName: string;
   textContent: string | null;
@@ -319,6 +337,39 @@ describe.skipIf(!HAS_CHROMIUM)('exports of the view (Chromium)', () => {
     } finally {
       await offline.close();
     }
+  });
+
+  it('draws the PNG with the canvas renderer when the page draws with WebGL', async () => {
+    const gl = await browser.context.newPage();
+    const seenGl = watchPage(gl);
+    // WebGL on a machine without a GPU (SwiftShader) is used only when asked for (graph-canvas.tsx).
+    await gl.addInitScript(() => localStorage.setItem('logonlens:webgl', 'always'));
+    await gl.goto(page.url());
+    await settledGraph(gl);
+    expect(await gl.locator('.graph-canvas').getAttribute('data-renderer')).toBe('webgl');
+    await gl.getByRole('button', { name: 'Export', exact: true }).click();
+    const png = await download(gl, 'PNG');
+    const chunks = pngChunks(Uint8Array.from(png.bytes));
+    expect(chunks.every((c) => c.crcOk)).toBe(true);
+    // Not a blank picture: count the pixels that are not the background, in the browser's decoder.
+    const inked = await gl.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const { data } = ctx.getImageData(0, 0, img.width, img.height);
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i]! < 200 || data[i + 1]! < 200) n++;
+      return n;
+    }, png.bytes.toString('base64'));
+    expect(inked).toBeGreaterThan(500);
+    expect(await gl.locator('[aria-hidden="true"] canvas').count()).toBe(0); // the twin is gone
+    expect(seenGl.errors).toEqual([]);
+    await gl.close();
   });
 
   it('raised no error and ran no log text in the app', () => {
