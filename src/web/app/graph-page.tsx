@@ -27,6 +27,7 @@ import type { Navigate } from '../lib/use-view-state';
 import { useUiStore } from '../stores/ui-store';
 import { ViewControls } from './settings-menu';
 import { StatusLine } from './status-line';
+import { useDatasetName } from './dataset-name';
 import { ServerEvents } from './server-events';
 import {
   ActiveDetection,
@@ -108,6 +109,7 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
   const cyRef = useRef<Core | null>(null);
   const onCy = useCallback((cy: Core | null) => (cyRef.current = cy), []);
   const getCy = useCallback(() => cyRef.current, []);
+  const datasetName = useDatasetName(dataset, state.source);
   const from = resolved.from;
 
   // Investigation (issue 9): the dataset's detections, the chosen one and what it highlights.
@@ -191,7 +193,7 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
             />
             <ExportMenu
               dataset={dataset}
-              datasetName={dataset.title ?? 'dataset'}
+              datasetName={datasetName}
               view={view === null ? null : shown}
               window={resolved.window}
               filters={filters}
