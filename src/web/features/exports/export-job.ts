@@ -1,14 +1,23 @@
 /**
- * The heavy exports (the dataset cut, the report) as plain jobs: run in the export worker
+ * The heavy exports (CSV of a large view, the dataset cut, the report) as plain jobs: run in the export worker
  * (export-worker.ts) so that a large dataset never freezes the page, or on this thread where no
  * worker can start. Pure: the same function runs in both places.
  */
-import type { ViewFilters } from '../../../core/analysis/index.js';
+import type { ViewFilters, WindowView } from '../../../core/analysis/index.js';
 import { type Dataset, parseDatasetText } from '../../../core/dataset/index.js';
-import { cutDataset, datasetFileText, withAnnotations, type ExportMeta } from '../../../core/export/index.js';
+import {
+  cutDataset,
+  datasetFileText,
+  edgesCsv,
+  nodesCsv,
+  withAnnotations,
+  type ExportMeta,
+} from '../../../core/export/index.js';
 import { renderReport } from '../../../core/report/index.js';
 
 export type ExportJob =
+  /** The nodes or the edges of the view on screen, as CSV. */
+  | { kind: 'csv'; part: 'nodes' | 'edges'; view: WindowView; meta: ExportMeta }
   /** A dataset the page holds whole (a file), cut to the window. */
   | { kind: 'cut'; dataset: Dataset; meta: ExportMeta; annotations?: readonly unknown[] | undefined }
   /** The server's window export (its text), with the analyst's annotations added. */
@@ -27,6 +36,11 @@ export type JobResult = { ok: true; text: string } | { ok: false; message: strin
 export function runExportJob(job: ExportJob): JobResult {
   try {
     switch (job.kind) {
+      case 'csv':
+        return {
+          ok: true,
+          text: job.part === 'nodes' ? nodesCsv(job.view, job.meta) : edgesCsv(job.view, job.meta),
+        };
       case 'cut':
         return { ok: true, text: datasetFileText(cutDataset(job.dataset, job)) };
       case 'annotate': {

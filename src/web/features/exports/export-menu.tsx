@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ViewFilters, WindowView } from '../../../core/analysis/index.js';
 import type { Dataset, TimeRange } from '../../../core/dataset/index.js';
-import { edgesCsv, exportFileName, nodesCsv, type ExportMeta } from '../../../core/export/index.js';
+import { exportFileName, type ExportMeta } from '../../../core/export/index.js';
 import { downloadBlob, downloadText } from './download';
 import { runJob } from './run-job';
 import { graphPng, graphSvg, SCALES, type Scale } from './picture';
@@ -91,13 +91,14 @@ export function ExportMenu(props: ExportMenuProps) {
     });
 
   const csv = (part: 'nodes' | 'edges') =>
-    run(part, (m) => {
-      if (props.view === null) return Promise.reject(new Error(t('noView')));
-      const text = part === 'nodes' ? nodesCsv(props.view, m) : edgesCsv(props.view, m);
+    run(part, async (m) => {
+      const view = props.view;
+      if (view === null) throw new Error(t('noView'));
+      const text = await runJob({ kind: 'csv', part, view, meta: m });
       const name = exportFileName(m, 'csv', part);
       // A byte-order mark: spreadsheet programs then read the file as UTF-8 (names in any script).
       downloadText(`\ufeff${text}`, name, 'text/csv;charset=utf-8');
-      return Promise.resolve(name);
+      return name;
     });
 
   const annotations =
