@@ -129,6 +129,17 @@ describe('ExportMenu', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('No graph is drawn');
   });
 
+  it('closes on Escape and gives the focus back to its button', async () => {
+    menu();
+    const button = screen.getByRole('button', { name: 'Export' });
+    await userEvent.click(button);
+    expect(screen.getByRole('group', { name: 'Export the view' })).toBeInTheDocument();
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('group', { name: 'Export the view' })).toBeNull();
+    expect(button).toHaveFocus();
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+  });
+
   it('speaks Japanese', async () => {
     await act(() => setLanguage('ja'));
     menu();

@@ -38,13 +38,17 @@ export function ExportMenu(props: ExportMenuProps) {
   const [busy, setBusy] = useState<Busy | null>(null);
   const [status, setStatus] = useState<{ kind: 'done' | 'error'; text: string } | null>(null);
   const rootRef = useRef<HTMLDivElement | null>(null);
+  const buttonRef = useRef<HTMLButtonElement | null>(null);
   const panelId = useId();
 
   // Escape and a click outside close the menu.
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      // Keyboard users land back on the button that opened the menu.
+      buttonRef.current?.focus();
     };
     const onDown = (e: PointerEvent) => {
       if (rootRef.current !== null && !rootRef.current.contains(e.target as Node)) setOpen(false);
@@ -131,7 +135,13 @@ export function ExportMenu(props: ExportMenuProps) {
   const capped = props.serverId !== null && props.dataset.caps != null;
   return (
     <div className="export-menu" ref={rootRef}>
-      <button type="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
+      <button
+        ref={buttonRef}
+        type="button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((o) => !o)}
+      >
         {t('button')}
       </button>
       {open && (
