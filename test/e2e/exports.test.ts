@@ -220,6 +220,16 @@ describe.skipIf(!HAS_CHROMIUM)('exports of the view (Chromium)', () => {
       /^Window: \S+Z to \S+Z \(UTC\)\. Exported \S+Z \(full graph, 2x\)\.$/,
     );
     expect(text['Software']).toMatch(/^logonlens /);
+    // 2× of the full graph: twice its bounds in graph units (IHDR holds width and height).
+    const bounds = await page.evaluate(() => {
+      const container = document.querySelector('.graph-canvas') as {
+        _cyreg: { cy: { elements(): { boundingBox(): { w: number; h: number } } } };
+      };
+      return container._cyreg.cy.elements().boundingBox();
+    });
+    const ihdr = files.png.bytes;
+    expect(Math.abs(ihdr.readUInt32BE(16) - 2 * Math.ceil(bounds.w))).toBeLessThanOrEqual(2);
+    expect(Math.abs(ihdr.readUInt32BE(20) - 2 * Math.ceil(bounds.h))).toBeLessThanOrEqual(2);
     if (SHOTS !== null) writeFileSync(path.join(SHOTS, files.png.name), files.png.bytes);
   });
 
