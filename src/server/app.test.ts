@@ -187,9 +187,25 @@ describe('server app (in process, fake readers and analysis)', () => {
     const exported = await app.request(
       `${BASE}/api/datasets/${dataset.id}/export?format=json&from=2021-12-02&to=2021-12-03`,
     );
+    // The exports' one file-name rule (core/export): dataset, window and export time.
     expect(exported.headers.get('content-disposition')).toMatch(
-      /^attachment; filename="logonlens-logs.ndjson-2021-12-02.json"$/,
+      /^attachment; filename="logonlens_logs\.ndjson_20211202T000000Z_20211203T000000Z_\d{8}T\d{6}Z_dataset\.json"; filename\*=UTF-8''logonlens_logs\.ndjson_20211202T000000Z_20211203T000000Z_\d{8}T\d{6}Z_dataset\.json$/,
     );
+    // A hostile, non-Latin name: no header injection, an ASCII fallback and the UTF-8 name.
+    await app.request(`${BASE}/api/datasets/${dataset.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: '社内 "x"\r\nSet-Cookie: a=b' }),
+    });
+    const renamed = await app.request(`${BASE}/api/datasets/${dataset.id}/export?format=csv`);
+    const header = renamed.headers.get('content-disposition') ?? '';
+    expect(header).toMatch(
+      /^attachment; filename="logonlens___-x-Set-Cookie-a-b_all_\d{8}T\d{6}Z_edges\.csv"; /,
+    );
+    expect(header).toContain(
+      `filename*=UTF-8''logonlens_${encodeURIComponent('社内')}-x-Set-Cookie-a-b_all_`,
+    );
+    await renamed.text();
     const reopened = validateDataset(JSON.parse(await exported.text()));
     expect(reopened.ok).toBe(true);
     const csv = await (await app.request(`${BASE}/api/datasets/${dataset.id}/export?format=csv`)).text();

@@ -126,8 +126,8 @@ describe('server API on real logs', () => {
     const res = await fetch(
       `${base}/api/datasets/${dataset.id}/export?format=json&from=2015-08-23&to=2015-08-30`,
     );
-    expect(res.headers.get('content-disposition')).toContain(
-      'attachment; filename="logonlens-Case-A-2015-08-23.json"',
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="logonlens_Case-A_20150823T000000Z_20150830T000000Z_\d{8}T\d{6}Z_dataset\.json"; /,
     );
     const reopened = validateDataset(JSON.parse(await res.text()));
     expect(reopened.ok).toBe(true);

@@ -1,7 +1,8 @@
 import type { Dataset, DatasetNode, TimeRange } from '../../core/dataset/index.js';
 import type { GraphFilters } from '../http/query.js';
 import type { Store } from '../store/store.js';
-import { csvRow } from './csv.js';
+import { csvRow } from '../../core/text/csv.js';
+import { EDGE_CSV_COLUMNS, edgeCsvCells } from '../../core/export/view-csv.js';
 import { windowDataset, type RankFn } from './window-dataset.js';
 
 /**
@@ -22,24 +23,8 @@ export interface WindowWork {
 /** CSV is sent in pieces of about this many characters, so that an export streams. */
 const CSV_PIECE = 1 << 20;
 
-export const CSV_COLUMNS = [
-  'account',
-  'source',
-  'target',
-  'eventId',
-  'logonType',
-  'status',
-  'subStatus',
-  'authPackage',
-  'failure',
-  'count',
-  'first',
-  'last',
-  'accountId',
-  'sourceId',
-  'targetId',
-  'edgeId',
-] as const;
+/** The edge columns, one rule with the app's view CSV (core/export/view-csv.ts). */
+export const CSV_COLUMNS = EDGE_CSV_COLUMNS;
 
 /**
  * Computes the work and hands its bytes to `emit`: JSON in one piece, CSV in pieces of about 1 MiB.
@@ -77,24 +62,5 @@ export function* csvRows(d: Dataset): Generator<string> {
   const nodes = new Map<string, DatasetNode>(d.nodes.map((n) => [n.id, n]));
   const label = (id: string | null): string | null => (id === null ? null : (nodes.get(id)?.label ?? id));
   yield csvRow(CSV_COLUMNS);
-  for (const e of d.edges) {
-    yield csvRow([
-      label(e.account),
-      label(e.source),
-      label(e.target),
-      e.eventId,
-      e.logonType,
-      e.status,
-      e.subStatus,
-      e.authPackage,
-      e.failure,
-      e.count,
-      e.first,
-      e.last,
-      e.account,
-      e.source,
-      e.target,
-      e.id,
-    ]);
-  }
+  for (const e of d.edges) yield csvRow(edgeCsvCells(e, label));
 }

@@ -1,19 +1,30 @@
 import { Hono } from 'hono';
-import type { Dataset } from '../../core/dataset/index.js';
+import type { TimeRange } from '../../core/dataset/index.js';
+import { exportFileName } from '../../core/export/index.js';
 import { badRequest } from '../http/errors.js';
 import type { Services } from '../http/context.js';
 import { parseFilters, parseWindow } from '../http/query.js';
 import { streamWindow } from '../graph/stream-window.js';
 import { windowCost } from '../graph/window-runner.js';
 
-/** A file name made of safe characters only (the dataset name is user input). */
-function fileStem(name: string, window: Dataset['window']): string {
-  const base =
-    name
-      .replace(/[^A-Za-z0-9._-]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'dataset';
-  return window === null ? `logonlens-${base}` : `logonlens-${base}-${window.from.slice(0, 10)}`;
+/**
+ * The attachment header: the exports' one file-name rule (core/export: dataset, window, export
+ * time; the name is user input, only letters, digits, `.`, `_`, `-` are kept), with an ASCII
+ * fallback for clients that do not read RFC 6266's `filename*`.
+ */
+function attachment(
+  name: string,
+  window: TimeRange | null,
+  exportedAt: string,
+  format: 'json' | 'csv',
+): string {
+  const file = exportFileName(
+    { dataset: name, window, exportedAt },
+    format,
+    format === 'json' ? 'dataset' : 'edges',
+  );
+  const ascii = file.replace(/[^\x20-\x7e]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file)}`;
 }
 
 /**
@@ -34,6 +45,7 @@ export function exportRoutes(s: Services): Hono {
       ...parseFilters(q),
       showHidden: q['hidden'] === undefined ? true : parseFilters(q).showHidden,
     };
+    const now = s.clock.now().toISOString();
     const body = await streamWindow(
       s.windows,
       {
@@ -42,14 +54,13 @@ export function exportRoutes(s: Services): Hono {
         window,
         filters,
         maxEdges: Number.MAX_SAFE_INTEGER,
-        now: s.clock.now().toISOString(),
+        now,
       },
       windowCost(window, info.timeRange, 'export'),
     );
-    const stem = fileStem(info.name, window);
     return c.body(body, 200, {
       'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${stem}.${format}"`,
+      'Content-Disposition': attachment(info.name, window, now, format),
     });
   });
   return app;

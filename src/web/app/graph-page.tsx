@@ -1,5 +1,6 @@
 import './graph-page.css';
-import { useCallback, useMemo } from 'react';
+import type { Core } from 'cytoscape';
+import { useCallback, useMemo, useRef } from 'react';
 import {
   hourlyHistogram,
   nearestActiveWindow,
@@ -12,6 +13,7 @@ import { StateMessage } from '../components/state-message';
 import { Notices } from '../components/notices';
 import { Panel } from '../components/panel';
 import { CoverageNote } from '../features/source-coverage';
+import { ExportMenu } from '../features/exports';
 import { FiltersPanel } from '../features/filters';
 import { buildElements, domainIndex, GraphView, useWindowView } from '../features/graph';
 import { Inspector, inspectorTarget } from '../features/inspector';
@@ -25,6 +27,7 @@ import type { Navigate } from '../lib/use-view-state';
 import { useUiStore } from '../stores/ui-store';
 import { ViewControls } from './settings-menu';
 import { StatusLine } from './status-line';
+import { useDatasetName } from './dataset-name';
 import { ServerEvents } from './server-events';
 import {
   ActiveDetection,
@@ -102,6 +105,11 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
   const label = useCallback((id: string) => nodesById.get(id)?.label ?? id, [nodesById]);
 
   const select = useCallback((id: string | null) => navigate((s) => ({ ...s, sel: id })), [navigate]);
+  // The graph's Cytoscape instance, for the picture exports (features/exports).
+  const cyRef = useRef<Core | null>(null);
+  const onCy = useCallback((cy: Core | null) => (cyRef.current = cy), []);
+  const getCy = useCallback(() => cyRef.current, []);
+  const datasetName = useDatasetName(dataset, state.source);
   const from = resolved.from;
 
   // Investigation (issue 9): the dataset's detections, the chosen one and what it highlights.
@@ -183,6 +191,15 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
               overlay={state.overlay}
               onOverlay={(overlay) => navigate((s) => ({ ...s, overlay }))}
             />
+            <ExportMenu
+              dataset={dataset}
+              datasetName={datasetName}
+              view={view === null ? null : shown}
+              window={resolved.window}
+              filters={filters}
+              serverId={serverId}
+              getCy={getCy}
+            />
           </div>
           {view !== null && drawn !== null && (
             <StatusLine shown={drawn.shown} totals={view.totals} capped={drawn.capped} label={label} />
@@ -238,6 +255,7 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
               onSelect={select}
               emphasis={emphasis}
               marks={investigation.marks}
+              onCy={onCy}
             />
           )}
           <NodeTimelineSection

@@ -30,6 +30,8 @@ export interface GraphCanvasProps {
   onSelect(id: string | null): void;
   onHover(id: string | null): void;
   onLayoutRunning(running: boolean): void;
+  /** Told the Cytoscape instance when it is created and null when it goes (exports draw from it). */
+  onCy?: ((cy: Core | null) => void) | undefined;
 }
 
 const FILL = { width: '100%', height: '100%' };
@@ -44,6 +46,7 @@ interface Handlers {
   onSelect(id: string | null): void;
   onHover(id: string | null): void;
   onLayoutRunning(running: boolean): void;
+  onCy?: ((cy: Core | null) => void) | undefined;
 }
 
 export type WebglSupport = 'hardware' | 'software' | 'none';
@@ -208,9 +211,11 @@ export function GraphCanvas(props: GraphCanvasProps) {
     laidOutWith.current = null;
     setCy(instance);
     setRenderer({ name: gl ? 'webgl' : 'canvas', support });
+    handlers.current.onCy?.(instance);
     return () => {
       cancelAnimationFrame(lodFrame);
       observer?.disconnect();
+      handlers.current.onCy?.(null);
       setCy(null);
       instance.destroy();
       container.replaceChildren();

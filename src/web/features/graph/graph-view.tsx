@@ -20,6 +20,8 @@ export interface GraphViewProps {
   marks?: GraphCanvasProps['marks'];
   selected: string | null;
   onSelect(id: string | null): void;
+  /** Given the Cytoscape instance while it lives (exports of the picture). */
+  onCy?: GraphCanvasProps['onCy'];
 }
 
 /** Draws the elements, with a cap notice and the legend. */
@@ -31,6 +33,7 @@ export function GraphView({
   marks,
   selected,
   onSelect,
+  onCy,
 }: GraphViewProps) {
   const settings = useUiStore((s) => s.settings);
   const appearance = useUiStore((s) => s.appearance);
@@ -69,6 +72,7 @@ export function GraphView({
           onSelect={onSelect}
           onHover={setHovered}
           onLayoutRunning={setLayoutRunning}
+          onCy={onCy}
         />
         {pending ? (
           <div className="graph-busy" aria-live="polite">

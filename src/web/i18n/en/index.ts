@@ -6,6 +6,12 @@
 import { a11y } from './a11y';
 import { app } from './app';
 import { common } from './common';
+import { exports } from './exports';
 
-export const en = { common, app, a11y };
+export const en = {
+  a11y,
+  app,
+  common,
+  exports,
+};
 export type Namespace = keyof typeof en;

@@ -4,5 +4,11 @@ import type { en } from '../en';
 import { a11y } from './a11y';
 import { app } from './app';
 import { common } from './common';
+import { exports } from './exports';
 
-export const ja: Catalogue<typeof en> = { common, app, a11y };
+export const ja: Catalogue<typeof en> = {
+  a11y,
+  app,
+  common,
+  exports,
+};

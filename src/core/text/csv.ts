@@ -1,4 +1,4 @@
-import { displaySafe } from '../../core/text/display-safe.js';
+import { displaySafe } from './display-safe.js';
 
 /**
  * One CSV cell: quoted, and neutralized when a spreadsheet would read it as a formula (cells that

@@ -1,0 +1,2 @@
+export { ExportMenu, type ExportMenuProps } from './export-menu';
+export { downloadBlob, downloadText } from './download';

@@ -1,0 +1,25 @@
+/** The Export menu of the graph toolbar (features/exports). Namespace `exports`. */
+export const exports = {
+  button: 'Export',
+  menuLabel: 'Export the view',
+  picture: 'Picture of the graph',
+  fullGraph: 'Full graph',
+  visiblePart: 'Visible part',
+  scale: 'Scale',
+  png: 'PNG',
+  svg: 'SVG',
+  tables: 'Tables of the view',
+  nodesCsv: 'Nodes (CSV)',
+  edgesCsv: 'Edges (CSV)',
+  cappedNote:
+    'The server capped this window: the CSV lists what is shown. The dataset of the window below is complete.',
+  caseFile: 'Case file',
+  datasetCut: 'Dataset of the window (JSON)',
+  report: 'Offline report (HTML)',
+  working: 'Exporting…',
+  saved: 'Saved {{name}}',
+  failed: 'The export failed: {{reason}}',
+  noGraph: 'No graph is drawn: there is no picture to export.',
+  noView: 'The view is still being computed.',
+  reducedScale: 'scale reduced to {{scale}}× to stay within the size a browser can draw',
+};
