@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+import { useAnalysisText } from '../../i18n/analysis-text';
 import {
   FLAGGED_SHAPE,
   PALETTE,
@@ -26,31 +28,34 @@ function Glyph({ shape, color }: { shape: string; color: string }) {
 }
 
 export function Legend({ scale }: { scale: OverlayScale }) {
+  const { t } = useTranslation('graph');
+  const text = useAnalysisText();
   return (
-    <div className="legend" aria-label="Legend">
+    <div className="legend" aria-label={t('legend.label')}>
       <ul>
         {KINDS.map((k) => (
           <li key={k}>
             <svg width="14" height="14" aria-hidden="true">
               <Glyph shape={PALETTE[k].shape} color={PALETTE[k].strong} />
             </svg>
-            {PALETTE[k].label}
+            {t(`legend.kinds.${k}`)}
           </li>
         ))}
         <li>
           <svg width="14" height="14" aria-hidden="true">
             <Glyph shape={FLAGGED_SHAPE} color={PALETTE.account.strong} />
           </svg>
-          created/deleted/group/DCSync/DCShadow
+          {t('legend.flagged')}
         </li>
         <li>
-          <span className="swatch-line failure" aria-hidden="true" /> failed logons
+          <span className="swatch-line failure" aria-hidden="true" /> {t('legend.failed')}
         </li>
       </ul>
       {scale.overlay !== 'none' && (
         <div className="legend-scale">
           <span>
-            size and colour: <strong>{scale.overlay}</strong>
+            {t('legend.sizeAndColour')}
+            <strong>{text.score(scale.overlay)}</strong>
           </span>
           <span className="legend-ramp">
             {formatScore(scale.min)}

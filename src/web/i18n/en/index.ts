@@ -5,6 +5,25 @@
  */
 import { app } from './app';
 import { common } from './common';
+import { analysis } from './analysis';
+import { coverage } from './coverage';
+import { detections } from './detections';
+import { graph } from './graph';
+import { inspector } from './inspector';
+import { investigate } from './investigate';
+import { ranking } from './ranking';
+import { timeline } from './timeline';
 
-export const en = { common, app };
+export const en = {
+  common,
+  app,
+  analysis,
+  coverage,
+  detections,
+  graph,
+  inspector,
+  investigate,
+  ranking,
+  timeline,
+};
 export type Namespace = keyof typeof en;
