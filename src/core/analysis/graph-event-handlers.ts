@@ -4,7 +4,8 @@
  * evidence) and says whether the event was used; the builder dedupes, counts and dispatches.
  */
 import type { LogonEvent } from '../events/logon-event.js';
-import type { FlagKind } from '../dataset/schema.js';
+import type { FlagKind, Message, MessageParam } from '../dataset/schema.js';
+import { message } from './message.js';
 import { auditCategoryName, auditSubcategoryName } from './audit-policy.js';
 import { clean, isFailureStatus, normalizeStatus } from './ids.js';
 import { compareIso, HOUR_MS } from './time.js';
@@ -80,6 +81,12 @@ export interface RawEdge {
 
 export type FlagOwner = { account: string } | { host: string };
 
+/** A flag's detail: the English text stored for every reader, and its message id with parameters. */
+export interface FlagDetail {
+  text: string;
+  message: Message;
+}
+
 export interface RawFlag {
   owner: FlagOwner;
   kind: FlagKind;
@@ -90,8 +97,8 @@ export interface RawFlag {
   computer: string | null;
   recordIds: number[];
   actor: string | null;
-  /** Detail with `{actor}` and `{member}`-style placeholders filled at finish. */
-  detail: (name: (key: string | null) => string) => string;
+  /** Detail (English text and message) with the names of accounts filled at finish. */
+  detail: (name: (key: string | null) => string) => FlagDetail;
 }
 
 /** What a handler may record into (the builder's state). */
@@ -256,8 +263,12 @@ interface FlagEvent {
   base: { eventId: number; time: string; ms: number; computer: string | null };
   /** ` by <subject>`, or nothing when the subject is unknown. */
   by: (name: (k: string | null) => string) => string;
+  /** `by` as a message parameter (`flag.by`, or an empty string). */
+  byMessage: (name: (k: string | null) => string) => MessageParam;
   /** ` on <computer>`, or nothing. */
   on: string;
+  /** `on` as a message parameter (`flag.on`, or an empty string). */
+  onMessage: MessageParam;
 }
 
 /** A handler for a flag event: the common parts are read first, in one order for every event. */
@@ -268,8 +279,11 @@ function flagHandler(handle: (f: FlagEvent) => boolean): EventHandler {
     const subject = records.identity.account(e.subjectUser, e.subjectDomain, e.subjectSid);
     const by = (name: (k: string | null) => string): string =>
       subject === null ? '' : ` by ${name(subject)}`;
+    const byMessage = (name: (k: string | null) => string): MessageParam =>
+      subject === null ? '' : message('flag.by', { actor: name(subject) });
     const on = e.computer === null ? '' : ` on ${e.computer}`;
-    return handle({ e, records, computerHost, subject, base, by, on });
+    const onMessage = e.computer === null ? '' : message('flag.on', { computer: e.computer });
+    return handle({ e, records, computerHost, subject, base, by, byMessage, on, onMessage });
   };
 }
 
@@ -287,7 +301,10 @@ const privilegedLogon = flagHandler(({ e, records, subject, base }) => {
       owner: { account: subject },
       kind: 'privileged',
       actor: subject,
-      detail: () => 'special privileges assigned to a new logon',
+      detail: () => ({
+        text: 'special privileges assigned to a new logon',
+        message: message('flag.privileged'),
+      }),
     },
     e.recordId,
     `p\u0000${subject}`,
@@ -306,8 +323,13 @@ const explicitCredentials = flagHandler(({ e, records, subject, base }) => {
       owner: { account: subject },
       kind: 'explicit-credentials',
       actor: subject,
-      detail: (name) =>
-        `used the credentials of ${target === null ? 'an unnamed account' : name(target)}${server === null ? '' : ` for ${server}`}`,
+      detail: (name) => ({
+        text: `used the credentials of ${target === null ? 'an unnamed account' : name(target)}${server === null ? '' : ` for ${server}`}`,
+        message: message('flag.explicitCredentials', {
+          account: target === null ? message('fallback.unnamedAccount') : name(target),
+          server: server === null ? '' : message('flag.forServer', { server }),
+        }),
+      }),
     },
     e.recordId,
     `x\u0000${subject}\u0000${target ?? ''}\u0000${server ?? ''}`,
@@ -317,7 +339,7 @@ const explicitCredentials = flagHandler(({ e, records, subject, base }) => {
 });
 
 /** 4720, 4726: an account created or deleted. */
-const accountCreatedOrDeleted = flagHandler(({ e, records, subject, base, by, on }) => {
+const accountCreatedOrDeleted = flagHandler(({ e, records, subject, base, by, on, byMessage, onMessage }) => {
   const target = records.identity.account(e.targetUser, e.targetDomain, e.targetSid);
   if (target === null) return noAccount(records);
   if (e.eventId === 4720) records.createdAsUser.add(target);
@@ -328,7 +350,13 @@ const accountCreatedOrDeleted = flagHandler(({ e, records, subject, base, by, on
       owner: { account: target },
       kind: verb,
       actor: subject,
-      detail: (name) => `account ${verb}${by(name)}${on}`,
+      detail: (name) => ({
+        text: `account ${verb}${by(name)}${on}`,
+        message: message(verb === 'created' ? 'flag.accountCreated' : 'flag.accountDeleted', {
+          by: byMessage(name),
+          on: onMessage,
+        }),
+      }),
     },
     e.recordId,
     null,
@@ -339,7 +367,7 @@ const accountCreatedOrDeleted = flagHandler(({ e, records, subject, base, by, on
 const GROUP_ADDED_EVENT_IDS: ReadonlySet<number> = new Set([4728, 4732, 4756]);
 
 /** 4728/4729, 4732/4733, 4756/4757: a member added to or removed from a group. */
-const groupMembership = flagHandler(({ e, records, subject, base, by, on }) => {
+const groupMembership = flagHandler(({ e, records, subject, base, by, on, byMessage, onMessage }) => {
   const memberName = clean(e.memberName);
   // The member's DN names it first: `CN=<name>,…` (commas inside the name are escaped).
   const cn =
@@ -351,9 +379,12 @@ const groupMembership = flagHandler(({ e, records, subject, base, by, on }) => {
       ? records.identity.account(null, null, e.memberSid)
       : records.identity.account(cn, null, null);
   if (member === null) return noAccount(records);
-  const group = clean(e.groupName) ?? clean(e.targetUser) ?? '(unnamed group)';
+  const named = clean(e.groupName) ?? clean(e.targetUser);
+  const group = named ?? '(unnamed group)';
   const groupDomain = clean(e.targetDomain);
   const groupLabel = groupDomain === null ? group : `${groupDomain}\\${group}`;
+  const groupParam: MessageParam =
+    named === null && groupDomain === null ? message('fallback.unnamedGroup') : groupLabel;
   const added = GROUP_ADDED_EVENT_IDS.has(e.eventId);
   records.addFlag(
     {
@@ -361,7 +392,14 @@ const groupMembership = flagHandler(({ e, records, subject, base, by, on }) => {
       owner: { account: member },
       kind: added ? 'group-added' : 'group-removed',
       actor: subject,
-      detail: (name) => `${added ? 'added to' : 'removed from'} group ${groupLabel}${by(name)}${on}`,
+      detail: (name) => ({
+        text: `${added ? 'added to' : 'removed from'} group ${groupLabel}${by(name)}${on}`,
+        message: message(added ? 'flag.groupAdded' : 'flag.groupRemoved', {
+          group: groupParam,
+          by: byMessage(name),
+          on: onMessage,
+        }),
+      }),
     },
     e.recordId,
     null,
@@ -370,9 +408,10 @@ const groupMembership = flagHandler(({ e, records, subject, base, by, on }) => {
 });
 
 /** 4719: the audit policy changed (a flag on the computer, or on the subject when none is named). */
-const auditPolicyChanged = flagHandler(({ e, records, computerHost, subject, base, by }) => {
+const auditPolicyChanged = flagHandler(({ e, records, computerHost, subject, base, by, byMessage }) => {
   if (computerHost === null && subject === null) return noAccount(records);
-  const category = auditCategoryName(e.categoryId) ?? 'unknown category';
+  const known = auditCategoryName(e.categoryId);
+  const category = known ?? 'unknown category';
   const sub = auditSubcategoryName(e.subcategoryGuid);
   const owner: FlagOwner = computerHost !== null ? { host: computerHost } : { account: subject! };
   records.addFlag(
@@ -381,7 +420,14 @@ const auditPolicyChanged = flagHandler(({ e, records, computerHost, subject, bas
       owner,
       kind: 'policy-changed',
       actor: subject,
-      detail: (name) => `audit policy changed: ${category}${sub === null ? '' : ` › ${sub}`}${by(name)}`,
+      detail: (name) => ({
+        text: `audit policy changed: ${category}${sub === null ? '' : ` › ${sub}`}${by(name)}`,
+        message: message('flag.auditPolicy', {
+          category: known ?? message('fallback.unknownCategory'),
+          subcategory: sub === null ? '' : message('flag.subcategory', { subcategory: sub }),
+          by: byMessage(name),
+        }),
+      }),
     },
     e.recordId,
     null,
@@ -390,25 +436,30 @@ const auditPolicyChanged = flagHandler(({ e, records, computerHost, subject, bas
 });
 
 /** 1102: the security log cleared (a flag on the computer, or on the subject when none is named). */
-const logCleared = flagHandler(({ e, records, computerHost, subject, base, by, on }) => {
-  if (computerHost === null && subject === null) return noAccount(records);
-  const owner: FlagOwner = computerHost !== null ? { host: computerHost } : { account: subject! };
-  records.addFlag(
-    {
-      ...base,
-      owner,
-      kind: 'log-cleared',
-      actor: subject,
-      detail: (name) => `security log cleared${by(name)}${on}`,
-    },
-    e.recordId,
-    null,
-  );
-  return true;
-});
+const logCleared = flagHandler(
+  ({ e, records, computerHost, subject, base, by, on, byMessage, onMessage }) => {
+    if (computerHost === null && subject === null) return noAccount(records);
+    const owner: FlagOwner = computerHost !== null ? { host: computerHost } : { account: subject! };
+    records.addFlag(
+      {
+        ...base,
+        owner,
+        kind: 'log-cleared',
+        actor: subject,
+        detail: (name) => ({
+          text: `security log cleared${by(name)}${on}`,
+          message: message('flag.logCleared', { by: byMessage(name), on: onMessage }),
+        }),
+      },
+      e.recordId,
+      null,
+    );
+    return true;
+  },
+);
 
 /** 4662: directory replication requested by an account that is not a domain controller (DCSync). */
-const directoryReplication = flagHandler(({ e, records, subject, base, on }) => {
+const directoryReplication = flagHandler(({ e, records, subject, base, on, onMessage }) => {
   const rights = replicationRights(e.properties);
   if (rights.length === 0 || subject === null) return true; // examined: not a replication request
   if (isDcAccount(e.subjectUser)) return true; // a domain controller replicating: normal
@@ -418,7 +469,10 @@ const directoryReplication = flagHandler(({ e, records, subject, base, on }) => 
       owner: { account: subject },
       kind: 'dcsync',
       actor: subject,
-      detail: () => `directory replication requested (${rights.join(', ')})${on}`,
+      detail: () => ({
+        text: `directory replication requested (${rights.join(', ')})${on}`,
+        message: message('flag.replication', { rights, on: onMessage }),
+      }),
     },
     e.recordId,
     `s\u0000${subject}\u0000${rights.join(',')}`,
@@ -427,7 +481,7 @@ const directoryReplication = flagHandler(({ e, records, subject, base, on }) => 
 });
 
 /** 5137, 5141: a DC object created or deleted by an account that is not a DC (DCShadow). */
-const dcObjectChanged = flagHandler(({ e, records, subject, base, on }) => {
+const dcObjectChanged = flagHandler(({ e, records, subject, base, on, onMessage }) => {
   if (!touchesDcObject(e.objectDn, e.objectClass) || subject === null) return true;
   if (isDcAccount(e.subjectUser)) return true;
   const verb = e.eventId === 5137 ? 'created' : 'deleted';
@@ -438,7 +492,14 @@ const dcObjectChanged = flagHandler(({ e, records, subject, base, on }) => {
       owner: { account: subject },
       kind: 'dcshadow',
       actor: subject,
-      detail: () => `${clean(e.objectClass) ?? 'directory'} object ${verb}: ${dn}${on}`,
+      detail: () => ({
+        text: `${clean(e.objectClass) ?? 'directory'} object ${verb}: ${dn}${on}`,
+        message: message(verb === 'created' ? 'flag.dcObjectCreated' : 'flag.dcObjectDeleted', {
+          objectClass: clean(e.objectClass) ?? message('fallback.directory'),
+          dn: clean(e.objectDn) ?? message('fallback.noDn'),
+          on: onMessage,
+        }),
+      }),
     },
     e.recordId,
     null,

@@ -54,7 +54,7 @@ export const sourceSchema = z.discriminatedUnion('kind', [
  * Words for people as data (architecture rule 9): a message id of the `analysis` catalogue with its
  * parameters, stored beside the English text that the CLI, the report and older readers show. A
  * parameter is a number, a string (log text: shown, never interpreted), a list of them, or a nested
- * message (a phrase such as "failed logons (4625)"). Nesting is bounded to three levels by the
+ * message (a phrase such as "failed logons (4625)"). Nesting is bounded (MESSAGE_DEPTH) by the
  * schema: a dataset is untrusted, and a recursive schema would let it nest without end.
  */
 export interface Message {
@@ -74,19 +74,25 @@ const paramName = z
   .regex(/^[A-Za-z]\w*$/, 'expected a parameter name');
 const scalarParam = z.union([str, z.number().finite()]);
 const plainParam = z.union([scalarParam, z.array(scalarParam).max(1000)]);
-const leafMessageSchema = z.object({ key: messageKey, params: z.record(paramName, plainParam).optional() });
-const phraseMessageSchema = z.object({
-  key: messageKey,
-  params: z
-    .record(paramName, z.union([plainParam, leafMessageSchema, z.array(leafMessageSchema).max(1000)]))
-    .optional(),
-});
-export const messageSchema: z.ZodType<Message> = z.object({
-  key: messageKey,
-  params: z
-    .record(paramName, z.union([plainParam, phraseMessageSchema, z.array(phraseMessageSchema).max(1000)]))
-    .optional(),
-});
+/** How deep messages nest in parameters (a detection's detail lists flags that name their actor). */
+const MESSAGE_DEPTH = 4;
+
+function messageLevels(): z.ZodType<Message> {
+  let level: z.ZodType<Message> = z.object({
+    key: messageKey,
+    params: z.record(paramName, plainParam).optional(),
+  });
+  for (let depth = 1; depth < MESSAGE_DEPTH; depth++) {
+    const inner = level;
+    level = z.object({
+      key: messageKey,
+      params: z.record(paramName, z.union([plainParam, inner, z.array(inner).max(1000)])).optional(),
+    });
+  }
+  return level;
+}
+
+export const messageSchema = messageLevels();
 
 export const FLAG_KINDS = [
   'privileged',

@@ -2,6 +2,32 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { Detection, Flag, Message, MessageParam, Reason } from '../../core/dataset/index.js';
+import { i18n as appI18n } from './i18n';
+
+/**
+ * Formatters of the analysis' messages: `join` and `semicolons` join a list the language's way (its
+ * separators are messages of the catalogue), `ordinal` writes 1st, 2nd… (a language that says it
+ * otherwise does not use it).
+ */
+function addFormatters(instance: typeof appI18n): void {
+  const formatter = instance.services.formatter;
+  if (formatter === undefined) return;
+  const joiner =
+    (separator: 'analysis:list.join' | 'analysis:list.semicolons') =>
+    (value: unknown, lng: string | undefined): string =>
+      Array.isArray(value)
+        ? value.join(instance.t(separator, lng === undefined ? {} : { lng }))
+        : String(value);
+  formatter.add('join', joiner('analysis:list.join'));
+  formatter.add('semicolons', joiner('analysis:list.semicolons'));
+  formatter.add('ordinal', (value: unknown, lng: string | undefined): string => {
+    const n = Number(value);
+    const rule = new Intl.PluralRules(lng ?? 'en', { type: 'ordinal' }).select(n);
+    const suffix: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+    return (lng ?? 'en').startsWith('en') ? `${n}${suffix[rule] ?? 'th'}` : String(n);
+  });
+}
+addFormatters(appI18n);
 
 /**
  * The analysis' words in the reader's language: a message id with parameters written by `core` is
@@ -24,7 +50,7 @@ export interface AnalysisText {
   score(name: string): string;
 }
 
-type Rendered = string | number;
+type Rendered = string | number | string[];
 
 function renderParam(
   t: TFunction<'analysis'>,
@@ -33,13 +59,14 @@ function renderParam(
 ): Rendered | null {
   if (typeof value === 'string' || typeof value === 'number') return value;
   if (Array.isArray(value)) {
-    const parts: Rendered[] = [];
+    // Lists go to the template as lists: its formatter (`join`, `semicolons`, `list`) joins them.
+    const parts: string[] = [];
     for (const item of value as readonly (string | number | Message)[]) {
-      const r = typeof item === 'object' ? renderMessage(t, exists, item) : item;
+      const r = typeof item === 'object' ? renderMessage(t, exists, item) : String(item);
       if (r === null) return null;
       parts.push(r);
     }
-    return parts.join(t('list.separator'));
+    return parts;
   }
   return renderMessage(t, exists, value as Message);
 }
@@ -72,7 +99,7 @@ export function analysisText(t: TFunction<'analysis'>, exists: (key: string) => 
     detail: (d) => {
       if (d.detailMessages === undefined || d.detailMessages.length === 0) return d.detail;
       const parts = d.detailMessages.map(message);
-      return parts.every((p) => p !== null) ? parts.join(t('list.detailSeparator')) : d.detail;
+      return parts.every((p) => p !== null) ? parts.join(t('list.semicolons')) : d.detail;
     },
     kind: (kind) => (exists(`kinds.${kind}`) ? or({ key: `kinds.${kind}` }, kind) : kind),
     blindNote: (b) => or(b.noteMessage, b.note),
@@ -80,14 +107,18 @@ export function analysisText(t: TFunction<'analysis'>, exists: (key: string) => 
   };
 }
 
+/** The analysis' words in one language of an i18next instance (the app's by default). */
+export function analysisTextIn(language: string, instance: typeof appI18n = appI18n): AnalysisText {
+  // English is the source catalogue (every other language has its keys): an id is known when it
+  // names a message there, itself or as plural forms; an id naming a group of messages is not.
+  const isMessage = (key: string): boolean => typeof instance.getResource('en', 'analysis', key) === 'string';
+  const exists = (key: string): boolean => isMessage(key) || isMessage(`${key}_other`);
+  return analysisText(instance.getFixedT(language, 'analysis'), exists);
+}
+
 /** The analysis' words in the current UI language (re-rendered when it changes). */
 export function useAnalysisText(): AnalysisText {
-  const { t, i18n } = useTranslation('analysis');
-  return useMemo(() => {
-    // English is the source catalogue (every other language has its keys): an id is known when it
-    // names a message there, itself or as plural forms; an id naming a group of messages is not.
-    const isMessage = (key: string): boolean => typeof i18n.getResource('en', 'analysis', key) === 'string';
-    const exists = (key: string): boolean => isMessage(key) || isMessage(`${key}_other`);
-    return analysisText(t, exists);
-  }, [t, i18n]);
+  const { i18n } = useTranslation('analysis');
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  return useMemo(() => analysisTextIn(language, i18n), [language, i18n]);
 }

@@ -1,10 +1,12 @@
 /**
  * The analysis' words (reasons, detection titles and details, flags, coverage notes), by the message
  * ids that `src/core` writes beside its English text. Namespace `analysis`. A dataset written before
- * message ids shows its stored text. `{{…}}` parameters are log text or numbers.
+ * message ids shows its stored text. `{{…}}` parameters are log text or numbers; lists are joined by
+ * the `join` (", ") and `semicolons` ("; ") formatters, or `list` ("a and b"), in the reader's language.
+ * The English messages say what `src/core` writes (analysis-messages.test.ts checks it on real logs).
  */
 export const analysis = {
-  list: { separator: ', ', detailSeparator: '; ' },
+  list: { ellipsis: '…', join: ', ', semicolons: '; ' },
   verbatim: '{{text}}',
   /** Score names: English shows the ids, as the CLI, the API and the overlay choice do. */
   scores: {
@@ -22,6 +24,201 @@ export const analysis = {
     privileged: 'privileged',
     distinctAccounts: 'distinctAccounts',
     distinctAccountsOn: 'distinctAccountsOn',
+  },
+  reason: {
+    privileged: 'privileged logons (4672) ×{{count, number}}',
+    anomaly: 'anomaly {{score}} at {{hour}}',
+    failureRatio: '{{percent}}% of its events failed',
+    pagerank: 'PageRank {{score}} ({{position, ordinal}} of {{total, number}}, {{mode}})',
+    newEdges_one: '{{count, number}} logon path first seen in this window',
+    newEdges_other: '{{count, number}} logon paths first seen in this window',
+    events: '{{count, number}} {{events}}',
+    failuresFrom: '{{count, number}} {{events}} from {{source}}',
+    failuresFor: '{{count, number}} {{events}} for {{accounts}}',
+    sources: 'logged on from {{count, number}} sources',
+    computers: 'logged by {{count, number}} computers',
+    accountsFrom: 'source of logons by {{count, number}} accounts',
+    accountsOn: 'logged logons of {{count, number}} accounts',
+  },
+  pagerankMode: { logontracer: 'LogonTracer mode', standard: 'standard' },
+  count: { accounts_one: '{{count, number}} account', accounts_other: '{{count, number}} accounts' },
+  event: {
+    4624: 'successful logons (4624)',
+    4625: 'failed logons (4625)',
+    4648: 'logons with explicit credentials (4648)',
+    4672: 'privileged logons (4672)',
+    4768: 'Kerberos TGT requests (4768)',
+    4769: 'Kerberos service tickets (4769)',
+    4771: 'failed Kerberos pre-auth (4771)',
+    4776: 'NTLM authentications (4776)',
+    other: 'events ({{eventId}})',
+    mixed: 'events',
+  },
+  failed: {
+    4625: 'failed logons (4625)',
+    4768: 'failed Kerberos TGT requests (4768)',
+    4769: 'failed Kerberos service ticket requests (4769)',
+    4771: 'failed Kerberos pre-auth (4771)',
+    4776: 'failed NTLM authentications (4776)',
+    other: 'failed events ({{eventId}})',
+  },
+  source: { unknown: 'an unknown source' },
+  fallback: {
+    account: 'an account',
+    host: 'a host',
+    computer: 'a computer',
+    unknownAccount: 'an unknown account',
+    domainController: 'a domain controller',
+    unnamedAccount: 'an unnamed account',
+    unnamedGroup: '(unnamed group)',
+    unknownCategory: 'unknown category',
+    directory: 'directory',
+    noDn: '(no DN)',
+    kerberosLogon: 'a Kerberos network logon',
+    service: 'a service',
+    unknownClient: 'an unknown client',
+  },
+  flag: {
+    by: ' by {{actor}}',
+    on: ' on {{computer}}',
+    forServer: ' for {{server}}',
+    subcategory: ' › {{subcategory}}',
+    privileged: 'special privileges assigned to a new logon',
+    explicitCredentials: 'used the credentials of {{account}}{{server}}',
+    accountCreated: 'account created{{by}}{{on}}',
+    accountDeleted: 'account deleted{{by}}{{on}}',
+    groupAdded: 'added to group {{group}}{{by}}{{on}}',
+    groupRemoved: 'removed from group {{group}}{{by}}{{on}}',
+    auditPolicy: 'audit policy changed: {{category}}{{subcategory}}{{by}}',
+    logCleared: 'security log cleared{{by}}{{on}}',
+    replication: 'directory replication requested ({{rights, join}}){{on}}',
+    dcObjectCreated: '{{objectClass}} object created: {{dn}}{{on}}',
+    dcObjectDeleted: '{{objectClass}} object deleted: {{dn}}{{on}}',
+  },
+  why: {
+    kiwiDomain: 'the domain "{{domain}}" is Mimikatz\'s default for forged tickets',
+    lowerCaseDomain: 'the domain "{{domain}}" is in lower case where Windows writes the NetBIOS name',
+  },
+  detection: {
+    dcsync: 'DCSync: {{node}} requested directory replication',
+    dcshadow: 'DCShadow: {{node}} registered a domain controller object',
+    logCleared: 'Security log cleared on {{node}}',
+    auditPolicyChanged: 'Audit policy changed on {{node}}',
+    accountCreatedDeleted: 'Account {{node}} created and deleted',
+    accountCreated: 'Account {{node}} created',
+    accountDeleted: 'Account {{node}} deleted',
+    groupMembershipChanged: 'Group membership of {{node}} changed',
+    explicitCredentials: '{{node}} logged on with explicit credentials',
+    kerberoasting: 'Kerberoasting: {{account}} requested RC4 service tickets',
+    passwordGuessing: 'Password guessing against {{account}}',
+    passwordSpraying: 'Password spraying from {{source}}: {{count, number}} accounts',
+    explicitCredentialSpray:
+      'Password spray through explicit credentials: {{subject}} used {{count, number}} accounts',
+    passTheHash: 'Pass-the-hash: {{account}} started a NewCredentials logon on {{host}}',
+    rdpTunnel: 'RDP through a tunnel: {{account}} logged on to {{host}} from a loopback address',
+    goldenTicketLogon:
+      'Golden ticket suspected: {{account}} logged on with a Kerberos ticket naming the domain "{{domain}}"',
+    goldenTicketTicket:
+      'Golden ticket suspected: {{account}} used a Kerberos ticket naming the domain "{{domain}}"',
+    goldenTicketNoTgt: 'Golden ticket suspected: Kerberos use by {{account}} that no TGT explains',
+    dcshadowSpn: 'DCShadow: {{computer}} was given the service principal names of a domain controller',
+    zerologon: 'Zerologon: the computer account {{computer}} was changed by ANONYMOUS LOGON',
+    zerologonNetlogon: 'Zerologon: Netlogon reported a vulnerable or failed secure channel on {{computer}}',
+    noPacRename: 'samAccountName spoofing (noPac): machine account {{oldName}} renamed to {{newName}}',
+    noPacTicket:
+      'samAccountName spoofing (noPac): Kerberos tickets for {{account}}, the name of the domain controller without $',
+    dcsyncRights: 'DCSync rights granted to {{trustee}} on {{dn}}',
+  },
+  detail: {
+    flags: '{{node}}: {{items, semicolons}}',
+    flagsDcsync:
+      '{{node}}: {{items, semicolons}} (4662 with replication rights, by an account that is not a domain controller)',
+    flagsDcshadow:
+      '{{node}}: {{items, semicolons}} (5137/5141 on nTDSDSA or server objects under Sites, by a non-DC)',
+    flagTimes: '{{detail}} ×{{count, number}}',
+    andMore: 'and {{count, number}} more',
+    kerberoasting_one:
+      '4769 with ticket encryption 0x17 (RC4) for {{count, number}} service: {{services, join}}',
+    kerberoasting_other:
+      '4769 with ticket encryption 0x17 (RC4) for {{count, number}} services: {{services, join}}',
+    kerberoastingFrom_one:
+      '4769 with ticket encryption 0x17 (RC4) for {{count, number}} service: {{services, join}}; from {{sources, join}}',
+    kerberoastingFrom_other:
+      '4769 with ticket encryption 0x17 (RC4) for {{count, number}} services: {{services, join}}; from {{sources, join}}',
+    countedEvents: '{{count, number}} {{events}}',
+    sourceCount: '{{source}} ({{count, number}})',
+    passwordGuessing:
+      '{{failures, join}} for {{account}} from {{sources, join}} (up to {{peak, number}} in one hour; thresholds {{perHour, number}} in an hour or {{total, number}} in all)',
+    passwordSpraying:
+      '{{failures, join}} from {{source}} for {{count, number}} accounts: {{accounts, join}} (threshold {{threshold, number}} accounts)',
+    explicitCredentialSpray:
+      '4648 by {{subject}} with the credentials of {{accounts, join}} (up to {{peak, number}} distinct accounts in one hour; threshold more than {{threshold, number}}, as DeepBlueCLI\'s "Distributed Account Explicit Credential Use")',
+    passTheHash:
+      '4624 logon type 9 (NewCredentials) with logon process seclogo and package Negotiate: Mimikatz sekurlsa::pth (also runas /netonly)',
+    rdpTunnel:
+      '4624 logon type 10 (RemoteInteractive) from {{ip}}: the RDP session came through a local port forward (plink, chisel, ngrok…)',
+    goldenTicketLogon: '4624 Kerberos logon: {{why}}',
+    goldenTicketTicket: '4769: {{why}}',
+    goldenTicketNoTgt:
+      '{{eventId}} from {{client}} for {{service}} with no 4768 for {{account}} on this DC in the {{hours, number}} hours before, although this DC issues its TGTs and its log covers those hours',
+    dcshadowSpn: '4742 by {{actor}} set {{spns, list}} on {{computer}}',
+    zerologon:
+      "4742 by ANONYMOUS LOGON{{passwordSet}} (CVE-2020-1472 resets a domain controller's machine password this way)",
+    passwordLastSet: ', password last set {{time}}',
+    zerologonPrelude: 'after an anonymous NTLM network logon (4624 type 3) on {{computer}}',
+    netlogon5805: 'Netlogon {{eventId}} (a machine account failed to authenticate)',
+    netlogonVulnerable:
+      'Netlogon {{eventId}} (a vulnerable Netlogon secure channel connection was denied or allowed)',
+    noPacRename: '4781 by {{actor}}: {{oldName}} → {{newName}} (a computer account without its trailing $)',
+    noPacRenameDc:
+      '4781 by {{actor}}: {{oldName}} → {{newName}}, the name of the domain controller {{dc}} without its $ (CVE-2021-42278/42287)',
+    noPacRenamedBack: '4781: renamed back {{oldName}} → {{newName}}',
+    noPacTicket:
+      "{{eventId}} for the account {{account}} on {{computer}}: a domain controller's name without its trailing $ (CVE-2021-42278/42287)",
+    dcsyncRights:
+      '5136 by {{actor}}: the security descriptor of {{dn}} now grants {{rights, join}} to {{trustee}}, which is not a domain controller',
+    moreFindings: '(and {{count, number}} more findings not listed: bound {{bound, number}})',
+    sigma: 'Sigma rule {{id}} ({{level}}, {{file}})',
+    sigmaDescribed: 'Sigma rule {{id}} ({{level}}, {{file}}): {{description}}',
+  },
+  coverage: {
+    blind: 'no {{ids}} events: {{what}} cannot be seen ({{audit}})',
+    what: {
+      dcsync: 'DCSync',
+      dcshadow: 'DCShadow (DC object registered)',
+      'dcshadow-spn': 'DCShadow by SPN',
+      'dcsync-rights-granted': 'DCSync rights granted',
+      zerologon: 'Zerologon',
+      'samaccountname-spoofing': 'samAccountName spoofing (noPac)',
+      'golden-ticket': 'golden tickets (service tickets without a TGT)',
+      kerberoasting: 'Kerberoasting',
+      'pass-the-hash': 'pass-the-hash',
+      'rdp-tunnel': 'RDP through a tunnel',
+      'password-guessing': 'password guessing and spraying',
+      'explicit-credential-spray': 'password spray through explicit credentials',
+      'log-cleared': 'log clearing',
+      'audit-policy-changed': 'audit policy changes',
+      'account-created': 'account creation and deletion',
+      'group-membership-changed': 'group membership changes',
+    },
+    audit: {
+      dcsync: 'Audit Directory Service Access on domain controllers',
+      dcshadow: 'Audit Directory Service Changes',
+      'dcshadow-spn': 'Audit Computer Account Management',
+      'dcsync-rights-granted': 'Audit Directory Service Changes (with a SACL on the domain root)',
+      zerologon: 'Audit Computer Account Management',
+      'samaccountname-spoofing': 'Audit User/Computer Account Management, Kerberos Authentication Service',
+      'golden-ticket': 'Audit Kerberos Authentication Service and Service Ticket Operations',
+      kerberoasting: 'Audit Kerberos Service Ticket Operations',
+      'pass-the-hash': 'Audit Logon',
+      'rdp-tunnel': 'Audit Logon',
+      'password-guessing': 'Audit Logon, Kerberos Authentication Service, Credential Validation',
+      'explicit-credential-spray': 'Audit Logon',
+      'log-cleared': 'always logged in the Security log',
+      'audit-policy-changed': 'Audit Audit Policy Change',
+      'account-created': 'Audit User Account Management',
+      'group-membership-changed': 'Audit Security Group Management',
+    },
   },
   /** English shows the kind ids themselves: analysts filter and search by them (CLI, API). */
   kinds: {
