@@ -35,7 +35,7 @@ describe('the timelines in Japanese', () => {
       </>,
     );
     expect(screen.getByRole('img', { name: /^1 時間ごとのイベント数 \(UTC\)/ })).toBeInTheDocument();
-    expect(screen.getByRole('img', { name: /^CORP\\alice の1 時間ごとのイベント数/ })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: /^CORP\\alice の 1 時間ごとのイベント数/ })).toBeInTheDocument();
     expect(screen.getByText(/3,004 件 \(失敗 4 件\)/)).toBeInTheDocument();
     expect(screen.getByText(/異常度のピーク 12\.5/)).toBeInTheDocument();
     expect(screen.getByRole('group', { name: '時間枠' })).toBeInTheDocument();

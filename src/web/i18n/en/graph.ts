@@ -19,6 +19,11 @@ export const graph = {
   area: 'Graph',
   computing: 'computing the window…',
   layingOut: 'laying out…',
+  /** Shown by GraphCanvas (graph-canvas.tsx) when WebGL was asked for; the canvas is being reworked (graph14). */
+  renderer: {
+    software: 'No GPU here (WebGL would run on the CPU): drawing with the canvas renderer.',
+    unavailable: 'WebGL is not available here: drawing with the canvas renderer.',
+  },
   layoutHints: {
     fcose: 'force-directed (default); by rank above 1,500 nodes',
     cose: 'force-directed, slow; small graphs only',

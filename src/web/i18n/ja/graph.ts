@@ -22,6 +22,10 @@ export const graph: Catalogue<typeof en> = {
   area: 'グラフ',
   computing: '時間枠を計算しています…',
   layingOut: 'レイアウトを計算しています…',
+  renderer: {
+    software: 'GPU がありません (WebGL は CPU で動作することになります)。canvas レンダラーで描画しています。',
+    unavailable: 'ここでは WebGL を使えません。canvas レンダラーで描画しています。',
+  },
   layoutHints: {
     fcose: '力学モデル (既定)。1,500 ノードを超えると順位順',
     cose: '力学モデル。低速なため小さなグラフ向け',

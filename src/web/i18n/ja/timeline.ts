@@ -18,7 +18,7 @@ export const timeline: Catalogue<typeof en> = {
     eventId: 'イベント ID',
     all: 'すべて',
     label:
-      '{{node}} の{{per}}ごとのイベント数 (UTC)。棒をクリックするか範囲をドラッグすると時間枠を移動します',
+      '{{node}} の {{per}}ごとのイベント数 (UTC)。棒をクリックするか範囲をドラッグすると時間枠を移動します',
     anomalyBar: '{{hour}} UTC: 異常度 {{score}}',
     bar: '{{hour}} UTC{{more}}: 成功 {{ok, number}} 件、失敗 {{failed, number}} 件{{anomaly}}',
     moreHours: ' (+{{count, number}} 時間)',
