@@ -147,6 +147,8 @@ export const nodeSchema = z.object({
   flags: z.array(flagSchema).max(MAX_ITEMS),
   /** Notes the analysis wants the analyst to read (e.g. "IP seen with 2 host names"). */
   notes: z.array(str).max(1000),
+  /** `notes` as message ids with parameters, one per note (absent in datasets written before them). */
+  noteMessages: z.array(messageSchema).max(1000).optional(),
 });
 
 /** [Unix hour = floor(epoch ms / 3,600,000), count], sorted by hour. */

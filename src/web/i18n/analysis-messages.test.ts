@@ -36,6 +36,11 @@ function writtenTexts(d: Dataset): Written[] {
         parts: x.detailMessages,
       });
   }
+  for (const n of d.nodes)
+    n.notes.forEach((text, i) => {
+      const m = n.noteMessages?.[i];
+      if (m) out.push({ where: `note ${n.kind}`, text, message: m });
+    });
   for (const b of d.coverage?.blind ?? [])
     if (b.noteMessage) out.push({ where: `coverage ${b.detection}`, text: b.note, message: b.noteMessage });
   return out;
@@ -97,7 +102,32 @@ function syntheticEvents(): LogonEvent[] {
       status: eventId === 4625 ? '0xc000006d' : '0x18',
     }),
   );
+  const notes = [
+    ev(4720, '2024-01-01T06:00:00Z', {
+      targetUser: 'hidden$',
+      targetDomain: 'CORP',
+      targetSid: 'S-1-5-21-1-2-3-2000',
+    }),
+    ...['S-1-5-21-1-2-3-3001', 'S-1-5-21-1-2-3-3002'].map((sid) =>
+      ev(4624, '2024-01-01T07:00:00Z', {
+        targetUser: 'frank',
+        targetDomain: 'CORP',
+        targetSid: sid,
+        logonType: '3',
+      }),
+    ),
+    ...['WSA', 'WSB'].map((workstation) =>
+      ev(4624, '2024-01-01T07:00:00Z', {
+        targetUser: 'frank',
+        targetDomain: 'CORP',
+        logonType: '3',
+        ipAddress: '10.0.0.50',
+        workstation,
+      }),
+    ),
+  ];
   return [
+    ...notes,
     ...logons,
     ...failures,
     ev(4720, '2024-01-01T06:00:00Z', { targetUser: 'newbie', targetDomain: 'CORP', ...admin }),
@@ -249,7 +279,7 @@ describe('the analysis messages', () => {
 
   it('cover reasons, flags, detections and coverage notes', () => {
     const kinds = new Set(written.map((w) => w.where.split(' ')[0]));
-    expect([...kinds].sort()).toEqual(['coverage', 'detail', 'flag', 'reason', 'title']);
+    expect([...kinds].sort()).toEqual(['coverage', 'detail', 'flag', 'note', 'reason', 'title']);
     const keys = new Set(written.flatMap((w) => (w.parts ?? [w.message]).flatMap(keysOf)));
     expect(keys.size).toBeGreaterThan(100);
   });

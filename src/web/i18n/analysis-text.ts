@@ -46,6 +46,11 @@ export interface AnalysisText {
   /** A detection kind's name (`password-guessing` → "password guessing"); unknown kinds as they are. */
   kind(kind: string): string;
   blindNote(b: { note: string; noteMessage?: Message | undefined }): string;
+  /** A node's note `i` (its message when the node's messages match its notes one for one). */
+  nodeNote(
+    node: { notes: readonly string[]; noteMessages?: readonly Message[] | undefined },
+    i: number,
+  ): string;
   /** A score's name (`failures`); unknown scores as they are. */
   score(name: string): string;
 }
@@ -103,6 +108,11 @@ export function analysisText(t: TFunction<'analysis'>, exists: (key: string) => 
     },
     kind: (kind) => (exists(`kinds.${kind}`) ? or({ key: `kinds.${kind}` }, kind) : kind),
     blindNote: (b) => or(b.noteMessage, b.note),
+    nodeNote: (node, i) =>
+      or(
+        node.noteMessages?.length === node.notes.length ? node.noteMessages[i] : undefined,
+        node.notes[i] ?? '',
+      ),
     score: (name) => (exists(`scores.${name}`) ? or({ key: `scores.${name}` }, name) : name),
   };
 }

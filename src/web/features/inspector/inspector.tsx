@@ -60,8 +60,8 @@ function NodeDetails({ node, ranking }: { node: DatasetNode; ranking: Ranking | 
       </dl>
       {node.notes.length > 0 && (
         <ul className="notes">
-          {node.notes.slice(0, 20).map((n, i) => (
-            <li key={i}>{displaySafe(n)}</li>
+          {node.notes.slice(0, 20).map((_, i) => (
+            <li key={i}>{displaySafe(text.nodeNote(node, i))}</li>
           ))}
         </ul>
       )}

@@ -181,6 +181,15 @@ export const analysis = {
     sigma: 'Sigma rule {{id}} ({{level}}, {{file}})',
     sigmaDescribed: 'Sigma rule {{id}} ({{level}}, {{file}}): {{description}}',
   },
+  note: {
+    createdAsUser:
+      "created as a user account (4720) although its name ends in $ like a computer's: a way to hide an account",
+    sids: 'seen with {{count, number}} SIDs: {{sids, join}}',
+    manyAddresses: 'seen with {{count, number}} addresses; the first {{listed, number}} are listed',
+    ipNames:
+      '{{address}} was seen as {{names, join}} and {{last}}: kept apart (DHCP reuse or NAT), not merged',
+    sharedAddress: 'shares address {{address}} with {{others, join}}',
+  },
   coverage: {
     blind: 'no {{ids}} events: {{what}} cannot be seen ({{audit}})',
     what: {

@@ -160,6 +160,16 @@ export const analysis: Catalogue<typeof en> = {
     sigma: 'Sigma ルール {{id}} ({{level}}、{{file}})',
     sigmaDescribed: 'Sigma ルール {{id}} ({{level}}、{{file}}): {{description}}',
   },
+  note: {
+    createdAsUser:
+      'ユーザーアカウントとして作成 (4720) されたのに、名前がコンピューターのように $ で終わっています。アカウントを隠す手口です',
+    sids: '{{count, number}} 個の SID で記録されています: {{sids, join}}',
+    manyAddresses:
+      '{{count, number}} 個のアドレスで記録されています。最初の {{listed, number}} 個を表示しています',
+    ipNames:
+      '{{address}} は {{names, join}}、{{last}} として記録されています。DHCP の再利用または NAT とみなし、統合していません',
+    sharedAddress: 'アドレス {{address}} を {{others, join}} と共有しています',
+  },
   coverage: {
     blind: '{{ids}} のイベントがないため、{{what}} は検知できません ({{audit}})',
     what: {
