@@ -26,3 +26,18 @@ describe('the ranking in Japanese', () => {
     for (const r of reasons) expect(r).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
   });
 });
+
+describe('switching the language', () => {
+  it('rewrites the reasons on screen without a reload', async () => {
+    renderWithProviders(
+      <RankingList view={view} initialSort="failures" selected={null} onSelect={() => {}} />,
+    );
+    const first = () => document.querySelector('.reason')?.textContent ?? '';
+    const english = first();
+    expect(english).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    await act(() => i18n.changeLanguage('ja'));
+    expect(first()).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    await act(() => i18n.changeLanguage('en'));
+    expect(first()).toBe(english);
+  });
+});
