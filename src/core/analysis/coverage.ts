@@ -5,6 +5,7 @@
  */
 import type { Coverage } from '../dataset/schema.js';
 import type { SigmaProblem } from '../sigma/rule.js';
+import { message } from './message.js';
 
 export interface DetectionRequirement {
   /** Detection kind (as in Detection.kind). */
@@ -111,6 +112,11 @@ export function coverageOf(
       detection: r.kind,
       missing: ids,
       note: `no ${ids.join('/')} events: ${r.what} cannot be seen (${r.audit})`,
+      noteMessage: message('coverage.blind', {
+        ids: ids.join('/'),
+        what: message(`coverage.what.${r.kind}`),
+        audit: message(`coverage.audit.${r.kind}`),
+      }),
     });
   }
   return {

@@ -9,9 +9,10 @@
  * - from edges (password guessing, password spraying): recomputed for any window, since they are
  *   counts over the window.
  */
-import type { DatasetEdge, DatasetNode, Detection, Flag, FlagKind } from '../dataset/schema.js';
+import type { DatasetEdge, DatasetNode, Detection, Flag, FlagKind, Message } from '../dataset/schema.js';
 import type { Rc4TicketEvidence } from './graph-builder.js';
-import { failurePhrase } from './event-names.js';
+import { failurePhrase, failurePhraseMessage } from './event-names.js';
+import { message, verbatim } from './message.js';
 import { hash64 } from './ids.js';
 import { compareIso } from './time.js';
 
@@ -102,37 +103,54 @@ function evidenceOf(flags: Flag[]): Detection['evidence'] {
   return { eventIds, recordIds, computers };
 }
 
-function summarize(flags: Flag[], max = 5): string {
-  const counts = new Map<string, number>();
-  for (const f of flags) counts.set(f.detail, (counts.get(f.detail) ?? 0) + f.count);
-  const parts = [...counts.entries()].slice(0, max).map(([d, c]) => (c > 1 ? `${d} ×${c}` : d));
-  if (counts.size > max) parts.push(`and ${counts.size - max} more`);
-  return parts.join('; ');
+/** The flags' details with their counts, as text and as the `items` of a message. */
+function summarize(flags: Flag[], max = 5): { text: string; items: Message[] } {
+  const counts = new Map<string, { count: number; message: Message }>();
+  for (const f of flags) {
+    const known = counts.get(f.detail);
+    if (known !== undefined) known.count += f.count;
+    // Flags of datasets written before messages show their text as it is.
+    else counts.set(f.detail, { count: f.count, message: f.detailMessage ?? verbatim(f.detail) });
+  }
+  const listed = [...counts.entries()].slice(0, max);
+  const parts = listed.map(([d, { count: c }]) => (c > 1 ? `${d} ×${c}` : d));
+  const items = listed.map(([, { count: c, message: m }]) =>
+    c > 1 ? message('detail.flagTimes', { detail: m, count: c }) : m,
+  );
+  if (counts.size > max) {
+    parts.push(`and ${counts.size - max} more`);
+    items.push(message('detail.andMore', { count: counts.size - max }));
+  }
+  return { text: parts.join('; '), items };
 }
 
 /** Detections resting on flags (one per node and kind). */
 export function detectFromFlags(nodes: readonly DatasetNode[]): Detection[] {
   const out: Detection[] = [];
+  /** `extra` explains a detection after its flags: its English text and the message id of it. */
   const add = (
     kind: string,
-    title: string,
+    title: { text: string; key: string },
     severity: Detection['severity'],
     g: FlagGroup,
     flags: Flag[] = g.flags,
-    extra = '',
+    extra: { text: string; key: string } | null = null,
   ): void => {
     const { first, last } = span(flags.map((f) => f.time));
     const count = flags.reduce((s, f) => s + f.count, 0);
+    const summary = summarize(flags);
     out.push({
       id: detectionId(kind, [g.node.id, first]),
       kind,
-      title,
+      title: title.text,
       severity,
       nodes: [g.node.id],
       first,
       last,
       count,
-      detail: `${g.node.label}: ${summarize(flags)}${extra}`,
+      detail: `${g.node.label}: ${summary.text}${extra === null ? '' : extra.text}`,
+      titleMessage: message(title.key, { node: g.node.label }),
+      detailMessages: [message(extra?.key ?? 'detail.flags', { node: g.node.label, items: summary.items })],
       evidence: evidenceOf(flags),
     });
   };
@@ -141,36 +159,52 @@ export function detectFromFlags(nodes: readonly DatasetNode[]): Detection[] {
     if (count >= DETECTION_PARAMETERS.dcsyncMinEvents)
       add(
         'dcsync',
-        `DCSync: ${g.node.label} requested directory replication`,
+        { text: `DCSync: ${g.node.label} requested directory replication`, key: 'detection.dcsync' },
         'high',
         g,
         g.flags,
-        ' (4662 with replication rights, by an account that is not a domain controller)',
+        {
+          text: ' (4662 with replication rights, by an account that is not a domain controller)',
+          key: 'detail.flagsDcsync',
+        },
       );
   }
   for (const g of flagsOfKind(nodes, ['dcshadow']))
     add(
       'dcshadow',
-      `DCShadow: ${g.node.label} registered a domain controller object`,
+      { text: `DCShadow: ${g.node.label} registered a domain controller object`, key: 'detection.dcshadow' },
       'high',
       g,
       g.flags,
-      ' (5137/5141 on nTDSDSA or server objects under Sites, by a non-DC)',
+      {
+        text: ' (5137/5141 on nTDSDSA or server objects under Sites, by a non-DC)',
+        key: 'detail.flagsDcshadow',
+      },
     );
   for (const g of flagsOfKind(nodes, ['log-cleared']))
-    add('log-cleared', `Security log cleared on ${g.node.label}`, 'high', g);
+    add(
+      'log-cleared',
+      { text: `Security log cleared on ${g.node.label}`, key: 'detection.logCleared' },
+      'high',
+      g,
+    );
   for (const g of flagsOfKind(nodes, ['policy-changed']))
-    add('audit-policy-changed', `Audit policy changed on ${g.node.label}`, 'medium', g);
+    add(
+      'audit-policy-changed',
+      { text: `Audit policy changed on ${g.node.label}`, key: 'detection.auditPolicyChanged' },
+      'medium',
+      g,
+    );
   for (const g of flagsOfKind(nodes, ['created', 'deleted'])) {
     const created = g.flags.filter((f) => f.kind === 'created');
     const deleted = g.flags.filter((f) => f.kind === 'deleted');
     const both = created.length > 0 && deleted.length > 0;
     const suspicious = both || (g.node.name.endsWith('$') && created.length > 0);
     const title = both
-      ? `Account ${g.node.label} created and deleted`
+      ? { text: `Account ${g.node.label} created and deleted`, key: 'detection.accountCreatedDeleted' }
       : created.length > 0
-        ? `Account ${g.node.label} created`
-        : `Account ${g.node.label} deleted`;
+        ? { text: `Account ${g.node.label} created`, key: 'detection.accountCreated' }
+        : { text: `Account ${g.node.label} deleted`, key: 'detection.accountDeleted' };
     add(
       both ? 'account-created-deleted' : created.length > 0 ? 'account-created' : 'account-deleted',
       title,
@@ -186,14 +220,19 @@ export function detectFromFlags(nodes: readonly DatasetNode[]): Detection[] {
     );
     add(
       'group-membership-changed',
-      `Group membership of ${g.node.label} changed`,
+      { text: `Group membership of ${g.node.label} changed`, key: 'detection.groupMembershipChanged' },
       privileged ? 'high' : 'medium',
       g,
     );
   }
   for (const g of flagsOfKind(nodes, ['explicit-credentials'])) {
     if (g.node.hidden !== null) continue; // SYSTEM and computer accounts do this all day
-    add('explicit-credentials', `${g.node.label} logged on with explicit credentials`, 'low', g);
+    add(
+      'explicit-credentials',
+      { text: `${g.node.label} logged on with explicit credentials`, key: 'detection.explicitCredentials' },
+      'low',
+      g,
+    );
   }
   return out;
 }
@@ -243,6 +282,14 @@ export function detectKerberoasting(
       last,
       count: list.reduce((s, t) => s + t.count, 0),
       detail: `4769 with ticket encryption 0x17 (RC4) for ${services.length} service${services.length === 1 ? '' : 's'}: ${services.slice(0, 10).join(', ')}${services.length > 10 ? ', …' : ''}${sources.length > 0 ? `; from ${sources.slice(0, 5).join(', ')}` : ''}`,
+      titleMessage: message('detection.kerberoasting', { account: label }),
+      detailMessages: [
+        message(sources.length > 0 ? 'detail.kerberoastingFrom' : 'detail.kerberoasting', {
+          count: services.length,
+          services: withEllipsis(services, 10),
+          sources: sources.slice(0, 5),
+        }),
+      ],
       evidence: {
         eventIds: [4769],
         recordIds,
@@ -253,6 +300,11 @@ export function detectKerberoasting(
   return out;
 }
 
+/** The first `max` items of a list, and `…` after them when there are more (as the English text). */
+function withEllipsis(items: readonly string[], max: number): string[] {
+  return items.length > max ? [...items.slice(0, max), '…'] : items.slice(0, max);
+}
+
 /** Password guessing and spraying from the failed-logon edges (of a window). */
 export function detectFromEdges(
   edges: readonly DatasetEdge[],
@@ -260,6 +312,8 @@ export function detectFromEdges(
 ): Detection[] {
   const label = (id: string | null): string =>
     id === null ? 'an unknown source' : (nodes.get(id)?.label ?? id);
+  const labelParam = (id: string | null): string | Message =>
+    id === null ? message('source.unknown') : label(id);
   interface Agg {
     count: number;
     hours: Map<number, number>;
@@ -305,6 +359,10 @@ export function detectFromEdges(
       .sort((x, y) => y[1] - x[1])
       .map(([id, c]) => `${c} ${failurePhrase(id)}`)
       .join(', ');
+  const phraseMessages = (a: Agg): Message[] =>
+    [...a.eventIds.entries()]
+      .sort((x, y) => y[1] - x[1])
+      .map(([id, c]) => message('detail.countedEvents', { count: c, events: failurePhraseMessage(id) }));
   const out: Detection[] = [];
   for (const [acc, a] of perAccount) {
     const peak = Math.max(...a.hours.values());
@@ -329,6 +387,24 @@ export function detectFromEdges(
         .join(
           ', ',
         )}${sources.length > 5 ? ', …' : ''} (up to ${peak} in one hour; thresholds ${DETECTION_PARAMETERS.guessingMinFailuresPerHour} in an hour or ${DETECTION_PARAMETERS.guessingMinFailures} in all)`,
+      titleMessage: message('detection.passwordGuessing', { account: label(acc) }),
+      detailMessages: [
+        message('detail.passwordGuessing', {
+          failures: phraseMessages(a),
+          account: label(acc),
+          sources: [
+            ...sources
+              .slice(0, 5)
+              .map(([s, c]) =>
+                message('detail.sourceCount', { source: labelParam(s === '' ? null : s), count: c }),
+              ),
+            ...(sources.length > 5 ? [message('list.ellipsis')] : []),
+          ],
+          peak,
+          perHour: DETECTION_PARAMETERS.guessingMinFailuresPerHour,
+          total: DETECTION_PARAMETERS.guessingMinFailures,
+        }),
+      ],
       evidence: {
         eventIds: [...a.eventIds.keys()].sort((x, y) => x - y),
         recordIds: [],
@@ -354,6 +430,19 @@ export function detectFromEdges(
         .join(
           ', ',
         )}${accounts.length > 8 ? ', …' : ''} (threshold ${DETECTION_PARAMETERS.sprayingMinAccounts} accounts)`,
+      titleMessage: message('detection.passwordSpraying', { source: label(src), count: accounts.length }),
+      detailMessages: [
+        message('detail.passwordSpraying', {
+          failures: phraseMessages(a),
+          source: label(src),
+          count: accounts.length,
+          accounts: withEllipsis(
+            accounts.map((id) => label(id)),
+            8,
+          ),
+          threshold: DETECTION_PARAMETERS.sprayingMinAccounts,
+        }),
+      ],
       evidence: {
         eventIds: [...a.eventIds.keys()].sort((x, y) => x - y),
         recordIds: [],
@@ -410,6 +499,18 @@ export function detectExplicitCredentialSpray(
         .join(
           ', ',
         )}${accounts.length > 8 ? ', …' : ''} (up to ${peak} distinct accounts in one hour; threshold more than ${DETECTION_PARAMETERS.explicitSprayMaxAccounts}, as DeepBlueCLI's "Distributed Account Explicit Credential Use")`,
+      titleMessage: message('detection.explicitCredentialSpray', {
+        subject: label(subject),
+        count: accounts.length,
+      }),
+      detailMessages: [
+        message('detail.explicitCredentialSpray', {
+          subject: label(subject),
+          accounts: withEllipsis(accounts.map(label), 8),
+          peak,
+          threshold: DETECTION_PARAMETERS.explicitSprayMaxAccounts,
+        }),
+      ],
       evidence: {
         eventIds: [4648],
         recordIds: [],

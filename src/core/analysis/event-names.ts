@@ -1,4 +1,6 @@
 /** Words for event IDs in reasons and detections ("failed Kerberos pre-auth (4771)"). */
+import type { Message } from '../dataset/schema.js';
+import { message } from './message.js';
 
 const EVENT_PHRASES: Record<number, string> = {
   4624: 'successful logons',
@@ -27,4 +29,14 @@ export function eventPhrase(eventId: number): string {
 /** "failed Kerberos pre-auth (4771)" */
 export function failurePhrase(eventId: number): string {
   return `${FAILURE_PHRASES[eventId] ?? 'failed events'} (${eventId})`;
+}
+
+/** eventPhrase as a message: `event.4624`, or `event.other` for an ID without a name. */
+export function eventPhraseMessage(eventId: number): Message {
+  return eventId in EVENT_PHRASES ? message(`event.${eventId}`) : message('event.other', { eventId });
+}
+
+/** failurePhrase as a message: `failed.4771`, or `failed.other`. */
+export function failurePhraseMessage(eventId: number): Message {
+  return eventId in FAILURE_PHRASES ? message(`failed.${eventId}`) : message('failed.other', { eventId });
 }

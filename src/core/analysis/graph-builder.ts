@@ -384,11 +384,13 @@ function attachFlags(
   for (const f of flags) {
     const node = 'account' in f.owner ? accountNodes.nodeOf(f.owner.account) : hostNodes.get(f.owner.host);
     if (node === undefined) continue;
+    const detail = f.detail(nameOf);
     const flag: Flag = {
       kind: f.kind,
       time: f.time,
       count: f.count,
-      detail: f.detail(nameOf).slice(0, 16_384),
+      detail: detail.text.slice(0, 16_384),
+      detailMessage: detail.message,
       eventId: f.eventId,
       computer: f.computer,
       recordIds: f.recordIds,

@@ -4,7 +4,8 @@
  * evidence) and says whether the event was used; the builder dedupes, counts and dispatches.
  */
 import type { LogonEvent } from '../events/logon-event.js';
-import type { FlagKind } from '../dataset/schema.js';
+import type { FlagKind, Message, MessageParam } from '../dataset/schema.js';
+import { message } from './message.js';
 import { auditCategoryName, auditSubcategoryName } from './audit-policy.js';
 import { clean, isFailureStatus, normalizeStatus } from './ids.js';
 import { compareIso, HOUR_MS } from './time.js';
@@ -80,6 +81,12 @@ export interface RawEdge {
 
 export type FlagOwner = { account: string } | { host: string };
 
+/** A flag's detail: the English text stored for every reader, and its message id with parameters. */
+export interface FlagDetail {
+  text: string;
+  message: Message;
+}
+
 export interface RawFlag {
   owner: FlagOwner;
   kind: FlagKind;
@@ -90,8 +97,8 @@ export interface RawFlag {
   computer: string | null;
   recordIds: number[];
   actor: string | null;
-  /** Detail with `{actor}` and `{member}`-style placeholders filled at finish. */
-  detail: (name: (key: string | null) => string) => string;
+  /** Detail (English text and message) with the names of accounts filled at finish. */
+  detail: (name: (key: string | null) => string) => FlagDetail;
 }
 
 /** What a handler may record into (the builder's state). */
@@ -292,6 +299,16 @@ function onPhrase(e: LogonEvent): string {
   return e.computer === null ? '' : ` on ${e.computer}`;
 }
 
+/** `byPhrase` as a message parameter (`flag.by`, or an empty string). */
+function byParam(subject: string | null, name: (k: string | null) => string): MessageParam {
+  return subject === null ? '' : message('flag.by', { actor: name(subject) });
+}
+
+/** `onPhrase` as a message parameter (`flag.on`, or an empty string). */
+function onParam(e: LogonEvent): MessageParam {
+  return e.computer === null ? '' : message('flag.on', { computer: e.computer });
+}
+
 function noAccount(records: GraphRecords): false {
   records.skip('no-account');
   return false;
@@ -309,7 +326,10 @@ const privilegedLogon = flagHandler(({ e, ms, records, subject }) => {
       owner: { account: subject },
       kind: 'privileged',
       actor: subject,
-      detail: () => 'special privileges assigned to a new logon',
+      detail: () => ({
+        text: 'special privileges assigned to a new logon',
+        message: message('flag.privileged'),
+      }),
     },
     e.recordId,
   );
@@ -331,8 +351,13 @@ const explicitCredentials = flagHandler(({ e, ms, records, subject }) => {
         owner: { account: subject },
         kind: 'explicit-credentials',
         actor: subject,
-        detail: (name) =>
-          `used the credentials of ${target === null ? 'an unnamed account' : name(target)}${server === null ? '' : ` for ${server}`}`,
+        detail: (name) => ({
+          text: `used the credentials of ${target === null ? 'an unnamed account' : name(target)}${server === null ? '' : ` for ${server}`}`,
+          message: message('flag.explicitCredentials', {
+            account: target === null ? message('fallback.unnamedAccount') : name(target),
+            server: server === null ? '' : message('flag.forServer', { server }),
+          }),
+        }),
       },
       e.recordId,
     );
@@ -353,7 +378,13 @@ const accountCreatedOrDeleted = flagHandler(({ e, ms, records, subject }) => {
       owner: { account: target },
       kind: verb,
       actor: subject,
-      detail: (name) => `account ${verb}${byPhrase(subject, name)}${on}`,
+      detail: (name) => ({
+        text: `account ${verb}${byPhrase(subject, name)}${on}`,
+        message: message(verb === 'created' ? 'flag.accountCreated' : 'flag.accountDeleted', {
+          by: byParam(subject, name),
+          on: onParam(e),
+        }),
+      }),
     },
     e.recordId,
   );
@@ -375,9 +406,12 @@ const groupMembership = flagHandler(({ e, ms, records, subject }) => {
       ? records.identity.account(null, null, e.memberSid)
       : records.identity.account(cn, null, null);
   if (member === null) return noAccount(records);
-  const group = clean(e.groupName) ?? clean(e.targetUser) ?? '(unnamed group)';
+  const named = clean(e.groupName) ?? clean(e.targetUser);
+  const group = named ?? '(unnamed group)';
   const groupDomain = clean(e.targetDomain);
   const groupLabel = groupDomain === null ? group : `${groupDomain}\\${group}`;
+  const groupParam: MessageParam =
+    named === null && groupDomain === null ? message('fallback.unnamedGroup') : groupLabel;
   const added = GROUP_ADDED_EVENT_IDS.has(e.eventId);
   const on = onPhrase(e);
   records.addFlag(
@@ -386,8 +420,14 @@ const groupMembership = flagHandler(({ e, ms, records, subject }) => {
       owner: { account: member },
       kind: added ? 'group-added' : 'group-removed',
       actor: subject,
-      detail: (name) =>
-        `${added ? 'added to' : 'removed from'} group ${groupLabel}${byPhrase(subject, name)}${on}`,
+      detail: (name) => ({
+        text: `${added ? 'added to' : 'removed from'} group ${groupLabel}${byPhrase(subject, name)}${on}`,
+        message: message(added ? 'flag.groupAdded' : 'flag.groupRemoved', {
+          group: groupParam,
+          by: byParam(subject, name),
+          on: onParam(e),
+        }),
+      }),
     },
     e.recordId,
   );
@@ -397,7 +437,8 @@ const groupMembership = flagHandler(({ e, ms, records, subject }) => {
 /** 4719: the audit policy changed (a flag on the computer, or on the subject when none is named). */
 const auditPolicyChanged = flagHandler(({ e, ms, records, computerHost, subject }) => {
   if (computerHost === null && subject === null) return noAccount(records);
-  const category = auditCategoryName(e.categoryId) ?? 'unknown category';
+  const known = auditCategoryName(e.categoryId);
+  const category = known ?? 'unknown category';
   const sub = auditSubcategoryName(e.subcategoryGuid);
   const owner: FlagOwner = computerHost !== null ? { host: computerHost } : { account: subject! };
   records.addFlag(
@@ -406,8 +447,14 @@ const auditPolicyChanged = flagHandler(({ e, ms, records, computerHost, subject 
       owner,
       kind: 'policy-changed',
       actor: subject,
-      detail: (name) =>
-        `audit policy changed: ${category}${sub === null ? '' : ` › ${sub}`}${byPhrase(subject, name)}`,
+      detail: (name) => ({
+        text: `audit policy changed: ${category}${sub === null ? '' : ` › ${sub}`}${byPhrase(subject, name)}`,
+        message: message('flag.auditPolicy', {
+          category: known ?? message('fallback.unknownCategory'),
+          subcategory: sub === null ? '' : message('flag.subcategory', { subcategory: sub }),
+          by: byParam(subject, name),
+        }),
+      }),
     },
     e.recordId,
   );
@@ -425,7 +472,10 @@ const logCleared = flagHandler(({ e, ms, records, computerHost, subject }) => {
       owner,
       kind: 'log-cleared',
       actor: subject,
-      detail: (name) => `security log cleared${byPhrase(subject, name)}${on}`,
+      detail: (name) => ({
+        text: `security log cleared${byPhrase(subject, name)}${on}`,
+        message: message('flag.logCleared', { by: byParam(subject, name), on: onParam(e) }),
+      }),
     },
     e.recordId,
   );
@@ -448,7 +498,10 @@ const directoryReplication = flagHandler(({ e, ms, records, subject }) => {
       owner: { account: subject },
       kind: 'dcsync',
       actor: subject,
-      detail: () => `directory replication requested (${rights.join(', ')})${on}`,
+      detail: () => ({
+        text: `directory replication requested (${rights.join(', ')})${on}`,
+        message: message('flag.replication', { rights, on: onParam(e) }),
+      }),
     },
     e.recordId,
   );
@@ -468,7 +521,14 @@ const dcObjectChanged = flagHandler(({ e, ms, records, subject }) => {
       owner: { account: subject },
       kind: 'dcshadow',
       actor: subject,
-      detail: () => `${clean(e.objectClass) ?? 'directory'} object ${verb}: ${dn}${on}`,
+      detail: () => ({
+        text: `${clean(e.objectClass) ?? 'directory'} object ${verb}: ${dn}${on}`,
+        message: message(verb === 'created' ? 'flag.dcObjectCreated' : 'flag.dcObjectDeleted', {
+          objectClass: clean(e.objectClass) ?? message('fallback.directory'),
+          dn: clean(e.objectDn) ?? message('fallback.noDn'),
+          on: onParam(e),
+        }),
+      }),
     },
     e.recordId,
   );

@@ -8,7 +8,8 @@
  * event finds the very edge it was counted in.
  */
 import type { LogonEvent } from '../events/logon-event.js';
-import type { DatasetNode } from '../dataset/schema.js';
+import type { DatasetNode, Message } from '../dataset/schema.js';
+import { message } from './message.js';
 import {
   boundLabel,
   clean,
@@ -197,10 +198,17 @@ function accountNode(r: ResolvedAccount, sids: string[], isCreatedUser: boolean)
     notes: [],
   };
   if (isCreatedUser && r.name.endsWith('$'))
-    n.notes.push(
+    addNote(
+      n,
       `created as a user account (4720) although its name ends in $ like a computer's: a way to hide an account`,
+      message('note.createdAsUser'),
     );
-  if (sids.length > 1) n.notes.push(`seen with ${sids.length} SIDs: ${sids.slice(0, 5).join(', ')}`);
+  if (sids.length > 1)
+    addNote(
+      n,
+      `seen with ${sids.length} SIDs: ${sids.slice(0, 5).join(', ')}`,
+      message('note.sids', { count: sids.length, sids: sids.slice(0, 5) }),
+    );
   return n;
 }
 
@@ -208,7 +216,7 @@ function accountNode(r: ResolvedAccount, sids: string[], isCreatedUser: boolean)
 export function buildHostNodes(hosts: HostResolver): Map<string, DatasetNode> {
   const hostNodes = new Map<string, DatasetNode>();
   for (const h of hosts.hosts.values()) {
-    hostNodes.set(h.id, {
+    const node: DatasetNode = {
       id: h.id,
       kind: 'host',
       label: h.label,
@@ -219,24 +227,20 @@ export function buildHostNodes(hosts: HostResolver): Map<string, DatasetNode> {
       names: [...h.names].sort(),
       hidden: null,
       flags: [],
-      notes:
-        h.ips.size > MAX_LISTED
-          ? [`seen with ${h.ips.size} addresses; the first ${MAX_LISTED} are listed`]
-          : [],
-    });
+      notes: [],
+    };
+    if (h.ips.size > MAX_LISTED)
+      addNote(
+        node,
+        `seen with ${h.ips.size} addresses; the first ${MAX_LISTED} are listed`,
+        message('note.manyAddresses', { count: h.ips.size, listed: MAX_LISTED }),
+      );
+    hostNodes.set(h.id, node);
   }
   noteSharedAddresses(hosts, hostNodes);
   for (const i of hosts.ips.values()) {
     const names = [...i.names].sort().slice(0, 100).map(boundLabel);
-    const notes: string[] = [];
-    if (names.length > 1) {
-      notes.push(
-        boundLabel(
-          `${i.address} was seen as ${listWords(names.map((n) => n.toUpperCase()))}: kept apart (DHCP reuse or NAT), not merged`,
-        ),
-      );
-    }
-    hostNodes.set(i.id, {
+    const node: DatasetNode = {
       id: i.id,
       kind: 'ip',
       label: i.address === '-' ? '(no source address)' : i.address,
@@ -247,8 +251,23 @@ export function buildHostNodes(hosts: HostResolver): Map<string, DatasetNode> {
       names,
       hidden: i.hidden,
       flags: [],
-      notes,
-    });
+      notes: [],
+    };
+    if (names.length > 1) {
+      const upper = names.map((n) => n.toUpperCase());
+      addNote(
+        node,
+        boundLabel(
+          `${i.address} was seen as ${listWords(upper)}: kept apart (DHCP reuse or NAT), not merged`,
+        ),
+        message('note.ipNames', {
+          address: i.address,
+          names: upper.slice(0, -1),
+          last: upper[upper.length - 1]!,
+        }),
+      );
+    }
+    hostNodes.set(i.id, node);
   }
   return hostNodes;
 }
@@ -265,8 +284,10 @@ function noteSharedAddresses(hosts: HostResolver, hostNodes: Map<string, Dataset
         .filter((m) => m !== n)
         .slice(0, 20)
         .map((m) => m.toUpperCase());
-      host.notes.push(
+      addNote(
+        host,
         boundLabel(`shares address ${address} with ${others.join(', ')}${names.length > 21 ? ', …' : ''}`),
+        message('note.sharedAddress', { address, others: names.length > 21 ? [...others, '…'] : others }),
       );
     }
   }
@@ -295,6 +316,12 @@ export function buildDomainNodes(
     });
   }
   return domainNodes;
+}
+
+/** A note for the analyst, with its message id (notes and noteMessages stay index-aligned). */
+function addNote(node: DatasetNode, text: string, note: Message): void {
+  node.notes.push(text);
+  (node.noteMessages ??= []).push(note);
 }
 
 function listWords(items: string[]): string {

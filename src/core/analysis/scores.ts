@@ -3,10 +3,11 @@
  * degree and simple counts, each with the sentences that explain it (docs/analysis.md).
  */
 import { EXPLICIT_CREDENTIAL_EVENT_ID } from './graph-builder.js';
-import type { DatasetEdge, DatasetNode, Ranking, Reason } from '../dataset/schema.js';
+import type { DatasetEdge, DatasetNode, Message, Ranking, Reason } from '../dataset/schema.js';
 import { buildSparseGraphFlat, minMaxNormalize, pagerank } from './pagerank.js';
 import { LOGONTRACER_CHANGEFINDER, warmedUp, type ChangeFinderOptions } from './changefinder.js';
-import { eventPhrase, failurePhrase } from './event-names.js';
+import { eventPhrase, eventPhraseMessage, failurePhrase, failurePhraseMessage } from './event-names.js';
+import { message } from './message.js';
 import { hourLabel } from './time.js';
 
 export type PageRankMode = 'standard' | 'logontracer';
@@ -382,34 +383,70 @@ function reasonsOf(i: number, node: NodeFacts, mode: PageRankMode, hasWindow: bo
   const failures = tally.failures[i]!;
   const reasons: Reason[] = [];
   if (node.privileged[i]! > 0)
-    reasons.push({ score: 'privileged', text: `privileged logons (4672) ×${node.privileged[i]!}` });
-  if (node.anomaly.score[i]! > 0)
+    reasons.push({
+      score: 'privileged',
+      text: `privileged logons (4672) ×${node.privileged[i]!}`,
+      message: message('reason.privileged', { count: node.privileged[i]! }),
+    });
+  if (node.anomaly.score[i]! > 0) {
+    const score = round(node.anomaly.score[i]!);
+    const hour = hourLabel(node.anomaly.hour[i]!);
     reasons.push({
       score: 'anomaly',
-      text: `anomaly ${round(node.anomaly.score[i]!)} at ${hourLabel(node.anomaly.hour[i]!)}`,
+      text: `anomaly ${score} at ${hour}`,
+      message: message('reason.anomaly', { score: Number(score), hour }),
     });
+  }
   const groups = tally.failureGroups.get(i);
   if (groups !== undefined) {
-    reasons.push(...failureReasons(groups, isAccount, (other) => labelOf(other, node)));
+    reasons.push(
+      ...failureReasons(
+        groups,
+        isAccount,
+        (other) => labelOf(other, node),
+        (other) => labelMessageOf(other, node),
+      ),
+    );
     if (failures < events) {
       const ratio = events === 0 ? 0 : failures / events;
-      reasons.push({ score: 'failureRatio', text: `${round(100 * ratio, 0)}% of its events failed` });
+      const percent = round(100 * ratio, 0);
+      reasons.push({
+        score: 'failureRatio',
+        text: `${percent}% of its events failed`,
+        message: message('reason.failureRatio', { percent: Number(percent) }),
+      });
     }
   }
-  if (pr.normalized[i]! > 0 && pr.linked.length > 1)
+  if (pr.normalized[i]! > 0 && pr.linked.length > 1) {
+    const score = round(pr.normalized[i]!, 2);
     reasons.push({
       score: 'pagerank',
-      text: `PageRank ${round(pr.normalized[i]!, 2)} (${ordinal(pr.position[i]!)} of ${pr.linked.length}, ${mode === 'logontracer' ? 'LogonTracer mode' : 'standard'})`,
+      text: `PageRank ${score} (${ordinal(pr.position[i]!)} of ${pr.linked.length}, ${mode === 'logontracer' ? 'LogonTracer mode' : 'standard'})`,
+      message: message('reason.pagerank', {
+        score: Number(score),
+        position: pr.position[i]!,
+        total: pr.linked.length,
+        mode: message(`pagerankMode.${mode}`),
+      }),
     });
+  }
   reasons.push(...degreeReasons(i, tally, isAccount));
   if (tally.newEdges[i]! > 0 && hasWindow)
     reasons.push({
       score: 'newEdges',
       text: `${plural(tally.newEdges[i]!, 'logon path')} first seen in this window`,
+      message: message('reason.newEdges', { count: tally.newEdges[i]! }),
     });
   if (reasons.length === 0 && events > 0) {
     const only = tally.onlyEvent[i]!;
-    reasons.push({ score: 'events', text: `${events} ${only >= 0 ? eventPhrase(only) : 'events'}` });
+    reasons.push({
+      score: 'events',
+      text: `${events} ${only >= 0 ? eventPhrase(only) : 'events'}`,
+      message: message('reason.events', {
+        count: events,
+        events: only >= 0 ? eventPhraseMessage(only) : message('event.mixed'),
+      }),
+    });
   }
   return reasons;
 }
@@ -418,11 +455,16 @@ function labelOf(i: number, node: NodeFacts): string {
   return i < 0 ? 'an unknown source' : (node.nodeOf[i]?.label ?? node.ids[i]!);
 }
 
+function labelMessageOf(i: number, node: NodeFacts): string | Message {
+  return i < 0 ? message('source.unknown') : labelOf(i, node);
+}
+
 /** The largest failure groups: for an account, from where; for a host, for how many accounts. */
 function failureReasons(
   groups: FailureGroups,
   isAccount: boolean,
   label: (node: number) => string,
+  labelMessage: (node: number) => string | Message,
 ): Reason[] {
   const largest = [...groups.entries()]
     .sort((x, y) => y[1].count - x[1].count)
@@ -434,22 +476,53 @@ function failureReasons(
     const where = isAccount
       ? ` from ${label(Number(other))}`
       : ` for ${plural(group.accounts.size, 'account')}`;
-    return { score: 'failures', text: `${group.count} ${failurePhrase(eventId)}${where}` };
+    const events = failurePhraseMessage(eventId);
+    return {
+      score: 'failures',
+      text: `${group.count} ${failurePhrase(eventId)}${where}`,
+      message: isAccount
+        ? message('reason.failuresFrom', { count: group.count, events, source: labelMessage(Number(other)) })
+        : message('reason.failuresFor', {
+            count: group.count,
+            events,
+            accounts: message('count.accounts', { count: group.accounts.size }),
+          }),
+    };
   });
 }
 
 function degreeReasons(i: number, tally: EdgeTally, isAccount: boolean): Reason[] {
   const reasons: Reason[] = [];
   if (isAccount) {
-    if (tally.distinctSources[i]! > 1)
-      reasons.push({ score: 'degree', text: `logged on from ${tally.distinctSources[i]!} sources` });
-    if (tally.distinctTargets[i]! > 1)
-      reasons.push({ score: 'degree', text: `logged by ${tally.distinctTargets[i]!} computers` });
+    const sources = tally.distinctSources[i]!;
+    const computers = tally.distinctTargets[i]!;
+    if (sources > 1)
+      reasons.push({
+        score: 'degree',
+        text: `logged on from ${sources} sources`,
+        message: message('reason.sources', { count: sources }),
+      });
+    if (computers > 1)
+      reasons.push({
+        score: 'degree',
+        text: `logged by ${computers} computers`,
+        message: message('reason.computers', { count: computers }),
+      });
   } else {
-    if (tally.accountsFrom[i]! > 1)
-      reasons.push({ score: 'degree', text: `source of logons by ${tally.accountsFrom[i]!} accounts` });
-    if (tally.accountsOn[i]! > 1)
-      reasons.push({ score: 'degree', text: `logged logons of ${tally.accountsOn[i]!} accounts` });
+    const from = tally.accountsFrom[i]!;
+    const on = tally.accountsOn[i]!;
+    if (from > 1)
+      reasons.push({
+        score: 'degree',
+        text: `source of logons by ${from} accounts`,
+        message: message('reason.accountsFrom', { count: from }),
+      });
+    if (on > 1)
+      reasons.push({
+        score: 'degree',
+        text: `logged logons of ${on} accounts`,
+        message: message('reason.accountsOn', { count: on }),
+      });
   }
   return reasons;
 }

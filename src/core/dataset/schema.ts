@@ -50,6 +50,50 @@ export const sourceSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/**
+ * Words for people as data (architecture rule 9): a message id of the `analysis` catalogue with its
+ * parameters, stored beside the English text that the CLI, the report and older readers show. A
+ * parameter is a number, a string (log text: shown, never interpreted), a list of them, or a nested
+ * message (a phrase such as "failed logons (4625)"). Nesting is bounded (MESSAGE_DEPTH) by the
+ * schema: a dataset is untrusted, and a recursive schema would let it nest without end.
+ */
+export interface Message {
+  key: string;
+  params?: Record<string, MessageParam> | undefined;
+}
+export type MessageParam = string | number | readonly (string | number)[] | Message | readonly Message[];
+
+/** Message ids are catalogue paths (`reason.failures`); parameter names are identifiers. */
+const messageKey = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z][\w-]*(\.[\w-]+)*$/, 'expected a message id like reason.failures');
+const paramName = z
+  .string()
+  .max(64)
+  .regex(/^[A-Za-z]\w*$/, 'expected a parameter name');
+const scalarParam = z.union([str, z.number().finite()]);
+const plainParam = z.union([scalarParam, z.array(scalarParam).max(1000)]);
+/** How deep messages nest in parameters (a detection's detail lists flags that name their actor). */
+const MESSAGE_DEPTH = 4;
+
+function messageLevels(): z.ZodType<Message> {
+  let level: z.ZodType<Message> = z.object({
+    key: messageKey,
+    params: z.record(paramName, plainParam).optional(),
+  });
+  for (let depth = 1; depth < MESSAGE_DEPTH; depth++) {
+    const inner = level;
+    level = z.object({
+      key: messageKey,
+      params: z.record(paramName, z.union([plainParam, inner, z.array(inner).max(1000)])).optional(),
+    });
+  }
+  return level;
+}
+
+export const messageSchema = messageLevels();
+
 export const FLAG_KINDS = [
   'privileged',
   'created',
@@ -71,6 +115,8 @@ export const flagSchema = z.object({
   count: count.min(1),
   /** Human-readable detail: group name and actor, policy category, ... */
   detail: str,
+  /** `detail` as a message id with parameters (absent in datasets written before it). */
+  detailMessage: messageSchema.optional(),
   eventId: count,
   /** The computer that logged it, when known. */
   computer: short.nullable(),
@@ -101,6 +147,8 @@ export const nodeSchema = z.object({
   flags: z.array(flagSchema).max(MAX_ITEMS),
   /** Notes the analysis wants the analyst to read (e.g. "IP seen with 2 host names"). */
   notes: z.array(str).max(1000),
+  /** `notes` as message ids with parameters, one per note (absent in datasets written before them). */
+  noteMessages: z.array(messageSchema).max(1000).optional(),
 });
 
 /** [Unix hour = floor(epoch ms / 3,600,000), count], sorted by hour. */
@@ -137,6 +185,8 @@ export const reasonSchema = z.object({
   /** The score this reason contributes to (`pagerank`, `anomaly`, `failures`, ...). */
   score: short,
   text: str,
+  /** `text` as a message id with parameters (absent in datasets written before it). */
+  message: messageSchema.optional(),
 });
 
 export const RANK_SCORES = ['pagerank', 'anomaly', 'failures', 'degree'] as const;
@@ -159,6 +209,10 @@ export const detectionSchema = z.object({
   last: isoTime,
   count: count,
   detail: str,
+  /** `title` as a message id with parameters; absent for Sigma hits (the rule's own title) and older datasets. */
+  titleMessage: messageSchema.optional(),
+  /** `detail` as messages, shown one after the other (absent in datasets written before them). */
+  detailMessages: z.array(messageSchema).max(100).optional(),
   evidence: z.object({
     eventIds: z.array(count).max(100),
     recordIds: z.array(count).max(1000),
@@ -182,7 +236,17 @@ export const readStatsSchema = z.object({
  */
 export const coverageSchema = z.object({
   eventIds: z.record(short, count),
-  blind: z.array(z.object({ detection: short, missing: z.array(count).max(100), note: str })).max(1000),
+  blind: z
+    .array(
+      z.object({
+        detection: short,
+        missing: z.array(count).max(100),
+        note: str,
+        /** `note` as a message id with parameters (absent in datasets written before it). */
+        noteMessage: messageSchema.optional(),
+      }),
+    )
+    .max(1000),
   sigma: z
     .object({
       rules: count,

@@ -187,3 +187,45 @@ describe('issue 15 additions stay optional and are checked when present', () => 
     expect(validateDataset(JSON.parse(JSON.stringify(d))).ok).toBe(true);
   });
 });
+
+describe('message ids beside the analysis texts', () => {
+  const withReason = (message: unknown): unknown => {
+    const d = minimal();
+    return {
+      ...d,
+      rankings: [
+        { node: 'a:alice', scores: { pagerank: 1 }, reasons: [{ score: 'failures', text: 't', message }] },
+      ],
+    };
+  };
+
+  it('are optional: a dataset written before them stays valid', () => {
+    expect(validateDataset(minimal()).ok).toBe(true);
+  });
+
+  it('accept ids with numbers, strings, lists and nested messages', () => {
+    const message = {
+      key: 'reason.failuresFrom',
+      params: { count: 12, events: { key: 'failed.4771' }, source: 'ws1', list: ['a', 2] },
+    };
+    const r = validateDataset(withReason(message));
+    expect(r.ok && r.dataset.rankings[0]!.reasons[0]!.message).toEqual(message);
+  });
+
+  it('refuse ids and parameter names that are not identifiers', () => {
+    expect(validateDataset(withReason({ key: 'analysis:reason' })).ok).toBe(false);
+    expect(validateDataset(withReason({ key: 'reason..x' })).ok).toBe(false);
+    expect(validateDataset(withReason({ key: 'reason.x', params: { __proto__x: 1 } })).ok).toBe(false);
+    expect(validateDataset(withReason({ key: 'reason.x', params: { n: Infinity } })).ok).toBe(false);
+  });
+
+  it('refuse nesting deeper than the bound, without recursing on hostile input', () => {
+    let deep: unknown = { key: 'leaf' };
+    for (let i = 0; i < 10_000; i++) deep = { key: 'x', params: { inner: deep } };
+    const r = validateDataset(withReason(deep));
+    expect(r.ok).toBe(false);
+    let fine: unknown = { key: 'leaf' };
+    for (let i = 0; i < 3; i++) fine = { key: 'x', params: { inner: fine } };
+    expect(validateDataset(withReason(fine)).ok).toBe(true);
+  });
+});

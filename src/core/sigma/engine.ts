@@ -6,6 +6,7 @@
 import type { LogonEvent } from '../events/logon-event.js';
 import type { Detection } from '../dataset/schema.js';
 import { hash64 } from '../analysis/ids.js';
+import { message } from '../analysis/message.js';
 import { compareIso } from '../analysis/time.js';
 import { parseSigmaRule, type SigmaProblem, type SigmaRule } from './rule.js';
 
@@ -135,6 +136,17 @@ export function createSigmaCollector(set: SigmaRuleSet): SigmaCollector {
           last: h.last,
           count: h.count,
           detail: `Sigma rule ${r.id} (${r.level}, ${r.file})${r.description === null ? '' : `: ${r.description}`}`,
+          // The title is the rule author's own: shown as it is, so no titleMessage.
+          detailMessages: [
+            r.description === null
+              ? message('detail.sigma', { id: r.id, level: r.level, file: r.file })
+              : message('detail.sigmaDescribed', {
+                  id: r.id,
+                  level: r.level,
+                  file: r.file,
+                  description: r.description,
+                }),
+          ],
           evidence: {
             eventIds: [...h.eventIds].sort((a, b) => a - b),
             recordIds: h.recordIds,

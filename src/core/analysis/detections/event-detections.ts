@@ -6,7 +6,8 @@
  * Detection once the accounts are resolved.
  */
 import type { LogonEvent } from '../../events/logon-event.js';
-import type { Detection } from '../../dataset/schema.js';
+import type { Detection, Message, MessageParam } from '../../dataset/schema.js';
+import { message } from '../message.js';
 import { clean, hash64, isLocalAddress, normalizeIp, normalizeStatus } from '../ids.js';
 import { compareIso, HOUR_MS } from '../time.js';
 
@@ -57,9 +58,20 @@ export interface AccountRef {
   sid: string | null;
 }
 
+/** Words of a finding: the English text every reader gets, and its message id with parameters. */
+interface Words {
+  text: string;
+  message: Message;
+}
+
+const words = (text: string, key: string, params?: Record<string, MessageParam>): Words => ({
+  text,
+  message: message(key, params),
+});
+
 interface Finding {
   kind: string;
-  title: string;
+  title: Words;
   severity: Detection['severity'];
   accounts: AccountRef[];
   computers: Set<string>;
@@ -68,7 +80,7 @@ interface Finding {
   count: number;
   eventIds: Set<number>;
   recordIds: number[];
-  details: string[];
+  details: Words[];
 }
 
 export interface ResolveContext {
@@ -99,12 +111,50 @@ const firstLabel = (name: string): string => name.split('.')[0]!.trim().toLowerC
 
 /** Windows writes NetBIOS domain names in capitals; forged tickets often carry other shapes. */
 export function forgedDomainShape(domain: string | null): string | null {
+  return forgedDomainWords(domain)?.text ?? null;
+}
+
+function forgedDomainWords(domain: string | null): Words | null {
   const d = clean(domain);
   if (d === null) return null;
-  if (/kiwi/i.test(d)) return `the domain "${d}" is Mimikatz's default for forged tickets`;
-  if (/[a-z]/.test(d)) return `the domain "${d}" is in lower case where Windows writes the NetBIOS name`;
+  if (/kiwi/i.test(d))
+    return words(`the domain "${d}" is Mimikatz's default for forged tickets`, 'why.kiwiDomain', {
+      domain: d,
+    });
+  if (/[a-z]/.test(d))
+    return words(
+      `the domain "${d}" is in lower case where Windows writes the NetBIOS name`,
+      'why.lowerCaseDomain',
+      {
+        domain: d,
+      },
+    );
   return null;
 }
+
+/** A name from the event, or a message saying what it is when the event has none ("an account"). */
+const named = (value: string | null, fallback: string): { text: string; param: MessageParam } => {
+  const v = clean(value);
+  return v === null
+    ? { text: FALLBACK_TEXT[fallback] ?? fallback, param: message(`fallback.${fallback}`) }
+    : { text: v, param: v };
+};
+
+/** The "service" of a golden-ticket candidate that is a Kerberos network logon rather than a 4769. */
+const KERBEROS_LOGON_SERVICE = 'a Kerberos network logon';
+
+function serviceParam(service: string): MessageParam {
+  if (service === KERBEROS_LOGON_SERVICE) return message('fallback.kerberosLogon');
+  return service === '' ? message('fallback.service') : service;
+}
+
+const FALLBACK_TEXT: Record<string, string> = {
+  account: 'an account',
+  host: 'a host',
+  computer: 'a computer',
+  unknownAccount: 'an unknown account',
+  domainController: 'a domain controller',
+};
 
 /** What a finding keeps of an event. */
 type EvidenceEvent = Pick<LogonEvent, 'time' | 'eventId' | 'recordId' | 'computer'>;
@@ -126,11 +176,11 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
   function find(
     key: string,
     kind: string,
-    title: string,
+    title: Words,
     severity: Detection['severity'],
     e: EvidenceEvent,
     accounts: AccountRef[],
-    detail: string,
+    detail: Words,
   ): Finding | null {
     let f = findings.get(key);
     if (f === undefined) {
@@ -159,7 +209,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
     return f;
   }
 
-  function note(f: Finding, e: EvidenceEvent, detail: string): void {
+  function note(f: Finding, e: EvidenceEvent, detail: Words): void {
     f.count++;
     if (compareIso(e.time, f.first) < 0) f.first = e.time;
     if (compareIso(e.time, f.last) > 0) f.last = e.time;
@@ -168,7 +218,8 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
       f.recordIds.push(e.recordId);
     const c = clean(e.computer);
     if (c !== null && f.computers.size < 100) f.computers.add(c);
-    if (detail !== '' && f.details.length < 10 && !f.details.includes(detail)) f.details.push(detail);
+    if (detail.text !== '' && f.details.length < 10 && !f.details.some((d) => d.text === detail.text))
+      f.details.push(detail);
   }
 
   const target = (e: LogonEvent): AccountRef => ({
@@ -217,43 +268,69 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
         computer: lower(e.computer),
         recordId: e.recordId,
         ref: { user: e.targetUser, domain: e.targetDomain, sid: e.targetSid },
-        service: 'a Kerberos network logon',
+        service: KERBEROS_LOGON_SERVICE,
         eventId: 4624,
       });
     if (type === '9' && proc === 'seclogo' && pkg === 'negotiate') {
+      const account = named(e.targetUser, 'account');
+      const host = named(e.computer, 'host');
       find(
         `pth\u0000${lower(e.targetUser)}\u0000${lower(e.computer)}`,
         'pass-the-hash',
-        `Pass-the-hash: ${clean(e.targetUser) ?? 'an account'} started a NewCredentials logon on ${clean(e.computer) ?? 'a host'}`,
+        words(
+          `Pass-the-hash: ${account.text} started a NewCredentials logon on ${host.text}`,
+          'detection.passTheHash',
+          { account: account.param, host: host.param },
+        ),
         'high',
         e,
         [target(e)],
-        '4624 logon type 9 (NewCredentials) with logon process seclogo and package Negotiate: Mimikatz sekurlsa::pth (also runas /netonly)',
+        words(
+          '4624 logon type 9 (NewCredentials) with logon process seclogo and package Negotiate: Mimikatz sekurlsa::pth (also runas /netonly)',
+          'detail.passTheHash',
+        ),
       );
     }
     if (type === '10' && ip !== null && isLocalAddress(ip) && ip !== '-') {
+      const account = named(e.targetUser, 'account');
+      const host = named(e.computer, 'host');
       find(
         `rdp\u0000${lower(e.targetUser)}\u0000${lower(e.computer)}`,
         'rdp-tunnel',
-        `RDP through a tunnel: ${clean(e.targetUser) ?? 'an account'} logged on to ${clean(e.computer) ?? 'a host'} from a loopback address`,
+        words(
+          `RDP through a tunnel: ${account.text} logged on to ${host.text} from a loopback address`,
+          'detection.rdpTunnel',
+          { account: account.param, host: host.param },
+        ),
         'high',
         e,
         [target(e)],
-        `4624 logon type 10 (RemoteInteractive) from ${ip}: the RDP session came through a local port forward (plink, chisel, ngrok…)`,
+        words(
+          `4624 logon type 10 (RemoteInteractive) from ${ip}: the RDP session came through a local port forward (plink, chisel, ngrok…)`,
+          'detail.rdpTunnel',
+          { ip },
+        ),
       );
     }
     if (lower(e.authPackage) === 'kerberos' && (clean(e.targetSid) ?? '').startsWith('S-1-5-21-')) {
-      const why = forgedDomainShape(e.targetDomain);
-      if (why !== null)
+      const why = forgedDomainWords(e.targetDomain);
+      if (why !== null) {
+        const account = named(e.targetUser, 'account');
+        const domain = clean(e.targetDomain) ?? '';
         find(
           `gtd\u0000${lower(e.targetUser)}\u0000${lower(e.targetDomain)}`,
           'golden-ticket',
-          `Golden ticket suspected: ${clean(e.targetUser) ?? 'an account'} logged on with a Kerberos ticket naming the domain "${clean(e.targetDomain)}"`,
+          words(
+            `Golden ticket suspected: ${account.text} logged on with a Kerberos ticket naming the domain "${domain}"`,
+            'detection.goldenTicketLogon',
+            { account: account.param, domain },
+          ),
           /kiwi/i.test(e.targetDomain ?? '') ? 'high' : 'medium',
           e,
           [target(e)],
-          `4624 Kerberos logon: ${why}`,
+          words(`4624 Kerberos logon: ${why.text}`, 'detail.goldenTicketLogon', { why: why.message }),
         );
+      }
     }
   }
 
@@ -261,16 +338,29 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
     const spns = (e.servicePrincipalNames ?? '').toLowerCase();
     const gc = /(^|\s)gc\//.test(spns);
     const drs = spns.includes(`${DRS_SPN_GUID}/`);
-    const name = clean(e.targetUser) ?? 'a computer';
+    const computer = named(e.targetUser, 'computer');
+    const name = computer.text;
     if (gc || drs) {
+      const actor = named(e.subjectUser, 'unknownAccount');
+      const spns = [gc ? 'GC/…' : '', drs ? 'E3514235-4B06-11D1-AB04-00C04FC2DCD2/… (DRS)' : ''].filter(
+        (s) => s !== '',
+      );
       find(
         `dcshadow-spn\u0000${lower(e.targetUser)}`,
         'dcshadow-spn',
-        `DCShadow: ${name} was given the service principal names of a domain controller`,
+        words(
+          `DCShadow: ${name} was given the service principal names of a domain controller`,
+          'detection.dcshadowSpn',
+          { computer: computer.param },
+        ),
         'high',
         e,
         [subject(e), target(e)],
-        `4742 by ${clean(e.subjectUser) ?? 'an unknown account'} set ${[gc ? 'GC/…' : '', drs ? 'E3514235-4B06-11D1-AB04-00C04FC2DCD2/… (DRS)' : ''].filter((s) => s !== '').join(' and ')} on ${name}`,
+        words(`4742 by ${actor.text} set ${spns.join(' and ')} on ${name}`, 'detail.dcshadowSpn', {
+          actor: actor.param,
+          spns,
+          computer: computer.param,
+        }),
       );
     }
     const anonymous = lower(e.subjectUser) === 'anonymous logon' || clean(e.subjectSid) === 'S-1-5-7';
@@ -279,11 +369,21 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
       find(
         `zerologon\u0000${lower(e.targetUser)}`,
         'zerologon',
-        `Zerologon: the computer account ${name} was changed by ANONYMOUS LOGON`,
+        words(
+          `Zerologon: the computer account ${name} was changed by ANONYMOUS LOGON`,
+          'detection.zerologon',
+          {
+            computer: computer.param,
+          },
+        ),
         'high',
         e,
         [target(e)],
-        `4742 by ANONYMOUS LOGON${pwd === null ? '' : `, password last set ${pwd}`} (CVE-2020-1472 resets a domain controller's machine password this way)`,
+        words(
+          `4742 by ANONYMOUS LOGON${pwd === null ? '' : `, password last set ${pwd}`} (CVE-2020-1472 resets a domain controller's machine password this way)`,
+          'detail.zerologon',
+          { passwordSet: pwd === null ? '' : message('detail.passwordLastSet', { time: pwd }) },
+        ),
       );
     }
   }
@@ -297,17 +397,30 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
     if (oldName.endsWith('$') && !newName.endsWith('$')) {
       const dc = clean(e.computer);
       const sameAsDc = dc !== null && firstLabel(dc) === newName.toLowerCase();
+      const actor = named(e.subjectUser, 'unknownAccount');
       find(
         key,
         'samaccountname-spoofing',
-        `samAccountName spoofing (noPac): machine account ${oldName} renamed to ${newName}`,
+        words(
+          `samAccountName spoofing (noPac): machine account ${oldName} renamed to ${newName}`,
+          'detection.noPacRename',
+          { oldName, newName },
+        ),
         'high',
         e,
         [subject(e), { user: newName, domain: e.targetDomain, sid: e.targetSid }],
-        `4781 by ${clean(e.subjectUser) ?? 'an unknown account'}: ${oldName} → ${newName}${sameAsDc ? `, the name of the domain controller ${dc} without its $ (CVE-2021-42278/42287)` : ' (a computer account without its trailing $)'}`,
+        words(
+          `4781 by ${actor.text}: ${oldName} → ${newName}${sameAsDc ? `, the name of the domain controller ${dc} without its $ (CVE-2021-42278/42287)` : ' (a computer account without its trailing $)'}`,
+          sameAsDc ? 'detail.noPacRenameDc' : 'detail.noPacRename',
+          { actor: actor.param, oldName, newName, dc: dc ?? '' },
+        ),
       );
     } else if (known !== undefined) {
-      note(known, e, `4781: renamed back ${oldName} → ${newName}`);
+      note(
+        known,
+        e,
+        words(`4781: renamed back ${oldName} → ${newName}`, 'detail.noPacRenamedBack', { oldName, newName }),
+      );
     }
   }
 
@@ -321,25 +434,40 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
       find(
         `nopac-ticket\u0000${computer}`,
         'samaccountname-spoofing',
-        `samAccountName spoofing (noPac): Kerberos tickets for ${user}, the name of the domain controller without $`,
+        words(
+          `samAccountName spoofing (noPac): Kerberos tickets for ${user}, the name of the domain controller without $`,
+          'detection.noPacTicket',
+          { account: user },
+        ),
         'high',
         e,
         [target(e)],
-        `${e.eventId} for the account ${clean(e.targetUser)} on ${clean(e.computer)}: a domain controller's name without its trailing $ (CVE-2021-42278/42287)`,
+        words(
+          `${e.eventId} for the account ${clean(e.targetUser)} on ${clean(e.computer)}: a domain controller's name without its trailing $ (CVE-2021-42278/42287)`,
+          'detail.noPacTicket',
+          { eventId: e.eventId, account: clean(e.targetUser) ?? '', computer: clean(e.computer) ?? '' },
+        ),
       );
     }
     if (e.eventId === 4769) {
-      const why = forgedDomainShape(e.targetDomain);
-      if (why !== null)
+      const why = forgedDomainWords(e.targetDomain);
+      if (why !== null) {
+        const account = named(e.targetUser, 'account');
+        const domain = clean(e.targetDomain) ?? '';
         find(
           `gtd\u0000${user}\u0000${lower(e.targetDomain)}`,
           'golden-ticket',
-          `Golden ticket suspected: ${clean(e.targetUser) ?? 'an account'} used a Kerberos ticket naming the domain "${clean(e.targetDomain)}"`,
+          words(
+            `Golden ticket suspected: ${account.text} used a Kerberos ticket naming the domain "${domain}"`,
+            'detection.goldenTicketTicket',
+            { account: account.param, domain },
+          ),
           /kiwi/i.test(e.targetDomain ?? '') ? 'high' : 'medium',
           e,
           [target(e)],
-          `4769: ${why}`,
+          words(`4769: ${why.text}`, 'detail.goldenTicketTicket', { why: why.message }),
         );
+      }
     }
     const ip = normalizeIp(e.ipAddress) ?? '';
     if (e.eventId === 4768) {
@@ -390,28 +518,43 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
     for (const [trustee, rights] of granted) {
       const refs: AccountRef[] = [subject(e)];
       if (trustee.startsWith('S-1-')) refs.push({ user: null, domain: null, sid: trustee });
+      const actor = named(e.subjectUser, 'unknownAccount');
+      const sorted = [...rights].sort();
       find(
         `dcsync-rights\u0000${trustee.toUpperCase()}\u0000${dn.toLowerCase()}`,
         'dcsync-rights-granted',
-        `DCSync rights granted to ${trustee} on ${dn}`,
+        words(`DCSync rights granted to ${trustee} on ${dn}`, 'detection.dcsyncRights', { trustee, dn }),
         'high',
         e,
         refs,
-        `5136 by ${clean(e.subjectUser) ?? 'an unknown account'}: the security descriptor of ${dn} now grants ${[...rights].sort().join(', ')} to ${trustee}, which is not a domain controller`,
+        words(
+          `5136 by ${actor.text}: the security descriptor of ${dn} now grants ${sorted.join(', ')} to ${trustee}, which is not a domain controller`,
+          'detail.dcsyncRights',
+          { actor: actor.param, dn, rights: sorted, trustee },
+        ),
       );
     }
   }
 
   function netlogon(e: LogonEvent): void {
     if (!lower(e.provider).includes('netlogon')) return;
+    const dc = named(e.computer, 'domainController');
     find(
       `zerologon-netlogon\u0000${lower(e.computer)}`,
       'zerologon',
-      `Zerologon: Netlogon reported a vulnerable or failed secure channel on ${clean(e.computer) ?? 'a domain controller'}`,
+      words(
+        `Zerologon: Netlogon reported a vulnerable or failed secure channel on ${dc.text}`,
+        'detection.zerologonNetlogon',
+        { computer: dc.param },
+      ),
       e.eventId === 5805 ? 'medium' : 'high',
       e,
       [],
-      `Netlogon ${e.eventId}${e.eventId === 5805 ? ' (a machine account failed to authenticate)' : ' (a vulnerable Netlogon secure channel connection was denied or allowed)'}`,
+      words(
+        `Netlogon ${e.eventId}${e.eventId === 5805 ? ' (a machine account failed to authenticate)' : ' (a vulnerable Netlogon secure channel connection was denied or allowed)'}`,
+        e.eventId === 5805 ? 'detail.netlogon5805' : 'detail.netlogonVulnerable',
+        { eventId: e.eventId },
+      ),
     );
   }
 
@@ -453,15 +596,20 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
           if (id !== null && nodes.size < 1000) nodes.add(id);
         }
         out.push({
-          id: `${f.kind}:${hash64(`${f.title}\u0000${f.first}`)}`,
+          id: `${f.kind}:${hash64(`${f.title.text}\u0000${f.first}`)}`,
           kind: f.kind,
-          title: f.title.slice(0, 4096),
+          title: f.title.text.slice(0, 4096),
           severity: f.severity,
           nodes: [...nodes],
           first: f.first,
           last: f.last,
           count: f.count,
-          detail: f.details.join('; ').slice(0, 16_384),
+          detail: f.details
+            .map((d) => d.text)
+            .join('; ')
+            .slice(0, 16_384),
+          titleMessage: f.title.message,
+          detailMessages: f.details.map((d) => d.message),
           evidence: {
             eventIds: [...f.eventIds].sort((a, b) => a - b),
             recordIds: f.recordIds,
@@ -470,12 +618,17 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
         });
       }
       const last = out[out.length - 1];
-      if (dropped > 0 && last !== undefined)
+      if (dropped > 0 && last !== undefined) {
         last.detail =
           `${last.detail} (and ${dropped} more findings not listed: bound ${EVENT_DETECTION_PARAMETERS.maxFindings})`.slice(
             0,
             16_384,
           );
+        last.detailMessages = [
+          ...(last.detailMessages ?? []),
+          message('detail.moreFindings', { count: dropped, bound: EVENT_DETECTION_PARAMETERS.maxFindings }),
+        ];
+      }
       return out;
     },
   };
@@ -488,7 +641,14 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
         const before = (anonymousLogons.get(c.toLowerCase()) ?? []).filter(
           (a) => compareIso(a.time, f.last) <= 0,
         );
-        for (const a of before) note(f, a, `after an anonymous NTLM network logon (4624 type 3) on ${c}`);
+        for (const a of before)
+          note(
+            f,
+            a,
+            words(`after an anonymous NTLM network logon (4624 type 3) on ${c}`, 'detail.zerologonPrelude', {
+              computer: c,
+            }),
+          );
       }
     }
   }
@@ -518,11 +678,27 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
       find(
         `gt\u0000${t.user}`,
         'golden-ticket',
-        `Golden ticket suspected: Kerberos use by ${t.user} that no TGT explains`,
+        words(
+          `Golden ticket suspected: Kerberos use by ${t.user} that no TGT explains`,
+          'detection.goldenTicketNoTgt',
+          {
+            account: t.user,
+          },
+        ),
         'medium',
         e,
         [t.ref],
-        `${t.eventId} from ${t.ip === '' ? 'an unknown client' : t.ip} for ${t.service || 'a service'} with no 4768 for ${t.user} on this DC in the ${EVENT_DETECTION_PARAMETERS.ticketLifetimeHours} hours before, although this DC issues its TGTs and its log covers those hours`,
+        words(
+          `${t.eventId} from ${t.ip === '' ? 'an unknown client' : t.ip} for ${t.service || 'a service'} with no 4768 for ${t.user} on this DC in the ${EVENT_DETECTION_PARAMETERS.ticketLifetimeHours} hours before, although this DC issues its TGTs and its log covers those hours`,
+          'detail.goldenTicketNoTgt',
+          {
+            eventId: t.eventId,
+            client: t.ip === '' ? message('fallback.unknownClient') : t.ip,
+            service: serviceParam(t.service),
+            account: t.user,
+            hours: EVENT_DETECTION_PARAMETERS.ticketLifetimeHours,
+          },
+        ),
       );
     }
   }

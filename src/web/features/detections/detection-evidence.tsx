@@ -1,4 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { DatasetEdge, DatasetNode, Detection } from '../../../core/dataset/index.js';
+import { useAnalysisText } from '../../i18n/analysis-text';
 import { evidenceEdges, evidenceFlags, utcText } from './detection-rows';
 
 const MAX_ROWS = 200;
@@ -28,46 +30,50 @@ export function DetectionEvidence({
 }: DetectionEvidenceProps) {
   const flags = evidenceFlags(nodes, d);
   const logons = evidenceEdges(edges, d);
+  const { t, i18n } = useTranslation('detections');
+  const text = useAnalysisText();
+  const num = (n: number) => n.toLocaleString(i18n.language);
   return (
-    <section className="detection-evidence" aria-label="Detection evidence">
+    <section className="detection-evidence" aria-label={t('evidence.label')}>
       <h3 className="inspector-title">
-        <span className={`severity severity-${d.severity}`}>{d.severity}</span> {d.title}
+        <span className={`severity severity-${d.severity}`}>{t(`severities.${d.severity}`)}</span>{' '}
+        {text.title(d)}
       </h3>
-      <p>{d.detail}</p>
+      <p>{text.detail(d)}</p>
       <dl>
-        <dt>kind</dt>
-        <dd>{d.kind}</dd>
-        <dt>time (UTC)</dt>
+        <dt>{t('evidence.kind')}</dt>
+        <dd>{text.kind(d.kind)}</dd>
+        <dt>{t('evidence.time')}</dt>
         <dd>
           {utcText(d.first)}
           {d.last !== d.first ? ` – ${utcText(d.last)}` : ''}
         </dd>
-        <dt>events</dt>
-        <dd>{d.count.toLocaleString('en')}</dd>
+        <dt>{t('evidence.events')}</dt>
+        <dd>{num(d.count)}</dd>
         {d.evidence.eventIds.length > 0 && (
           <>
-            <dt>event IDs</dt>
+            <dt>{t('evidence.eventIds')}</dt>
             <dd>{d.evidence.eventIds.join(', ')}</dd>
           </>
         )}
         {d.evidence.computers.length > 0 && (
           <>
-            <dt>logged by</dt>
+            <dt>{t('evidence.loggedBy')}</dt>
             <dd>{d.evidence.computers.slice(0, 20).join(', ')}</dd>
           </>
         )}
         {d.evidence.recordIds.length > 0 && (
           <>
-            <dt>record IDs</dt>
+            <dt>{t('evidence.recordIds')}</dt>
             <dd className="record-ids">
               {d.evidence.recordIds.slice(0, MAX_RECORD_IDS).join(', ')}
               {d.evidence.recordIds.length > MAX_RECORD_IDS &&
-                ` and ${(d.evidence.recordIds.length - MAX_RECORD_IDS).toLocaleString('en')} more`}
+                t('evidence.more', { count: d.evidence.recordIds.length - MAX_RECORD_IDS })}
             </dd>
           </>
         )}
       </dl>
-      <h4>Nodes</h4>
+      <h4>{t('evidence.nodes')}</h4>
       <ul className="detection-nodes">
         {d.nodes.slice(0, 50).map((id) => (
           <li key={id}>
@@ -77,21 +83,21 @@ export function DetectionEvidence({
           </li>
         ))}
       </ul>
-      <h4>Evidence events</h4>
+      <h4>{t('evidence.eventsHeading')}</h4>
       {flags.length === 0 && logons.length === 0 ? (
-        <p className="muted">No event of this detection is in this window or under these filters.</p>
+        <p className="muted">{t('evidence.noneHere')}</p>
       ) : (
-        <ul className="evidence-events" aria-label="Evidence events">
+        <ul className="evidence-events" aria-label={t('evidence.eventsHeading')}>
           {flags.slice(0, MAX_ROWS).map(({ node, flag }, i) => (
             <li key={`f${i}`}>
               <span className="evidence-head">
                 {utcText(flag.time)} · {flag.eventId}
                 {flag.count > 1 ? ` ×${flag.count}` : ''} · {node.label}
               </span>
-              <span className="evidence-detail">{flag.detail}</span>
+              <span className="evidence-detail">{text.flagDetail(flag)}</span>
               {flag.recordIds.length > 0 && (
                 <span className="muted evidence-records">
-                  records {flag.recordIds.slice(0, 10).join(', ')}
+                  {t('evidence.records', { ids: flag.recordIds.slice(0, 10).join(', ') })}
                 </span>
               )}
             </li>
@@ -104,9 +110,13 @@ export function DetectionEvidence({
                 {e.count > 1 ? ` ×${e.count}` : ''} · {label(e.account)}
               </span>
               <span className="evidence-detail">
-                {e.source === null ? '' : `from ${label(e.source)} `}
-                {e.target === null ? '' : `on ${label(e.target)}`}
-                {e.failure ? ` (failed${e.status === null ? '' : ` ${e.status}`})` : ''}
+                {e.source === null ? '' : t('evidence.from', { source: label(e.source) })}
+                {e.target === null ? '' : t('evidence.on', { target: label(e.target) })}
+                {e.failure
+                  ? e.status === null
+                    ? t('evidence.failed')
+                    : t('evidence.failedStatus', { status: e.status })
+                  : ''}
               </span>
             </li>
           ))}

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { listDetections } from '../../../core/analysis/index.js';
 import type { Detection, TimeRange } from '../../../core/dataset/index.js';
 import {
@@ -10,6 +11,7 @@ import {
   type DetectionFilter,
   type Severity,
 } from './detection-rows';
+import { useAnalysisText } from '../../i18n/analysis-text';
 
 /** Rows drawn at once: a dataset may hold thousands of detections; the filters narrow them. */
 export const MAX_DETECTION_ROWS = 500;
@@ -38,17 +40,19 @@ export function DetectionsPanel({ detections, window, selected, onSelect, onClea
     [all, detections, window, filter],
   );
   const inWindow = all.inWindow;
+  const { t, i18n } = useTranslation('detections');
+  const text = useAnalysisText();
+  const num = (n: number) => n.toLocaleString(i18n.language);
 
   if (detections.length === 0) {
-    return <p className="muted">No detections in this dataset.</p>;
+    return <p className="muted">{t('none')}</p>;
   }
   return (
     <div className="detections">
       <p className="detections-summary" data-testid="detections-summary">
-        {detections.length.toLocaleString('en')} detection{detections.length === 1 ? '' : 's'} in the dataset,{' '}
-        {inWindow.toLocaleString('en')} in this window.
+        {t('summary', { count: detections.length, inWindow })}
       </p>
-      <ul className="detection-kinds" aria-label="Detections per kind">
+      <ul className="detection-kinds" aria-label={t('perKind')}>
         {kinds.map((k) => (
           <li key={k.kind}>
             <button
@@ -56,52 +60,52 @@ export function DetectionsPanel({ detections, window, selected, onSelect, onClea
               aria-pressed={filter.kind === k.kind}
               onClick={() => setFilter((f) => ({ ...f, kind: f.kind === k.kind ? 'all' : k.kind }))}
             >
-              {k.kind} <span className="count">{k.count.toLocaleString('en')}</span>
+              {text.kind(k.kind)} <span className="count">{num(k.count)}</span>
             </button>
           </li>
         ))}
       </ul>
       <div className="detection-filters">
         <label>
-          Severity{' '}
+          {t('severity')}{' '}
           <select
             value={filter.severity}
             onChange={(e) => setFilter((f) => ({ ...f, severity: e.target.value as Severity | 'all' }))}
           >
-            <option value="all">all</option>
+            <option value="all">{t('all')}</option>
             {SEVERITIES.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {t(`severities.${s}`)}
               </option>
             ))}
           </select>
         </label>{' '}
         <label>
-          Kind{' '}
+          {t('kind')}{' '}
           <select value={filter.kind} onChange={(e) => setFilter((f) => ({ ...f, kind: e.target.value }))}>
-            <option value="all">all</option>
+            <option value="all">{t('all')}</option>
             {kinds.map((k) => (
               <option key={k.kind} value={k.kind}>
-                {k.kind}
+                {text.kind(k.kind)}
               </option>
             ))}
           </select>
         </label>
         {selected !== null && (
           <button type="button" onClick={onClear}>
-            Clear detection
+            {t('clear')}
           </button>
         )}
       </div>
       {shown.length === 0 ? (
-        <p className="muted">No detection matches these filters.</p>
+        <p className="muted">{t('noMatch')}</p>
       ) : (
         <table className="compact detection-table" data-keynav="detections">
           <thead>
             <tr>
-              <th scope="col">severity</th>
-              <th scope="col">detection</th>
-              <th scope="col">count</th>
+              <th scope="col">{t('column.severity')}</th>
+              <th scope="col">{t('column.detection')}</th>
+              <th scope="col">{t('column.count')}</th>
             </tr>
           </thead>
           <tbody>
@@ -114,7 +118,7 @@ export function DetectionsPanel({ detections, window, selected, onSelect, onClea
                     .join(' ')}
                 >
                   <td>
-                    <span className={`severity severity-${d.severity}`}>{d.severity}</span>
+                    <span className={`severity severity-${d.severity}`}>{t(`severities.${d.severity}`)}</span>
                   </td>
                   <td>
                     <button
@@ -123,10 +127,10 @@ export function DetectionsPanel({ detections, window, selected, onSelect, onClea
                       aria-pressed={d.id === selected}
                       onClick={() => onSelect(d)}
                     >
-                      {d.title}
+                      {text.title(d)}
                     </button>
                     <span className="muted detection-kind">
-                      {d.kind} · {here ? 'in this window' : 'outside this window'}
+                      {text.kind(d.kind)} · {here ? t('inWindow') : t('outOfWindow')}
                     </span>
                     <span className="detection-time">
                       {utcText(d.first)}
@@ -136,7 +140,7 @@ export function DetectionsPanel({ detections, window, selected, onSelect, onClea
                     </span>
                   </td>
 
-                  <td className="num">{d.count.toLocaleString('en')}</td>
+                  <td className="num">{num(d.count)}</td>
                 </tr>
               );
             })}
@@ -145,8 +149,7 @@ export function DetectionsPanel({ detections, window, selected, onSelect, onClea
       )}
       {shown.length > MAX_DETECTION_ROWS && (
         <p className="muted" role="status">
-          Showing {MAX_DETECTION_ROWS.toLocaleString('en')} of {shown.length.toLocaleString('en')}: filter by
-          severity or kind to see the rest.
+          {t('capped', { shown: MAX_DETECTION_ROWS, total: shown.length })}
         </p>
       )}
     </div>

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { scaleFromRange } from '../../lib/encodings';
 import { useUiStore } from '../../stores/ui-store';
 import type { GraphElements } from './elements';
@@ -43,22 +44,21 @@ export function GraphView({
   const layoutRunning = useUiStore((s) => s.layoutRunning);
   const downgraded = layoutDowngraded(settings.layout, graph.shown.nodes);
   const scale = useMemo(() => scaleFromRange(graph.scale), [graph.scale]);
+  const { t } = useTranslation('graph');
 
   return (
     <div className="graph-view">
       {graph.capped && (
         <p className="notice warn" role="status">
-          Showing {graph.shown.nodes.toLocaleString('en')} of {viewNodes.toLocaleString('en')} nodes (the most
-          connected): narrow the window or add filters to see the rest.
+          {t('capped', { shown: graph.shown.nodes, total: viewNodes })}
         </p>
       )}
       {downgraded && (
         <p className="notice" role="status">
-          {settings.layout} is too slow for {graph.shown.nodes.toLocaleString('en')} nodes; using concentric
-          (by rank).
+          {t('downgraded', { layout: settings.layout, count: graph.shown.nodes })}
         </p>
       )}
-      <div className="graph-area" aria-label="Graph" aria-busy={layoutRunning || pending}>
+      <div className="graph-area" aria-label={t('area')} aria-busy={layoutRunning || pending}>
         <GraphCanvas
           key={settings.webgl ? 'webgl' : 'canvas'}
           elements={graph.elements}
@@ -76,10 +76,10 @@ export function GraphView({
         />
         {pending ? (
           <div className="graph-busy" aria-live="polite">
-            computing the window…
+            {t('computing')}
           </div>
         ) : (
-          layoutRunning && <div className="graph-busy">laying out…</div>
+          layoutRunning && <div className="graph-busy">{t('layingOut')}</div>
         )}
       </div>
       <Legend scale={scale} palette={appearance.palette} />

@@ -1,14 +1,20 @@
+import { i18n } from '../../i18n';
 import { LAYOUTS } from '../../stores/ui-store';
 
-/** Layout names with a hint for the settings menu. */
-export const LAYOUT_CHOICES = LAYOUTS.map((name) => ({
+const HINTED = ['fcose', 'cose', 'concentric'] as const;
+const isHinted = (name: string): name is (typeof HINTED)[number] =>
+  (HINTED as readonly string[]).includes(name);
+
+/**
+ * Layout names with a hint for the settings menu. The hint is read when the menu renders, so it is
+ * in the language chosen then (the menu re-renders when the language changes).
+ */
+export const LAYOUT_CHOICES: ReadonlyArray<{
+  readonly name: (typeof LAYOUTS)[number];
+  readonly hint: string;
+}> = LAYOUTS.map((name) => ({
   name,
-  hint:
-    name === 'fcose'
-      ? 'force-directed (default); by rank above 1,500 nodes'
-      : name === 'cose'
-        ? 'force-directed, slow; small graphs only'
-        : name === 'concentric'
-          ? 'by rank: high scores in the middle; fast'
-          : 'fast',
+  get hint(): string {
+    return i18n.t(isHinted(name) ? `graph:layoutHints.${name}` : 'graph:layoutHints.other');
+  },
 }));

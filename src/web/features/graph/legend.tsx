@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+import { useAnalysisText } from '../../i18n/analysis-text';
 import {
   FLAGGED_SHAPE,
   PALETTE,
@@ -28,28 +30,30 @@ function Glyph({ shape, color }: { shape: string; color: string }) {
 
 export function Legend({ scale, palette }: { scale: OverlayScale; palette: PaletteName }) {
   const colours = PALETTES[palette];
+  const { t } = useTranslation('graph');
+  const text = useAnalysisText();
   return (
-    <div className="legend" aria-label="Legend">
+    <div className="legend" aria-label={t('legend.label')}>
       <ul>
         {KINDS.map((k) => (
           <li key={k}>
             <svg width="14" height="14" aria-hidden="true">
               <Glyph shape={PALETTE[k].shape} color={colours.nodes[k].strong} />
             </svg>
-            {PALETTE[k].label}
+            {t(`legend.kinds.${k}`)}
           </li>
         ))}
         <li>
           <svg width="14" height="14" aria-hidden="true">
             <Glyph shape={FLAGGED_SHAPE} color={colours.nodes.account.strong} />
           </svg>
-          created/deleted/group/DCSync/DCShadow
+          {t('legend.flagged')}
         </li>
         <li>
           <svg width="22" height="8" aria-hidden="true">
             <line x1="1" y1="4" x2="21" y2="4" stroke={colours.edges.failed} strokeWidth="3" />
           </svg>
-          failed logons
+          {t('legend.failed')}
         </li>
         <li>
           <svg width="22" height="8" aria-hidden="true">
@@ -63,13 +67,14 @@ export function Legend({ scale, palette }: { scale: OverlayScale; palette: Palet
               strokeDasharray="2 3"
             />
           </svg>
-          some failed
+          {t('legend.someFailed')}
         </li>
       </ul>
       {scale.overlay !== 'none' && (
         <div className="legend-scale">
           <span>
-            size and colour: <strong>{scale.overlay}</strong>
+            {t('legend.sizeAndColour')}
+            <strong>{text.score(scale.overlay)}</strong>
           </span>
           <span className="legend-ramp">
             {formatScore(scale.min)}

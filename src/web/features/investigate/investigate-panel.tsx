@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { LateralChain, LogonPath, WindowDiff } from '../../../core/analysis/index.js';
 import { ChainList, PathList } from './path-list';
 
@@ -48,19 +49,20 @@ export function InvestigatePanel(props: InvestigatePanelProps) {
 }
 
 function FocusSection({ selected, focus, hops, onFocus, label }: InvestigatePanelProps) {
+  const { t } = useTranslation('investigate');
   return (
-    <section aria-label="Focus">
-      <h3>Focus</h3>
+    <section aria-label={t('focus.heading')}>
+      <h3>{t('focus.heading')}</h3>
       <div className="investigate-row">
         <button
           type="button"
           disabled={selected === null}
           onClick={() => selected !== null && onFocus(selected, hops)}
         >
-          Focus on selection
+          {t('focus.onSelection')}
         </button>
         <label>
-          Hops{' '}
+          {t('focus.hops')}{' '}
           <select value={hops} onChange={(e) => onFocus(focus, Number(e.target.value) as Hops)}>
             <option value={1}>1</option>
             <option value={2}>2</option>
@@ -69,15 +71,11 @@ function FocusSection({ selected, focus, hops, onFocus, label }: InvestigatePane
         </label>
         {focus !== null && (
           <button type="button" onClick={() => onFocus(null, 1)}>
-            Show all
+            {t('focus.showAll')}
           </button>
         )}
       </div>
-      {focus !== null && (
-        <p className="muted">
-          Showing {label(focus)} and its neighbours within {hops} hop{hops === 1 ? '' : 's'}.
-        </p>
-      )}
+      {focus !== null && <p className="muted">{t('focus.showing', { node: label(focus), count: hops })}</p>}
     </section>
   );
 }
@@ -94,12 +92,13 @@ function PathSection({
   // The first end waits here until the second is chosen; only a complete path goes into the URL.
   const [start, setStart] = useState<string | null>(null);
   const from = path?.from ?? start;
+  const { t } = useTranslation('investigate');
   return (
-    <section aria-label="Paths">
-      <h3>Paths</h3>
+    <section aria-label={t('paths.heading')}>
+      <h3>{t('paths.heading')}</h3>
       <div className="investigate-row">
         <button type="button" disabled={selected === null} onClick={() => setStart(selected)}>
-          Path from selection
+          {t('paths.fromSelection')}
         </button>
         <button
           type="button"
@@ -111,7 +110,7 @@ function PathSection({
             }
           }}
         >
-          Path to selection
+          {t('paths.toSelection')}
         </button>
         {(path !== null || start !== null) && (
           <button
@@ -121,30 +120,31 @@ function PathSection({
               onPath(null);
             }}
           >
-            Clear path
+            {t('paths.clear')}
           </button>
         )}
       </div>
       {path === null && start !== null && (
-        <p className="muted">From {label(start)}: select the other end, then “Path to selection”.</p>
+        <p className="muted">{t('paths.pickOther', { node: label(start) })}</p>
       )}
       {path !== null && (
         <>
           <p className="path-ends">
-            Shortest logon paths from <strong>{label(path.from)}</strong> to <strong>{label(path.to)}</strong>
+            <Trans
+              t={t}
+              i18nKey="paths.between"
+              components={{
+                from: <strong>{label(path.from)}</strong>,
+                to: <strong>{label(path.to)}</strong>,
+              }}
+            />
           </p>
           {pathDirection === 'reverse' && (
             <p className="notice warn">
-              No logon path leads that way; shown: the logon paths from {label(path.to)} back to{' '}
-              {label(path.from)}.
+              {t('paths.reverse', { to: label(path.to), from: label(path.from) })}
             </p>
           )}
-          {pathDirection === 'any' && (
-            <p className="notice warn">
-              No logon path joins them in either direction; shown: the shortest connections ignoring
-              direction.
-            </p>
-          )}
+          {pathDirection === 'any' && <p className="notice warn">{t('paths.any')}</p>}
           {paths !== null && <PathList paths={paths} label={label} onSelectNode={onSelectNode} />}
         </>
       )}
@@ -153,23 +153,24 @@ function PathSection({
 }
 
 function ChainSection({ selected, chain, chains, onChain, label, onSelectNode }: InvestigatePanelProps) {
+  const { t } = useTranslation('investigate');
   return (
-    <section aria-label="Chains">
-      <h3>Lateral movement</h3>
+    <section aria-label={t('label.chains')}>
+      <h3>{t('chains.heading')}</h3>
       <div className="investigate-row">
         <button type="button" disabled={selected === null} onClick={() => onChain(selected)}>
-          Chains from selection
+          {t('chains.fromSelection')}
         </button>
         {chain !== null && (
           <button type="button" onClick={() => onChain(null)}>
-            Clear chains
+            {t('chains.clear')}
           </button>
         )}
       </div>
       {chain !== null && (
         <>
           <p>
-            Time-ordered logon chains from <strong>{label(chain)}</strong>
+            <Trans t={t} i18nKey="chains.from" components={{ node: <strong>{label(chain)}</strong> }} />
           </p>
           {chains !== null && (
             <ChainList
@@ -186,13 +187,14 @@ function ChainSection({ selected, chain, chains, onChain, label, onSelectNode }:
 }
 
 function CompareSection({ compare, newOnly, diff, onCompare, label, onSelectNode }: InvestigatePanelProps) {
+  const { t, i18n } = useTranslation('investigate');
   return (
-    <section aria-label="Compare">
-      <h3>Compare windows</h3>
+    <section aria-label={t('label.compare')}>
+      <h3>{t('compare.heading')}</h3>
       <div className="investigate-row">
         <label>
           <input type="checkbox" checked={compare} onChange={(e) => onCompare(e.target.checked, false)} />{' '}
-          Compare with the previous window
+          {t('compare.withPrevious')}
         </label>
         <label>
           <input
@@ -201,23 +203,32 @@ function CompareSection({ compare, newOnly, diff, onCompare, label, onSelectNode
             disabled={!compare}
             onChange={(e) => onCompare(true, e.target.checked)}
           />{' '}
-          Only what is new
+          {t('compare.newOnly')}
         </label>
       </div>
       {compare && diff !== null && (
         <div className="compare-summary" data-testid="compare-summary">
           <p>
-            Against {diff.previous.from.slice(0, 16).replace('T', ' ')} –{' '}
-            {diff.previous.to.slice(0, 16).replace('T', ' ')} UTC:{' '}
-            <strong>{diff.newEdges.length.toLocaleString('en')}</strong> new edges (
-            {diff.firstSeenEdges.length.toLocaleString('en')} never seen before),{' '}
-            <strong>{diff.goneEdges.length.toLocaleString('en')}</strong> gone;{' '}
-            <strong>{diff.newNodes.length.toLocaleString('en')}</strong> new nodes,{' '}
-            {diff.goneNodes.length.toLocaleString('en')} gone.
+            {t('compare.against', {
+              from: diff.previous.from.slice(0, 16).replace('T', ' '),
+              to: diff.previous.to.slice(0, 16).replace('T', ' '),
+            })}
+            <Trans
+              t={t}
+              i18nKey="compare.summary"
+              values={{
+                newEdges: diff.newEdges.length,
+                firstSeen: diff.firstSeenEdges.length,
+                goneEdges: diff.goneEdges.length,
+                newNodes: diff.newNodes.length,
+                goneNodes: diff.goneNodes.length,
+              }}
+              components={{ strong: <strong /> }}
+            />
           </p>
           {diff.newNodes.length > 0 && (
             <p>
-              New:{' '}
+              {t('compare.new')}
               {diff.newNodes.slice(0, 20).map((id, i) => (
                 <span key={id}>
                   {i > 0 && ', '}
@@ -226,24 +237,25 @@ function CompareSection({ compare, newOnly, diff, onCompare, label, onSelectNode
                   </button>
                 </span>
               ))}
-              {diff.newNodes.length > 20 && ` and ${(diff.newNodes.length - 20).toLocaleString('en')} more`}
+              {diff.newNodes.length > 20 && t('compare.more', { count: diff.newNodes.length - 20 })}
             </p>
           )}
           {diff.goneNodes.length > 0 && (
             <p className="muted">
-              Gone: {diff.goneNodes.slice(0, 20).map(label).join(', ')}
-              {diff.goneNodes.length > 20 && ` and ${(diff.goneNodes.length - 20).toLocaleString('en')} more`}
+              {t('compare.gone')}
+              {diff.goneNodes.slice(0, 20).map(label).join(', ')}
+              {diff.goneNodes.length > 20 && t('compare.more', { count: diff.goneNodes.length - 20 })}
             </p>
           )}
           {diff.rankChanges.length > 0 && (
             <table className="compact">
-              <caption>Biggest PageRank changes</caption>
+              <caption>{t('compare.rankChanges')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">node</th>
-                  <th scope="col">before</th>
-                  <th scope="col">now</th>
-                  <th scope="col">change</th>
+                  <th scope="col">{t('compare.column.node')}</th>
+                  <th scope="col">{t('compare.column.before')}</th>
+                  <th scope="col">{t('compare.column.now')}</th>
+                  <th scope="col">{t('compare.column.change')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -258,7 +270,10 @@ function CompareSection({ compare, newOnly, diff, onCompare, label, onSelectNode
                     <td className="num">{r.afterRank === null ? '–' : `#${r.afterRank}`}</td>
                     <td className="num">
                       {r.delta > 0 ? '+' : ''}
-                      {r.delta.toFixed(3)}
+                      {r.delta.toLocaleString(i18n.language, {
+                        minimumFractionDigits: 3,
+                        maximumFractionDigits: 3,
+                      })}
                     </td>
                   </tr>
                 ))}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { LateralChain, LogonPath } from '../../../core/analysis/index.js';
 
 const utc = (iso: string) => iso.replace('T', ' ').replace(/(\.\d+)?Z$/, '');
@@ -10,9 +11,10 @@ export interface PathListProps {
 
 /** Shortest logon paths as text: one line of nodes per path, the events behind each step below. */
 export function PathList({ paths, label, onSelectNode }: PathListProps) {
-  if (paths.length === 0) return <p className="muted">No logon path joins them in this window.</p>;
+  const { t } = useTranslation('investigate');
+  if (paths.length === 0) return <p className="muted">{t('paths.none')}</p>;
   return (
-    <ol className="path-list" aria-label="Paths">
+    <ol className="path-list" aria-label={t('label.paths')}>
       {paths.map((p, i) => (
         <li key={i}>
           <span className="path-line">
@@ -26,10 +28,8 @@ export function PathList({ paths, label, onSelectNode }: PathListProps) {
             ))}
           </span>
           <span className="muted path-steps">
-            {p.steps.length} step{p.steps.length === 1 ? '' : 's'}:{' '}
-            {p.steps
-              .map((s) => `${s.count.toLocaleString('en')} event${s.count === 1 ? '' : 's'}`)
-              .join(', ')}
+            {t('paths.steps', { count: p.steps.length })}
+            {p.steps.map((s) => t('paths.events', { count: s.count })).join(', ')}
           </span>
         </li>
       ))}
@@ -46,11 +46,11 @@ export interface ChainListProps {
 
 /** Lateral-movement chains as text: each step "time account: from → to (event, logon type)". */
 export function ChainList({ chains, truncated, label, onSelectNode }: ChainListProps) {
-  if (chains.length === 0)
-    return <p className="muted">No time-ordered logon chain starts here in this window.</p>;
+  const { t } = useTranslation('investigate');
+  if (chains.length === 0) return <p className="muted">{t('chains.none')}</p>;
   return (
     <>
-      <ol className="chain-list" aria-label="Chains">
+      <ol className="chain-list" aria-label={t('label.chains')}>
         {chains.map((c, i) => (
           <li key={i}>
             <ol className="chain-steps">
@@ -66,7 +66,7 @@ export function ChainList({ chains, truncated, label, onSelectNode }: ChainListP
                   </button>{' '}
                   <span className="muted">
                     ({s.eventId}
-                    {s.logonType === null ? '' : `, type ${s.logonType}`})
+                    {s.logonType === null ? '' : t('chains.logonType', { type: s.logonType })})
                   </span>
                 </li>
               ))}
@@ -76,7 +76,7 @@ export function ChainList({ chains, truncated, label, onSelectNode }: ChainListP
       </ol>
       {truncated && (
         <p className="muted" role="status">
-          The search stopped at its budget: more chains may exist; narrow the window or the filters.
+          {t('chains.truncated')}
         </p>
       )}
     </>

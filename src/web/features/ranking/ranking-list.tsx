@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { WindowView } from '../../../core/analysis/index.js';
 import { RANK_SCORES, type RankScore } from '../../../core/dataset/index.js';
 import { formatScore } from '../../lib/encodings';
 import { rankRows, reasonsFor, RANK_KINDS, type RankKind } from './rank-rows';
 import { displaySafe } from '../../../core/text/display-safe';
+import { useAnalysisText } from '../../i18n/analysis-text';
 
 export interface RankingListProps {
   view: WindowView;
@@ -15,35 +17,40 @@ export interface RankingListProps {
 
 /** Rows drawn at most: the list is for the top of the ranking, the graph shows the rest. */
 export const MAX_ROWS = 100;
-const KIND_LABEL: Record<RankKind, string> = { all: 'All', account: 'Accounts', host: 'Hosts' };
 
 export function RankingList({ view, initialSort, selected, onSelect }: RankingListProps) {
   const [sortBy, setSortBy] = useState<RankScore>(initialSort);
   const [kind, setKind] = useState<RankKind>('all');
   const rows = useMemo(() => rankRows(view, sortBy, kind), [view, sortBy, kind]);
   const shown = rows.slice(0, MAX_ROWS);
+  const { t } = useTranslation('ranking');
+  const text = useAnalysisText();
 
   return (
-    <section className="ranking" aria-label="Ranking">
-      <div className="ranking-tabs" role="group" aria-label="Show">
+    <section className="ranking" aria-label={t('label')}>
+      <div className="ranking-tabs" role="group" aria-label={t('show')}>
         {RANK_KINDS.map((k) => (
           <button key={k} type="button" aria-pressed={kind === k} onClick={() => setKind(k)}>
-            {KIND_LABEL[k]}
+            {t(`kinds.${k}`)}
           </button>
         ))}
       </div>
       {rows.length === 0 ? (
-        <p className="muted">Nothing to rank in this window.</p>
+        <p className="muted">{t('empty')}</p>
       ) : (
         <table data-keynav="ranking">
           <thead>
             <tr>
               <th scope="col">#</th>
-              <th scope="col">Name</th>
+              <th scope="col">{t('column.name')}</th>
               {RANK_SCORES.map((s) => (
                 <th key={s} scope="col" aria-sort={sortBy === s ? 'descending' : 'none'}>
-                  <button type="button" onClick={() => setSortBy(s)} title={`sort by ${s}`}>
-                    {s}
+                  <button
+                    type="button"
+                    onClick={() => setSortBy(s)}
+                    title={t('sortBy', { score: text.score(s) })}
+                  >
+                    {text.score(s)}
                   </button>
                 </th>
               ))}
@@ -71,7 +78,7 @@ export function RankingList({ view, initialSort, selected, onSelect }: RankingLi
                     .slice(0, 2)
                     .map((r, j) => (
                       <div key={j} className="reason">
-                        {displaySafe(r.text)}
+                        {displaySafe(text.reason(r))}
                       </div>
                     ))}
                 </td>
@@ -86,9 +93,7 @@ export function RankingList({ view, initialSort, selected, onSelect }: RankingLi
         </table>
       )}
       {rows.length > MAX_ROWS && (
-        <p className="muted">
-          Showing the top {MAX_ROWS} of {rows.length.toLocaleString('en')}.
-        </p>
+        <p className="muted">{t('capped', { shown: MAX_ROWS, total: rows.length })}</p>
       )}
     </section>
   );

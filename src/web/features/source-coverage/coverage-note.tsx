@@ -1,4 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { Coverage } from '../../../core/dataset/schema';
+import { useAnalysisText } from '../../i18n/analysis-text';
 
 export interface CoverageNoteProps {
   /** The dataset's coverage; undefined for datasets written before LogonLens recorded it. */
@@ -14,13 +16,12 @@ const MAX_LISTED = 12;
  * Without it an empty detection list reads as "clean" when it may only mean "not audited".
  */
 export function CoverageNote({ coverage }: CoverageNoteProps) {
+  const { t, i18n } = useTranslation('coverage');
+  const text = useAnalysisText();
   if (coverage === undefined)
     return (
-      <section aria-label="Coverage" className="coverage-note">
-        <p>
-          This dataset does not record which events its logs held: no detection does not mean nothing
-          happened.
-        </p>
+      <section aria-label={t('label')} className="coverage-note">
+        <p>{t('unknown')}</p>
       </section>
     );
   const counts = Object.entries(coverage.eventIds)
@@ -29,48 +30,44 @@ export function CoverageNote({ coverage }: CoverageNoteProps) {
   const listed = counts.slice(0, MAX_LISTED);
   const sigma = coverage.sigma;
   return (
-    <section aria-label="Coverage" className="coverage-note">
+    <section aria-label={t('label')} className="coverage-note">
       <p>
-        Events read:{' '}
+        {t('eventsRead')}
         {counts.length === 0
-          ? 'none of the analysed event IDs'
-          : listed.map(([id, n]) => `${id} ×${n.toLocaleString('en')}`).join(', ')}
-        {counts.length > MAX_LISTED ? `, … and ${counts.length - MAX_LISTED} more` : ''}
+          ? t('noneRead')
+          : listed.map(([id, n]) => `${id} ×${n.toLocaleString(i18n.language)}`).join(', ')}
+        {counts.length > MAX_LISTED ? t('moreIds', { count: counts.length - MAX_LISTED }) : ''}
       </p>
       {coverage.blind.length > 0 && (
-        <div role="note" aria-label="Detections that could not fire">
-          <p>
-            {coverage.blind.length === 1
-              ? '1 detection could not fire'
-              : `${coverage.blind.length} detections could not fire`}{' '}
-            because their events are absent; silence there is not proof of absence:
-          </p>
+        <div role="note" aria-label={t('blindLabel')}>
+          <p>{t('blind', { count: coverage.blind.length })}</p>
           <ul>
             {coverage.blind.map((b) => (
-              <li key={b.detection}>{b.note}</li>
+              <li key={b.detection}>{text.blindNote(b)}</li>
             ))}
           </ul>
         </div>
       )}
       {sigma !== null && (
-        <div aria-label="Sigma rules">
+        <div aria-label={t('sigmaLabel')}>
           <p>
-            Sigma: {sigma.rules} rule{sigma.rules === 1 ? '' : 's'} run
-            {sigma.problems.length > 0 ? `, ${sigma.problems.length} not run` : ''}.
+            {sigma.problems.length > 0
+              ? t('sigmaRunNotRun', { count: sigma.rules, notRun: sigma.problems.length })
+              : t('sigmaRun', { count: sigma.rules })}
           </p>
           {sigma.problems.length > 0 && (
             <details>
-              <summary>Rules not run</summary>
+              <summary>{t('notRun')}</summary>
               <ul>
                 {sigma.problems.slice(0, 200).map((p, i) => (
                   <li key={`${p.file}-${i}`}>
                     {p.file}
                     {p.rule === null ? '' : ` (${p.rule})`}:{' '}
-                    {p.kind === 'unsupported' ? 'unsupported' : 'invalid'}, {p.reason}
+                    {p.kind === 'unsupported' ? t('unsupported') : t('invalid')}, {p.reason}
                   </li>
                 ))}
               </ul>
-              {sigma.problems.length > 200 && <p>… and {sigma.problems.length - 200} more</p>}
+              {sigma.problems.length > 200 && <p>{t('more', { count: sigma.problems.length - 200 })}</p>}
             </details>
           )}
         </div>

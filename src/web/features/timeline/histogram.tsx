@@ -1,5 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TimeRange } from '../../../core/dataset/index.js';
 import { binHours } from './histogram-bins';
 
@@ -21,6 +22,7 @@ const hourOf = (iso: string) => Math.floor(Date.parse(iso) / HOUR_MS);
 
 /** Events per hour over the whole dataset (UTC), with the current window marked. */
 export function Histogram({ hourly, range, window, onPick }: HistogramProps) {
+  const { t } = useTranslation('timeline');
   const fromHour = hourOf(range.from);
   const toHour = hourOf(range.to);
   const bins = useMemo(() => binHours(hourly, fromHour, toHour, MAX_BINS), [hourly, fromHour, toHour]);
@@ -34,7 +36,8 @@ export function Histogram({ hourly, range, window, onPick }: HistogramProps) {
   const win =
     window === null ? null : { a: x(hourOf(window.from)), b: x(Math.ceil(Date.parse(window.to) / HOUR_MS)) };
   const barWidth = Math.max(1, x(fromHour + (bins[0]?.hours ?? 1)) - x(fromHour) - 0.5);
-  const perBar = (bins[0]?.hours ?? 1) === 1 ? 'hour' : `${bins[0]?.hours ?? 1} hours`;
+  const binHoursCount = bins[0]?.hours ?? 1;
+  const perBar = binHoursCount === 1 ? t('per.hour') : t('per.hours', { count: binHoursCount });
 
   return (
     <figure className="histogram">
@@ -42,7 +45,7 @@ export function Histogram({ hourly, range, window, onPick }: HistogramProps) {
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         preserveAspectRatio="none"
         role="img"
-        aria-label={`Events per ${perBar} (UTC); click a bar to move the window`}
+        aria-label={t('histogram.label', { per: perBar })}
       >
         {win !== null && (
           <rect className="hist-window" x={win.a} y={0} width={Math.max(2, win.b - win.a)} height={HEIGHT} />
@@ -58,16 +61,19 @@ export function Histogram({ hourly, range, window, onPick }: HistogramProps) {
               height={y(b.count)}
               onClick={() => onPick(new Date(b.fromHour * HOUR_MS).toISOString().slice(0, 10))}
             >
-              <title>{`${new Date(b.fromHour * HOUR_MS).toISOString().slice(0, 13).replace('T', ' ')}:00 UTC: ${b.count} events`}</title>
+              <title>
+                {t('histogram.bar', {
+                  hour: new Date(b.fromHour * HOUR_MS).toISOString().slice(0, 13).replace('T', ' '),
+                  count: b.count,
+                })}
+              </title>
             </rect>
           ),
         )}
       </svg>
       <figcaption>
         <span>{range.from.slice(0, 10)}</span>
-        <span>
-          events per {perBar}, UTC · max {max.toLocaleString('en')}
-        </span>
+        <span>{t('histogram.caption', { per: perBar, max })}</span>
         <span>{range.to.slice(0, 10)}</span>
       </figcaption>
     </figure>

@@ -1,5 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { NodeTimeline } from '../../../core/analysis/index.js';
 import type { TimeRange } from '../../../core/dataset/index.js';
 import { nodeBins, timelineDomain } from './node-timeline-bins';
@@ -32,6 +33,9 @@ const hourText = (h: number) => `${new Date(h * HOUR_MS).toISOString().slice(0, 
  */
 export function NodeTimelineChart({ timeline, label, window, onPickHour, onPickRange }: NodeTimelineProps) {
   const [eventId, setEventId] = useState<string | null>(null);
+  const { t, i18n } = useTranslation('timeline');
+  const score = (v: number) =>
+    v.toLocaleString(i18n.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const winHours: [number, number] | null =
     window === null
       ? null
@@ -55,7 +59,7 @@ export function NodeTimelineChart({ timeline, label, window, onPickHour, onPickR
   );
 
   if (domain === null || timeline.hours.length === 0) {
-    return <p className="muted">No logon events of {label} in this dataset.</p>;
+    return <p className="muted">{t('node.none', { node: label })}</p>;
   }
   const width = bins[0]?.hours ?? 1;
   const x = scaleLinear()
@@ -87,21 +91,28 @@ export function NodeTimelineChart({ timeline, label, window, onPickHour, onPickR
       <div className="node-timeline-head">
         <strong>{label}</strong>
         <span className="muted">
-          {total.toLocaleString('en')} events ({failures.toLocaleString('en')} failed) from{' '}
-          {hourText(timeline.hours[0]!)} to {hourText(timeline.hours[timeline.hours.length - 1]!)} UTC
+          {t('node.summary', {
+            total,
+            failed: failures,
+            from: hourText(timeline.hours[0]!),
+            to: hourText(timeline.hours[timeline.hours.length - 1]!),
+          })}
           {timeline.anomalyPeak !== null &&
-            ` · anomaly peak ${timeline.anomalyPeak.score.toFixed(1)} at ${hourText(timeline.anomalyPeak.hour)}`}
+            t('node.peak', {
+              score: score(timeline.anomalyPeak.score),
+              hour: hourText(timeline.anomalyPeak.hour),
+            })}
         </span>
         <label>
-          Event ID{' '}
+          {t('node.eventId')}{' '}
           <select
             value={eventId ?? ''}
             onChange={(e) => setEventId(e.target.value === '' ? null : e.target.value)}
           >
-            <option value="">all</option>
+            <option value="">{t('node.all')}</option>
             {eventTotals.map((e) => (
               <option key={e.id} value={e.id}>
-                {e.id} ({e.total.toLocaleString('en')})
+                {e.id} ({e.total.toLocaleString(i18n.language)})
               </option>
             ))}
           </select>
@@ -112,7 +123,10 @@ export function NodeTimelineChart({ timeline, label, window, onPickHour, onPickR
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         preserveAspectRatio="none"
         role="img"
-        aria-label={`Events of ${label} per ${width === 1 ? 'hour' : `${width} hours`} (UTC); click a bar or drag a range to move the window`}
+        aria-label={t('node.label', {
+          node: label,
+          per: width === 1 ? t('per.hour') : t('per.hours', { count: width }),
+        })}
         onPointerDown={(e) => {
           dragFrom.current = hourAt(e.clientX);
         }}
@@ -160,7 +174,7 @@ export function NodeTimelineChart({ timeline, label, window, onPickHour, onPickR
               width={barWidth}
               height={ya(b.anomaly)}
             >
-              <title>{`${hourText(b.fromHour)} UTC: anomaly ${b.anomaly.toFixed(1)}`}</title>
+              <title>{t('node.anomalyBar', { hour: hourText(b.fromHour), score: score(b.anomaly) })}</title>
             </rect>
           ),
         )}
@@ -174,7 +188,15 @@ export function NodeTimelineChart({ timeline, label, window, onPickHour, onPickR
                 if (drag === null) onPickHour(b.fromHour);
               }}
             >
-              <title>{`${hourText(b.fromHour)} UTC${b.hours > 1 ? ` (+${b.hours - 1} h)` : ''}: ${b.success} ok, ${b.failure} failed${b.anomaly > 0 ? `, anomaly ${b.anomaly.toFixed(1)}` : ''}`}</title>
+              <title>
+                {t('node.bar', {
+                  hour: hourText(b.fromHour),
+                  more: b.hours > 1 ? t('node.moreHours', { count: b.hours - 1 }) : '',
+                  ok: b.success,
+                  failed: b.failure,
+                  anomaly: b.anomaly > 0 ? t('node.barAnomaly', { score: score(b.anomaly) }) : '',
+                })}
+              </title>
               <rect
                 className="timeline-success"
                 x={x(b.fromHour)}
@@ -196,8 +218,9 @@ export function NodeTimelineChart({ timeline, label, window, onPickHour, onPickR
       <figcaption>
         <span>{hourText(domain[0])}</span>
         <span>
-          <span className="swatch success" /> ok <span className="swatch failure" /> failed{' '}
-          <span className="swatch anomaly" /> anomaly · max {max.toLocaleString('en')} per bar
+          <span className="swatch success" /> {t('node.ok')} <span className="swatch failure" />{' '}
+          {t('node.failed')} <span className="swatch anomaly" /> {t('node.anomaly')}
+          {t('node.max', { max })}
         </span>
         <span>{hourText(domain[1])}</span>
       </figcaption>

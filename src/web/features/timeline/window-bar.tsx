@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { TimeRange } from '../../../core/dataset/index.js';
 import { dateOf, isValidDate, stepWindow, windowLabel, SPANS, type Span } from '../../lib/time-window';
 
@@ -12,16 +13,17 @@ export interface WindowBarProps {
 export function WindowBar({ range, from, span, onChange }: WindowBarProps) {
   const prev = stepWindow(range, from, span, -1);
   const next = stepWindow(range, from, span, 1);
+  const { t } = useTranslation('timeline');
   return (
-    <div className="window-bar" role="group" aria-label="Time window">
+    <div className="window-bar" role="group" aria-label={t('window.label')}>
       <select
-        aria-label="Window span"
+        aria-label={t('window.span')}
         value={span}
         onChange={(e) => onChange({ from, span: e.target.value as Span })}
       >
         {SPANS.map((s) => (
           <option key={s} value={s}>
-            {s}
+            {t(`window.spans.${s}`)}
           </option>
         ))}
       </select>
@@ -29,13 +31,13 @@ export function WindowBar({ range, from, span, onChange }: WindowBarProps) {
         type="button"
         disabled={prev === null}
         onClick={() => prev && onChange({ from: prev, span })}
-        aria-label={`Previous ${span}`}
+        aria-label={t(`window.previous.${span}`)}
       >
         ◀
       </button>
       <input
         type="date"
-        aria-label="Window start (UTC)"
+        aria-label={t('window.start')}
         min={dateOf(range.from)}
         max={dateOf(range.to)}
         value={from}
@@ -47,7 +49,7 @@ export function WindowBar({ range, from, span, onChange }: WindowBarProps) {
         type="button"
         disabled={next === null}
         onClick={() => next && onChange({ from: next, span })}
-        aria-label={`Next ${span}`}
+        aria-label={t(`window.next.${span}`)}
       >
         ▶
       </button>

@@ -2,13 +2,29 @@
 import type { Catalogue } from '../catalogue';
 import type { en } from '../en';
 import { a11y } from './a11y';
+import { analysis } from './analysis';
 import { app } from './app';
 import { common } from './common';
+import { coverage } from './coverage';
+import { detections } from './detections';
 import { exports } from './exports';
+import { graph } from './graph';
+import { inspector } from './inspector';
+import { investigate } from './investigate';
+import { ranking } from './ranking';
+import { timeline } from './timeline';
 
 export const ja: Catalogue<typeof en> = {
   a11y,
+  analysis,
   app,
   common,
+  coverage,
+  detections,
   exports,
+  graph,
+  inspector,
+  investigate,
+  ranking,
+  timeline,
 };
