@@ -19,6 +19,7 @@ import { useStoryFrom } from './story-window';
 import { HomeServerDatasets } from './home-datasets';
 import { useKeptFiles, useRemoveKeptFile } from './use-kept-files';
 import { LanguageSwitch } from '../i18n';
+import { ZoneSwitch } from '../features/share';
 import { useOpenFile } from './use-open-file';
 
 /** The app shell: header, URL notices, open-file errors, and the page the URL asks for. */
@@ -56,6 +57,7 @@ export function App() {
           </nav>
           <OpenButton busy={opener.busy} onFile={onFile} />
           <KeptFilesToggle />
+          <ZoneSwitch zone={state.tz} onChange={(tz) => navigate((s) => ({ ...s, tz }))} />
           <LanguageSwitch />
         </header>
         <Notices notices={notices} />

@@ -17,10 +17,11 @@ import { buildElements, domainIndex, GraphView, useWindowView } from '../feature
 import { Inspector, inspectorTarget } from '../features/inspector';
 import { RankingList } from '../features/ranking';
 import { Histogram, WindowBar } from '../features/timeline';
+import { CopyLinkButton } from '../features/share';
 import { useServerHistogram } from '../lib/api';
 import { datasetFacets } from '../lib/facets';
 import { resolveWindow } from '../lib/time-window';
-import type { ViewState } from '../lib/url-state';
+import type { Viewport, ViewState } from '../lib/url-state';
 import type { Navigate } from '../lib/use-view-state';
 import { useUiStore } from '../stores/ui-store';
 import { ViewControls } from './settings-menu';
@@ -56,7 +57,7 @@ export interface GraphPageProps {
 export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
   const panels = useUiStore((s) => s.panels);
   const togglePanel = useUiStore((s) => s.togglePanel);
-  const maxNodes = useUiStore((s) => s.settings.maxNodes);
+  const maxNodes = state.maxNodes;
 
   const resolved = useMemo(
     () => resolveWindow(dataset.timeRange, state.from, state.span),
@@ -102,6 +103,11 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
   const label = useCallback((id: string) => nodesById.get(id)?.label ?? id, [nodesById]);
 
   const select = useCallback((id: string | null) => navigate((s) => ({ ...s, sel: id })), [navigate]);
+  // Zoom and pan replace the current history entry: panning must not flood back/forward.
+  const onViewportChange = useCallback(
+    (vp: Viewport) => navigate((s) => ({ ...s, vp }), { replace: true }),
+    [navigate],
+  );
   const from = resolved.from;
 
   // Investigation (issue 9): the dataset's detections, the chosen one and what it highlights.
@@ -182,7 +188,12 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
             <ViewControls
               overlay={state.overlay}
               onOverlay={(overlay) => navigate((s) => ({ ...s, overlay }))}
+              layout={state.layout}
+              onLayout={(layout) => navigate((s) => ({ ...s, layout }))}
+              maxNodes={state.maxNodes}
+              onMaxNodes={(max) => navigate((s) => ({ ...s, maxNodes: max }))}
             />
+            <CopyLinkButton />
           </div>
           {view !== null && drawn !== null && (
             <StatusLine shown={drawn.shown} totals={view.totals} capped={drawn.capped} label={label} />
@@ -238,6 +249,9 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
               onSelect={select}
               emphasis={emphasis}
               marks={investigation.marks}
+              layout={state.layout}
+              viewport={state.vp}
+              onViewportChange={onViewportChange}
             />
           )}
           <NodeTimelineSection

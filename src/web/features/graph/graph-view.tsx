@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { scaleFromRange } from '../../lib/encodings';
-import { useUiStore } from '../../stores/ui-store';
+import type { Viewport } from '../../lib/url-state';
+import { useUiStore, type LayoutName } from '../../stores/ui-store';
 import type { GraphElements } from './elements';
 import { GraphCanvas, type GraphCanvasProps } from './graph-canvas';
 import { layoutDowngraded } from './layouts';
@@ -19,6 +20,11 @@ export interface GraphViewProps {
   marks?: GraphCanvasProps['marks'];
   selected: string | null;
   onSelect(id: string | null): void;
+  /** The URL's layout (fcose when left out). */
+  layout?: LayoutName;
+  /** The URL's viewport, and where the canvas reports a settled pan or zoom (exact permalinks). */
+  viewport?: Viewport | null;
+  onViewportChange?(viewport: Viewport): void;
 }
 
 /** Draws the elements, with a cap notice and the legend. */
@@ -30,12 +36,15 @@ export function GraphView({
   marks,
   selected,
   onSelect,
+  layout = 'fcose',
+  viewport = null,
+  onViewportChange,
 }: GraphViewProps) {
   const settings = useUiStore((s) => s.settings);
   const setHovered = useUiStore((s) => s.setHovered);
   const setLayoutRunning = useUiStore((s) => s.setLayoutRunning);
   const layoutRunning = useUiStore((s) => s.layoutRunning);
-  const downgraded = layoutDowngraded(settings.layout, graph.shown.nodes);
+  const downgraded = layoutDowngraded(layout, graph.shown.nodes);
   const scale = useMemo(() => scaleFromRange(graph.scale), [graph.scale]);
 
   return (
@@ -48,8 +57,7 @@ export function GraphView({
       )}
       {downgraded && (
         <p className="notice" role="status">
-          {settings.layout} is too slow for {graph.shown.nodes.toLocaleString('en')} nodes; using concentric
-          (by rank).
+          {layout} is too slow for {graph.shown.nodes.toLocaleString('en')} nodes; using concentric (by rank).
         </p>
       )}
       <div className="graph-area" aria-label="Graph" aria-busy={layoutRunning || pending}>
@@ -58,7 +66,7 @@ export function GraphView({
           elements={graph.elements}
           stylesheet={settings.edgeLabels ? GRAPH_STYLE_WITH_EDGE_LABELS : GRAPH_STYLE}
           topologyKey={graph.topologyKey}
-          layout={settings.layout}
+          layout={layout}
           selected={selected}
           webgl={settings.webgl}
           emphasis={emphasis ?? null}
@@ -66,6 +74,8 @@ export function GraphView({
           onSelect={onSelect}
           onHover={setHovered}
           onLayoutRunning={setLayoutRunning}
+          viewport={viewport}
+          {...(onViewportChange === undefined ? {} : { onViewportChange })}
         />
         {pending ? (
           <div className="graph-busy" aria-live="polite">

@@ -5,6 +5,7 @@
  */
 import { app } from './app';
 import { common } from './common';
+import { share } from './share';
 
-export const en = { common, app };
+export const en = { common, app, share };
 export type Namespace = keyof typeof en;
