@@ -60,8 +60,8 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
   const maxNodes = state.maxNodes;
 
   const resolved = useMemo(
-    () => resolveWindow(dataset.timeRange, state.from, state.span),
-    [dataset, state.from, state.span],
+    () => resolveWindow(dataset.timeRange, state.from, state.span, state.tz),
+    [dataset, state.from, state.span, state.tz],
   );
   // The parsed URL gives new objects on every change (overlay, selection): key the view on the
   // filters' value so that only a filter change recomputes it.

@@ -1,5 +1,6 @@
 import type { DatasetEdge, DatasetNode, Detection } from '../../../core/dataset/index.js';
-import { evidenceEdges, evidenceFlags, utcText } from './detection-rows';
+import { evidenceEdges, evidenceFlags } from './detection-rows';
+import { useTimeFormat } from '../../lib/use-time-format';
 
 const MAX_ROWS = 200;
 const MAX_RECORD_IDS = 100;
@@ -28,6 +29,8 @@ export function DetectionEvidence({
 }: DetectionEvidenceProps) {
   const flags = evidenceFlags(nodes, d);
   const logons = evidenceEdges(edges, d);
+  const time = useTimeFormat();
+  const when = (iso: string) => time(iso, 'second', { bare: true });
   return (
     <section className="detection-evidence" aria-label="Detection evidence">
       <h3 className="inspector-title">
@@ -37,10 +40,10 @@ export function DetectionEvidence({
       <dl>
         <dt>kind</dt>
         <dd>{d.kind}</dd>
-        <dt>time (UTC)</dt>
+        <dt>time ({time.zoneName})</dt>
         <dd>
-          {utcText(d.first)}
-          {d.last !== d.first ? ` – ${utcText(d.last)}` : ''}
+          {when(d.first)}
+          {d.last !== d.first ? ` – ${when(d.last)}` : ''}
         </dd>
         <dt>events</dt>
         <dd>{d.count.toLocaleString('en')}</dd>
@@ -85,7 +88,7 @@ export function DetectionEvidence({
           {flags.slice(0, MAX_ROWS).map(({ node, flag }, i) => (
             <li key={`f${i}`}>
               <span className="evidence-head">
-                {utcText(flag.time)} · {flag.eventId}
+                {when(flag.time)} · {flag.eventId}
                 {flag.count > 1 ? ` ×${flag.count}` : ''} · {node.label}
               </span>
               <span className="evidence-detail">{flag.detail}</span>
@@ -99,8 +102,8 @@ export function DetectionEvidence({
           {logons.slice(0, MAX_ROWS).map((e) => (
             <li key={e.id} className={e.failure ? 'failure' : undefined}>
               <span className="evidence-head">
-                {utcText(e.first)}
-                {e.last !== e.first ? ` – ${utcText(e.last)}` : ''} · {e.eventId}
+                {when(e.first)}
+                {e.last !== e.first ? ` – ${when(e.last)}` : ''} · {e.eventId}
                 {e.count > 1 ? ` ×${e.count}` : ''} · {label(e.account)}
               </span>
               <span className="evidence-detail">

@@ -3,6 +3,7 @@ import type { DatasetNode, Ranking } from '../../../core/dataset/index.js';
 import { displaySafe } from '../../../core/text/display-safe';
 import { formatScore } from '../../lib/encodings';
 import type { LinkEnds } from '../../lib/graph-ids';
+import { useTimeFormat } from '../../lib/use-time-format';
 
 export type InspectorTarget =
   | { kind: 'node'; node: DatasetNode; ranking: Ranking | undefined }
@@ -45,6 +46,7 @@ function Row({ name, value }: { name: string; value: React.ReactNode }) {
 }
 
 function NodeDetails({ node, ranking }: { node: DatasetNode; ranking: Ranking | undefined }) {
+  const time = useTimeFormat();
   return (
     <>
       <h3 className="inspector-title">{displaySafe(node.label)}</h3>
@@ -72,7 +74,7 @@ function NodeDetails({ node, ranking }: { node: DatasetNode; ranking: Ranking | 
           <table className="compact">
             <thead>
               <tr>
-                <th scope="col">time (UTC)</th>
+                <th scope="col">time ({time.zoneName})</th>
                 <th scope="col">flag</th>
                 <th scope="col">event</th>
                 <th scope="col">detail</th>
@@ -81,7 +83,7 @@ function NodeDetails({ node, ranking }: { node: DatasetNode; ranking: Ranking | 
             <tbody>
               {node.flags.slice(0, 100).map((f, i) => (
                 <tr key={i}>
-                  <td>{f.time.replace('T', ' ').replace('Z', '')}</td>
+                  <td>{time(f.time, 'second', { bare: true })}</td>
                   <td>
                     {f.kind}
                     {f.count > 1 ? ` ×${f.count}` : ''}
@@ -130,6 +132,7 @@ function LinkDetails({
   label(id: string): string;
 }) {
   const total = edges.reduce((s, e) => s + e.count, 0);
+  const time = useTimeFormat();
   return (
     <>
       <h3 className="inspector-title">
@@ -150,7 +153,7 @@ function LinkDetails({
                 <th scope="col">auth</th>
                 <th scope="col">status</th>
                 <th scope="col">count</th>
-                <th scope="col">first – last (UTC)</th>
+                <th scope="col">first – last ({time.zoneName})</th>
               </tr>
             </thead>
             <tbody>
@@ -164,7 +167,7 @@ function LinkDetails({
                   </td>
                   <td className="num">{e.count}</td>
                   <td>
-                    {e.first.replace('T', ' ').replace('Z', '')} – {e.last.replace('T', ' ').replace('Z', '')}
+                    {time(e.first, 'second', { bare: true })} – {time(e.last, 'second', { bare: true })}
                   </td>
                 </tr>
               ))}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { LateralChain, LogonPath, WindowDiff } from '../../../core/analysis/index.js';
 import { ChainList, PathList } from './path-list';
+import { useTimeFormat } from '../../lib/use-time-format';
 
 export type Hops = 1 | 2 | 3;
 
@@ -186,6 +187,7 @@ function ChainSection({ selected, chain, chains, onChain, label, onSelectNode }:
 }
 
 function CompareSection({ compare, newOnly, diff, onCompare, label, onSelectNode }: InvestigatePanelProps) {
+  const time = useTimeFormat();
   return (
     <section aria-label="Compare">
       <h3>Compare windows</h3>
@@ -207,8 +209,7 @@ function CompareSection({ compare, newOnly, diff, onCompare, label, onSelectNode
       {compare && diff !== null && (
         <div className="compare-summary" data-testid="compare-summary">
           <p>
-            Against {diff.previous.from.slice(0, 16).replace('T', ' ')} –{' '}
-            {diff.previous.to.slice(0, 16).replace('T', ' ')} UTC:{' '}
+            Against {time(diff.previous.from, 'minute', { bare: true })} – {time(diff.previous.to, 'minute')}:{' '}
             <strong>{diff.newEdges.length.toLocaleString('en')}</strong> new edges (
             {diff.firstSeenEdges.length.toLocaleString('en')} never seen before),{' '}
             <strong>{diff.goneEdges.length.toLocaleString('en')}</strong> gone;{' '}

@@ -1,7 +1,9 @@
 import { scaleLinear } from 'd3-scale';
 import { useMemo } from 'react';
+import { zoneDateOf } from '../../../core/analysis/index.js';
 import type { TimeRange } from '../../../core/dataset/index.js';
 import { binHours } from './histogram-bins';
+import { useTimeFormat } from '../../lib/use-time-format';
 
 const HOUR_MS = 3_600_000;
 const WIDTH = 800;
@@ -13,7 +15,7 @@ export interface HistogramProps {
   hourly: Array<[number, number]>;
   range: TimeRange;
   window: TimeRange | null;
-  /** A bar was clicked: its UTC date. */
+  /** A bar was clicked: its date in the view's zone. */
   onPick(date: string): void;
 }
 
@@ -21,6 +23,7 @@ const hourOf = (iso: string) => Math.floor(Date.parse(iso) / HOUR_MS);
 
 /** Events per hour over the whole dataset (UTC), with the current window marked. */
 export function Histogram({ hourly, range, window, onPick }: HistogramProps) {
+  const time = useTimeFormat();
   const fromHour = hourOf(range.from);
   const toHour = hourOf(range.to);
   const bins = useMemo(() => binHours(hourly, fromHour, toHour, MAX_BINS), [hourly, fromHour, toHour]);
@@ -42,7 +45,7 @@ export function Histogram({ hourly, range, window, onPick }: HistogramProps) {
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         preserveAspectRatio="none"
         role="img"
-        aria-label={`Events per ${perBar} (UTC); click a bar to move the window`}
+        aria-label={`Events per ${perBar} (${time.zoneName}); click a bar to move the window`}
       >
         {win !== null && (
           <rect className="hist-window" x={win.a} y={0} width={Math.max(2, win.b - win.a)} height={HEIGHT} />
@@ -56,19 +59,19 @@ export function Histogram({ hourly, range, window, onPick }: HistogramProps) {
               y={HEIGHT - y(b.count)}
               width={barWidth}
               height={y(b.count)}
-              onClick={() => onPick(new Date(b.fromHour * HOUR_MS).toISOString().slice(0, 10))}
+              onClick={() => onPick(zoneDateOf(b.fromHour * HOUR_MS, time.zone))}
             >
-              <title>{`${new Date(b.fromHour * HOUR_MS).toISOString().slice(0, 13).replace('T', ' ')}:00 UTC: ${b.count} events`}</title>
+              <title>{`${time(b.fromHour * HOUR_MS, 'minute')}: ${b.count} events`}</title>
             </rect>
           ),
         )}
       </svg>
       <figcaption>
-        <span>{range.from.slice(0, 10)}</span>
+        <span>{time(range.from, 'date')}</span>
         <span>
-          events per {perBar}, UTC · max {max.toLocaleString('en')}
+          events per {perBar}, {time.zoneName} · max {max.toLocaleString('en')}
         </span>
-        <span>{range.to.slice(0, 10)}</span>
+        <span>{time(range.to, 'date')}</span>
       </figcaption>
     </figure>
   );

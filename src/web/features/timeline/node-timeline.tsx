@@ -3,6 +3,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { NodeTimeline } from '../../../core/analysis/index.js';
 import type { TimeRange } from '../../../core/dataset/index.js';
 import { nodeBins, timelineDomain } from './node-timeline-bins';
+import { useTimeFormat } from '../../lib/use-time-format';
 
 const HOUR_MS = 3_600_000;
 const WIDTH = 800;
@@ -23,14 +24,15 @@ export interface NodeTimelineProps {
   onPickRange(fromHour: number, toHour: number): void;
 }
 
-const hourText = (h: number) => `${new Date(h * HOUR_MS).toISOString().slice(0, 13).replace('T', ' ')}:00`;
-
 /**
  * One account's or host's events per hour (LogonTracer's timeline), successes and failures apart,
  * optionally one event ID, with its ChangeFinder anomaly score above, and the window on screen
  * marked. Click a bar to move the window to its day; drag across bars to move it to that range.
  */
 export function NodeTimelineChart({ timeline, label, window, onPickHour, onPickRange }: NodeTimelineProps) {
+  const time = useTimeFormat();
+  // Minutes, not `HH:00`: in a zone with a half-hour offset an hour bar starts at :30.
+  const hourText = (h: number) => time(h * HOUR_MS, 'minute', { bare: true });
   const [eventId, setEventId] = useState<string | null>(null);
   const winHours: [number, number] | null =
     window === null
@@ -88,7 +90,8 @@ export function NodeTimelineChart({ timeline, label, window, onPickHour, onPickR
         <strong>{label}</strong>
         <span className="muted">
           {total.toLocaleString('en')} events ({failures.toLocaleString('en')} failed) from{' '}
-          {hourText(timeline.hours[0]!)} to {hourText(timeline.hours[timeline.hours.length - 1]!)} UTC
+          {hourText(timeline.hours[0]!)} to {hourText(timeline.hours[timeline.hours.length - 1]!)}{' '}
+          {time.zoneName}
           {timeline.anomalyPeak !== null &&
             ` · anomaly peak ${timeline.anomalyPeak.score.toFixed(1)} at ${hourText(timeline.anomalyPeak.hour)}`}
         </span>
@@ -112,7 +115,7 @@ export function NodeTimelineChart({ timeline, label, window, onPickHour, onPickR
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         preserveAspectRatio="none"
         role="img"
-        aria-label={`Events of ${label} per ${width === 1 ? 'hour' : `${width} hours`} (UTC); click a bar or drag a range to move the window`}
+        aria-label={`Events of ${label} per ${width === 1 ? 'hour' : `${width} hours`} (${time.zoneName}); click a bar or drag a range to move the window`}
         onPointerDown={(e) => {
           dragFrom.current = hourAt(e.clientX);
         }}
@@ -160,7 +163,7 @@ export function NodeTimelineChart({ timeline, label, window, onPickHour, onPickR
               width={barWidth}
               height={ya(b.anomaly)}
             >
-              <title>{`${hourText(b.fromHour)} UTC: anomaly ${b.anomaly.toFixed(1)}`}</title>
+              <title>{`${hourText(b.fromHour)} ${time.zoneName}: anomaly ${b.anomaly.toFixed(1)}`}</title>
             </rect>
           ),
         )}
@@ -174,7 +177,7 @@ export function NodeTimelineChart({ timeline, label, window, onPickHour, onPickR
                 if (drag === null) onPickHour(b.fromHour);
               }}
             >
-              <title>{`${hourText(b.fromHour)} UTC${b.hours > 1 ? ` (+${b.hours - 1} h)` : ''}: ${b.success} ok, ${b.failure} failed${b.anomaly > 0 ? `, anomaly ${b.anomaly.toFixed(1)}` : ''}`}</title>
+              <title>{`${hourText(b.fromHour)} ${time.zoneName}${b.hours > 1 ? ` (+${b.hours - 1} h)` : ''}: ${b.success} ok, ${b.failure} failed${b.anomaly > 0 ? `, anomaly ${b.anomaly.toFixed(1)}` : ''}`}</title>
               <rect
                 className="timeline-success"
                 x={x(b.fromHour)}
