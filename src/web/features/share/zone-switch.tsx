@@ -29,8 +29,13 @@ export function ZoneSwitch({ zone, onChange }: ZoneSwitchProps) {
   }
   const zones = useMemo(() => knownTimeZones(), []);
   const known = useMemo(() => new Set(zones), [zones]);
-  // Some 400 options: built once, so that React skips them when the header renders again.
-  const options = useMemo(() => zones.map((z) => <option key={z} value={z} />), [zones]);
+  // Some 400 options: built once, and only once the field is used (the header renders on every
+  // page, and most analysts never open the list).
+  const [listed, setListed] = useState(false);
+  const options = useMemo(
+    () => (listed ? zones.map((z) => <option key={z} value={z} />) : null),
+    [listed, zones],
+  );
   const mine = useMemo(() => browserTimeZone(), []);
 
   const apply = (value: string) => {
@@ -66,6 +71,7 @@ export function ZoneSwitch({ zone, onChange }: ZoneSwitchProps) {
               setBad(null);
             }
           }}
+          onFocus={() => setListed(true)}
           onBlur={() => apply(draft)}
         />
       </label>
