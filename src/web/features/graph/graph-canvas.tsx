@@ -289,6 +289,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
       } else if (refit) fitView(cy);
       applyLod(cy, true);
       const sel = selectedRef.current;
+      // The selection from the URL is drawn selected once its node exists (a page opened on a link).
+      if (sel !== null) cy.getElementById(sel).select();
       if (sel !== null && centredFor.current !== sel && centreOn(cy, sel, false)) centredFor.current = sel;
     };
 
