@@ -6,6 +6,7 @@ import {
   zoneDaysWindow,
   zoneMidnight,
   zoneOffsetMinutes,
+  zonedTimeText,
 } from './time-zone.js';
 
 const ms = (iso: string) => Date.parse(iso);
@@ -76,5 +77,14 @@ describe('zone days', () => {
     expect(isValidTimeZone('A'.repeat(500))).toBe(false);
     expect(zoneDaysWindow('2021-02-30', 1, 'Asia/Tokyo')).toBeNull();
     expect(addDays('2021-12-31', 1)).toBe('2022-01-01');
+  });
+});
+
+describe('zoned time text', () => {
+  it('writes the wall clock of the zone with its offset', () => {
+    expect(zonedTimeText('2021-12-03T14:05:09Z', 'Asia/Tokyo')).toBe('2021-12-03 23:05:09 +09:00');
+    expect(zonedTimeText('2021-07-01T12:00:00.5Z', 'America/New_York')).toBe('2021-07-01 08:00:00 -04:00');
+    expect(zonedTimeText('2021-12-03T14:05:09Z', null)).toBe('2021-12-03 14:05:09 UTC');
+    expect(zonedTimeText('<b>x</b>', 'Asia/Tokyo')).toBe('<b>x</b>');
   });
 });

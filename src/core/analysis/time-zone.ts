@@ -166,3 +166,20 @@ export function zoneDaysWindow(
   if (Number.isNaN(start) || Number.isNaN(end)) return null;
   return { from: isoSeconds(start), to: isoSeconds(end) };
 }
+
+/**
+ * An ISO UTC time as the zone's wall-clock time with its offset, ISO 8601 style
+ * (`2021-12-03T14:05:09Z` in Asia/Tokyo → `2021-12-03 23:05:09 +09:00`): unambiguous in a report or
+ * an export. UTC (null) writes `2021-12-03 14:05:09 UTC`. Text that is not a time is returned as is.
+ */
+export function zonedTimeText(iso: string, zone: string | null): string {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) return iso;
+  const utc = isUtcZone(zone);
+  const w = wallClock(utc ? 'UTC' : zone!, ms);
+  const text = `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
+  if (utc) return `${text} UTC`;
+  const off = zoneOffsetMinutes(zone!, ms);
+  const abs = Math.abs(off);
+  return `${text} ${off < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
