@@ -7,6 +7,7 @@ import {
   zoneMidnight,
   zoneOffsetMinutes,
   zonedTimeText,
+  zoneWindowStart,
 } from './time-zone.js';
 
 const ms = (iso: string) => Date.parse(iso);
@@ -86,5 +87,15 @@ describe('zoned time text', () => {
     expect(zonedTimeText('2021-07-01T12:00:00.5Z', 'America/New_York')).toBe('2021-07-01 08:00:00 -04:00');
     expect(zonedTimeText('2021-12-03T14:05:09Z', null)).toBe('2021-12-03 14:05:09 UTC');
     expect(zonedTimeText('<b>x</b>', 'Asia/Tokyo')).toBe('<b>x</b>');
+  });
+});
+
+describe('the window that holds an instant in a zone', () => {
+  it("is the zone's day, or the Monday of its week", () => {
+    const t = Date.parse('2021-12-05T20:00:00Z'); // Sunday in UTC, Monday 05:00 in Tokyo
+    expect(zoneWindowStart(t, 'day', null)).toBe('2021-12-05');
+    expect(zoneWindowStart(t, 'day', 'Asia/Tokyo')).toBe('2021-12-06');
+    expect(zoneWindowStart(t, 'week', null)).toBe('2021-11-29');
+    expect(zoneWindowStart(t, 'week', 'Asia/Tokyo')).toBe('2021-12-06');
   });
 });

@@ -183,3 +183,14 @@ export function zonedTimeText(iso: string, zone: string | null): string {
   const abs = Math.abs(off);
   return `${text} ${off < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
+
+/**
+ * The first day of the window of `span` that holds an instant, in the zone's calendar: its date for
+ * a day, the Monday of its ISO week for a week (as the UTC rule in story-window.ts).
+ */
+export function zoneWindowStart(ms: number, span: 'day' | 'week', zone: string | null): string {
+  const date = zoneDateOf(ms, zone);
+  if (span === 'day') return date;
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  return addDays(date, -((weekday + 6) % 7));
+}
