@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Viewport } from '../../lib/url-state';
 import type { LayoutName } from '../../stores/ui-store';
 import { computeLayout, type LayoutRequest, type Positions } from './layout-compute';
+import { cachedLayout, keepLayout } from './layout-cache';
 import { applyViewport, layoutKeyOf, readViewport, sameViewport, useViewportReport } from './viewport-sync';
 import { LatestOnlyClient, workerPort, type Outcome } from './worker-protocol';
 
@@ -302,7 +303,10 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const req: LayoutRequest = { layout, nodes: layoutNodes, edges: layoutEdges, fixed };
     layoutRunning.current = true;
     handlers.current.onLayoutRunning(true);
-    void requestLayout(req).then((outcome) => {
+    const cached = cachedLayout(key);
+    const pending: Promise<Outcome<Positions>> =
+      cached !== undefined ? Promise.resolve({ status: 'done', result: cached }) : requestLayout(req);
+    void pending.then((outcome) => {
       if (!live || cy.destroyed() || outcome.status === 'cancelled') return;
       layoutRunning.current = false;
       handlers.current.onLayoutRunning(false);
@@ -313,6 +317,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
         return;
       }
       laidOutWith.current = key;
+      keepLayout(key, outcome.result);
       apply(outcome.result, true);
     });
     return () => {
