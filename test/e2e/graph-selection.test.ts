@@ -101,6 +101,8 @@ describe.skipIf(!HAS_CHROMIUM)('selection from the URL (Chromium)', () => {
 
     const url = new URL(page.url());
     url.searchParams.set('sel', far.id);
+    // A link without a viewport (one with `vp` shows exactly that viewport: permalink.test.ts).
+    url.searchParams.delete('vp');
     const second = await browser.context.newPage();
     const seen2 = watchPage(second);
     await second.goto(url.href);

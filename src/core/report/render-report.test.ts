@@ -207,3 +207,26 @@ describe('renderReport: analyst notes', () => {
     expect(render(d)).toContain('the dataset</strong><div class="pre">case 42</div>');
   });
 });
+
+describe("renderReport: the analyst's time zone", () => {
+  const d = generateDataset({
+    accounts: 20,
+    hosts: 6,
+    ips: 3,
+    days: 1,
+    seed: 5,
+    start: '2021-12-03T00:00:00Z',
+  });
+  const window = { from: '2021-12-02T15:00:00Z', to: '2021-12-03T15:00:00Z' };
+  it('writes UTC ISO times by default', () => {
+    const html = renderReport(d, { window, generatedAt: '2021-12-10T00:00:00Z' });
+    expect(html).toContain('2021-12-02T15:00:00Z → 2021-12-03T15:00:00Z');
+    expect(html).toMatch(/<dt>Times shown in<\/dt><dd>UTC<\/dd>|Times shown in<\/th><td>UTC/);
+  });
+  it('writes times in the chosen zone with their offset', () => {
+    const html = renderReport(d, { window, generatedAt: '2021-12-10T00:00:00Z', timeZone: 'Asia/Tokyo' });
+    expect(html).toContain('2021-12-03 00:00:00 +09:00 → 2021-12-04 00:00:00 +09:00');
+    expect(html).toContain('Asia/Tokyo');
+    expect(html).not.toMatch(/<td class="time">\d{4}-\d{2}-\d{2}T/);
+  });
+});

@@ -7,6 +7,7 @@
 import { computeView, type WindowView } from '../analysis/view.js';
 import { DEFAULT_FILTERS, type ViewFilters } from '../analysis/view-filters.js';
 import type { PageRankMode } from '../analysis/scores.js';
+import { zonedTimeText } from '../analysis/time-zone.js';
 import type { Dataset, DatasetNode, DatasetSource, Detection, TimeRange } from '../dataset/schema.js';
 import { GENERATOR } from '../version.js';
 import { readAnnotations, type ReportAnnotation } from './annotations.js';
@@ -31,6 +32,8 @@ export interface ReportOptions {
   maxGraphNodes?: number;
   /** Rows of each table at most. */
   maxRows?: number;
+  /** IANA zone (or `±HH:MM`) the times are written in; UTC ISO times when left out (issue 13). */
+  timeZone?: string | null;
 }
 
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2, info: 3 } as const;
@@ -51,6 +54,9 @@ export function renderReport(dataset: Dataset, options: ReportOptions): string {
   const view = computeView(dataset, window, filters, { pagerank: options.pagerank ?? 'standard' });
   const maxRows = options.maxRows ?? 5000;
   const maxGraph = options.maxGraphNodes ?? 300;
+  const zone = options.timeZone ?? null;
+  // The analyst's zone when one is chosen (with its offset on every time); raw UTC ISO otherwise.
+  const when = (iso: string) => (zone === null ? iso : zonedTimeText(iso, zone));
 
   // Nodes by PageRank (ties by label, then id), numbered in that order for the graph, table and script.
   const pr = (n: DatasetNode): number => view.rankings.get(n.id)?.scores.pagerank ?? 0;
@@ -78,12 +84,12 @@ export function renderReport(dataset: Dataset, options: ReportOptions): string {
   const title = dataset.title ?? options.datasetName ?? 'dataset';
   const body = [
     header(dataset, options, title),
-    windowSection(dataset, view, filters, options.pagerank ?? 'standard'),
+    windowSection(dataset, view, filters, options.pagerank ?? 'standard', zone),
     graphSection(drawn, numbers, links, view, ranked.length),
     rankingsSection(ranked, view, maxRows),
-    detectionsSection(view.detections, labelOf, rankOf, maxRows),
-    flagsSection(view, maxRows),
-    edgesSection(view, labelOf, maxRows),
+    detectionsSection(view.detections, labelOf, rankOf, maxRows, when),
+    flagsSection(view, maxRows, when),
+    edgesSection(view, labelOf, maxRows, when),
     notesSection(options.annotations ?? (dataset as { annotations?: unknown }).annotations, dataset, labelOf),
     sourcesSection(dataset),
     footer(dataset, options),
@@ -173,13 +179,23 @@ function describeFilters(f: ViewFilters): Array<[string, string]> {
   ];
 }
 
-function windowSection(d: Dataset, view: WindowView, f: ViewFilters, pagerank: PageRankMode): string {
-  const range = d.timeRange === null ? 'no events' : `${d.timeRange.from} → ${d.timeRange.to}`;
+function windowSection(
+  d: Dataset,
+  view: WindowView,
+  f: ViewFilters,
+  pagerank: PageRankMode,
+  zone: string | null = null,
+): string {
+  const when = (iso: string) => (zone === null ? iso : zonedTimeText(iso, zone));
+  const range = d.timeRange === null ? 'no events' : `${when(d.timeRange.from)} → ${when(d.timeRange.to)}`;
   const win =
-    view.window === null ? `the whole dataset (${range})` : `${view.window.from} → ${view.window.to}`;
+    view.window === null
+      ? `the whole dataset (${range})`
+      : `${when(view.window.from)} → ${when(view.window.to)}`;
   const rows: Array<[string, string]> = [
     ['Window', win],
     ['Dataset time range', range],
+    ['Times shown in', zone ?? 'UTC'],
     ...describeFilters(f),
     ['PageRank', pagerank],
     [
@@ -273,6 +289,7 @@ function detectionsSection(
   labelOf: Map<string, string>,
   rankOf: Map<string, number>,
   maxRows: number,
+  when: (iso: string) => string = (iso) => iso,
 ): string {
   if (all.length === 0)
     return '<section id="detections"><h2>Detections</h2><p>No detections in this window.</p></section>';
@@ -300,7 +317,7 @@ function detectionsSection(
 <h3><span class="sev sev-${d.severity}">${d.severity}</span> ${logText(d.title, 500)}</h3>
 <dl class="meta">
 <dt>Kind</dt><dd>${logText(d.kind, 100)}</dd>
-<dt>When</dt><dd>${escapeHtml(d.first)} → ${escapeHtml(d.last)} (${d.count} events)</dd>
+<dt>When</dt><dd>${escapeHtml(when(d.first))} → ${escapeHtml(when(d.last))} (${d.count} events)</dd>
 <dt>Accounts and hosts</dt><dd>${nodes === '' ? '–' : nodes}${more}</dd>
 <dt>Detail</dt><dd class="pre">${logText(d.detail, 5000)}</dd>
 <dt>Evidence event IDs</dt><dd class="evidence">${ev.eventIds.join(', ') || '–'}</dd>
@@ -320,7 +337,11 @@ function detectionsSection(
  * changes, replication, log cleared, policy changed, explicit credentials), with the record IDs to
  * find each event again. Privileged logons (4672) are everywhere: counted, not listed.
  */
-function flagsSection(view: WindowView, maxRows: number): string {
+function flagsSection(
+  view: WindowView,
+  maxRows: number,
+  when: (iso: string) => string = (iso) => iso,
+): string {
   const rows: Array<{ node: DatasetNode; flag: DatasetNode['flags'][number] }> = [];
   let privileged = 0;
   for (const node of view.nodes)
@@ -337,7 +358,7 @@ function flagsSection(view: WindowView, maxRows: number): string {
     .slice(0, maxRows)
     .map(
       ({ node, flag }) =>
-        `<tr><td class="time">${escapeHtml(flag.time)}</td><td>${logText(node.label, 200)}</td><td>${escapeHtml(flag.kind)}</td><td class="num" data-sort="${flag.eventId}">${flag.eventId}</td><td class="num" data-sort="${flag.count}">${flag.count}</td><td class="pre">${logText(flag.detail, 2000)}</td><td>${flag.computer === null ? '–' : logText(flag.computer, 200)}</td><td class="evidence">${flag.recordIds.slice(0, 100).join(', ') || '–'}${flag.recordIds.length > 100 ? ' …' : ''}</td></tr>`,
+        `<tr><td class="time">${escapeHtml(when(flag.time))}</td><td>${logText(node.label, 200)}</td><td>${escapeHtml(flag.kind)}</td><td class="num" data-sort="${flag.eventId}">${flag.eventId}</td><td class="num" data-sort="${flag.count}">${flag.count}</td><td class="pre">${logText(flag.detail, 2000)}</td><td>${flag.computer === null ? '–' : logText(flag.computer, 200)}</td><td class="evidence">${flag.recordIds.slice(0, 100).join(', ') || '–'}${flag.recordIds.length > 100 ? ' …' : ''}</td></tr>`,
     );
   return `<section id="changes"><h2>Account and host events</h2>${privilegedText}
 ${tableTools('changes-table', body.length, rows.length, 'events')}
@@ -345,7 +366,12 @@ ${tableTools('changes-table', body.length, rows.length, 'events')}
 <tbody>${body.join('\n')}</tbody></table></div></section>`;
 }
 
-function edgesSection(view: WindowView, labelOf: Map<string, string>, maxRows: number): string {
+function edgesSection(
+  view: WindowView,
+  labelOf: Map<string, string>,
+  maxRows: number,
+  when: (iso: string) => string = (iso) => iso,
+): string {
   const edges = [...view.edges].sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1));
   const name = (id: string | null): string => (id === null ? '–' : logText(labelOf.get(id) ?? id, 200));
   const opt = (v: string | null): string => (v === null ? '–' : logText(v, 100));
@@ -353,7 +379,7 @@ function edgesSection(view: WindowView, labelOf: Map<string, string>, maxRows: n
     .slice(0, maxRows)
     .map(
       (e) =>
-        `<tr><td>${name(e.account)}</td><td>${name(e.source)}</td><td>${name(e.target)}</td><td class="num" data-sort="${e.eventId}">${e.eventId}</td><td>${opt(e.logonType)}</td><td>${opt(e.authPackage)}</td><td>${e.failure ? `failure ${opt(e.status)}${e.subStatus === null ? '' : ` / ${opt(e.subStatus)}`}` : 'success'}</td><td class="num" data-sort="${e.count}">${e.count}</td><td class="time">${escapeHtml(e.first)}</td><td class="time">${escapeHtml(e.last)}</td></tr>`,
+        `<tr><td>${name(e.account)}</td><td>${name(e.source)}</td><td>${name(e.target)}</td><td class="num" data-sort="${e.eventId}">${e.eventId}</td><td>${opt(e.logonType)}</td><td>${opt(e.authPackage)}</td><td>${e.failure ? `failure ${opt(e.status)}${e.subStatus === null ? '' : ` / ${opt(e.subStatus)}`}` : 'success'}</td><td class="num" data-sort="${e.count}">${e.count}</td><td class="time">${escapeHtml(when(e.first))}</td><td class="time">${escapeHtml(when(e.last))}</td></tr>`,
     );
   return `<section id="edges-section"><h2>Logons in the window</h2>
 ${tableTools('edges', rows.length, edges.length, 'logons')}

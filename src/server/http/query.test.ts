@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './errors.js';
-import { parseFilters, parseTime } from './query.js';
+import { parseFilters, parseTime, parseWindow } from './query.js';
 
 function code(run: () => unknown): string | null {
   try {
@@ -44,5 +44,41 @@ describe('strict query values', () => {
       logonTypes: ['0', '2', '3', '10', '13'],
       eventIds: [4624, 4625, 4768],
     });
+  });
+});
+
+describe('windows in a time zone (tz=)', () => {
+  const range = { from: '2021-12-01T00:00:00Z', to: '2021-12-10T00:00:00Z' };
+
+  it("reads day bounds as the zone's midnights, the same rule as the app", () => {
+    expect(parseWindow({ from: '2021-12-03', to: '2021-12-04', tz: 'Asia/Tokyo' }, range)).toEqual({
+      from: '2021-12-02T15:00:00.000Z',
+      to: '2021-12-03T15:00:00.000Z',
+    });
+    // A New York day across the autumn DST change is 25 hours long.
+    expect(parseWindow({ from: '2021-11-07', to: '2021-11-08', tz: 'America/New_York' }, range)).toEqual({
+      from: '2021-11-07T04:00:00.000Z',
+      to: '2021-11-08T05:00:00.000Z',
+    });
+    // Without tz, days are UTC days, as before.
+    expect(parseWindow({ from: '2021-12-03', to: '2021-12-04' }, range)).toEqual({
+      from: '2021-12-03T00:00:00.000Z',
+      to: '2021-12-04T00:00:00.000Z',
+    });
+  });
+
+  it('takes an offset, also when the query string turned its + into a space', () => {
+    const want = { from: '2021-12-02T15:00:00.000Z', to: '2021-12-03T15:00:00.000Z' };
+    expect(parseWindow({ from: '2021-12-03', to: '2021-12-04', tz: '+09:00' }, range)).toEqual(want);
+    expect(parseWindow({ from: '2021-12-03', to: '2021-12-04', tz: ' 09:00' }, range)).toEqual(want);
+  });
+
+  it('leaves times with their own zone alone, and refuses unknown zones', () => {
+    expect(parseWindow({ from: '2021-12-03T12:00:00Z', tz: 'Asia/Tokyo' }, range)?.from).toBe(
+      '2021-12-03T12:00:00.000Z',
+    );
+    expect(code(() => parseWindow({ from: '2021-12-03', tz: 'Mars/Base' }, range))).toBe('400 bad_query');
+    expect(code(() => parseWindow({ from: '2021-12-03', tz: '<script>' }, range))).toBe('400 bad_query');
+    expect(code(() => parseWindow({ tz: 'x'.repeat(1000) }, range))).toBe('400 bad_query');
   });
 });

@@ -2,6 +2,7 @@ import type { TimeRange } from '../../core/dataset/index.js';
 import { KNOWN_LOGON_TYPES, SECURITY_EVENT_IDS } from '../../core/events/index.js';
 import { badRequest } from './errors.js';
 import type { ViewFilters } from '../../core/analysis/view-filters.js';
+import { isValidTimeZone, zoneMidnight } from '../../core/analysis/time-zone.js';
 
 /** Filters of /graph and /export: the app's view filters, defined once in core. */
 export type GraphFilters = ViewFilters;
@@ -35,15 +36,34 @@ function isRealCalendarValue(value: string): boolean {
   );
 }
 
-/** A `from`/`to` value: a day (`2021-12-03`, midnight UTC) or a time with its zone. */
-export function parseTime(name: string, value: string): number {
+/**
+ * The `tz` of a request: an IANA zone (`Asia/Tokyo`) or an offset (`+09:00`); null without one. In a
+ * query string `+` reads as a space, so ` 09:00` is taken as `+09:00`.
+ */
+export function parseZone(q: Query): string | null {
+  const raw = q['tz'];
+  if (raw === undefined || raw === '') return null;
+  const zone = /^ \d{2}:\d{2}$/.test(raw) ? `+${raw.slice(1)}` : raw;
+  if (zone.length > 64 || !isValidTimeZone(zone))
+    throw badRequest(
+      `tz must be an IANA time zone like Asia/Tokyo or an offset like +09:00 (got ${JSON.stringify(raw.slice(0, 40))})`,
+      'bad_query',
+    );
+  return zone;
+}
+
+/**
+ * A `from`/`to` value: a day (`2021-12-03`, midnight UTC, or midnight in `zone` when one is given:
+ * the zone's day, DST included, by core's one rule) or a time with its zone.
+ */
+export function parseTime(name: string, value: string, zone: string | null = null): number {
   if (value.length > 40 || !(DAY.test(value) || TIME.test(value))) {
     throw badRequest(
       `${name} must be a date like 2021-12-03 or a UTC time like 2021-12-03T12:00:00Z`,
       'bad_query',
     );
   }
-  const ms = Date.parse(DAY.test(value) ? `${value}T00:00:00Z` : value);
+  const ms = DAY.test(value) ? zoneMidnight(value, zone) : Date.parse(value);
   if (!Number.isFinite(ms) || !isRealCalendarValue(value))
     throw badRequest(`${name} is not a real date or time: ${value}`, 'bad_query');
   return ms;
@@ -51,17 +71,23 @@ export function parseTime(name: string, value: string): number {
 
 /**
  * The window of a request: null when neither `from` nor `to` is given (everything); a missing end
- * is taken from the dataset's time range. `to` is exclusive.
+ * is taken from the dataset's time range. `to` is exclusive. Days are UTC days unless `tz` names a
+ * zone (`from=2021-12-03&to=2021-12-04&tz=Asia/Tokyo` is Tokyo's 3 December).
  */
 export function parseWindow(q: Query, range: TimeRange | null): TimeRange | null {
   const from = q['from'];
   const to = q['to'];
+  const zone = parseZone(q);
   if ((from === undefined || from === '') && (to === undefined || to === '')) return null;
   const fromMs =
-    from !== undefined && from !== '' ? parseTime('from', from) : range !== null ? Date.parse(range.from) : 0;
+    from !== undefined && from !== ''
+      ? parseTime('from', from, zone)
+      : range !== null
+        ? Date.parse(range.from)
+        : 0;
   const toMs =
     to !== undefined && to !== ''
-      ? parseTime('to', to)
+      ? parseTime('to', to, zone)
       : range !== null
         ? Date.parse(range.to) + 1
         : fromMs + 1;

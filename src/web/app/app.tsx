@@ -21,6 +21,7 @@ import { useKeptFiles, useRemoveKeptFile } from './use-kept-files';
 import { LanguageSwitch } from '../i18n';
 import { AppearanceSwitch } from './appearance-switch';
 import { KeyboardShortcuts } from './keyboard-shortcuts';
+import { ZoneSwitch } from '../features/share';
 import { useOpenFile } from './use-open-file';
 
 /** The app shell: header, URL notices, open-file errors, and the page the URL asks for. */
@@ -61,6 +62,7 @@ export function App() {
           </nav>
           <OpenButton busy={opener.busy} onFile={onFile} />
           <KeptFilesToggle />
+          <ZoneSwitch zone={state.tz} onChange={(tz) => navigate((s) => ({ ...s, tz }))} />
           <LanguageSwitch />
           <AppearanceSwitch />
           <KeyboardShortcuts navigate={navigate} />

@@ -4,6 +4,7 @@ import type { Dataset } from '../../core/dataset/index.js';
 import { EsNextWindowDialog } from '../features/es-load';
 import type { ViewState } from '../lib/url-state';
 import type { Navigate } from '../lib/use-view-state';
+import { useTimeFormat } from '../lib/use-time-format';
 
 /**
  * For a server dataset loaded from a cluster: where it came from and "Load another window…"
@@ -21,12 +22,13 @@ export function ClusterSourceBar({
 }) {
   const [open, setOpen] = useState(false);
   const client = useQueryClient();
+  const time = useTimeFormat();
   const ranges = dataset.sources.flatMap((s) => (s.kind === 'elasticsearch' ? [s] : []));
   const last = ranges[ranges.length - 1];
   if (state.source?.kind !== 'server' || last === undefined) return null;
   const datasetId = state.source.id;
   const span = (r: { from: string; to: string }) =>
-    `${r.from.slice(0, 16).replace('T', ' ')} → ${r.to.slice(0, 16).replace('T', ' ')} UTC`;
+    `${time(r.from, 'minute', { bare: true })} → ${time(r.to, 'minute')}`;
   return (
     <>
       <p className="notice cluster-source">

@@ -45,7 +45,7 @@ export const fileSource: DataSourceLoader<Extract<SourceRef, { kind: 'file' }>> 
 
 /** The server's graph parameters for a view: the window of the URL state and its filters. */
 export function serverGraphParams(state: ViewState): GraphParams {
-  const w = state.from === null ? null : windowFor(state.from, state.span);
+  const w = state.from === null ? null : windowFor(state.from, state.span, state.tz);
   return { from: w?.from ?? null, to: w?.to ?? null, ...state.filters };
 }
 
@@ -80,7 +80,7 @@ export function serverViewState(
 ): ViewState | null {
   if (state.from !== null) return state;
   if (summary === undefined) return null;
-  const first = resolveWindow(summary.timeRange, null, state.span).from;
+  const first = resolveWindow(summary.timeRange, null, state.span, state.tz).from;
   return first === null ? state : { ...state, from: first };
 }
 

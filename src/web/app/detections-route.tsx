@@ -36,7 +36,7 @@ export function useSelectDetection(navigate: Navigate, nodes: ReadonlyMap<string
       navigate((s) => ({
         ...s,
         det: d.id,
-        from: detectionStart(d, s.span),
+        from: detectionStart(d, s.span, s.tz),
         sel: detectionFocusNode(d, nodes),
       })),
     [navigate, nodes],

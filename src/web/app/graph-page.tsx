@@ -19,10 +19,11 @@ import { buildElements, domainIndex, GraphView, useWindowView } from '../feature
 import { Inspector, inspectorTarget } from '../features/inspector';
 import { RankingList } from '../features/ranking';
 import { Histogram, WindowBar } from '../features/timeline';
+import { CopyLinkButton } from '../features/share';
 import { useServerHistogram } from '../lib/api';
 import { datasetFacets } from '../lib/facets';
 import { resolveWindow } from '../lib/time-window';
-import type { ViewState } from '../lib/url-state';
+import type { Viewport, ViewState } from '../lib/url-state';
 import type { Navigate } from '../lib/use-view-state';
 import { useUiStore } from '../stores/ui-store';
 import { ViewControls } from './settings-menu';
@@ -59,11 +60,11 @@ export interface GraphPageProps {
 export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
   const panels = useUiStore((s) => s.panels);
   const togglePanel = useUiStore((s) => s.togglePanel);
-  const maxNodes = useUiStore((s) => s.settings.maxNodes);
+  const maxNodes = state.maxNodes;
 
   const resolved = useMemo(
-    () => resolveWindow(dataset.timeRange, state.from, state.span),
-    [dataset, state.from, state.span],
+    () => resolveWindow(dataset.timeRange, state.from, state.span, state.tz),
+    [dataset, state.from, state.span, state.tz],
   );
   // The parsed URL gives new objects on every change (overlay, selection): key the view on the
   // filters' value so that only a filter change recomputes it.
@@ -110,6 +111,11 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
   const onCy = useCallback((cy: Core | null) => (cyRef.current = cy), []);
   const getCy = useCallback(() => cyRef.current, []);
   const datasetName = useDatasetName(dataset, state.source);
+  // Zoom and pan replace the current history entry: panning must not flood back/forward.
+  const onViewportChange = useCallback(
+    (vp: Viewport) => navigate((s) => ({ ...s, vp }), { replace: true }),
+    [navigate],
+  );
   const from = resolved.from;
 
   // Investigation (issue 9): the dataset's detections, the chosen one and what it highlights.
@@ -190,6 +196,10 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
             <ViewControls
               overlay={state.overlay}
               onOverlay={(overlay) => navigate((s) => ({ ...s, overlay }))}
+              layout={state.layout}
+              onLayout={(layout) => navigate((s) => ({ ...s, layout }))}
+              maxNodes={state.maxNodes}
+              onMaxNodes={(max) => navigate((s) => ({ ...s, maxNodes: max }))}
             />
             <ExportMenu
               dataset={dataset}
@@ -200,6 +210,7 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
               serverId={serverId}
               getCy={getCy}
             />
+            <CopyLinkButton />
           </div>
           {view !== null && drawn !== null && (
             <StatusLine shown={drawn.shown} totals={view.totals} capped={drawn.capped} label={label} />
@@ -256,6 +267,9 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
               emphasis={emphasis}
               marks={investigation.marks}
               onCy={onCy}
+              layout={state.layout}
+              viewport={state.vp}
+              onViewportChange={onViewportChange}
             />
           )}
           <NodeTimelineSection

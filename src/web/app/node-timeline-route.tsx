@@ -1,15 +1,15 @@
 import './node-timeline-route.css';
 import { useMemo } from 'react';
-import { nodeTimeline } from '../../core/analysis/index.js';
+import { nodeTimeline, zoneDateOf } from '../../core/analysis/index.js';
 import type { Dataset, DatasetNode, TimeRange } from '../../core/dataset/index.js';
 import { Panel } from '../components/panel';
 import { NodeTimelineChart } from '../features/timeline';
 import { useServerNodeTimeline } from '../lib/api';
 import type { Navigate } from '../lib/use-view-state';
 import { useUiStore } from '../stores/ui-store';
+import { useTimeZone } from '../lib/use-time-format';
 
 const HOUR_MS = 3_600_000;
-const dateOfHour = (h: number) => new Date(h * HOUR_MS).toISOString().slice(0, 10);
 
 /**
  * The selected account's or host's timeline under the graph. A file dataset holds every event, so
@@ -33,6 +33,9 @@ export function NodeTimelineSection({
   navigate: Navigate;
 }) {
   const open = useUiStore((s) => s.panels.timeline);
+  // A picked hour opens the day that holds it in the view's zone.
+  const zone = useTimeZone();
+  const dateOfHour = (h: number) => zoneDateOf(h * HOUR_MS, zone);
   const toggle = useUiStore((s) => s.togglePanel);
   const wanted = node !== null && node.kind !== 'domain' && open;
   const server = useServerNodeTimeline(serverId !== null && wanted ? serverId : null, node?.id ?? null);

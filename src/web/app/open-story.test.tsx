@@ -41,7 +41,10 @@ describe('opening where the story is', () => {
   it('an empty window says so and offers the nearest day with events', async () => {
     const key = await keep();
     renderWithProviders(<App />, { search: `?source=file:${key}&from=2021-12-06` });
-    expect(await screen.findByRole('heading', { name: 'No events in this window' })).toBeInTheDocument();
+    // The window is computed in a worker: give it time on a loaded machine.
+    expect(
+      await screen.findByRole('heading', { name: 'No events in this window' }, { timeout: 5000 }),
+    ).toBeInTheDocument();
     await userEvent.click(
       screen.getByRole('button', { name: 'Go to 2021-12-01, the nearest day with events' }),
     );

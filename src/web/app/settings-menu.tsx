@@ -4,10 +4,27 @@ import { DEFAULT_MAX_NODES, LAYOUTS, useUiStore, type LayoutName } from '../stor
 import type { Overlay } from '../lib/url-state';
 import { OVERLAY_LABELS, OVERLAYS } from '../lib/url-state';
 
+export interface ViewControlsProps {
+  overlay: Overlay;
+  onOverlay(o: Overlay): void;
+  /** Layout and node cap are in the URL: they change the picture a link shows. */
+  layout: LayoutName;
+  onLayout(layout: LayoutName): void;
+  maxNodes: number;
+  onMaxNodes(max: number): void;
+}
+
 const MAX_NODE_CHOICES = [500, 1000, DEFAULT_MAX_NODES, 5000, 10_000, 20_000];
 
-/** Overlay (in the URL: it is part of the shared view) and display settings (local to this tab). */
-export function ViewControls({ overlay, onOverlay }: { overlay: Overlay; onOverlay(o: Overlay): void }) {
+/** Overlay, layout and cap (in the URL: part of the shared view) and display settings (this tab). */
+export function ViewControls({
+  overlay,
+  onOverlay,
+  layout,
+  onLayout,
+  maxNodes,
+  onMaxNodes,
+}: ViewControlsProps) {
   const settings = useUiStore((s) => s.settings);
   const setSetting = useUiStore((s) => s.setSetting);
   return (
@@ -25,10 +42,10 @@ export function ViewControls({ overlay, onOverlay }: { overlay: Overlay; onOverl
       <label>
         Layout{' '}
         <select
-          value={settings.layout}
+          value={layout}
           onChange={(e) => {
             const v = e.target.value;
-            if ((LAYOUTS as readonly string[]).includes(v)) setSetting('layout', v as LayoutName);
+            if ((LAYOUTS as readonly string[]).includes(v)) onLayout(v as LayoutName);
           }}
         >
           {LAYOUT_CHOICES.map((c) => (
@@ -40,8 +57,11 @@ export function ViewControls({ overlay, onOverlay }: { overlay: Overlay; onOverl
       </label>
       <label title="Drawing more nodes than this slows the canvas; the highest-scoring nodes are kept">
         Max nodes{' '}
-        <select value={settings.maxNodes} onChange={(e) => setSetting('maxNodes', Number(e.target.value))}>
-          {MAX_NODE_CHOICES.map((n) => (
+        <select value={maxNodes} onChange={(e) => onMaxNodes(Number(e.target.value))}>
+          {(MAX_NODE_CHOICES.includes(maxNodes)
+            ? MAX_NODE_CHOICES
+            : [...MAX_NODE_CHOICES, maxNodes].sort((a, b) => a - b)
+          ).map((n) => (
             <option key={n} value={n}>
               {n.toLocaleString('en')}
             </option>

@@ -1,13 +1,18 @@
 import { useMemo } from 'react';
-import { detectionWindow, storyWindow, storyWindowOf } from '../../core/analysis/index.js';
+import { detectionWindow, storyWindow, storyWindowOf, zoneWindowStart } from '../../core/analysis/index.js';
 import type { Dataset, Detection } from '../../core/dataset/index.js';
 import { useServerDetections, useServerHistogram } from '../lib/api';
 import type { Span } from '../lib/time-window';
 import type { ViewState } from '../lib/url-state';
 
-/** The window start (`YYYY-MM-DD`) that holds a detection's first event (the analysis' rule). */
-export function detectionStart(d: Detection, span: Span): string {
-  return detectionWindow(d, span);
+/**
+ * The window start (`YYYY-MM-DD`) that holds a detection's first event (the analysis' rule), in the
+ * view's zone when one is chosen (a Tokyo day must hold the detection it is opened for).
+ */
+export function detectionStart(d: Detection, span: Span, zone: string | null = null): string {
+  const ms = Date.parse(d.first);
+  if (zone === null || Number.isNaN(ms)) return detectionWindow(d, span);
+  return zoneWindowStart(ms, span, zone);
 }
 
 /**

@@ -51,3 +51,38 @@ describe('time windows (UTC)', () => {
     expect(windowLabel('2021-12-03', 'week')).toBe('2021-12-03 – 2021-12-09 (UTC week)');
   });
 });
+
+describe('time windows in a chosen zone', () => {
+  it('a Tokyo day is the day of Tokyo, and the dataset range is read in Tokyo dates', () => {
+    expect(windowFor('2021-12-03', 'day', 'Asia/Tokyo')).toEqual({
+      from: '2021-12-02T15:00:00Z',
+      to: '2021-12-03T15:00:00Z',
+    });
+    // 2021-12-05T22:10Z is already 2021-12-06 in Tokyo: that day is in range.
+    expect(resolveWindow(range, '2021-12-06', 'day', 'Asia/Tokyo')).toEqual({
+      from: '2021-12-06',
+      window: { from: '2021-12-05T15:00:00Z', to: '2021-12-06T15:00:00Z' },
+      notice: null,
+    });
+    expect(resolveWindow(range, '2021-12-06', 'day').notice).not.toBeNull();
+    expect(stepWindow(range, '2021-12-05', 'day', 1, 'Asia/Tokyo')).toBe('2021-12-06');
+    expect(stepWindow(range, '2021-12-05', 'day', 1)).toBeNull();
+    expect(windowLabel('2021-12-03', 'day', 'Asia/Tokyo')).toBe('2021-12-03 (Asia/Tokyo day)');
+    expect(windowLabel('2021-12-03', 'week', null)).toBe('2021-12-03 – 2021-12-09 (UTC week)');
+  });
+
+  it('a New York week across the DST change is a week of New York days', () => {
+    expect(windowFor('2021-11-01', 'week', 'America/New_York')).toEqual({
+      from: '2021-11-01T04:00:00Z',
+      to: '2021-11-08T05:00:00Z',
+    });
+  });
+
+  it('UTC (null) keeps the UTC days', () => {
+    expect(windowFor('2021-12-03', 'day', null)).toEqual(windowFor('2021-12-03', 'day'));
+    expect(windowFor('2021-12-03', 'week', 'UTC')).toEqual({
+      from: '2021-12-03T00:00:00Z',
+      to: '2021-12-10T00:00:00Z',
+    });
+  });
+});

@@ -1,6 +1,10 @@
+import { isUtcZone, zoneDateOf, zoneDaysWindow } from '../../core/analysis/index.js';
 import type { TimeRange } from '../../core/dataset/index.js';
 
-/** The window is a UTC day or a UTC week (7 days from the chosen date). */
+/**
+ * The window is a day or a week (7 days from the chosen date): UTC days, or the days of the zone the
+ * analyst chose (URL `tz=`; the rule is core's zoneDaysWindow, shared with the server).
+ */
 export const SPANS = ['day', 'week'] as const;
 export type Span = (typeof SPANS)[number];
 
@@ -24,9 +28,11 @@ export function msToDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** The UTC date of an ISO time (`2021-12-03T23:59:59Z` → `2021-12-03`). */
-export function dateOf(iso: string): string {
-  return iso.slice(0, 10);
+/** The date of an ISO time, UTC's or the zone's (`2021-12-03T23:59:59Z` → `2021-12-03`; Tokyo: `2021-12-04`). */
+export function dateOf(iso: string, zone: string | null = null): string {
+  if (isUtcZone(zone)) return iso.slice(0, 10);
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso.slice(0, 10) : zoneDateOf(ms, zone);
 }
 
 export function spanDays(span: Span): number {
@@ -37,8 +43,13 @@ export function shiftDate(date: string, days: number): string {
   return msToDate(dateToMs(date) + days * DAY_MS);
 }
 
-/** The window [from 00:00Z, from + span) with an exclusive end, as the analysis expects. */
-export function windowFor(from: string, span: Span): TimeRange {
+/**
+ * The window [from's midnight, from + span) with an exclusive end, as the analysis expects: UTC
+ * midnights, or the zone's (DST-correct: a New York day can be 23 or 25 hours long).
+ */
+export function windowFor(from: string, span: Span, zone: string | null = null): TimeRange {
+  const w = zoneDaysWindow(from, spanDays(span), zone);
+  if (w !== null) return w;
   const start = dateToMs(from);
   const iso = (ms: number) => new Date(ms).toISOString().slice(0, 19) + 'Z';
   return { from: iso(start), to: iso(start + spanDays(span) * DAY_MS) };
@@ -56,20 +67,25 @@ export interface ResolvedWindow {
  * The window to show: the asked date, or the dataset's first day when none was asked; a date
  * outside the dataset's range is moved to its nearest end, with a notice.
  */
-export function resolveWindow(range: TimeRange | null, from: string | null, span: Span): ResolvedWindow {
+export function resolveWindow(
+  range: TimeRange | null,
+  from: string | null,
+  span: Span,
+  zone: string | null = null,
+): ResolvedWindow {
   if (range === null) return { from: null, window: null, notice: null };
-  const min = dateOf(range.from);
-  const max = dateOf(range.to);
-  if (from === null) return { from: min, window: windowFor(min, span), notice: null };
+  const min = dateOf(range.from, zone);
+  const max = dateOf(range.to, zone);
+  if (from === null) return { from: min, window: windowFor(min, span, zone), notice: null };
   if (from < min || from > max) {
     const moved = from < min ? min : max;
     return {
       from: moved,
-      window: windowFor(moved, span),
+      window: windowFor(moved, span, zone),
       notice: `The date ${from} is outside this dataset (${min} to ${max}); showing ${moved} instead.`,
     };
   }
-  return { from, window: windowFor(from, span), notice: null };
+  return { from, window: windowFor(from, span, zone), notice: null };
 }
 
 /** Previous/next window start, or null when it would leave the dataset's range entirely. */
@@ -78,18 +94,20 @@ export function stepWindow(
   from: string,
   span: Span,
   direction: -1 | 1,
+  zone: string | null = null,
 ): string | null {
   if (range === null) return null;
   const next = shiftDate(from, direction * spanDays(span));
-  const min = dateOf(range.from);
-  const max = dateOf(range.to);
+  const min = dateOf(range.from, zone);
+  const max = dateOf(range.to, zone);
   const lastDay = shiftDate(next, spanDays(span) - 1);
   if (lastDay < min || next > max) return null;
   return next;
 }
 
-/** `2021-12-03 (UTC day)` or `2021-12-03 – 2021-12-09 (UTC week)`. */
-export function windowLabel(from: string, span: Span): string {
-  if (span === 'day') return `${from} (UTC day)`;
-  return `${from} – ${shiftDate(from, 6)} (UTC week)`;
+/** `2021-12-03 (UTC day)`, `2021-12-03 – 2021-12-09 (UTC week)`, `2021-12-03 (Asia/Tokyo day)`. */
+export function windowLabel(from: string, span: Span, zone: string | null = null): string {
+  const name = isUtcZone(zone) ? 'UTC' : zone!;
+  if (span === 'day') return `${from} (${name} day)`;
+  return `${from} – ${shiftDate(from, 6)} (${name} week)`;
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FILTERS } from '../../core/analysis/index.js';
-import { DEFAULT_VIEW, parseViewState, serializeViewState, type ViewState } from './url-state';
+import {
+  carryViewport,
+  DEFAULT_VIEW,
+  parseViewport,
+  parseViewState,
+  serializeViewport,
+  serializeViewState,
+  type ViewState,
+} from './url-state';
 
 const KEY = 'a'.repeat(64);
 
@@ -32,6 +40,10 @@ describe('URL view state', () => {
       chain: null,
       cmp: false,
       newOnly: false,
+      layout: 'fcose',
+      maxNodes: 2500,
+      tz: null,
+      vp: null,
     });
   });
 
@@ -70,6 +82,21 @@ describe('URL view state', () => {
       cmp: true,
       newOnly: true,
     },
+    {
+      ...DEFAULT_VIEW,
+      layout: 'concentric',
+      maxNodes: 10_000,
+      tz: 'Asia/Tokyo',
+      vp: { zoom: 1.25, x: -340, y: 120 },
+    },
+    {
+      ...DEFAULT_VIEW,
+      layout: 'grid',
+      maxNodes: 100,
+      tz: 'America/New_York',
+      vp: { zoom: 0.02, x: 0, y: -7 },
+    },
+    { ...DEFAULT_VIEW, sel: 'host:dc1', vp: { zoom: 3.999, x: 123456, y: -98765 } },
   ];
   it.each(states.map((s, i) => [i, s] as const))('round-trips state %i', (_i, s) => {
     const query = serializeViewState(s);
@@ -142,5 +169,54 @@ describe('URL view state', () => {
     expect(notices).toHaveLength(4);
     expect(parseViewState('?path=a~a').state.path).toBeNull();
     expect(parseViewState('?path=a~b~c').notices).toHaveLength(1);
+  });
+
+  it('writes the picture compactly: layout, node cap, zone and viewport', () => {
+    const q = serializeViewState({
+      ...DEFAULT_VIEW,
+      layout: 'cose',
+      maxNodes: 5000,
+      tz: 'Asia/Tokyo',
+      vp: { zoom: 1.2345, x: -340.4, y: 119.6 },
+    });
+    expect(q).toBe('layout=cose&max=5000&tz=Asia%2FTokyo&vp=1.235,-340,120');
+    expect(parseViewState(`?${q}`).state.vp).toEqual({ zoom: 1.235, x: -340, y: 120 });
+    // UTC is the default: it is not written, and tz=UTC reads as the default.
+    expect(serializeViewState({ ...DEFAULT_VIEW, tz: 'UTC' })).toBe('');
+    expect(parseViewState('?tz=UTC')).toEqual({ state: DEFAULT_VIEW, notices: [] });
+  });
+
+  it('refuses bad layouts, caps, zones and viewports with a notice each', () => {
+    const { state, notices } = parseViewState('?layout=random&max=7&tz=Mars%2FBase&vp=1,2&layout2=x');
+    expect(state.layout).toBe('fcose');
+    expect(state.maxNodes).toBe(2500);
+    expect(state.tz).toBeNull();
+    expect(state.vp).toBeNull();
+    expect(notices).toHaveLength(4);
+    for (const bad of ['0,0,0', '99,0,0', 'a,b,c', '1,1e9,0', '1,NaN,0', '1,,0', '1,2,3,4', '-1,0,0'])
+      expect(parseViewport(bad), bad).toBeNull();
+    expect(parseViewState('?max=100000000').state.maxNodes).toBe(2500);
+    expect(parseViewState('?tz=%3Cscript%3E').notices).toHaveLength(1);
+  });
+
+  it('writes one text per viewport (no -0)', () => {
+    expect(serializeViewport({ zoom: 1, x: -0.2, y: 0.4 })).toBe('1,0,0');
+    expect(parseViewport('1.5,-0,0')).toEqual({ zoom: 1.5, x: -0, y: 0 });
+  });
+
+  it('keeps the viewport across a selection, and drops it when the picture changes', () => {
+    const current: ViewState = { ...DEFAULT_VIEW, from: '2021-12-03', vp: { zoom: 2, x: 1, y: 2 } };
+    expect(carryViewport(current, { ...current, sel: 'host:a' }).vp).toBe(current.vp);
+    expect(carryViewport(current, { ...current, det: 'd1' }).vp).toBe(current.vp);
+    expect(carryViewport(current, { ...current, from: '2021-12-04' }).vp).toBeNull();
+    expect(carryViewport(current, { ...current, layout: 'grid' }).vp).toBeNull();
+    expect(carryViewport(current, { ...current, maxNodes: 500 }).vp).toBeNull();
+    expect(carryViewport(current, { ...current, tz: 'Asia/Tokyo' }).vp).toBeNull();
+    expect(
+      carryViewport(current, { ...current, filters: { ...current.filters, outcome: 'failure' } }).vp,
+    ).toBeNull();
+    // A viewport given explicitly (the canvas reporting a pan) is kept.
+    const moved = { zoom: 3, x: 0, y: 0 };
+    expect(carryViewport(current, { ...current, vp: moved }).vp).toBe(moved);
   });
 });

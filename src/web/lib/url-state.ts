@@ -1,5 +1,6 @@
 import { DEFAULT_FILTERS, type ViewFilters } from '../../core/analysis/index.js';
 import { RANK_SCORES, type RankScore } from '../../core/dataset/index.js';
+import { isValidTimeZone, isUtcZone } from '../../core/analysis/index.js';
 import { isValidDate, SPANS, type Span } from './time-window';
 
 /**
@@ -42,6 +43,27 @@ export interface ViewState {
   cmp: boolean;
   /** Show only what is new in this window (needs cmp). */
   newOnly: boolean;
+  /** Issue 13: the layout and the node cap (they change the picture), the time zone, the viewport. */
+  layout: LayoutName;
+  maxNodes: number;
+  /** IANA zone for times and days (`tz=Asia/Tokyo`); null = UTC. */
+  tz: string | null;
+  vp: Viewport | null;
+}
+
+/** Graph layouts (settings menu); the layout is part of the picture, so it is in the URL. */
+export const LAYOUTS = ['fcose', 'concentric', 'breadthfirst', 'grid', 'cose'] as const;
+export type LayoutName = (typeof LAYOUTS)[number];
+/** Rendering cap: the canvas renderer slows to a few frames per second past ~2,500 nodes. */
+export const DEFAULT_MAX_NODES = 2500;
+export const MIN_MAX_NODES = 100;
+export const MAX_MAX_NODES = 50_000;
+
+/** Zoom and pan of the graph (`vp=zoom,x,y`): with a deterministic layout, the exact picture. */
+export interface Viewport {
+  zoom: number;
+  x: number;
+  y: number;
 }
 
 export const HOPS = [1, 2, 3] as const;
@@ -62,6 +84,10 @@ export const DEFAULT_VIEW: ViewState = Object.freeze({
   chain: null,
   cmp: false,
   newOnly: false,
+  layout: 'fcose',
+  maxNodes: DEFAULT_MAX_NODES,
+  tz: null,
+  vp: null,
 }) as ViewState;
 
 export interface ParsedView {
@@ -181,6 +207,7 @@ export function parseViewState(search: string): ParsedView {
     else bad('sel', sel, 'selection too long');
   }
   parseInvestigation(get, bad, state);
+  parsePicture(get, bad, state);
   return { state, notices };
 }
 
@@ -217,6 +244,10 @@ export function serializeViewState(state: ViewState): string {
   if (state.chain !== null) p.set('chain', state.chain);
   if (state.cmp) p.set('cmp', '1');
   if (state.cmp && state.newOnly) p.set('new', '1');
+  if (state.layout !== DEFAULT_VIEW.layout) p.set('layout', state.layout);
+  if (state.maxNodes !== DEFAULT_MAX_NODES) p.set('max', String(state.maxNodes));
+  if (state.tz !== null && !isUtcZone(state.tz)) p.set('tz', state.tz);
+  if (state.vp !== null) p.set('vp', serializeViewport(state.vp));
   // URLSearchParams writes spaces as '+', commas as %2C; keep commas readable.
   return p.toString().replace(/%2C/g, ',');
 }
@@ -277,4 +308,87 @@ function parseInvestigation(
   };
   state.cmp = flag('cmp');
   state.newOnly = flag('new');
+}
+
+/** Rounds a viewport to what the URL keeps: the zoom to 1/1000, the pan to whole pixels. */
+export function roundViewport(vp: Viewport): Viewport {
+  return { zoom: Math.round(vp.zoom * 1000) / 1000, x: Math.round(vp.x), y: Math.round(vp.y) };
+}
+
+/** `1.25,-340,120`: zoom, pan x, pan y. */
+export function serializeViewport(vp: Viewport): string {
+  const r = roundViewport(vp);
+  // `+ 0` turns -0 into 0, so that one viewport has one text.
+  return `${r.zoom + 0},${r.x + 0},${r.y + 0}`;
+}
+
+const NUMBER = /^-?\d{1,7}(\.\d{1,6})?$/;
+/** Cytoscape's zoom range (graph canvas: minZoom 0.02, maxZoom 4), with room for rounding. */
+const ZOOM_RANGE = [0.01, 10] as const;
+
+export function parseViewport(value: string): Viewport | null {
+  const parts = value.split(',');
+  if (parts.length !== 3 || !parts.every((p) => NUMBER.test(p))) return null;
+  const [zoom, x, y] = parts.map(Number) as [number, number, number];
+  if (zoom < ZOOM_RANGE[0] || zoom > ZOOM_RANGE[1]) return null;
+  return roundViewport({ zoom, x, y });
+}
+
+function parsePicture(
+  get: (name: string) => string | null,
+  bad: (name: string, value: string, fallback: string) => void,
+  state: ViewState,
+): void {
+  const layout = get('layout');
+  if (layout !== null)
+    state.layout =
+      oneOf(LAYOUTS, layout) ?? (bad('layout', layout, `expected ${LAYOUTS.join(', ')}`), 'fcose');
+
+  const max = get('max');
+  if (max !== null) {
+    const n = Number(max);
+    if (/^\d{1,6}$/.test(max) && n >= MIN_MAX_NODES && n <= MAX_MAX_NODES) state.maxNodes = n;
+    else bad('max', max, `expected a node cap from ${MIN_MAX_NODES} to ${MAX_MAX_NODES}`);
+  }
+
+  const tz = get('tz');
+  if (tz !== null) {
+    if (isValidTimeZone(tz)) state.tz = isUtcZone(tz) ? null : tz;
+    else bad('tz', tz, 'not a known time zone; showing UTC');
+  }
+
+  const vp = get('vp');
+  if (vp !== null) {
+    state.vp = parseViewport(vp);
+    if (state.vp === null) bad('vp', vp, 'expected zoom,x,y; fitting the graph');
+  }
+}
+
+/**
+ * Fields that change what is drawn (which nodes, their sizes, the layout): a new view with any of
+ * them changed starts with a fitted viewport. The others (selection, detection, overlay-free
+ * emphasis, the viewport itself) keep the analyst's zoom and pan.
+ */
+const PICTURE_FIELDS = [
+  'page',
+  'from',
+  'span',
+  'filters',
+  'overlay',
+  'focus',
+  'hops',
+  'cmp',
+  'newOnly',
+  'layout',
+  'maxNodes',
+  'tz',
+] as const satisfies ReadonlyArray<keyof ViewState>;
+
+/** The next view, without the current viewport when the picture changes (a new layout is fitted). */
+export function carryViewport(current: ViewState, next: ViewState): ViewState {
+  if (next.vp === null || next.vp !== current.vp) return next;
+  const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+  const changed =
+    !same(current.source, next.source) || PICTURE_FIELDS.some((k) => !same(current[k], next[k]));
+  return changed ? { ...next, vp: null } : next;
 }

@@ -1,5 +1,11 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { parseViewState, serializeViewState, type ParsedView, type ViewState } from './url-state';
+import {
+  carryViewport,
+  parseViewState,
+  serializeViewState,
+  type ParsedView,
+  type ViewState,
+} from './url-state';
 
 /** Fired after we push or replace history ourselves (popstate only fires for back/forward). */
 const NAVIGATE = 'logonlens:navigate';
@@ -36,7 +42,8 @@ export function useViewState(): ParsedView & { navigate: Navigate } {
   const parsed = useMemo(() => parseViewState(search), [search]);
   const navigate = useCallback<Navigate>((next, options) => {
     const current = parseViewState(window.location.search).state;
-    navigateTo(typeof next === 'function' ? next(current) : next, options);
+    const wanted = typeof next === 'function' ? next(current) : next;
+    navigateTo(carryViewport(current, wanted), options);
   }, []);
   return { ...parsed, navigate };
 }

@@ -15,11 +15,11 @@ describe('ui store', () => {
 
   it('toggles panels and settings, and resets', () => {
     useUiStore.getState().togglePanel('files');
-    useUiStore.getState().setSetting('layout', 'grid');
+    useUiStore.getState().setSetting('edgeLabels', true);
     expect(useUiStore.getState().panels.files).toBe(true);
-    expect(useUiStore.getState().settings.layout).toBe('grid');
+    expect(useUiStore.getState().settings.edgeLabels).toBe(true);
     resetUiStore();
     expect(useUiStore.getState().panels.files).toBe(false);
-    expect(useUiStore.getState().settings.layout).toBe('fcose');
+    expect(useUiStore.getState().settings.edgeLabels).toBe(false);
   });
 });

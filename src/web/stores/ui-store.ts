@@ -5,8 +5,9 @@ import { applyAppearance, readAppearance, saveAppearance, type Appearance } from
  * The one client store: short-lived UI state only (architecture rule 4). What an analyst shares
  * (dataset, window, filters, overlay, selection) lives in the URL, never here.
  */
-export const LAYOUTS = ['fcose', 'concentric', 'breadthfirst', 'grid', 'cose'] as const;
-export type LayoutName = (typeof LAYOUTS)[number];
+// The layout and the node cap change the picture: they are in the URL (lib/url-state), named here
+// too for the modules that import them from the store.
+export { DEFAULT_MAX_NODES, LAYOUTS, type LayoutName } from '../lib/url-state';
 
 export interface Toast {
   id: number;
@@ -40,7 +41,7 @@ interface LayoutSlice {
   setLayoutRunning(running: boolean): void;
 }
 interface SettingsSlice {
-  settings: { layout: LayoutName; webgl: boolean; edgeLabels: boolean; maxNodes: number };
+  settings: { webgl: boolean; edgeLabels: boolean };
   setSetting<K extends keyof SettingsSlice['settings']>(key: K, value: SettingsSlice['settings'][K]): void;
 }
 
@@ -52,9 +53,6 @@ interface AppearanceSlice {
 
 export type UiState = HoverSlice & PanelsSlice & ToastsSlice & LayoutSlice & SettingsSlice & AppearanceSlice;
 type Slice<T> = StateCreator<UiState, [], [], T>;
-
-/** Rendering cap: the canvas renderer slows to a few frames per second past ~2,500 nodes. */
-export const DEFAULT_MAX_NODES = 2500;
 
 const hoverSlice: Slice<HoverSlice> = (set) => ({
   hovered: null,
@@ -85,7 +83,7 @@ const layoutSlice: Slice<LayoutSlice> = (set) => ({
   setLayoutRunning: (running) => set({ layoutRunning: running }),
 });
 const settingsSlice: Slice<SettingsSlice> = (set) => ({
-  settings: { layout: 'fcose', webgl: true, edgeLabels: false, maxNodes: DEFAULT_MAX_NODES },
+  settings: { webgl: true, edgeLabels: false },
   setSetting: (key, value) => set((s) => ({ settings: { ...s.settings, [key]: value } })),
 });
 

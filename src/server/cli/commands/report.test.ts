@@ -12,7 +12,13 @@ describe('parseReportArgs', () => {
       to: null,
       filters: DEFAULT_FILTERS,
       pagerank: 'standard',
+      timeZone: null,
     });
+  });
+  it('takes a time zone for the times it writes (UTC is the default)', () => {
+    expect(parseReportArgs(['case.json', '-o', 'r.html', '--tz', 'Asia/Tokyo']).timeZone).toBe('Asia/Tokyo');
+    expect(parseReportArgs(['case.json', '-o', 'r.html', '--tz', '+09:00']).timeZone).toBe('+09:00');
+    expect(parseReportArgs(['case.json', '-o', 'r.html', '--tz', 'UTC']).timeZone).toBeNull();
   });
   it('maps every filter option to the shared ViewFilters', () => {
     const a = parseReportArgs([
@@ -60,6 +66,7 @@ describe('parseReportArgs', () => {
       [['case.json', '-o', 'r.html', '--pagerank', 'x'], /--pagerank/],
       [['case.json', '-o', 'r.html', '--from', '2021-12-04', '--to', '2021-12-03'], /--from must be before/],
       [['case.json', '-o', 'r.html', '--colour'], /unknown option/],
+      [['case.json', '-o', 'r.html', '--tz', 'Mars/Base'], /--tz/],
     ];
     for (const [args, message] of bad) {
       expect(() => parseReportArgs(args), args.join(' ')).toThrow(UsageError);

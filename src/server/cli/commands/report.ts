@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_FILTERS, type ViewFilters } from '../../../core/analysis/view-filters.js';
 import type { PageRankMode } from '../../../core/analysis/scores.js';
+import { isUtcZone, isValidTimeZone } from '../../../core/analysis/time-zone.js';
 import { parseDatasetText, type TimeRange } from '../../../core/dataset/index.js';
 import { renderReport } from '../../../core/report/index.js';
 import { intOption, parseArgs, rangeOptions, visible } from '../args.js';
@@ -30,6 +31,8 @@ Options:
                              local sources (hidden by default, as in the app)
   --pagerank standard|logontracer
                              PageRank of the window's rankings (default standard)
+  --tz ZONE                  write times in this IANA zone (Asia/Tokyo) or offset (+09:00),
+                             each with its offset (default UTC)
 
 Exit status 0 when the report was written; 1 when the dataset cannot be read; 2 for bad options.`;
 
@@ -40,6 +43,8 @@ export interface ReportArgs {
   to: string | null;
   filters: ViewFilters;
   pagerank: PageRankMode;
+  /** The zone times are written in; null = UTC. */
+  timeZone: string | null;
 }
 
 function listOption(v: string | undefined, name: string, item: RegExp, example: string): string[] | null {
@@ -65,6 +70,7 @@ export function parseReportArgs(args: string[]): ReportArgs {
       '--min-count',
       '--search',
       '--pagerank',
+      '--tz',
     ],
     flags: ['--show-hidden'],
     aliases: { '-o': '--output' },
@@ -88,7 +94,17 @@ export function parseReportArgs(args: string[]): ReportArgs {
     search: (p.values.get('--search') ?? '').slice(0, 1000),
     showHidden: p.flags.has('--show-hidden'),
   };
-  return { dataset: p.positional[0]!, output, ...rangeOptions(p), filters, pagerank };
+  const tz = p.values.get('--tz') ?? null;
+  if (tz !== null && !isValidTimeZone(tz))
+    throw new UsageError(`--tz must be an IANA time zone like Asia/Tokyo or an offset like +09:00`);
+  return {
+    dataset: p.positional[0]!,
+    output,
+    ...rangeOptions(p),
+    filters,
+    pagerank,
+    timeZone: tz === null || isUtcZone(tz) ? null : tz,
+  };
 }
 
 /** The window from --from/--to, a missing end taken from the dataset's range; null = default. */
@@ -129,6 +145,7 @@ export const reportCommand: Command = {
       window: windowOf(args, parsed.dataset.timeRange),
       filters: args.filters,
       pagerank: args.pagerank,
+      timeZone: args.timeZone,
       generatedAt: new Date().toISOString(),
       datasetName: path.basename(args.dataset),
       annotations,

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { DatasetEdge, DatasetNode, Detection } from '../../../core/dataset/index.js';
 import { useAnalysisText } from '../../i18n/analysis-text';
-import { evidenceEdges, evidenceFlags, utcText } from './detection-rows';
+import { evidenceEdges, evidenceFlags } from './detection-rows';
+import { useTimeFormat } from '../../lib/use-time-format';
 
 const MAX_ROWS = 200;
 const MAX_RECORD_IDS = 100;
@@ -33,6 +34,8 @@ export function DetectionEvidence({
   const { t, i18n } = useTranslation('detections');
   const text = useAnalysisText();
   const num = (n: number) => n.toLocaleString(i18n.language);
+  const time = useTimeFormat();
+  const when = (iso: string) => time(iso, 'second', { bare: true });
   return (
     <section className="detection-evidence" aria-label={t('evidence.label')}>
       <h3 className="inspector-title">
@@ -43,10 +46,10 @@ export function DetectionEvidence({
       <dl>
         <dt>{t('evidence.kind')}</dt>
         <dd>{text.kind(d.kind)}</dd>
-        <dt>{t('evidence.time')}</dt>
+        <dt>{t('evidence.time', { zone: time.zoneName })}</dt>
         <dd>
-          {utcText(d.first)}
-          {d.last !== d.first ? ` – ${utcText(d.last)}` : ''}
+          {when(d.first)}
+          {d.last !== d.first ? ` – ${when(d.last)}` : ''}
         </dd>
         <dt>{t('evidence.events')}</dt>
         <dd>{num(d.count)}</dd>
@@ -91,7 +94,7 @@ export function DetectionEvidence({
           {flags.slice(0, MAX_ROWS).map(({ node, flag }, i) => (
             <li key={`f${i}`}>
               <span className="evidence-head">
-                {utcText(flag.time)} · {flag.eventId}
+                {when(flag.time)} · {flag.eventId}
                 {flag.count > 1 ? ` ×${flag.count}` : ''} · {node.label}
               </span>
               <span className="evidence-detail">{text.flagDetail(flag)}</span>
@@ -105,8 +108,8 @@ export function DetectionEvidence({
           {logons.slice(0, MAX_ROWS).map((e) => (
             <li key={e.id} className={e.failure ? 'failure' : undefined}>
               <span className="evidence-head">
-                {utcText(e.first)}
-                {e.last !== e.first ? ` – ${utcText(e.last)}` : ''} · {e.eventId}
+                {when(e.first)}
+                {e.last !== e.first ? ` – ${when(e.last)}` : ''} · {e.eventId}
                 {e.count > 1 ? ` ×${e.count}` : ''} · {label(e.account)}
               </span>
               <span className="evidence-detail">

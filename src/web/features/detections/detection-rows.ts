@@ -58,8 +58,3 @@ export function evidenceFlags(
   }
   return out.sort((a, b) => (a.flag.time < b.flag.time ? -1 : a.flag.time > b.flag.time ? 1 : 0));
 }
-
-/** `2020-08-02 12:02:34` from an ISO UTC time. */
-export function utcText(iso: string): string {
-  return iso.replace('T', ' ').replace(/(\.\d+)?Z$/, '');
-}

@@ -7,11 +7,11 @@ import {
   coreFilter,
   kindCounts,
   SEVERITIES,
-  utcText,
   type DetectionFilter,
   type Severity,
 } from './detection-rows';
 import { useAnalysisText } from '../../i18n/analysis-text';
+import { useTimeFormat } from '../../lib/use-time-format';
 
 /** Rows drawn at once: a dataset may hold thousands of detections; the filters narrow them. */
 export const MAX_DETECTION_ROWS = 500;
@@ -33,6 +33,14 @@ export interface DetectionsPanelProps {
  */
 export function DetectionsPanel({ detections, window, selected, onSelect, onClear }: DetectionsPanelProps) {
   const [filter, setFilter] = useState<DetectionFilter>(ALL_DETECTIONS);
+  const time = useTimeFormat();
+  /** First – last in the view's zone; the date of the last is left out when it is the same day. */
+  const spanText = (first: string, last: string) => {
+    const a = time(first, 'second', { bare: true });
+    if (last === first) return a;
+    const b = time(last, 'second', { bare: true });
+    return `${a} – ${b.slice(0, 10) === a.slice(0, 10) ? b.slice(11) : b}`;
+  };
   const all = useMemo(() => listDetections(detections, window), [detections, window]);
   const kinds = useMemo(() => kindCounts(all.byKind), [all]);
   const shown = useMemo(
@@ -133,10 +141,7 @@ export function DetectionsPanel({ detections, window, selected, onSelect, onClea
                       {text.kind(d.kind)} · {here ? t('inWindow') : t('outOfWindow')}
                     </span>
                     <span className="detection-time">
-                      {utcText(d.first)}
-                      {d.last !== d.first &&
-                        ` – ${d.last.slice(0, 10) === d.first.slice(0, 10) ? utcText(d.last).slice(11) : utcText(d.last)}`}{' '}
-                      UTC
+                      {spanText(d.first, d.last)} {time.zoneName}
                     </span>
                   </td>
 

@@ -4,6 +4,7 @@ import { LOGON_EVENT_FIELDS, type LogonEvent } from '../../../core/events';
 import { apiKeys, errorMessage, getEvents, type EventsPage, type EventsParams } from '../../lib/api';
 import { FIELD_LABELS, usedFields, type EventField } from './columns';
 import { displayText } from './display-text';
+import { useTimeFormat } from '../../lib/use-time-format';
 
 /**
  * Whose events: a node, or the dataset edges behind one drawn link (a link merges the edges of one
@@ -79,6 +80,7 @@ export function DrilldownPanel({
   const [showEmpty, setShowEmpty] = useState(false);
   const headingId = useId();
   const emptyId = useId();
+  const time = useTimeFormat();
 
   const events: LogonEvent[] = query.data?.pages.flatMap((p) => p.events) ?? [];
   const fields: readonly EventField[] = showEmpty ? LOGON_EVENT_FIELDS : usedFields(events);
@@ -135,7 +137,7 @@ export function DrilldownPanel({
                 <tr>
                   {fields.map((f) => (
                     <th key={f} scope="col">
-                      {FIELD_LABELS[f]}
+                      {f === 'time' ? FIELD_LABELS.time.replace('UTC', time.zoneName) : FIELD_LABELS[f]}
                     </th>
                   ))}
                 </tr>
@@ -144,7 +146,14 @@ export function DrilldownPanel({
                 {events.map((event, i) => (
                   <tr key={`${event.computer ?? ''}|${event.recordId ?? ''}|${i}`}>
                     {fields.map((f) => (
-                      <Cell key={f} value={event[f]} />
+                      <Cell
+                        key={f}
+                        value={
+                          f === 'time' && typeof event.time === 'string'
+                            ? time(event.time, 'second', { bare: true })
+                            : event[f]
+                        }
+                      />
                     ))}
                   </tr>
                 ))}

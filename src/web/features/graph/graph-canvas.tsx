@@ -5,16 +5,20 @@ import cytoscape, {
   type StylesheetJson,
 } from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
+import type { Viewport } from '../../lib/url-state';
 import type { LayoutName } from '../../stores/ui-store';
 import { computeLayout, type LayoutRequest, type Positions } from './layout-compute';
+import { cachedLayout, keepLayout } from './layout-cache';
+import { applyViewport, layoutKeyOf, readViewport, sameViewport, useViewportReport } from './viewport-sync';
 import { LatestOnlyClient, workerPort, type Outcome } from './worker-protocol';
 
 /**
  * The only module that touches the real Cytoscape renderer (component tests mock it: the canvas
  * renderer cannot start in jsdom). The instance is created here, once per renderer choice, and
  * elements are then updated in place by id: added, removed, or given new data. Layouts run in the
- * layout worker; nodes that stay keep their positions. Positions, zoom and pan live in the
- * Cytoscape instance, which is never kept in React state.
+ * layout worker, as a pure function of the view (the same view always gets the same picture, so a
+ * shared link shows what its author saw). Positions, zoom and pan live in the Cytoscape instance,
+ * never in React state; zoom and pan are mirrored into the URL (viewport-sync).
  */
 export interface GraphCanvasProps {
   elements: ElementDefinition[];
@@ -32,6 +36,10 @@ export interface GraphCanvasProps {
   onLayoutRunning(running: boolean): void;
   /** Told the Cytoscape instance when it is created and null when it goes (exports draw from it). */
   onCy?: ((cy: Core | null) => void) | undefined;
+  /** Zoom and pan from the URL: applied after a layout instead of fitting, and on back/forward. */
+  viewport?: Viewport | null;
+  /** The viewport once the analyst stops panning or zooming (and after a fit). */
+  onViewportChange?(viewport: Viewport): void;
 }
 
 const FILL = { width: '100%', height: '100%' };
@@ -147,6 +155,7 @@ const isNode = (e: ElementDefinition) => e.data.source === undefined;
 
 export function GraphCanvas(props: GraphCanvasProps) {
   const { elements, stylesheet, layout, selected, webgl, emphasis = null, marks = null } = props;
+  const viewport = props.viewport ?? null;
   const containerRef = useRef<HTMLDivElement | null>(null);
   const [cy, setCy] = useState<Core | null>(null);
   const [renderer, setRenderer] = useState<{ name: 'webgl' | 'canvas'; support: WebglSupport } | null>(null);
@@ -157,8 +166,13 @@ export function GraphCanvas(props: GraphCanvasProps) {
   });
   /** The data last given to each element of this instance: only changed elements are updated. */
   const applied = useRef(new Map<string, Record<string, unknown>>());
-  /** The layout the current positions come from: choosing another lays out everything afresh. */
-  const laidOutWith = useRef<LayoutName | null>(null);
+  /** What the current positions were computed from (layoutKeyOf): any change lays out afresh. */
+  const laidOutWith = useRef<string | null>(null);
+  const viewportRef = useRef(viewport);
+  useEffect(() => {
+    viewportRef.current = viewport;
+  }, [viewport]);
+  useViewportReport(cy, props.onViewportChange);
   // The latest emphasis and marks: a layout that ends later applies these, not those of its start
   // (a comparison turned on while the layout ran must still mark its edges).
   const classesRef = useRef({ emphasis, marks });
@@ -226,14 +240,25 @@ export function GraphCanvas(props: GraphCanvasProps) {
     if (cy !== null && !cy.destroyed()) cy.style(stylesheet);
   }, [cy, stylesheet]);
 
-  // Elements in place by id; a layout (in the worker) only when nodes are added or the layout changes.
+  // Elements in place by id; a layout (in the worker) only when what it depends on changes.
   useEffect(() => {
     if (cy === null || cy.destroyed()) return;
     const next = new Map(elements.map((e) => [String(e.data.id), e]));
     const gone = cy.elements().filter((ele) => !next.has(ele.id()));
     const added = elements.filter((e) => cy.getElementById(String(e.data.id)).empty());
-    const addedNodes = added.filter(isNode);
-    const relayout = laidOutWith.current !== layout;
+    const nodes = elements.filter(isNode);
+    const layoutNodes = nodes.map((e) => ({
+      id: String(e.data.id),
+      size: Number(e.data.size) || 20,
+      label: String(e.data.label ?? ''),
+    }));
+    const layoutEdges = elements
+      .filter((e) => !isNode(e))
+      .map((e) => ({ source: String(e.data.source), target: String(e.data.target) }));
+    // Positions are a function of the view alone (exact permalinks): any change of the nodes, their
+    // sizes or the edges lays the graph out afresh, deterministically (layout-compute).
+    const key = layoutKeyOf(layout, layoutNodes, layoutEdges);
+    const relayout = laidOutWith.current !== key;
     let live = true;
 
     const apply = (positions: Positions | null, refit: boolean) => {
@@ -262,50 +287,43 @@ export function GraphCanvas(props: GraphCanvasProps) {
       cy.resize();
       tuneRenderer(cy, elements.length);
       applyClasses(cy, classesRef.current.emphasis, classesRef.current.marks);
-      if (refit) fitView(cy);
+      const vp = viewportRef.current;
+      if (refit && vp !== null) {
+        // The URL's viewport belongs to this picture (a new picture drops it: carryViewport).
+        applyViewport(cy, vp);
+        centredFor.current = selectedRef.current;
+      } else if (refit) fitView(cy);
       applyLod(cy, true);
       const sel = selectedRef.current;
+      // The selection from the URL is drawn selected once its node exists (a page opened on a link).
+      if (sel !== null) cy.getElementById(sel).select();
       if (sel !== null && centredFor.current !== sel && centreOn(cy, sel, false)) centredFor.current = sel;
     };
 
-    if (addedNodes.length === 0 && !relayout) {
+    if (!relayout) {
       apply(null, false);
       return;
     }
-    const nodes = elements.filter(isNode);
-    const keep = !relayout && cy.nodes().length > 0;
-    const fixed: Positions | null = keep ? {} : null;
-    if (fixed !== null)
-      for (const e of nodes) {
-        const ele = cy.getElementById(String(e.data.id));
-        if (ele.nonempty()) fixed[ele.id()] = { ...ele.position() };
-      }
-    const req: LayoutRequest = {
-      layout,
-      nodes: nodes.map((e) => ({
-        id: String(e.data.id),
-        size: Number(e.data.size) || 20,
-        label: String(e.data.label ?? ''),
-      })),
-      edges: elements
-        .filter((e) => !isNode(e))
-        .map((e) => ({ source: String(e.data.source), target: String(e.data.target) })),
-      fixed,
-    };
+    const fixed: Positions | null = null;
+    const req: LayoutRequest = { layout, nodes: layoutNodes, edges: layoutEdges, fixed };
     layoutRunning.current = true;
     handlers.current.onLayoutRunning(true);
-    void requestLayout(req).then((outcome) => {
+    const cached = cachedLayout(key);
+    const pending: Promise<Outcome<Positions>> =
+      cached !== undefined ? Promise.resolve({ status: 'done', result: cached }) : requestLayout(req);
+    void pending.then((outcome) => {
       if (!live || cy.destroyed() || outcome.status === 'cancelled') return;
       layoutRunning.current = false;
       handlers.current.onLayoutRunning(false);
       if (outcome.status === 'error') {
         // Still draw the graph: new nodes at the origin are better than a missing window.
         console.warn(`layout failed: ${outcome.message}`);
-        apply(null, fixed === null);
+        apply(null, true);
         return;
       }
-      laidOutWith.current = layout;
-      apply(outcome.result, fixed === null);
+      laidOutWith.current = key;
+      keepLayout(key, outcome.result);
+      apply(outcome.result, true);
     });
     return () => {
       live = false;
@@ -320,6 +338,16 @@ export function GraphCanvas(props: GraphCanvasProps) {
   useEffect(() => {
     if (cy !== null && !cy.destroyed()) applyClasses(cy, emphasis, marks);
   }, [cy, emphasis, marks]);
+
+  // A viewport from the URL that the canvas does not show (back/forward, an edited link): apply it,
+  // and do not centre the selection it comes with (the viewport already says where to look).
+  // Declared before the selection effect, which runs after it.
+  useEffect(() => {
+    if (cy === null || cy.destroyed() || viewport === null || layoutRunning.current) return;
+    if (cy.nodes().empty() || sameViewport(readViewport(cy), viewport)) return;
+    applyViewport(cy, viewport);
+    centredFor.current = selectedRef.current;
+  }, [cy, viewport]);
 
   // Selection from the URL (a ranking row, back/forward): select it, and centre it once per
   // selection change (while a layout runs, its end does the centring).

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { scaleFromRange } from '../../lib/encodings';
-import { useUiStore } from '../../stores/ui-store';
+import type { Viewport } from '../../lib/url-state';
+import { useUiStore, type LayoutName } from '../../stores/ui-store';
 import type { GraphElements } from './elements';
 import { GraphCanvas, type GraphCanvasProps } from './graph-canvas';
 import { layoutDowngraded } from './layouts';
@@ -23,6 +24,11 @@ export interface GraphViewProps {
   onSelect(id: string | null): void;
   /** Given the Cytoscape instance while it lives (exports of the picture). */
   onCy?: GraphCanvasProps['onCy'];
+  /** The URL's layout (fcose when left out). */
+  layout?: LayoutName;
+  /** The URL's viewport, and where the canvas reports a settled pan or zoom (exact permalinks). */
+  viewport?: Viewport | null;
+  onViewportChange?(viewport: Viewport): void;
 }
 
 /** Draws the elements, with a cap notice and the legend. */
@@ -35,6 +41,9 @@ export function GraphView({
   selected,
   onSelect,
   onCy,
+  layout = 'fcose',
+  viewport = null,
+  onViewportChange,
 }: GraphViewProps) {
   const settings = useUiStore((s) => s.settings);
   const appearance = useUiStore((s) => s.appearance);
@@ -42,7 +51,7 @@ export function GraphView({
   const setHovered = useUiStore((s) => s.setHovered);
   const setLayoutRunning = useUiStore((s) => s.setLayoutRunning);
   const layoutRunning = useUiStore((s) => s.layoutRunning);
-  const downgraded = layoutDowngraded(settings.layout, graph.shown.nodes);
+  const downgraded = layoutDowngraded(layout, graph.shown.nodes);
   const scale = useMemo(() => scaleFromRange(graph.scale), [graph.scale]);
   const { t } = useTranslation('graph');
 
@@ -55,7 +64,7 @@ export function GraphView({
       )}
       {downgraded && (
         <p className="notice" role="status">
-          {t('downgraded', { layout: settings.layout, count: graph.shown.nodes })}
+          {t('downgraded', { layout, count: graph.shown.nodes })}
         </p>
       )}
       <div className="graph-area" aria-label={t('area')} aria-busy={layoutRunning || pending}>
@@ -64,7 +73,7 @@ export function GraphView({
           elements={graph.elements}
           stylesheet={graphStylesheet(theme, appearance.palette, settings.edgeLabels)}
           topologyKey={graph.topologyKey}
-          layout={settings.layout}
+          layout={layout}
           selected={selected}
           webgl={settings.webgl}
           emphasis={emphasis ?? null}
@@ -73,6 +82,8 @@ export function GraphView({
           onHover={setHovered}
           onLayoutRunning={setLayoutRunning}
           onCy={onCy}
+          viewport={viewport}
+          {...(onViewportChange === undefined ? {} : { onViewportChange })}
         />
         {pending ? (
           <div className="graph-busy" aria-live="polite">

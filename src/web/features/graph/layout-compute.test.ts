@@ -71,4 +71,31 @@ describe('layout in the worker', () => {
     const pos = computeLayout(req);
     expect(Object.keys(pos).sort()).toEqual(['a', 'b']);
   });
+
+  describe('is a pure function of the elements (exact permalinks)', () => {
+    // A graph big enough for the force-directed layouts' random start to matter.
+    const many = Array.from({ length: 40 }, (_, i) => node(`n${i}`, `HOST-${i}.corp.example`));
+    const links = many.slice(1).map((n, i) => ({ source: `n${Math.floor(i / 3)}`, target: n.id }));
+    const shuffled = <T>(xs: T[]) =>
+      xs
+        .map((x, i) => ({ x, k: (i * 7919) % xs.length }))
+        .sort((a, b) => a.k - b.k)
+        .map((p) => p.x);
+
+    for (const layout of ['fcose', 'cose', 'concentric', 'breadthfirst', 'grid'] as const) {
+      it(`${layout}: the same elements give the same positions, in any order, run after run`, () => {
+        const first = computeLayout({ layout, nodes: many, edges: links, fixed: null });
+        // Another layout in between must not change the next result (no state carried over).
+        computeLayout({ layout: 'fcose', nodes: many.slice(0, 10), edges: links.slice(0, 5), fixed: null });
+        const again = computeLayout({ layout, nodes: shuffled(many), edges: shuffled(links), fixed: null });
+        expect(again).toEqual(first);
+      });
+    }
+
+    it('restores Math.random after a run', () => {
+      const random = Math.random;
+      computeLayout({ layout: 'fcose', nodes: many, edges: links, fixed: null });
+      expect(Math.random).toBe(random);
+    });
+  });
 });

@@ -2,6 +2,7 @@ import cytoscape, { type ElementDefinition } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { LayoutName } from '../../stores/ui-store';
 import { effectiveLayout, layoutOptions } from './layouts';
+import { seedOf, withSeededRandom } from './seeded-random';
 
 cytoscape.use(fcose);
 
@@ -73,7 +74,28 @@ export function computeLayout(req: LayoutRequest): Positions {
   return positions;
 }
 
-function runLayout(layout: LayoutName, nodes: LayoutNode[], edges: LayoutRequest['edges']): Positions {
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const edgeKey = (e: { source: string; target: string }) => `${e.source}\u0000${e.target}`;
+
+/**
+ * One layout run, a pure function of its input (exact permalinks): nodes and edges are given to
+ * Cytoscape in id order, and the random start of the force-directed layouts is seeded from them.
+ */
+function runLayout(
+  layout: LayoutName,
+  unordered: LayoutNode[],
+  unorderedEdges: LayoutRequest['edges'],
+): Positions {
+  const nodes = [...unordered].sort(byId);
+  const edges = unorderedEdges
+    .map((e) => ({ e, key: edgeKey(e) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((x) => x.e);
+  const seed = seedOf([layout, ...nodes.map((n) => n.id), ...edges.map(edgeKey)]);
+  return withSeededRandom(seed, () => runOrderedLayout(layout, nodes, edges));
+}
+
+function runOrderedLayout(layout: LayoutName, nodes: LayoutNode[], edges: LayoutRequest['edges']): Positions {
   const elements: ElementDefinition[] = nodes.map((n) => ({
     data: { id: n.id, size: n.size, ...labelBox(n) },
   }));

@@ -1,4 +1,5 @@
 import type { KeptFile } from '../../lib/file-store';
+import { useTimeFormat } from '../../lib/use-time-format';
 
 export interface KeptFilesProps {
   files: KeptFile[] | undefined;
@@ -16,6 +17,7 @@ function size(bytes: number): string {
 
 /** The dataset files this browser keeps (IndexedDB), to reopen or remove. */
 export function KeptFiles({ files, error, currentKey, onOpen, onRemove }: KeptFilesProps) {
+  const time = useTimeFormat();
   if (error !== null) return <p className="notice error">Kept files are unavailable: {error}</p>;
   if (files === undefined) return <p className="muted">Loading kept files…</p>;
   if (files.length === 0) return <p className="muted">No files kept in this browser yet.</p>;
@@ -28,7 +30,7 @@ export function KeptFiles({ files, error, currentKey, onOpen, onRemove }: KeptFi
           </button>
           <span className="muted">
             {' '}
-            {size(f.size)} · {f.addedAt.slice(0, 16).replace('T', ' ')} UTC
+            {size(f.size)} · {time(f.addedAt, 'minute')}
           </span>
           <button type="button" onClick={() => onRemove(f.key)} aria-label={`Remove ${f.name}`}>
             Remove

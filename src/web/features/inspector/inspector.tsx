@@ -5,6 +5,7 @@ import { displaySafe } from '../../../core/text/display-safe';
 import { formatScore } from '../../lib/encodings';
 import type { LinkEnds } from '../../lib/graph-ids';
 import { useAnalysisText } from '../../i18n/analysis-text';
+import { useTimeFormat } from '../../lib/use-time-format';
 
 export type InspectorTarget =
   | { kind: 'node'; node: DatasetNode; ranking: Ranking | undefined }
@@ -44,6 +45,7 @@ function Row({ name, value }: { name: string; value: React.ReactNode }) {
 function NodeDetails({ node, ranking }: { node: DatasetNode; ranking: Ranking | undefined }) {
   const { t } = useTranslation('inspector');
   const text = useAnalysisText();
+  const time = useTimeFormat();
   return (
     <>
       <h3 className="inspector-title">{displaySafe(node.label)}</h3>
@@ -71,7 +73,7 @@ function NodeDetails({ node, ranking }: { node: DatasetNode; ranking: Ranking | 
           <table className="compact">
             <thead>
               <tr>
-                <th scope="col">{t('flagColumn.time')}</th>
+                <th scope="col">{t('flagColumn.time', { zone: time.zoneName })}</th>
                 <th scope="col">{t('flagColumn.flag')}</th>
                 <th scope="col">{t('flagColumn.event')}</th>
                 <th scope="col">{t('flagColumn.detail')}</th>
@@ -80,7 +82,7 @@ function NodeDetails({ node, ranking }: { node: DatasetNode; ranking: Ranking | 
             <tbody>
               {node.flags.slice(0, 100).map((f, i) => (
                 <tr key={i}>
-                  <td>{f.time.replace('T', ' ').replace('Z', '')}</td>
+                  <td>{time(f.time, 'second', { bare: true })}</td>
                   <td>
                     {t(`flagKinds.${f.kind}`)}
                     {f.count > 1 ? ` ×${f.count}` : ''}
@@ -130,6 +132,7 @@ function LinkDetails({
 }) {
   const total = edges.reduce((s, e) => s + e.count, 0);
   const { t } = useTranslation('inspector');
+  const time = useTimeFormat();
   return (
     <>
       <h3 className="inspector-title">
@@ -147,7 +150,7 @@ function LinkDetails({
                 <th scope="col">{t('linkColumn.auth')}</th>
                 <th scope="col">{t('linkColumn.status')}</th>
                 <th scope="col">{t('linkColumn.count')}</th>
-                <th scope="col">{t('linkColumn.time')}</th>
+                <th scope="col">{t('linkColumn.time', { zone: time.zoneName })}</th>
               </tr>
             </thead>
             <tbody>
@@ -161,7 +164,7 @@ function LinkDetails({
                   </td>
                   <td className="num">{e.count}</td>
                   <td>
-                    {e.first.replace('T', ' ').replace('Z', '')} – {e.last.replace('T', ' ').replace('Z', '')}
+                    {time(e.first, 'second', { bare: true })} – {time(e.last, 'second', { bare: true })}
                   </td>
                 </tr>
               ))}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { LateralChain, LogonPath, WindowDiff } from '../../../core/analysis/index.js';
 import { ChainList, PathList } from './path-list';
+import { useTimeFormat } from '../../lib/use-time-format';
 
 export type Hops = 1 | 2 | 3;
 
@@ -188,6 +189,7 @@ function ChainSection({ selected, chain, chains, onChain, label, onSelectNode }:
 
 function CompareSection({ compare, newOnly, diff, onCompare, label, onSelectNode }: InvestigatePanelProps) {
   const { t, i18n } = useTranslation('investigate');
+  const time = useTimeFormat();
   return (
     <section aria-label={t('label.compare')}>
       <h3>{t('compare.heading')}</h3>
@@ -210,8 +212,8 @@ function CompareSection({ compare, newOnly, diff, onCompare, label, onSelectNode
         <div className="compare-summary" data-testid="compare-summary">
           <p>
             {t('compare.against', {
-              from: diff.previous.from.slice(0, 16).replace('T', ' '),
-              to: diff.previous.to.slice(0, 16).replace('T', ' '),
+              from: time(diff.previous.from, 'minute', { bare: true }),
+              to: time(diff.previous.to, 'minute'),
             })}
             <Trans
               t={t}

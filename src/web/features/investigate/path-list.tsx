@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { LateralChain, LogonPath } from '../../../core/analysis/index.js';
-
-const utc = (iso: string) => iso.replace('T', ' ').replace(/(\.\d+)?Z$/, '');
+import { useTimeFormat } from '../../lib/use-time-format';
 
 export interface PathListProps {
   paths: readonly LogonPath[];
@@ -47,6 +46,7 @@ export interface ChainListProps {
 /** Lateral-movement chains as text: each step "time account: from → to (event, logon type)". */
 export function ChainList({ chains, truncated, label, onSelectNode }: ChainListProps) {
   const { t } = useTranslation('investigate');
+  const time = useTimeFormat();
   if (chains.length === 0) return <p className="muted">{t('chains.none')}</p>;
   return (
     <>
@@ -56,7 +56,7 @@ export function ChainList({ chains, truncated, label, onSelectNode }: ChainListP
             <ol className="chain-steps">
               {c.steps.map((s, k) => (
                 <li key={k}>
-                  <span className="nowrap">{utc(s.time)}</span>{' '}
+                  <span className="nowrap">{time(s.time, 'second', { bare: true })}</span>{' '}
                   <button type="button" className="link" onClick={() => onSelectNode(s.account)}>
                     {label(s.account)}
                   </button>

@@ -1,8 +1,10 @@
 import { scaleLinear } from 'd3-scale';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { zoneDateOf } from '../../../core/analysis/index.js';
 import type { TimeRange } from '../../../core/dataset/index.js';
 import { binHours } from './histogram-bins';
+import { useTimeFormat } from '../../lib/use-time-format';
 
 const HOUR_MS = 3_600_000;
 const WIDTH = 800;
@@ -14,7 +16,7 @@ export interface HistogramProps {
   hourly: Array<[number, number]>;
   range: TimeRange;
   window: TimeRange | null;
-  /** A bar was clicked: its UTC date. */
+  /** A bar was clicked: its date in the view's zone. */
   onPick(date: string): void;
 }
 
@@ -23,6 +25,7 @@ const hourOf = (iso: string) => Math.floor(Date.parse(iso) / HOUR_MS);
 /** Events per hour over the whole dataset (UTC), with the current window marked. */
 export function Histogram({ hourly, range, window, onPick }: HistogramProps) {
   const { t } = useTranslation('timeline');
+  const time = useTimeFormat();
   const fromHour = hourOf(range.from);
   const toHour = hourOf(range.to);
   const bins = useMemo(() => binHours(hourly, fromHour, toHour, MAX_BINS), [hourly, fromHour, toHour]);
@@ -45,7 +48,7 @@ export function Histogram({ hourly, range, window, onPick }: HistogramProps) {
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         preserveAspectRatio="none"
         role="img"
-        aria-label={t('histogram.label', { per: perBar })}
+        aria-label={t('histogram.label', { per: perBar, zone: time.zoneName })}
       >
         {win !== null && (
           <rect className="hist-window" x={win.a} y={0} width={Math.max(2, win.b - win.a)} height={HEIGHT} />
@@ -59,11 +62,11 @@ export function Histogram({ hourly, range, window, onPick }: HistogramProps) {
               y={HEIGHT - y(b.count)}
               width={barWidth}
               height={y(b.count)}
-              onClick={() => onPick(new Date(b.fromHour * HOUR_MS).toISOString().slice(0, 10))}
+              onClick={() => onPick(zoneDateOf(b.fromHour * HOUR_MS, time.zone))}
             >
               <title>
                 {t('histogram.bar', {
-                  hour: new Date(b.fromHour * HOUR_MS).toISOString().slice(0, 13).replace('T', ' '),
+                  hour: time(b.fromHour * HOUR_MS, 'minute'),
                   count: b.count,
                 })}
               </title>
@@ -72,9 +75,9 @@ export function Histogram({ hourly, range, window, onPick }: HistogramProps) {
         )}
       </svg>
       <figcaption>
-        <span>{range.from.slice(0, 10)}</span>
-        <span>{t('histogram.caption', { per: perBar, max })}</span>
-        <span>{range.to.slice(0, 10)}</span>
+        <span>{time(range.from, 'date')}</span>
+        <span>{t('histogram.caption', { per: perBar, max, zone: time.zoneName })}</span>
+        <span>{time(range.to, 'date')}</span>
       </figcaption>
     </figure>
   );

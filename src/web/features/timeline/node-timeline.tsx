@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { NodeTimeline } from '../../../core/analysis/index.js';
 import type { TimeRange } from '../../../core/dataset/index.js';
 import { nodeBins, timelineDomain } from './node-timeline-bins';
+import { useTimeFormat } from '../../lib/use-time-format';
 
 const HOUR_MS = 3_600_000;
 const WIDTH = 800;
@@ -24,14 +25,15 @@ export interface NodeTimelineProps {
   onPickRange(fromHour: number, toHour: number): void;
 }
 
-const hourText = (h: number) => `${new Date(h * HOUR_MS).toISOString().slice(0, 13).replace('T', ' ')}:00`;
-
 /**
  * One account's or host's events per hour (LogonTracer's timeline), successes and failures apart,
  * optionally one event ID, with its ChangeFinder anomaly score above, and the window on screen
  * marked. Click a bar to move the window to its day; drag across bars to move it to that range.
  */
 export function NodeTimelineChart({ timeline, label, window, onPickHour, onPickRange }: NodeTimelineProps) {
+  const time = useTimeFormat();
+  // Minutes, not `HH:00`: in a zone with a half-hour offset an hour bar starts at :30.
+  const hourText = (h: number) => time(h * HOUR_MS, 'minute', { bare: true });
   const [eventId, setEventId] = useState<string | null>(null);
   const { t, i18n } = useTranslation('timeline');
   const score = (v: number) =>
@@ -96,6 +98,7 @@ export function NodeTimelineChart({ timeline, label, window, onPickHour, onPickR
             failed: failures,
             from: hourText(timeline.hours[0]!),
             to: hourText(timeline.hours[timeline.hours.length - 1]!),
+            zone: time.zoneName,
           })}
           {timeline.anomalyPeak !== null &&
             t('node.peak', {
@@ -126,6 +129,7 @@ export function NodeTimelineChart({ timeline, label, window, onPickHour, onPickR
         aria-label={t('node.label', {
           node: label,
           per: width === 1 ? t('per.hour') : t('per.hours', { count: width }),
+          zone: time.zoneName,
         })}
         onPointerDown={(e) => {
           dragFrom.current = hourAt(e.clientX);
@@ -174,7 +178,13 @@ export function NodeTimelineChart({ timeline, label, window, onPickHour, onPickR
               width={barWidth}
               height={ya(b.anomaly)}
             >
-              <title>{t('node.anomalyBar', { hour: hourText(b.fromHour), score: score(b.anomaly) })}</title>
+              <title>
+                {t('node.anomalyBar', {
+                  hour: hourText(b.fromHour),
+                  score: score(b.anomaly),
+                  zone: time.zoneName,
+                })}
+              </title>
             </rect>
           ),
         )}
@@ -191,6 +201,7 @@ export function NodeTimelineChart({ timeline, label, window, onPickHour, onPickR
               <title>
                 {t('node.bar', {
                   hour: hourText(b.fromHour),
+                  zone: time.zoneName,
                   more: b.hours > 1 ? t('node.moreHours', { count: b.hours - 1 }) : '',
                   ok: b.success,
                   failed: b.failure,

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TimeRange } from '../../../core/dataset/index.js';
 import { dateOf, isValidDate, stepWindow, windowLabel, SPANS, type Span } from '../../lib/time-window';
+import { useTimeZone } from '../../lib/use-time-format';
 
 export interface WindowBarProps {
   range: TimeRange;
@@ -9,10 +10,11 @@ export interface WindowBarProps {
   onChange(next: { from: string; span: Span }): void;
 }
 
-/** Day/week, previous/next and a date input bounded by the dataset's range; all UTC. */
+/** Day/week, previous/next and a date input bounded by the dataset's range; days of the view's zone (UTC by default). */
 export function WindowBar({ range, from, span, onChange }: WindowBarProps) {
-  const prev = stepWindow(range, from, span, -1);
-  const next = stepWindow(range, from, span, 1);
+  const zone = useTimeZone();
+  const prev = stepWindow(range, from, span, -1, zone);
+  const next = stepWindow(range, from, span, 1, zone);
   const { t } = useTranslation('timeline');
   return (
     <div className="window-bar" role="group" aria-label={t('window.label')}>
@@ -37,9 +39,9 @@ export function WindowBar({ range, from, span, onChange }: WindowBarProps) {
       </button>
       <input
         type="date"
-        aria-label={t('window.start')}
-        min={dateOf(range.from)}
-        max={dateOf(range.to)}
+        aria-label={t('window.start', { zone: zone ?? 'UTC' })}
+        min={dateOf(range.from, zone)}
+        max={dateOf(range.to, zone)}
         value={from}
         onChange={(e) => {
           if (isValidDate(e.target.value)) onChange({ from: e.target.value, span });
@@ -53,7 +55,7 @@ export function WindowBar({ range, from, span, onChange }: WindowBarProps) {
       >
         ▶
       </button>
-      <span className="window-label">{windowLabel(from, span)}</span>
+      <span className="window-label">{windowLabel(from, span, zone)}</span>
     </div>
   );
 }

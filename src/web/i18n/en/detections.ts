@@ -17,7 +17,7 @@ export const detections = {
   evidence: {
     label: 'Detection evidence',
     kind: 'kind',
-    time: 'time (UTC)',
+    time: 'time ({{zone}})',
     events: 'events',
     eventIds: 'event IDs',
     loggedBy: 'logged by',

@@ -14,6 +14,7 @@ import { graph } from './graph';
 import { inspector } from './inspector';
 import { investigate } from './investigate';
 import { ranking } from './ranking';
+import { share } from './share';
 import { timeline } from './timeline';
 
 export const en = {
@@ -28,6 +29,7 @@ export const en = {
   inspector,
   investigate,
   ranking,
+  share,
   timeline,
 };
 export type Namespace = keyof typeof en;

@@ -20,7 +20,7 @@ export const inspector = {
     'local-source': 'local-source',
   },
   flags: 'Flags in this window',
-  flagColumn: { time: 'time (UTC)', flag: 'flag', event: 'event', detail: 'detail' },
+  flagColumn: { time: 'time ({{zone}})', flag: 'flag', event: 'event', detail: 'detail' },
   flagKinds: {
     privileged: 'privileged',
     created: 'created',
@@ -44,7 +44,7 @@ export const inspector = {
     auth: 'auth',
     status: 'status',
     count: 'count',
-    time: 'first – last (UTC)',
+    time: 'first – last ({{zone}})',
   },
   failed: 'failed',
   ok: 'ok',

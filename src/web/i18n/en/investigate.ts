@@ -36,7 +36,7 @@ export const investigate = {
     heading: 'Compare windows',
     withPrevious: 'Compare with the previous window',
     newOnly: 'Only what is new',
-    against: 'Against {{from}} – {{to}} UTC: ',
+    against: 'Against {{from}} – {{to}}: ',
     summary:
       '<strong>{{newEdges, number}}</strong> new edges ({{firstSeen, number}} never seen before), <strong>{{goneEdges, number}}</strong> gone; <strong>{{newNodes, number}}</strong> new nodes, {{goneNodes, number}} gone.',
     new: 'New: ',

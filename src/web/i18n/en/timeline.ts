@@ -1,9 +1,9 @@
 /** The dataset histogram, the node timeline and the window bar. Namespace `timeline`. */
 export const timeline = {
   histogram: {
-    label: 'Events per {{per}} (UTC); click a bar to move the window',
-    bar: '{{hour}}:00 UTC: {{count, number}} events',
-    caption: 'events per {{per}}, UTC · max {{max, number}}',
+    label: 'Events per {{per}} ({{zone}}); click a bar to move the window',
+    bar: '{{hour}}: {{count, number}} events',
+    caption: 'events per {{per}}, {{zone}} · max {{max, number}}',
   },
   per: {
     hour: 'hour',
@@ -11,13 +11,13 @@ export const timeline = {
   },
   node: {
     none: 'No logon events of {{node}} in this dataset.',
-    summary: '{{total, number}} events ({{failed, number}} failed) from {{from}} to {{to}} UTC',
+    summary: '{{total, number}} events ({{failed, number}} failed) from {{from}} to {{to}} {{zone}}',
     peak: ' · anomaly peak {{score}} at {{hour}}',
     eventId: 'Event ID',
     all: 'all',
-    label: 'Events of {{node}} per {{per}} (UTC); click a bar or drag a range to move the window',
-    anomalyBar: '{{hour}} UTC: anomaly {{score}}',
-    bar: '{{hour}} UTC{{more}}: {{ok, number}} ok, {{failed, number}} failed{{anomaly}}',
+    label: 'Events of {{node}} per {{per}} ({{zone}}); click a bar or drag a range to move the window',
+    anomalyBar: '{{hour}} {{zone}}: anomaly {{score}}',
+    bar: '{{hour}} {{zone}}{{more}}: {{ok, number}} ok, {{failed, number}} failed{{anomaly}}',
     moreHours: ' (+{{count, number}} h)',
     barAnomaly: ', anomaly {{score}}',
     ok: 'ok',
@@ -31,6 +31,6 @@ export const timeline = {
     spans: { day: 'day', week: 'week' },
     previous: { day: 'Previous day', week: 'Previous week' },
     next: { day: 'Next day', week: 'Next week' },
-    start: 'Window start (UTC)',
+    start: 'Window start ({{zone}})',
   },
 };

@@ -20,7 +20,7 @@ export const detections: Catalogue<typeof en> = {
   evidence: {
     label: '検知の根拠',
     kind: '種類',
-    time: '日時 (UTC)',
+    time: '日時 ({{zone}})',
     events: 'イベント数',
     eventIds: 'イベント ID',
     loggedBy: '記録したコンピューター',

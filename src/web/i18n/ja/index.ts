@@ -12,6 +12,7 @@ import { graph } from './graph';
 import { inspector } from './inspector';
 import { investigate } from './investigate';
 import { ranking } from './ranking';
+import { share } from './share';
 import { timeline } from './timeline';
 
 export const ja: Catalogue<typeof en> = {
@@ -26,5 +27,6 @@ export const ja: Catalogue<typeof en> = {
   inspector,
   investigate,
   ranking,
+  share,
   timeline,
 };

@@ -22,7 +22,7 @@ export const inspector: Catalogue<typeof en> = {
     'local-source': 'ローカルの接続元',
   },
   flags: 'この時間枠のフラグ',
-  flagColumn: { time: '日時 (UTC)', flag: 'フラグ', event: 'イベント', detail: '詳細' },
+  flagColumn: { time: '日時 ({{zone}})', flag: 'フラグ', event: 'イベント', detail: '詳細' },
   flagKinds: {
     privileged: '特権ログオン',
     created: '作成',
@@ -48,7 +48,7 @@ export const inspector: Catalogue<typeof en> = {
     auth: '認証方式',
     status: 'ステータス',
     count: '件数',
-    time: '最初 – 最後 (UTC)',
+    time: '最初 – 最後 ({{zone}})',
   },
   failed: '失敗',
   ok: '成功',

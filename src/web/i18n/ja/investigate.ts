@@ -40,7 +40,7 @@ export const investigate: Catalogue<typeof en> = {
     heading: '時間枠の比較',
     withPrevious: '直前の時間枠と比較',
     newOnly: '新しいものだけ',
-    against: '{{from}} – {{to}} UTC との比較: ',
+    against: '{{from}} – {{to}} との比較: ',
     summary:
       '新しいエッジ <strong>{{newEdges, number}}</strong> 本 (初出 {{firstSeen, number}} 本)、消えたエッジ <strong>{{goneEdges, number}}</strong> 本。新しいノード <strong>{{newNodes, number}}</strong> 個、消えたノード {{goneNodes, number}} 個。',
     new: '新規: ',
