@@ -84,7 +84,7 @@ export function renderReport(dataset: Dataset, options: ReportOptions): string {
     detectionsSection(view.detections, labelOf, rankOf, maxRows),
     flagsSection(view, maxRows),
     edgesSection(view, labelOf, maxRows),
-    notesSection(options.annotations ?? (dataset as { annotations?: unknown }).annotations, dataset, labelOf),
+    notesSection(options.annotations ?? dataset.annotations, dataset, labelOf),
     sourcesSection(dataset),
     footer(dataset, options),
   ].join('\n');
