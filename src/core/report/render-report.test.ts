@@ -204,6 +204,7 @@ describe('renderReport: analyst notes', () => {
       ...hostileDataset(),
       annotations: { items: [{ target: { kind: 'dataset', id: null }, note: 'case 42' }] },
     };
-    expect(render(d)).toContain('the dataset</strong><div class="pre">case 42</div>');
+    // Not the format's shape (a dataset built by hand, never validated): still read defensively.
+    expect(render(d as unknown as Dataset)).toContain('the dataset</strong><div class="pre">case 42</div>');
   });
 });

@@ -43,6 +43,7 @@ export function exportRoutes(s: Services): Hono {
         filters,
         maxEdges: Number.MAX_SAFE_INTEGER,
         now: s.clock.now().toISOString(),
+        withAnnotations: true,
       },
       windowCost(window, info.timeRange, 'export'),
     );
