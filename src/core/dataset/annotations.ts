@@ -219,3 +219,34 @@ export function targetsTagged(list: readonly Annotation[], kind: AnnotationKind,
   for (const a of list) if (a.target.kind === kind && a.tags.includes(wanted)) ids.add(a.target.id);
   return ids;
 }
+
+/**
+ * The nodes an edge target names. An edge target id is what the app selects: a drawn link,
+ * `link:["<account>","<other>","from"|"to"|"member"]` (one link stands for the dataset edges with
+ * those ends), or a dataset edge id. Null when it is neither; `edges` resolves dataset edge ids.
+ */
+export function edgeTargetEnds(
+  id: string,
+  edges: readonly { id: string; account: string; source: string | null; target: string | null }[] = [],
+): { account: string; other: string | null; role: 'from' | 'to' | 'member' | null } | null {
+  if (id.startsWith('link:')) {
+    try {
+      const v: unknown = JSON.parse(id.slice(5));
+      if (Array.isArray(v) && v.length === 3) {
+        const [account, other, role] = v as unknown[];
+        if (
+          typeof account === 'string' &&
+          typeof other === 'string' &&
+          (role === 'from' || role === 'to' || role === 'member')
+        )
+          return { account, other, role };
+      }
+    } catch {
+      return null;
+    }
+    return null;
+  }
+  const e = edges.find((x) => x.id === id);
+  if (e === undefined) return null;
+  return { account: e.account, other: e.source ?? e.target, role: null };
+}
