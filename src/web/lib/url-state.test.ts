@@ -32,6 +32,7 @@ describe('URL view state', () => {
       chain: null,
       cmp: false,
       newOnly: false,
+      tag: null,
     });
   });
 
@@ -142,5 +143,18 @@ describe('URL view state', () => {
     expect(notices).toHaveLength(4);
     expect(parseViewState('?path=a~a').state.path).toBeNull();
     expect(parseViewState('?path=a~b~c').notices).toHaveLength(1);
+  });
+
+  it('round-trips the tag filter (issue 13), normalised, and refuses a bad tag with a notice', () => {
+    const state = { ...DEFAULT_VIEW, tag: 'false-positive' };
+    const query = serializeViewState(state);
+    expect(query).toBe('tag=false-positive');
+    expect(parseViewState(`?${query}`)).toEqual({ state, notices: [] });
+    expect(parseViewState('?tag=Compromised').state.tag).toBe('compromised');
+    expect(parseViewState('?tag=%3Cb%3E').state.tag).toBe('<b>');
+    const bad = parseViewState(`?tag=${'x'.repeat(65)}`);
+    expect(bad.state.tag).toBeNull();
+    expect(bad.notices).toHaveLength(1);
+    expect(parseViewState('?tag=a%07').state.tag).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { DEFAULT_FILTERS, type ViewFilters } from '../../core/analysis/index.js';
-import { RANK_SCORES, type RankScore } from '../../core/dataset/index.js';
+import { normaliseTag, RANK_SCORES, type RankScore } from '../../core/dataset/index.js';
 import { isValidDate, SPANS, type Span } from './time-window';
 
 /**
@@ -42,6 +42,8 @@ export interface ViewState {
   cmp: boolean;
   /** Show only what is new in this window (needs cmp). */
   newOnly: boolean;
+  /** Tag filter (issue 13, `tag=compromised`): only what carries this tag and its neighbours. */
+  tag: string | null;
 }
 
 export const HOPS = [1, 2, 3] as const;
@@ -62,6 +64,7 @@ export const DEFAULT_VIEW: ViewState = Object.freeze({
   chain: null,
   cmp: false,
   newOnly: false,
+  tag: null,
 }) as ViewState;
 
 export interface ParsedView {
@@ -181,6 +184,12 @@ export function parseViewState(search: string): ParsedView {
     else bad('sel', sel, 'selection too long');
   }
   parseInvestigation(get, bad, state);
+
+  const tag = get('tag');
+  if (tag !== null) {
+    state.tag = normaliseTag(tag);
+    if (state.tag === null) bad('tag', tag, 'tags are 1 to 64 characters without control characters');
+  }
   return { state, notices };
 }
 
@@ -217,6 +226,7 @@ export function serializeViewState(state: ViewState): string {
   if (state.chain !== null) p.set('chain', state.chain);
   if (state.cmp) p.set('cmp', '1');
   if (state.cmp && state.newOnly) p.set('new', '1');
+  if (state.tag !== null) p.set('tag', state.tag);
   // URLSearchParams writes spaces as '+', commas as %2C; keep commas readable.
   return p.toString().replace(/%2C/g, ',');
 }
