@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { listDetections } from '../../../core/analysis/index.js';
 import type { Detection, TimeRange } from '../../../core/dataset/index.js';
 import {
@@ -22,6 +22,8 @@ export interface DetectionsPanelProps {
   selected: string | null;
   onSelect(d: Detection): void;
   onClear(): void;
+  /** Something shown after a detection's title (the app passes the analyst's note and tags marker). */
+  marker?: (id: string) => ReactNode;
 }
 
 /**
@@ -29,7 +31,14 @@ export interface DetectionsPanelProps {
  * count, with counts per kind and a filter by severity and kind. Selecting one moves the window to
  * it and shows its evidence (composed in app/graph-page).
  */
-export function DetectionsPanel({ detections, window, selected, onSelect, onClear }: DetectionsPanelProps) {
+export function DetectionsPanel({
+  detections,
+  window,
+  selected,
+  onSelect,
+  onClear,
+  marker,
+}: DetectionsPanelProps) {
   const [filter, setFilter] = useState<DetectionFilter>(ALL_DETECTIONS);
   const all = useMemo(() => listDetections(detections, window), [detections, window]);
   const kinds = useMemo(() => kindCounts(all.byKind), [all]);
@@ -125,6 +134,7 @@ export function DetectionsPanel({ detections, window, selected, onSelect, onClea
                     >
                       {d.title}
                     </button>
+                    {marker?.(d.id)}
                     <span className="muted detection-kind">
                       {d.kind} · {here ? 'in this window' : 'outside this window'}
                     </span>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { WindowView } from '../../../core/analysis/index.js';
 import { RANK_SCORES, type RankScore } from '../../../core/dataset/index.js';
 import { formatScore } from '../../lib/encodings';
@@ -11,13 +11,15 @@ export interface RankingListProps {
   initialSort: RankScore;
   selected: string | null;
   onSelect(id: string): void;
+  /** Something shown after a row's name (the app passes the analyst's note and tags marker). */
+  marker?: (id: string) => ReactNode;
 }
 
 /** Rows drawn at most: the list is for the top of the ranking, the graph shows the rest. */
 export const MAX_ROWS = 100;
 const KIND_LABEL: Record<RankKind, string> = { all: 'All', account: 'Accounts', host: 'Hosts' };
 
-export function RankingList({ view, initialSort, selected, onSelect }: RankingListProps) {
+export function RankingList({ view, initialSort, selected, onSelect, marker }: RankingListProps) {
   const [sortBy, setSortBy] = useState<RankScore>(initialSort);
   const [kind, setKind] = useState<RankKind>('all');
   const rows = useMemo(() => rankRows(view, sortBy, kind), [view, sortBy, kind]);
@@ -67,6 +69,7 @@ export function RankingList({ view, initialSort, selected, onSelect }: RankingLi
                     <span className={`kind-dot ${row.kind}`} aria-hidden="true" />
                     {displaySafe(row.label)}
                   </button>
+                  {marker?.(row.id)}
                   {reasonsFor(row, sortBy)
                     .slice(0, 2)
                     .map((r, j) => (

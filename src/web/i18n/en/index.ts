@@ -5,6 +5,7 @@
  */
 import { app } from './app';
 import { common } from './common';
+import { notes } from './notes';
 
-export const en = { common, app };
+export const en = { common, app, notes };
 export type Namespace = keyof typeof en;

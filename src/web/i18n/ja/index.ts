@@ -3,5 +3,6 @@ import type { Catalogue } from '../catalogue';
 import type { en } from '../en';
 import { app } from './app';
 import { common } from './common';
+import { notes } from './notes';
 
-export const ja: Catalogue<typeof en> = { common, app };
+export const ja: Catalogue<typeof en> = { common, app, notes };

@@ -1,0 +1,132 @@
+import { useCallback, useMemo, type ReactNode } from 'react';
+import { taggedNodeIds, tagNeighbourhood, type WindowView } from '../../core/analysis/index.js';
+import {
+  annotationKey,
+  annotationOf,
+  SUGGESTED_TAGS,
+  type Annotation,
+  type AnnotationKind,
+  type AnnotationTarget,
+  type Dataset,
+} from '../../core/dataset/index.js';
+import type { InspectorTarget } from '../features/inspector';
+import {
+  DownloadDataset,
+  NoteMarker,
+  NotesEditor,
+  TagFilter,
+  type DatasetAnnotations,
+} from '../features/notes';
+import type { ViewState } from '../lib/url-state';
+import type { Navigate } from '../lib/use-view-state';
+import { restrictView } from './investigate-route';
+
+/** The tags to offer: the usual ones, then those used in this dataset. */
+function suggestionsOf(list: readonly Annotation[]): string[] {
+  const tags = new Set<string>(SUGGESTED_TAGS);
+  for (const a of list) for (const t of a.tags) tags.add(t);
+  return [...tags];
+}
+
+/** The tags used in the dataset's notes, sorted (the tag filter's choices). */
+function tagsInUse(list: readonly Annotation[]): string[] {
+  return [...new Set(list.flatMap((a) => a.tags))].sort();
+}
+
+/**
+ * The tag filter (URL `tag=`) applied to what the graph draws: the tagged nodes, the ends of tagged
+ * links and the nodes of tagged detections, with their neighbours one logon away (core's rule).
+ */
+export function useTagCut(
+  shown: WindowView,
+  list: readonly Annotation[],
+  tag: string | null,
+): { view: WindowView; matches: number | null } {
+  return useMemo(() => {
+    if (tag === null) return { view: shown, matches: null };
+    const cut = tagNeighbourhood(shown.edges, list, tag, shown.detections);
+    const view = restrictView(shown, cut.edges, cut.nodes);
+    const tagged = taggedNodeIds(list, tag, shown.edges, shown.detections);
+    return { view, matches: view.nodes.filter((n) => tagged.has(n.id)).length };
+  }, [shown, list, tag]);
+}
+
+/** Per kind, a marker function for list rows (ranking: nodes; detections list: detections). */
+export function useNoteMarkers(
+  list: readonly Annotation[],
+): (kind: AnnotationKind) => (id: string) => ReactNode {
+  const byKey = useMemo(() => new Map(list.map((a) => [annotationKey(a.target), a])), [list]);
+  return useCallback(
+    (kind: AnnotationKind) => (id: string) => (
+      <NoteMarker annotation={byKey.get(annotationKey({ kind, id }))} />
+    ),
+    [byKey],
+  );
+}
+
+/** What the selection's note is about: a node, or a drawn link (its id is the URL's `sel`). */
+export function selectionTarget(target: InspectorTarget | null, sel: string | null): AnnotationTarget | null {
+  if (target === null || sel === null) return null;
+  if (target.kind === 'node') return { kind: 'node', id: target.node.id };
+  if (target.kind === 'link') return { kind: 'edge', id: sel };
+  return null;
+}
+
+/** The notes editor of one target, keyed so that its draft starts from what is saved. */
+export function TargetNotes({
+  notes,
+  target,
+}: {
+  notes: DatasetAnnotations;
+  target: AnnotationTarget | null;
+}) {
+  const suggestions = useMemo(() => suggestionsOf(notes.list), [notes.list]);
+  if (target === null || notes.loading) return null;
+  const annotation = annotationOf(notes.list, target);
+  return (
+    <NotesEditor
+      key={`${annotationKey(target)}\u0000${annotation?.updated ?? ''}`}
+      target={target}
+      annotation={annotation}
+      suggestions={suggestions}
+      home={notes.home}
+      onSave={(input) => notes.save(target, input)}
+      onDelete={() => notes.remove(target)}
+    />
+  );
+}
+
+/** The tag filter and, for a file dataset, the download of the file with its notes. */
+export function NotesTools({
+  notes,
+  dataset,
+  state,
+  navigate,
+  matches,
+}: {
+  notes: DatasetAnnotations;
+  dataset: Dataset;
+  state: ViewState;
+  navigate: Navigate;
+  matches: number | null;
+}) {
+  const tags = useMemo(() => tagsInUse(notes.list), [notes.list]);
+  return (
+    <>
+      {notes.error !== null && (
+        <p className="notice warn" role="alert">
+          {notes.error}
+        </p>
+      )}
+      <TagFilter
+        tags={tags}
+        value={state.tag}
+        matches={matches}
+        onChange={(tag) => navigate((s) => ({ ...s, tag }))}
+      />
+      {notes.home === 'file' && notes.list.length > 0 && (
+        <DownloadDataset dataset={dataset} annotations={notes.list} />
+      )}
+    </>
+  );
+}
