@@ -1,0 +1,45 @@
+import { renderHook } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { computeView, DEFAULT_FILTERS } from '../../core/analysis/index.js';
+import { makeDataset } from '../../core/analysis/testing';
+import type { Annotation } from '../../core/dataset/index.js';
+import { inspectorTarget } from '../features/inspector';
+import { linkId } from '../lib/graph-ids';
+import { selectionTarget, useTagCut } from './notes-route';
+
+const H = 455_016;
+const A = 'account:corp\\a';
+const B = 'account:corp\\b';
+const d = makeDataset([
+  { account: A, source: 'ip:10.0.0.1', target: 'host:ws1', hourly: [[H, 1]] },
+  { account: B, source: 'host:ws7', target: 'host:ws2', hourly: [[H, 1]] },
+]);
+const view = computeView(d, null, { ...DEFAULT_FILTERS, showHidden: true });
+const nodes = new Map(d.nodes.map((n) => [n.id, n]));
+
+describe('notes in the graph page', () => {
+  it('annotates the selected node, or the selected link by its id', () => {
+    expect(selectionTarget(inspectorTarget(view, nodes, A), A)).toEqual({ kind: 'node', id: A });
+    const link = linkId(A, 'ip:10.0.0.1', 'from');
+    expect(selectionTarget(inspectorTarget(view, nodes, link), link)).toEqual({ kind: 'edge', id: link });
+    expect(selectionTarget(inspectorTarget(view, nodes, 'gone'), 'gone')).toBeNull();
+    expect(selectionTarget(null, null)).toBeNull();
+  });
+
+  it('cuts the view to what carries the tag and its neighbours, and counts the tagged nodes shown', () => {
+    const notes: Annotation[] = [
+      {
+        target: { kind: 'edge', id: linkId(B, 'host:ws7', 'from') },
+        note: '',
+        tags: ['compromised'],
+        updated: '2026-12-06T07:00:00Z',
+      },
+    ];
+    const none = renderHook(() => useTagCut(view, notes, null)).result.current;
+    expect(none).toEqual({ view, matches: null });
+    const cut = renderHook(() => useTagCut(view, notes, 'compromised')).result.current;
+    expect(cut.view.nodes.map((n) => n.id).sort()).toEqual([B, 'host:ws2', 'host:ws7'].sort());
+    expect(cut.matches).toBe(2);
+    expect(renderHook(() => useTagCut(view, notes, 'benign')).result.current.matches).toBe(0);
+  });
+});
