@@ -1,8 +1,12 @@
-import { renderHook } from '@testing-library/react';
+import { renderHook, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { computeView, DEFAULT_FILTERS } from '../../core/analysis/index.js';
 import { makeDataset } from '../../core/analysis/testing';
 import type { Annotation } from '../../core/dataset/index.js';
+import { generateDataset } from '../../core/dataset/testing/generate-dataset.js';
+import { jsonFile, renderWithProviders } from '../test/render';
+import { App } from './app';
 import { inspectorTarget } from '../features/inspector';
 import { linkId } from '../lib/graph-ids';
 import { selectionTarget, useTagCut } from './notes-route';
@@ -41,5 +45,30 @@ describe('notes in the graph page', () => {
     expect(cut.view.nodes.map((n) => n.id).sort()).toEqual([B, 'host:ws2', 'host:ws7'].sort());
     expect(cut.matches).toBe(2);
     expect(renderHook(() => useTagCut(view, notes, 'benign')).result.current.matches).toBe(0);
+  });
+
+  it('opens a file whose notes are partly unreadable: the rest is kept, and a notice says so', async () => {
+    const value = generateDataset({
+      accounts: 4,
+      hosts: 2,
+      ips: 1,
+      days: 1,
+      seed: 3,
+      start: '2021-12-01T00:00:00Z',
+    });
+    const good: Annotation = {
+      target: { kind: 'node', id: value.nodes[0]!.id },
+      note: 'checked',
+      tags: ['reviewed'],
+      updated: '2026-12-06T07:00:00Z',
+    };
+    const file = jsonFile('notes.json', { ...value, annotations: [good, { target: 'x' }] });
+    renderWithProviders(<App />);
+    await userEvent.setup().upload(screen.getByLabelText('Open dataset file'), file);
+    expect(
+      await screen.findByText('annotations: 1 entry could not be read and was left out'),
+    ).toBeInTheDocument();
+    await screen.findByTestId('status');
+    expect(await screen.findByLabelText('Show only tagged')).toBeInTheDocument();
   });
 });
