@@ -116,6 +116,10 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
     () => (state.det === null ? null : (allDetections.detections.find((d) => d.id === state.det) ?? null)),
     [allDetections.detections, state.det],
   );
+  const detectionTitle = useCallback(
+    (id: string) => allDetections.detections.find((d) => d.id === id)?.title,
+    [allDetections.detections],
+  );
   const detectionElements = useMemo(
     () => detectionEmphasis(detection, view ?? EMPTY_VIEW),
     [detection, view],
@@ -179,6 +183,7 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
               state={state}
               navigate={navigate}
               matches={tagCut.matches}
+              detectionTitle={detectionTitle}
             />
           </Panel>
           <Panel title="Investigate" open={panels.investigate} onToggle={() => togglePanel('investigate')}>

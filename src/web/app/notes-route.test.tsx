@@ -9,7 +9,7 @@ import { jsonFile, renderWithProviders } from '../test/render';
 import { App } from './app';
 import { inspectorTarget } from '../features/inspector';
 import { linkId } from '../lib/graph-ids';
-import { selectionTarget, useTagCut } from './notes-route';
+import { selectionTarget, targetLabel, useTagCut } from './notes-route';
 
 const H = 455_016;
 const A = 'account:corp\\a';
@@ -70,5 +70,22 @@ describe('notes in the graph page', () => {
     ).toBeInTheDocument();
     await screen.findByTestId('status');
     expect(await screen.findByLabelText('Show only tagged')).toBeInTheDocument();
+  });
+
+  it('names a note’s target: node label, link ends in logon order, detection title', () => {
+    const at = (kind: Annotation['target']['kind'], id: string): Annotation => ({
+      target: { kind, id },
+      note: '',
+      tags: ['x'],
+      updated: '2026-12-06T07:00:00Z',
+    });
+    const title = (id: string) => (id === 'det1' ? 'DCSync by a' : undefined);
+    const label = (id: string) => nodes.get(id)?.label ?? id;
+    expect(targetLabel(at('node', A), d, title)).toBe(label(A));
+    expect(targetLabel(at('edge', linkId(A, 'ip:10.0.0.1', 'from')), d, title)).toBe(
+      `${label('ip:10.0.0.1')} → ${label(A)}`,
+    );
+    expect(targetLabel(at('detection', 'det1'), d, title)).toBe('DCSync by a');
+    expect(targetLabel(at('detection', 'gone'), d, title)).toBe('gone');
   });
 });

@@ -3,6 +3,7 @@ import { taggedNodeIds, tagNeighbourhood, type WindowView } from '../../core/ana
 import {
   annotationKey,
   annotationOf,
+  edgeTargetEnds,
   SUGGESTED_TAGS,
   type Annotation,
   type AnnotationKind,
@@ -14,6 +15,7 @@ import {
   DownloadDataset,
   NoteMarker,
   NotesEditor,
+  NotesList,
   TagFilter,
   type DatasetAnnotations,
 } from '../features/notes';
@@ -96,21 +98,45 @@ export function TargetNotes({
   );
 }
 
-/** The tag filter and, for a file dataset, the download of the file with its notes. */
+/** What a note's target is called: a node's label, a link's two ends, a detection's title. */
+export function targetLabel(
+  a: Annotation,
+  dataset: Pick<Dataset, 'nodes' | 'edges' | 'detections'>,
+  detectionTitle: (id: string) => string | undefined,
+): string {
+  const label = (id: string): string => dataset.nodes.find((n) => n.id === id)?.label ?? id;
+  const { kind, id } = a.target;
+  if (kind === 'node') return label(id);
+  if (kind === 'detection') return detectionTitle(id) ?? id;
+  const ends = edgeTargetEnds(id, dataset.edges);
+  if (ends === null || ends.other === null) return id;
+  return ends.role === 'from'
+    ? `${label(ends.other)} → ${label(ends.account)}`
+    : `${label(ends.account)} → ${label(ends.other)}`;
+}
+
+/** The tag filter, the list of every note and, for a file dataset, the download of the file with its notes. */
 export function NotesTools({
   notes,
   dataset,
   state,
   navigate,
   matches,
+  detectionTitle,
 }: {
   notes: DatasetAnnotations;
   dataset: Dataset;
   state: ViewState;
   navigate: Navigate;
   matches: number | null;
+  /** A detection's title (a server dataset's detections are not all in its window). */
+  detectionTitle(id: string): string | undefined;
 }) {
   const tags = useMemo(() => tagsInUse(notes.list), [notes.list]);
+  const open = (a: Annotation): void =>
+    navigate((s) =>
+      a.target.kind === 'detection' ? { ...s, det: a.target.id } : { ...s, sel: a.target.id },
+    );
   return (
     <>
       {notes.error !== null && (
@@ -123,6 +149,11 @@ export function NotesTools({
         value={state.tag}
         matches={matches}
         onChange={(tag) => navigate((s) => ({ ...s, tag }))}
+      />
+      <NotesList
+        annotations={notes.list}
+        label={(a) => targetLabel(a, dataset, detectionTitle)}
+        onOpen={open}
       />
       {notes.home === 'file' && notes.list.length > 0 && (
         <DownloadDataset dataset={dataset} annotations={notes.list} />

@@ -9,6 +9,7 @@ import { createAnnotationStore, setAnnotationStore } from '../../lib/annotation-
 import { renderWithProviders } from '../../test/render';
 import { NoteMarker } from './note-marker';
 import { NotesEditor } from './notes-editor';
+import { NotesList } from './notes-list';
 import { TagFilter } from './tag-filter';
 import { useAnnotations } from './use-annotations';
 
@@ -111,6 +112,25 @@ describe('NoteMarker and TagFilter', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Nothing in this window carries the tag “benign”.');
     await act(() => userEvent.click(screen.getByRole('button', { name: 'Clear the tag filter' })));
     expect(onChange).toHaveBeenLastCalledWith(null);
+  });
+});
+
+describe('NotesList', () => {
+  it('lists every note newest first, shown safely, and opens its target', async () => {
+    const onOpen = vi.fn();
+    const older: Annotation = {
+      ...SAVED,
+      target: { kind: 'detection', id: 'd1' },
+      note: 'old',
+      updated: '2026-01-01T00:00:00Z',
+    };
+    render(<NotesList annotations={[older, SAVED]} label={(a) => `<${a.target.id}>`} onOpen={onOpen} />);
+    expect(screen.getByText('All notes (2)')).toBeInTheDocument();
+    const buttons = screen.getAllByRole('button', { hidden: true });
+    expect(buttons.map((b) => b.textContent)).toEqual(['node: <account:corp\\alice>', 'detection: <d1>']);
+    await act(() => userEvent.click(buttons[1]!));
+    expect(onOpen).toHaveBeenCalledWith(older);
+    expect(screen.getByText('seen on <b>DC1</b>')).toBeInTheDocument();
   });
 });
 

@@ -28,5 +28,6 @@ export const notes = {
   filterStatus: 'Tagged in this window: {{count}}, shown with their neighbours.',
   filterNone: 'Nothing in this window carries the tag “{{tag}}”.',
   clearFilter: 'Clear the tag filter',
+  all: 'All notes ({{count}})',
   download: 'Download the dataset with its notes',
 };

@@ -31,5 +31,6 @@ export const notes: Catalogue<typeof en> = {
   filterStatus: 'この期間でタグ付き: {{count}} 件 (隣接ノードと共に表示)。',
   filterNone: 'この期間にタグ「{{tag}}」の付いたものはありません。',
   clearFilter: 'タグの絞り込みを解除',
+  all: 'すべてのメモ ({{count}})',
   download: 'メモ付きでデータセットをダウンロード',
 };
