@@ -116,8 +116,8 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
     () => (state.det === null ? null : (allDetections.detections.find((d) => d.id === state.det) ?? null)),
     [allDetections.detections, state.det],
   );
-  const detectionTitle = useCallback(
-    (id: string) => allDetections.detections.find((d) => d.id === id)?.title,
+  const findDetection = useCallback(
+    (id: string) => allDetections.detections.find((d) => d.id === id),
     [allDetections.detections],
   );
   const detectionElements = useMemo(
@@ -183,7 +183,8 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
               state={state}
               navigate={navigate}
               matches={tagCut.matches}
-              detectionTitle={detectionTitle}
+              findDetection={findDetection}
+              nodes={nodesById}
             />
           </Panel>
           <Panel title="Investigate" open={panels.investigate} onToggle={() => togglePanel('investigate')}>

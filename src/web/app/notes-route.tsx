@@ -9,6 +9,8 @@ import {
   type AnnotationKind,
   type AnnotationTarget,
   type Dataset,
+  type DatasetNode,
+  type Detection,
 } from '../../core/dataset/index.js';
 import type { InspectorTarget } from '../features/inspector';
 import {
@@ -21,6 +23,7 @@ import {
 } from '../features/notes';
 import type { ViewState } from '../lib/url-state';
 import type { Navigate } from '../lib/use-view-state';
+import { useSelectDetection } from './detections-route';
 import { restrictView } from './investigate-route';
 
 /** The tags to offer: the usual ones, then those used in this dataset. */
@@ -122,21 +125,29 @@ export function NotesTools({
   state,
   navigate,
   matches,
-  detectionTitle,
+  findDetection,
+  nodes,
 }: {
   notes: DatasetAnnotations;
   dataset: Dataset;
   state: ViewState;
   navigate: Navigate;
   matches: number | null;
-  /** A detection's title (a server dataset's detections are not all in its window). */
-  detectionTitle(id: string): string | undefined;
+  /** A detection of the whole dataset (a server dataset's are not all in its window). */
+  findDetection(id: string): Detection | undefined;
+  nodes: ReadonlyMap<string, DatasetNode>;
 }) {
   const tags = useMemo(() => tagsInUse(notes.list), [notes.list]);
-  const open = (a: Annotation): void =>
-    navigate((s) =>
-      a.target.kind === 'detection' ? { ...s, det: a.target.id } : { ...s, sel: a.target.id },
-    );
+  const selectDetection = useSelectDetection(navigate, nodes);
+  const detectionTitle = (id: string): string | undefined => findDetection(id)?.title;
+  // A detection opens as from the detections list (its window, its focus node); a node or a link
+  // is selected in the window on screen.
+  const open = (a: Annotation): void => {
+    const d = a.target.kind === 'detection' ? findDetection(a.target.id) : undefined;
+    if (d !== undefined) selectDetection(d);
+    else if (a.target.kind === 'detection') navigate((s) => ({ ...s, det: a.target.id }));
+    else navigate((s) => ({ ...s, sel: a.target.id }));
+  };
   return (
     <>
       {notes.error !== null && (
