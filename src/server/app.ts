@@ -13,6 +13,7 @@ import type { RankFn } from './graph/window-dataset.js';
 import { defaultPoolSize, WindowPool } from './graph/window-pool.js';
 import { inProcessWindowRunner, type WindowRunner } from './graph/window-runner.js';
 import { systemClock, type Clock, type Store } from './store/store.js';
+import { annotationRoutes } from './routes/annotations.js';
 import { datasetRoutes } from './routes/datasets.js';
 import { eventRoutes } from './routes/events.js';
 import { exportRoutes } from './routes/export.js';
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps): LogonLensApp {
   app.route('/api/datasets', esEventRoutes(services));
   app.route('/api/datasets', eventRoutes(services));
   app.route('/api/datasets', exportRoutes(services));
+  app.route('/api/datasets', annotationRoutes(services));
   app.route('/api/jobs', jobRoutes(services));
   app.route('/api/es', esRoutes(services));
   app.all('/api/*', (c) => {

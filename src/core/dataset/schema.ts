@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { annotationSchema, MAX_ANNOTATIONS } from './annotations.js';
+import { isoTime } from './iso-time.js';
+
+export { isoTime };
 
 /**
  * The analyzed-dataset format, version 1 (docs/dataset-format.md): what the app loads from a file or
@@ -15,14 +19,6 @@ const MAX_ITEMS = 5_000_000;
 
 const str = z.string().max(MAX_STRING);
 const short = z.string().max(MAX_SHORT);
-/** UTC ISO 8601 with Z; up to 9 fractional digits (sources differ). */
-export const isoTime = z
-  .string()
-  .max(40)
-  .regex(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/,
-    'expected a UTC time like 2021-12-03T12:06:03Z',
-  );
 const count = z.number().int().nonnegative();
 const nodeId = short.min(1);
 
@@ -286,6 +282,11 @@ export const datasetSchema = z.object({
     .nullable()
     .optional(),
   coverage: coverageSchema.optional(),
+  /**
+   * The analyst's notes and tags (optional; annotations.ts). Validation reads them tolerantly
+   * before this schema: an unreadable entry is counted and left out, never fatal.
+   */
+  annotations: z.array(annotationSchema).max(MAX_ANNOTATIONS).optional(),
 });
 
 export type Dataset = z.infer<typeof datasetSchema>;

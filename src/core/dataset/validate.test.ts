@@ -229,3 +229,35 @@ describe('message ids beside the analysis texts', () => {
     expect(validateDataset(withReason(fine)).ok).toBe(true);
   });
 });
+
+describe('issue 13: the optional annotations field', () => {
+  const annotation = {
+    target: { kind: 'node', id: 'a:alice' },
+    note: '<img src=x onerror=alert(1)>',
+    tags: ['Compromised'],
+    updated: '2026-12-06T07:00:00Z',
+  };
+
+  it('a dataset without annotations stays valid and gains no field (migration of older files)', () => {
+    const r = validateDataset(minimal());
+    expect(r.ok && r.dataset.annotations).toBe(undefined);
+    expect(r.ok && r.notices).toBe(undefined);
+  });
+
+  it('reads valid annotations, normalised, and keeps the note exact', () => {
+    const r = validateDataset({ ...minimal(), annotations: [annotation] });
+    if (!r.ok) throw new Error(r.problems.join('; '));
+    expect(r.dataset.annotations).toEqual([{ ...annotation, tags: ['compromised'] }]);
+  });
+
+  it('leaves unreadable entries out with a notice; the dataset stays valid', () => {
+    const input = { ...minimal(), annotations: [annotation, { target: { kind: 'node' } }, 'junk'] };
+    const r = validateDataset(input);
+    if (!r.ok) throw new Error(r.problems.join('; '));
+    expect(r.dataset.annotations).toHaveLength(1);
+    expect(r.notices).toEqual(['annotations: 2 entries could not be read and were left out']);
+    expect(input.annotations).toHaveLength(3); // the input is not changed
+    const notList = validateDataset({ ...minimal(), annotations: 'x' });
+    expect(notList.ok && notList.dataset.annotations).toEqual([]);
+  });
+});

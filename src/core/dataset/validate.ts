@@ -1,7 +1,13 @@
 import { datasetSchema, DATASET_FORMAT_V1, type Dataset } from './schema.js';
 import { migrateDataset } from './migrate.js';
+import { readAnnotationList } from './annotations.js';
 
-export type ParseResult = { ok: true; dataset: Dataset } | { ok: false; problems: string[] };
+/**
+ * `notices`: what was left out without making the dataset invalid (unreadable annotation entries),
+ * for the reader to show.
+ */
+export type ParseResult =
+  { ok: true; dataset: Dataset; notices?: string[] } | { ok: false; problems: string[] };
 
 /** How many problems an error message lists; the analyst needs the first few, not thousands. */
 const MAX_PROBLEMS = 5;
@@ -12,12 +18,15 @@ export const MAX_DATASET_TEXT = 1_500_000_000;
 export function validateDataset(value: unknown): ParseResult {
   const migrated = migrateDataset(value);
   if (!migrated.ok) return migrated;
-  const result = datasetSchema.safeParse(migrated.value);
+  const prepared = withReadableAnnotations(migrated.value);
+  const notices = prepared.notices;
+  const result = datasetSchema.safeParse(prepared.value);
   if (result.success) {
     const orderProblem = checkReferences(result.data);
-    return orderProblem.length === 0
+    if (orderProblem.length > 0) return { ok: false, problems: orderProblem };
+    return notices.length === 0
       ? { ok: true, dataset: result.data }
-      : { ok: false, problems: orderProblem };
+      : { ok: true, dataset: result.data, notices };
   }
   const problems = result.error.issues.slice(0, MAX_PROBLEMS).map((issue) => {
     const where = issue.path.length > 0 ? issue.path.map(String).join('.') : '(top level)';
@@ -39,6 +48,26 @@ export function parseDatasetText(text: string): ParseResult {
     return { ok: false, problems: [`not JSON: ${detail.slice(0, 200)}`] };
   }
   return validateDataset(value);
+}
+
+/**
+ * The optional notes are the analyst's, not the analysis': a bad entry is left out and counted,
+ * and the dataset stays valid. The value is copied, never changed in place.
+ */
+function withReadableAnnotations(value: unknown): { value: unknown; notices: string[] } {
+  if (typeof value !== 'object' || value === null || !('annotations' in value)) return { value, notices: [] };
+  const raw = (value as { annotations?: unknown }).annotations;
+  const { annotations, skipped } = readAnnotationList(raw);
+  const notices =
+    skipped > 0
+      ? [
+          `annotations: ${skipped} entr${skipped === 1 ? 'y' : 'ies'} could not be read and ${skipped === 1 ? 'was' : 'were'} left out`,
+        ]
+      : [];
+  const copy: Record<string, unknown> = { ...value };
+  if (raw === undefined || raw === null) delete copy.annotations;
+  else copy.annotations = annotations;
+  return { value: copy, notices };
 }
 
 /** Edges must point at nodes that exist; rankings too. */

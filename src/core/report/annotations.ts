@@ -1,9 +1,11 @@
 /**
- * The analyst's notes as the report reads them. Issue 13 adds an optional `annotations` field to
- * dataset format v1 (notes and tags on a node, an edge or a detection); its schema belongs to that
- * work, not to the report. Until then this reads whatever is there defensively: an entry that does
- * not look like a note is counted and skipped, never trusted and never a crash.
+ * The analyst's notes as the report reads them. The rules of a note (target kinds, sizes, tag
+ * normalisation) are the dataset format's (core/dataset/annotations.ts); this adds only what a
+ * report may meet besides: a note on the whole dataset, the target's kind and id written beside the
+ * note, a list under `items`, an `author`, and no time. An entry that does not look like a note is
+ * counted and skipped, never trusted and never a crash.
  */
+import { checkNote, checkTags, checkTarget, isEmptyAnnotation } from '../dataset/annotations.js';
 
 export type AnnotationTargetKind = 'node' | 'edge' | 'detection' | 'dataset';
 
@@ -23,14 +25,11 @@ export interface ReportAnnotations {
 }
 
 const MAX_ITEMS = 10_000;
-const MAX_TEXT = 20_000;
-const MAX_TAGS = 50;
-const TARGET_KINDS = new Set<string>(['node', 'edge', 'detection', 'dataset']);
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const text = (v: unknown, max = MAX_TEXT): string | null => (typeof v === 'string' ? v.slice(0, max) : null);
+const text = (v: unknown, max: number): string | null => (typeof v === 'string' ? v.slice(0, max) : null);
 
 /** The entries of `annotations`: an array, or an object holding one under `items`/`notes`. */
 function entriesOf(raw: unknown): unknown[] {
@@ -46,25 +45,24 @@ function entriesOf(raw: unknown): unknown[] {
 
 function targetOf(entry: Record<string, unknown>): ReportAnnotation['target'] | null {
   const t = isRecord(entry.target) ? entry.target : entry;
-  const kind = text(t.kind ?? t.type, 20);
-  if (kind === null || !TARGET_KINDS.has(kind)) return null;
-  return { kind: kind as AnnotationTargetKind, id: text(t.id, 4096) };
+  const kind = t.kind ?? t.type;
+  if (kind === 'dataset') return { kind: 'dataset', id: null };
+  const checked = checkTarget({ kind, id: t.id });
+  return checked.ok ? checked.value : null;
 }
 
 function readEntry(entry: unknown): ReportAnnotation | null {
   if (!isRecord(entry)) return null;
   const target = targetOf(entry);
-  if (target === null) return null;
-  const note = text(entry.note ?? entry.text) ?? '';
-  const tags = Array.isArray(entry.tags)
-    ? entry.tags.filter((t): t is string => typeof t === 'string' && t !== '').slice(0, MAX_TAGS)
-    : [];
-  if (note === '' && tags.length === 0) return null;
+  const note = checkNote(entry.note ?? entry.text);
+  const tags = checkTags(entry.tags);
+  if (target === null || !note.ok || !tags.ok) return null;
+  if (isEmptyAnnotation({ note: note.value, tags: tags.value })) return null;
   return {
     target,
-    note,
-    tags: tags.map((t) => t.slice(0, 200)),
-    updatedAt: text(entry.updatedAt ?? entry.createdAt, 40),
+    note: note.value,
+    tags: tags.value,
+    updatedAt: text(entry.updated ?? entry.updatedAt ?? entry.createdAt, 40),
     author: text(entry.author, 200),
   };
 }

@@ -186,17 +186,22 @@ describe('renderReport: analyst notes', () => {
       },
       { target: { kind: 'detection', id: 'det1' }, note: 'confirmed with the DC owner', tags: ['reviewed'] },
       { kind: 'edge', id: 'e0', tags: ['benign'] },
+      {
+        target: { kind: 'edge', id: `link:${JSON.stringify(['account:corp\\evil', 'ip:10.0.0.5', 'from'])}` },
+        tags: ['x'],
+      },
       'junk',
       { target: { kind: 'planet', id: 'x' }, note: 'no' },
       null,
     ];
     const html = render(hostileDataset(), { annotations });
-    expect(html).toContain('Analyst notes (3)');
+    expect(html).toContain('Analyst notes (4)');
     expect(html).toContain('pwned &lt;script&gt;');
     expect(html).toContain('<span class="tag">compromised</span>');
     expect(html).toContain('<span class="tag">&lt;x&gt;</span>');
     expect(html).toContain('detection DCSync:');
     expect(html).toContain('edge 10.0.0.5 → ');
+    expect(html.match(/edge 10\.0\.0\.5 → &lt;script&gt;/g)).toHaveLength(2); // the edge and the link
     expect(html).toContain('3 annotation entries could not be read');
   });
   it('reads the dataset’s own optional annotations field', () => {
@@ -204,7 +209,8 @@ describe('renderReport: analyst notes', () => {
       ...hostileDataset(),
       annotations: { items: [{ target: { kind: 'dataset', id: null }, note: 'case 42' }] },
     };
-    expect(render(d)).toContain('the dataset</strong><div class="pre">case 42</div>');
+    // Not the format's shape (a dataset built by hand, never validated): still read defensively.
+    expect(render(d as unknown as Dataset)).toContain('the dataset</strong><div class="pre">case 42</div>');
   });
 });
 

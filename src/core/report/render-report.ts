@@ -10,6 +10,7 @@ import type { PageRankMode } from '../analysis/scores.js';
 import { zonedTimeText } from '../analysis/time-zone.js';
 import type { Dataset, DatasetNode, DatasetSource, Detection, TimeRange } from '../dataset/schema.js';
 import { GENERATOR } from '../version.js';
+import { edgeTargetEnds } from '../dataset/annotations.js';
 import { readAnnotations, type ReportAnnotation } from './annotations.js';
 import { displaySafe, escapeHtml, jsonForScript, logText } from './escape.js';
 import { graphLinks, renderGraphSvg, styleKind } from './graph-svg.js';
@@ -90,7 +91,7 @@ export function renderReport(dataset: Dataset, options: ReportOptions): string {
     detectionsSection(view.detections, labelOf, rankOf, maxRows, when),
     flagsSection(view, maxRows, when),
     edgesSection(view, labelOf, maxRows, when),
-    notesSection(options.annotations ?? (dataset as { annotations?: unknown }).annotations, dataset, labelOf),
+    notesSection(options.annotations ?? dataset.annotations, dataset, labelOf),
     sourcesSection(dataset),
     footer(dataset, options),
   ].join('\n');
@@ -395,9 +396,15 @@ function targetText(a: ReportAnnotation, d: Dataset, labelOf: Map<string, string
     const det = d.detections.find((x) => x.id === id);
     return `detection ${logText(det?.title ?? id, 300)}`;
   }
-  const e = d.edges.find((x) => x.id === id);
-  if (e === undefined) return `edge ${logText(id, 200)}`;
   const end = (n: string | null): string => (n === null ? '–' : (labelOf.get(n) ?? n));
+  const e = d.edges.find((x) => x.id === id);
+  if (e === undefined) {
+    // The app annotates a drawn link (`link:[account, other, role]`): name its two ends.
+    const link = edgeTargetEnds(id);
+    if (link === null || link.role === null) return `edge ${logText(id, 200)}`;
+    const [a, b] = link.role === 'from' ? [link.other, link.account] : [link.account, link.other];
+    return `edge ${logText(`${end(a)} → ${end(b)}`, 400)}`;
+  }
   return `edge ${logText(`${end(e.source)} → ${end(e.account)} → ${end(e.target)} (${e.eventId})`, 400)}`;
 }
 

@@ -18,6 +18,11 @@ export interface WindowWork {
   maxEdges: number;
   /** The answer's `createdAt` (ISO), from the server's clock. */
   now: string;
+  /**
+   * JSON only: carry the analyst's notes (the export, a case file). /graph answers leave them out:
+   * they are cached per revision, and notes change without one.
+   */
+  withAnnotations?: boolean;
 }
 
 /** CSV is sent in pieces of about this many characters, so that an export streams. */
@@ -43,7 +48,10 @@ export function produceWindowOutput(
   });
   const encoder = new TextEncoder();
   if (work.format === 'json') {
-    emit(encoder.encode(JSON.stringify(dataset)));
+    const annotations = work.withAnnotations === true ? store.annotations(work.datasetId) : [];
+    // Every note of the dataset, also on targets outside the window: the notes are the case's.
+    const out = annotations.length > 0 ? { ...dataset, annotations } : dataset;
+    emit(encoder.encode(JSON.stringify(out)));
     return;
   }
   let pending = '';

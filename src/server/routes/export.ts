@@ -55,6 +55,7 @@ export function exportRoutes(s: Services): Hono {
         filters,
         maxEdges: Number.MAX_SAFE_INTEGER,
         now,
+        withAnnotations: true,
       },
       windowCost(window, info.timeRange, 'export'),
     );

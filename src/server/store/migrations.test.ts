@@ -48,4 +48,21 @@ describe('schema migrations', () => {
     expect(cols.map((c) => c.name)).toContain('source');
     db.close();
   });
+
+  it('version 5 keeps annotations per dataset and target, deleted with their dataset', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+    db.prepare(
+      `INSERT INTO datasets (id, name, created_at, state) VALUES ('d', 'd', '2026-01-01T00:00:00Z', 'empty')`,
+    ).run();
+    const insert = db.prepare(
+      `INSERT INTO annotations (dataset_id, kind, target_id, note, tags, updated) VALUES ('d', 'node', 'a', 'n', '[]', 't')`,
+    );
+    insert.run();
+    expect(() => insert.run()).toThrow(/UNIQUE/);
+    db.prepare(`DELETE FROM datasets WHERE id = 'd'`).run();
+    expect(db.prepare(`SELECT COUNT(*) AS n FROM annotations`).get()).toEqual({ n: 0 });
+    db.close();
+  });
 });

@@ -150,6 +150,19 @@ export const MIGRATIONS: readonly string[] = [
   );
   ALTER TABLE datasets ADD COLUMN coverage TEXT;
   `,
+  // 5: the analyst's notes and tags, one per target (core/dataset/annotations.ts). Not a roll-up:
+  // an import rewrites the analysis, never the analyst's work; deleting the dataset deletes them.
+  `
+  CREATE TABLE annotations (
+    dataset_id TEXT NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    target_id TEXT NOT NULL,
+    note TEXT NOT NULL,
+    tags TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    PRIMARY KEY (dataset_id, kind, target_id)
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

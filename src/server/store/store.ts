@@ -1,13 +1,16 @@
 import { ROLLUP_TABLES } from './migrations.js';
 import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import type {
-  Coverage,
-  DatasetEdge,
-  DatasetNode,
-  DatasetSource,
-  Detection,
-  ReadStatsSummary,
+import {
+  checkAnnotation,
+  type Annotation,
+  type AnnotationTarget,
+  type Coverage,
+  type DatasetEdge,
+  type DatasetNode,
+  type DatasetSource,
+  type Detection,
+  type ReadStatsSummary,
 } from '../../core/dataset/index.js';
 import type { LogonEvent } from '../../core/events/index.js';
 import { datasetSources } from './dataset-sources.js';
@@ -133,7 +136,7 @@ export class Store {
   deleteDataset(id: string): void {
     this.getDataset(id);
     this.db.transaction(() => {
-      for (const table of ['events', ...ROLLUP_TABLES, 'jobs']) {
+      for (const table of ['events', ...ROLLUP_TABLES, 'annotations', 'jobs']) {
         this.db.prepare(`DELETE FROM ${table} WHERE dataset_id = ?`).run(id);
       }
       this.db.prepare(`DELETE FROM imports WHERE dataset_id = ?`).run(id);
@@ -353,6 +356,65 @@ export class Store {
     const row = this.db.prepare(`SELECT coverage FROM datasets WHERE id = ?`).raw().get(datasetId) as
       [string | null] | undefined;
     return row?.[0] == null ? null : (JSON.parse(row[0]) as Coverage);
+  }
+
+  /**
+   * The analyst's notes on the dataset, oldest first. Rows are checked again on the way out (the
+   * database file may have been edited); one that no longer fits is left out, not served.
+   */
+  annotations(datasetId: string): Annotation[] {
+    const rows = this.db
+      .prepare(
+        `SELECT kind, target_id, note, tags, updated FROM annotations WHERE dataset_id = ? ORDER BY rowid`,
+      )
+      .raw()
+      .all(datasetId) as [string, string, string, string, string][];
+    const out: Annotation[] = [];
+    for (const [kind, id, note, tags, updated] of rows) {
+      let parsedTags: unknown;
+      try {
+        parsedTags = JSON.parse(tags);
+      } catch {
+        continue;
+      }
+      const checked = checkAnnotation({ target: { kind, id }, note, tags: parsedTags, updated });
+      if (checked.ok) out.push(checked.value);
+    }
+    return out;
+  }
+
+  countAnnotations(datasetId: string): number {
+    const row = this.db
+      .prepare(`SELECT COUNT(*) FROM annotations WHERE dataset_id = ?`)
+      .raw()
+      .get(datasetId) as [number];
+    return row[0];
+  }
+
+  /** Saves the note of a target, replacing the one there (its place in the list is kept). */
+  saveAnnotation(datasetId: string, a: Annotation): void {
+    this.db
+      .prepare(
+        `INSERT INTO annotations (dataset_id, kind, target_id, note, tags, updated) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(dataset_id, kind, target_id) DO UPDATE SET note = excluded.note, tags = excluded.tags, updated = excluded.updated`,
+      )
+      .run(datasetId, a.target.kind, a.target.id, a.note, JSON.stringify(a.tags), a.updated);
+  }
+
+  hasAnnotation(datasetId: string, target: AnnotationTarget): boolean {
+    return (
+      this.db
+        .prepare(`SELECT 1 FROM annotations WHERE dataset_id = ? AND kind = ? AND target_id = ?`)
+        .get(datasetId, target.kind, target.id) !== undefined
+    );
+  }
+
+  /** Deletes the note of a target; false when there was none. */
+  deleteAnnotation(datasetId: string, target: AnnotationTarget): boolean {
+    const r = this.db
+      .prepare(`DELETE FROM annotations WHERE dataset_id = ? AND kind = ? AND target_id = ?`)
+      .run(datasetId, target.kind, target.id);
+    return r.changes > 0;
   }
 
   /** Every node and edge of the dataset's roll-ups, for work over its whole graph (drill-down linking). */

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import type { WindowView } from '../../core/analysis/index.js';
 import type { Dataset, DatasetNode, Detection, TimeRange } from '../../core/dataset/index.js';
 import { DetectionEvidence, DetectionsPanel, evidenceEdges } from '../features/detections';
@@ -56,12 +56,15 @@ export function DetectionsSection({
   state,
   navigate,
   nodes,
+  marker,
 }: {
   detections: readonly Detection[];
   error: string | null;
   window: TimeRange | null;
   state: ViewState;
   navigate: Navigate;
+  /** The analyst's note and tags marker of a detection (features/notes). */
+  marker?: (id: string) => ReactNode;
   nodes: ReadonlyMap<string, DatasetNode>;
 }) {
   const select = useSelectDetection(navigate, nodes);
@@ -78,6 +81,7 @@ export function DetectionsSection({
         selected={state.det}
         onSelect={select}
         onClear={() => navigate((s) => ({ ...s, det: null }))}
+        {...(marker === undefined ? {} : { marker })}
       />
     </>
   );

@@ -38,6 +38,8 @@ import {
 } from './detections-route';
 import { NodeTimelineSection } from './node-timeline-route';
 import { InvestigateSection, useInvestigation } from './investigate-route';
+import { useAnnotations } from '../features/notes';
+import { NotesTools, selectionTarget, TargetNotes, useNoteMarkers, useTagCut } from './notes-route';
 
 const NO_HOURS: Array<[number, number]> = [];
 /** What the investigation works on before the first window is computed. */
@@ -83,7 +85,11 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
   // what is new. The worker's elements draw the whole view; a cut view (a neighbourhood, or what is
   // new: a part of a view already computed) is drawn from elements built here.
   const investigation = useInvestigation(dataset, view ?? EMPTY_VIEW, state, resolved.window, filters);
-  const shown = investigation.shown;
+  // Notes and tags (issue 13): the tag filter cuts what the graph draws, like the focus.
+  const notes = useAnnotations(state.source, dataset);
+  const marker = useNoteMarkers(notes.list);
+  const tagCut = useTagCut(investigation.shown, notes.list, state.tag);
+  const shown = tagCut.view;
   const domains = useMemo(() => domainIndex(dataset.nodes), [dataset]);
   const cutGraph = useMemo(() => {
     if (view === null || shown === view) return null;
@@ -123,6 +129,10 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
   const detection = useMemo(
     () => (state.det === null ? null : (allDetections.detections.find((d) => d.id === state.det) ?? null)),
     [allDetections.detections, state.det],
+  );
+  const findDetection = useCallback(
+    (id: string) => allDetections.detections.find((d) => d.id === id),
+    [allDetections.detections],
   );
   const detectionElements = useMemo(
     () => detectionEmphasis(detection, view ?? EMPTY_VIEW),
@@ -180,6 +190,15 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
               eventIds={facets.eventIds}
               logonTypes={facets.logonTypes}
               onChange={(filters) => navigate((s) => ({ ...s, filters }))}
+            />
+            <NotesTools
+              notes={notes}
+              dataset={dataset}
+              state={state}
+              navigate={navigate}
+              matches={tagCut.matches}
+              findDetection={findDetection}
+              nodes={nodesById}
             />
           </Panel>
           <Panel title="Investigate" open={panels.investigate} onToggle={() => togglePanel('investigate')}>
@@ -293,6 +312,7 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
               state={state}
               navigate={navigate}
               nodes={nodesById}
+              marker={marker('detection')}
             />
             <CoverageNote coverage={dataset.coverage} />
           </Panel>
@@ -305,7 +325,11 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
                 navigate={navigate}
               />
             )}
+            {detection !== null && (
+              <TargetNotes notes={notes} target={{ kind: 'detection', id: detection.id }} />
+            )}
             <Inspector target={target} onClose={() => select(null)} />
+            <TargetNotes notes={notes} target={selectionTarget(target, state.sel)} />
           </Panel>
           <Panel title="Ranking" open={panels.ranking} onToggle={() => togglePanel('ranking')}>
             {view !== null && (
@@ -319,6 +343,7 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
                 }
                 selected={state.sel}
                 onSelect={select}
+                marker={marker('node')}
               />
             )}
           </Panel>

@@ -47,6 +47,8 @@ export function useOpenFile(navigate: Navigate) {
             ? `Opened ${result.name}.`
             : `Opened ${result.name}, but this browser refused to keep it: the link will not work after a reload.`,
         );
+        // Notes that could not be read were left out (docs/dataset-format.md, "Annotations").
+        for (const notice of result.notices) pushToast('error', notice);
       } finally {
         setBusy(false);
       }

@@ -44,6 +44,7 @@ describe('URL view state', () => {
       maxNodes: 2500,
       tz: null,
       vp: null,
+      tag: null,
     });
   });
 
@@ -218,5 +219,18 @@ describe('URL view state', () => {
     // A viewport given explicitly (the canvas reporting a pan) is kept.
     const moved = { zoom: 3, x: 0, y: 0 };
     expect(carryViewport(current, { ...current, vp: moved }).vp).toBe(moved);
+  });
+
+  it('round-trips the tag filter (issue 13), normalised, and refuses a bad tag with a notice', () => {
+    const state = { ...DEFAULT_VIEW, tag: 'false-positive' };
+    const query = serializeViewState(state);
+    expect(query).toBe('tag=false-positive');
+    expect(parseViewState(`?${query}`)).toEqual({ state, notices: [] });
+    expect(parseViewState('?tag=Compromised').state.tag).toBe('compromised');
+    expect(parseViewState('?tag=%3Cb%3E').state.tag).toBe('<b>');
+    const bad = parseViewState(`?tag=${'x'.repeat(65)}`);
+    expect(bad.state.tag).toBeNull();
+    expect(bad.notices).toHaveLength(1);
+    expect(parseViewState('?tag=a%07').state.tag).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { DEFAULT_FILTERS, type ViewFilters } from '../../core/analysis/index.js';
-import { RANK_SCORES, type RankScore } from '../../core/dataset/index.js';
+import { normaliseTag, RANK_SCORES, type RankScore } from '../../core/dataset/index.js';
 import { isValidTimeZone, isUtcZone } from '../../core/analysis/index.js';
 import { isValidDate, SPANS, type Span } from './time-window';
 
@@ -49,6 +49,8 @@ export interface ViewState {
   /** IANA zone for times and days (`tz=Asia/Tokyo`); null = UTC. */
   tz: string | null;
   vp: Viewport | null;
+  /** Tag filter (issue 13, `tag=compromised`): only what carries this tag and its neighbours. */
+  tag: string | null;
 }
 
 /** Graph layouts (settings menu); the layout is part of the picture, so it is in the URL. */
@@ -88,6 +90,7 @@ export const DEFAULT_VIEW: ViewState = Object.freeze({
   maxNodes: DEFAULT_MAX_NODES,
   tz: null,
   vp: null,
+  tag: null,
 }) as ViewState;
 
 export interface ParsedView {
@@ -208,6 +211,12 @@ export function parseViewState(search: string): ParsedView {
   }
   parseInvestigation(get, bad, state);
   parsePicture(get, bad, state);
+
+  const tag = get('tag');
+  if (tag !== null) {
+    state.tag = normaliseTag(tag);
+    if (state.tag === null) bad('tag', tag, 'tags are 1 to 64 characters without control characters');
+  }
   return { state, notices };
 }
 
@@ -248,6 +257,7 @@ export function serializeViewState(state: ViewState): string {
   if (state.maxNodes !== DEFAULT_MAX_NODES) p.set('max', String(state.maxNodes));
   if (state.tz !== null && !isUtcZone(state.tz)) p.set('tz', state.tz);
   if (state.vp !== null) p.set('vp', serializeViewport(state.vp));
+  if (state.tag !== null) p.set('tag', state.tag);
   // URLSearchParams writes spaces as '+', commas as %2C; keep commas readable.
   return p.toString().replace(/%2C/g, ',');
 }
@@ -376,6 +386,7 @@ const PICTURE_FIELDS = [
   'filters',
   'overlay',
   'focus',
+  'tag',
   'hops',
   'cmp',
   'newOnly',

@@ -7,3 +7,4 @@ export * from './compare-windows.js';
 export * from './node-timeline.js';
 export * from './story-window.js';
 export * from './detection-list.js';
+export * from './tagged.js';

@@ -138,8 +138,9 @@ export const reportCommand: Command = {
       );
       return 1;
     }
-    // Validation keeps only the fields it knows; the optional notes are read from the raw file
-    // (parsed a second time: simpler than threading the raw value through validation).
+    // The report reads the notes of the raw file (parsed a second time), more tolerantly than the
+    // format (a note without its time, a note on the whole dataset), with the format's rules of size
+    // and tags (core/report/annotations.ts); what it cannot read it counts in the report.
     const annotations = (JSON.parse(text) as { annotations?: unknown }).annotations;
     const html = renderReport(parsed.dataset, {
       window: windowOf(args, parsed.dataset.timeRange),

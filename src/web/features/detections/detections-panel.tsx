@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listDetections } from '../../../core/analysis/index.js';
 import type { Detection, TimeRange } from '../../../core/dataset/index.js';
@@ -24,6 +24,8 @@ export interface DetectionsPanelProps {
   selected: string | null;
   onSelect(d: Detection): void;
   onClear(): void;
+  /** Something shown after a detection's title (the app passes the analyst's note and tags marker). */
+  marker?: (id: string) => ReactNode;
 }
 
 /**
@@ -31,7 +33,14 @@ export interface DetectionsPanelProps {
  * count, with counts per kind and a filter by severity and kind. Selecting one moves the window to
  * it and shows its evidence (composed in app/graph-page).
  */
-export function DetectionsPanel({ detections, window, selected, onSelect, onClear }: DetectionsPanelProps) {
+export function DetectionsPanel({
+  detections,
+  window,
+  selected,
+  onSelect,
+  onClear,
+  marker,
+}: DetectionsPanelProps) {
   const [filter, setFilter] = useState<DetectionFilter>(ALL_DETECTIONS);
   const time = useTimeFormat();
   /** First – last in the view's zone; the date of the last is left out when it is the same day. */
@@ -137,6 +146,7 @@ export function DetectionsPanel({ detections, window, selected, onSelect, onClea
                     >
                       {text.title(d)}
                     </button>
+                    {marker?.(d.id)}
                     <span className="muted detection-kind">
                       {text.kind(d.kind)} · {here ? t('inWindow') : t('outOfWindow')}
                     </span>

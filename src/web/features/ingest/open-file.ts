@@ -5,7 +5,15 @@ import { parseDataset } from '../../lib/parse-dataset';
 import { readText } from '../../lib/read-text';
 
 export type OpenResult =
-  | { ok: true; name: string; key: string; dataset: Dataset; kept: boolean }
+  | {
+      ok: true;
+      name: string;
+      key: string;
+      dataset: Dataset;
+      kept: boolean;
+      /** What was left out without making the file invalid (unreadable notes). */
+      notices: string[];
+    }
   | { ok: false; name: string; problems: string[] };
 
 /**
@@ -36,5 +44,5 @@ export async function openDatasetFile(file: File, store: FileStore): Promise<Ope
     // Private windows and full disks refuse IndexedDB: the file still opens, only the link won't last.
     kept = false;
   }
-  return { ok: true, name, key, dataset: result.dataset, kept };
+  return { ok: true, name, key, dataset: result.dataset, kept, notices: result.notices ?? [] };
 }

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WindowView } from '../../../core/analysis/index.js';
 import { RANK_SCORES, type RankScore } from '../../../core/dataset/index.js';
@@ -13,12 +13,14 @@ export interface RankingListProps {
   initialSort: RankScore;
   selected: string | null;
   onSelect(id: string): void;
+  /** Something shown after a row's name (the app passes the analyst's note and tags marker). */
+  marker?: (id: string) => ReactNode;
 }
 
 /** Rows drawn at most: the list is for the top of the ranking, the graph shows the rest. */
 export const MAX_ROWS = 100;
 
-export function RankingList({ view, initialSort, selected, onSelect }: RankingListProps) {
+export function RankingList({ view, initialSort, selected, onSelect, marker }: RankingListProps) {
   const [sortBy, setSortBy] = useState<RankScore>(initialSort);
   const [kind, setKind] = useState<RankKind>('all');
   const rows = useMemo(() => rankRows(view, sortBy, kind), [view, sortBy, kind]);
@@ -74,6 +76,7 @@ export function RankingList({ view, initialSort, selected, onSelect }: RankingLi
                     <span className={`kind-dot ${row.kind}`} aria-hidden="true" />
                     {displaySafe(row.label)}
                   </button>
+                  {marker?.(row.id)}
                   {reasonsFor(row, sortBy)
                     .slice(0, 2)
                     .map((r, j) => (

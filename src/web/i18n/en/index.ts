@@ -13,6 +13,7 @@ import { exports } from './exports';
 import { graph } from './graph';
 import { inspector } from './inspector';
 import { investigate } from './investigate';
+import { notes } from './notes';
 import { ranking } from './ranking';
 import { share } from './share';
 import { timeline } from './timeline';
@@ -28,6 +29,7 @@ export const en = {
   graph,
   inspector,
   investigate,
+  notes,
   ranking,
   share,
   timeline,

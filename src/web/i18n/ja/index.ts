@@ -11,6 +11,7 @@ import { exports } from './exports';
 import { graph } from './graph';
 import { inspector } from './inspector';
 import { investigate } from './investigate';
+import { notes } from './notes';
 import { ranking } from './ranking';
 import { share } from './share';
 import { timeline } from './timeline';
@@ -26,6 +27,7 @@ export const ja: Catalogue<typeof en> = {
   graph,
   inspector,
   investigate,
+  notes,
   ranking,
   share,
   timeline,

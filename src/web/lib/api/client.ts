@@ -5,7 +5,7 @@ import { clearToken, getToken, requestToken } from './token';
 export const API_BASE = '/api';
 
 export interface ApiRequest {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Sent as JSON with the matching content type. */
   json?: unknown;
   body?: BodyInit;

@@ -23,3 +23,4 @@ export { getNodeTimeline } from './timeline';
 export { getDetections } from './detections';
 export type { ServerDetections } from './detections';
 export { TokenDialog } from './token-dialog';
+export { getAnnotations, putAnnotation, deleteAnnotation } from './annotations';

@@ -20,6 +20,8 @@ export const apiKeys = {
   /** The drill-down of one selection (a node, or the edges behind a link) in a window. */
   events: (id: string, from: string | null, to: string | null, target: readonly string[]) =>
     ['api', 'datasets', id, 'events', from, to, ...target] as const,
+  /** The analyst's notes and tags on the dataset. */
+  annotations: (id: string) => ['api', 'datasets', id, 'annotations'] as const,
   job: (id: string) => ['api', 'jobs', id] as const,
 };
 

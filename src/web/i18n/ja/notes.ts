@@ -1,0 +1,36 @@
+import type { Catalogue } from '../catalogue';
+import type { notes as en } from '../en/notes';
+
+/** 分析者のメモとタグ (features/notes)。名前空間 `notes`。 */
+export const notes: Catalogue<typeof en> = {
+  title: 'メモ',
+  heading: 'この{{kind}}のメモ',
+  kind: { node: 'ノード', edge: 'リンク', detection: '検知' },
+  note: 'メモ',
+  tags: 'タグ',
+  addTag: '追加',
+  newTag: '新しいタグ',
+  suggested: '候補のタグ',
+  removeTag: 'タグ {{tag}} を外す',
+  save: 'メモを保存',
+  delete: 'メモを削除',
+  saving: '保存中…',
+  saved: '{{time}} UTC に保存',
+  unsaved: '未保存',
+  left: '残り {{count}} 文字',
+  badTag: 'タグは 1〜64 文字で、制御文字は使えません。',
+  tooManyTags: 'タグは 32 個までです。',
+  saveFailed: 'メモを保存できませんでした: {{message}}',
+  loadFailed: 'メモを読み込めませんでした: {{message}}',
+  keptServer: 'データセットと共にサーバーに保存されます。',
+  keptFile: 'このブラウザに保存され、ダウンロードするデータセットファイルに書き込まれます。',
+  marker: '分析者のメモ',
+  markerTags: '分析者のメモ、タグ: {{tags}}',
+  filter: 'タグで絞り込む',
+  filterAll: 'すべて (タグで絞り込まない)',
+  filterStatus: 'この期間でタグ付き: {{count}} 件 (隣接ノードと共に表示)。',
+  filterNone: 'この期間にタグ「{{tag}}」の付いたものはありません。',
+  clearFilter: 'タグの絞り込みを解除',
+  all: 'すべてのメモ ({{count}})',
+  download: 'メモ付きでデータセットをダウンロード',
+};
