@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Dataset } from '../../core/dataset/index.js';
 import { EsNextWindowDialog } from '../features/es-load';
 import type { ViewState } from '../lib/url-state';
@@ -19,6 +20,7 @@ export function ClusterSourceBar({
   state: ViewState;
   navigate: Navigate;
 }) {
+  const { t } = useTranslation('app');
   const [open, setOpen] = useState(false);
   const client = useQueryClient();
   const ranges = dataset.sources.flatMap((s) => (s.kind === 'elasticsearch' ? [s] : []));
@@ -26,13 +28,17 @@ export function ClusterSourceBar({
   if (state.source?.kind !== 'server' || last === undefined) return null;
   const datasetId = state.source.id;
   const span = (r: { from: string; to: string }) =>
-    `${r.from.slice(0, 16).replace('T', ' ')} → ${r.to.slice(0, 16).replace('T', ' ')} UTC`;
+    t('cluster.range', {
+      from: r.from.slice(0, 16).replace('T', ' '),
+      to: r.to.slice(0, 16).replace('T', ' '),
+    });
   return (
     <>
       <p className="notice cluster-source">
-        From {last.cluster} <code>{last.indexPattern}</code>: {ranges.map(span).join(', ')}{' '}
+        {t('cluster.from', { cluster: last.cluster })} <code>{last.indexPattern}</code>:{' '}
+        {ranges.map(span).join(', ')}{' '}
         <button type="button" aria-haspopup="dialog" disabled={open} onClick={() => setOpen(true)}>
-          Load another window…
+          {t('cluster.loadAnother')}
         </button>
       </p>
       {open && (

@@ -1,4 +1,6 @@
 import type { TimeRange } from '../../core/dataset/index.js';
+import { i18n } from '../i18n';
+import type { Notice } from './notice';
 
 /** The window is a UTC day or a UTC week (7 days from the chosen date). */
 export const SPANS = ['day', 'week'] as const;
@@ -49,7 +51,7 @@ export interface ResolvedWindow {
   from: string | null;
   window: TimeRange | null;
   /** Set when the asked date was outside the dataset and was moved into it. */
-  notice: string | null;
+  notice: Notice | null;
 }
 
 /**
@@ -66,7 +68,7 @@ export function resolveWindow(range: TimeRange | null, from: string | null, span
     return {
       from: moved,
       window: windowFor(moved, span),
-      notice: `The date ${from} is outside this dataset (${min} to ${max}); showing ${moved} instead.`,
+      notice: { key: 'dateOutside', params: { from, min, max, moved } },
     };
   }
   return { from, window: windowFor(from, span), notice: null };
@@ -88,8 +90,11 @@ export function stepWindow(
   return next;
 }
 
-/** `2021-12-03 (UTC day)` or `2021-12-03 – 2021-12-09 (UTC week)`. */
+/**
+ * `2021-12-03 (UTC day)` or `2021-12-03 – 2021-12-09 (UTC week)`, in the UI's current language (a
+ * component showing it re-renders on a language change through its own useTranslation).
+ */
 export function windowLabel(from: string, span: Span): string {
-  if (span === 'day') return `${from} (UTC day)`;
-  return `${from} – ${shiftDate(from, 6)} (UTC week)`;
+  if (span === 'day') return i18n.t('view:window.day', { from });
+  return i18n.t('view:window.week', { from, to: shiftDate(from, 6) });
 }

@@ -5,6 +5,10 @@
  */
 import { app } from './app';
 import { common } from './common';
+import { datasets } from './datasets';
+import { components } from './components';
+import { view } from './view';
+import { notices } from './notices';
 
-export const en = { common, app };
+export const en = { common, app, notices, view, components, datasets };
 export type Namespace = keyof typeof en;

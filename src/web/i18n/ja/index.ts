@@ -3,5 +3,9 @@ import type { Catalogue } from '../catalogue';
 import type { en } from '../en';
 import { app } from './app';
 import { common } from './common';
+import { datasets } from './datasets';
+import { components } from './components';
+import { view } from './view';
+import { notices } from './notices';
 
-export const ja: Catalogue<typeof en> = { common, app };
+export const ja: Catalogue<typeof en> = { common, app, notices, view, components, datasets };
