@@ -5,10 +5,11 @@
  */
 import { app } from './app';
 import { common } from './common';
+import { api } from './api';
 import { datasets } from './datasets';
 import { components } from './components';
 import { view } from './view';
 import { notices } from './notices';
 
-export const en = { common, app, notices, view, components, datasets };
+export const en = { common, app, notices, view, components, datasets, api };
 export type Namespace = keyof typeof en;
