@@ -5,11 +5,13 @@
  */
 import { app } from './app';
 import { common } from './common';
+import { filters } from './filters';
+import { ingest } from './ingest';
 import { api } from './api';
 import { datasets } from './datasets';
 import { components } from './components';
 import { view } from './view';
 import { notices } from './notices';
 
-export const en = { common, app, notices, view, components, datasets, api };
+export const en = { common, app, notices, view, components, datasets, api, ingest, filters };
 export type Namespace = keyof typeof en;
