@@ -5,6 +5,7 @@
  */
 import { app } from './app';
 import { common } from './common';
+import { drilldown } from './drilldown';
 import { filters } from './filters';
 import { ingest } from './ingest';
 import { api } from './api';
@@ -13,5 +14,5 @@ import { components } from './components';
 import { view } from './view';
 import { notices } from './notices';
 
-export const en = { common, app, notices, view, components, datasets, api, ingest, filters };
+export const en = { common, app, notices, view, components, datasets, api, ingest, filters, drilldown };
 export type Namespace = keyof typeof en;

@@ -3,6 +3,7 @@ import type { Catalogue } from '../catalogue';
 import type { en } from '../en';
 import { app } from './app';
 import { common } from './common';
+import { drilldown } from './drilldown';
 import { filters } from './filters';
 import { ingest } from './ingest';
 import { api } from './api';
@@ -21,4 +22,5 @@ export const ja: Catalogue<typeof en> = {
   api,
   ingest,
   filters,
+  drilldown,
 };
