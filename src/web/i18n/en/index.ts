@@ -5,6 +5,7 @@
  */
 import { app } from './app';
 import { common } from './common';
+import { esLoad } from './esLoad';
 import { drilldown } from './drilldown';
 import { filters } from './filters';
 import { ingest } from './ingest';
@@ -14,5 +15,17 @@ import { components } from './components';
 import { view } from './view';
 import { notices } from './notices';
 
-export const en = { common, app, notices, view, components, datasets, api, ingest, filters, drilldown };
+export const en = {
+  common,
+  app,
+  notices,
+  view,
+  components,
+  datasets,
+  api,
+  ingest,
+  filters,
+  drilldown,
+  esLoad,
+};
 export type Namespace = keyof typeof en;

@@ -3,6 +3,7 @@ import type { Catalogue } from '../catalogue';
 import type { en } from '../en';
 import { app } from './app';
 import { common } from './common';
+import { esLoad } from './esLoad';
 import { drilldown } from './drilldown';
 import { filters } from './filters';
 import { ingest } from './ingest';
@@ -23,4 +24,5 @@ export const ja: Catalogue<typeof en> = {
   ingest,
   filters,
   drilldown,
+  esLoad,
 };
