@@ -26,6 +26,7 @@ export const api = {
   tokenRefused: 'The access token was refused.',
   tokenNeeded: 'This server needs an access token (the LOGONLENS_TOKEN it was started with).',
   noFiles: 'Choose at least one file to upload.',
+  uploadInterrupted: 'the upload was interrupted',
   /** What the server sent that the app could not read (in "The server sent … the app does not understand"). */
   answer: {
     answer: 'an answer',

@@ -25,6 +25,7 @@ export const api: Catalogue<typeof en> = {
   tokenRefused: 'アクセストークンが拒否されました。',
   tokenNeeded: 'このサーバーにはアクセストークン (起動時の LOGONLENS_TOKEN) が必要です。',
   noFiles: 'アップロードするファイルを 1 つ以上選んでください。',
+  uploadInterrupted: 'アップロードが中断されました',
   answer: {
     answer: '応答',
     datasetList: 'データセット一覧',

@@ -70,7 +70,7 @@ function send(
       opts.onProgress?.({ loaded: e.loaded, total: e.lengthComputable ? e.total : null });
     };
     xhr.onload = () => resolve({ status: xhr.status, text: xhr.responseText });
-    xhr.onerror = () => reject(networkError(new Error('the upload was interrupted')));
+    xhr.onerror = () => reject(networkError(new Error(i18n.t('api:uploadInterrupted'))));
     xhr.onabort = () => reject(new DOMException('Upload cancelled', 'AbortError'));
     if (opts.signal) {
       if (opts.signal.aborted) {
