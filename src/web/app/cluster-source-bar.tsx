@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Dataset } from '../../core/dataset/index.js';
 import { EsNextWindowDialog } from '../features/es-load';
 import type { ViewState } from '../lib/url-state';
@@ -20,6 +21,7 @@ export function ClusterSourceBar({
   state: ViewState;
   navigate: Navigate;
 }) {
+  const { t } = useTranslation('app');
   const [open, setOpen] = useState(false);
   const client = useQueryClient();
   const time = useTimeFormat();
@@ -28,13 +30,17 @@ export function ClusterSourceBar({
   if (state.source?.kind !== 'server' || last === undefined) return null;
   const datasetId = state.source.id;
   const span = (r: { from: string; to: string }) =>
-    `${time(r.from, 'minute', { bare: true })} → ${time(r.to, 'minute')}`;
+    t('cluster.range', {
+      from: time(r.from, 'minute', { bare: true }),
+      to: time(r.to, 'minute'),
+    });
   return (
     <>
       <p className="notice cluster-source">
-        From {last.cluster} <code>{last.indexPattern}</code>: {ranges.map(span).join(', ')}{' '}
+        {t('cluster.from', { cluster: last.cluster })} <code>{last.indexPattern}</code>:{' '}
+        {ranges.map(span).join(', ')}{' '}
         <button type="button" aria-haspopup="dialog" disabled={open} onClick={() => setOpen(true)}>
-          Load another window…
+          {t('cluster.loadAnother')}
         </button>
       </p>
       {open && (

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery, type QueryKey } from '@tanstack/react-query';
 import type { Dataset, TimeRange } from '../../core/dataset/index.js';
+import { i18n } from '../i18n';
 import { apiKeys, getGraph, useDatasetSummary, type GraphParams } from '../lib/api';
 import { fileStore } from '../lib/file-store';
 import { parseDataset } from '../lib/parse-dataset';
@@ -32,13 +33,11 @@ export const fileSource: DataSourceLoader<Extract<SourceRef, { kind: 'file' }>> 
   async load(ref) {
     const text = await fileStore().getText(ref.key);
     if (text === null) {
-      throw new DataSourceError(
-        'This dataset file is not kept in this browser (it was removed, or the link comes from another browser). Open the file again.',
-      );
+      throw new DataSourceError(i18n.t('app:open.notKept'));
     }
     const result = await parseDataset(text);
     if (!result.ok)
-      throw new DataSourceError(`The kept file is no longer a valid dataset: ${result.problems.join('; ')}`);
+      throw new DataSourceError(i18n.t('app:open.keptInvalid', { problems: result.problems.join('; ') }));
     return result.dataset;
   },
 };
@@ -101,9 +100,9 @@ export function useDataset(state: ViewState, options: { wait?: boolean } = {}) {
           ? ['dataset', 'server-range', ref.kind === 'server' ? ref.id : '']
           : loader.queryKey(ref, effective),
     queryFn: ({ signal }) => {
-      if (ref === null || loader === null) throw new DataSourceError('No dataset selected.');
+      if (ref === null || loader === null) throw new DataSourceError(i18n.t('app:open.noDataset'));
       if (rangeError !== null) throw rangeError;
-      if (effective === null) throw new DataSourceError("The dataset's time range is not known yet.");
+      if (effective === null) throw new DataSourceError(i18n.t('app:open.rangeUnknown'));
       return loader.load(ref, effective, signal);
     },
     // `wait`: the caller is still working out the window (the story window of a server dataset).

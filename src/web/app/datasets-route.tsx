@@ -1,5 +1,6 @@
 import './datasets-route.css';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DatasetsPage } from '../features/datasets';
 import { EsLoadDialog } from '../features/es-load';
 import { DEFAULT_VIEW } from '../lib/url-state';
@@ -9,6 +10,7 @@ import type { Navigate } from '../lib/use-view-state';
 /** The server's datasets (features/datasets); opening one shows it in the graph view. "Load from ES"
  * opens the cluster dialog (features/es-load); a loaded range opens as `source=server:<id>`. */
 export function DatasetsRoute({ navigate }: { navigate: Navigate }) {
+  const { t } = useTranslation('app');
   const [esOpen, setEsOpen] = useState(false);
   const open = (id: string) =>
     navigate((s) => ({
@@ -21,7 +23,7 @@ export function DatasetsRoute({ navigate }: { navigate: Navigate }) {
     <>
       <div className="datasets-actions">
         <button type="button" aria-haspopup="dialog" onClick={() => setEsOpen(true)} disabled={esOpen}>
-          Load from ES
+          {t('loadFromEs')}
         </button>
       </div>
       {esOpen && (

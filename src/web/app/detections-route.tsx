@@ -1,4 +1,5 @@
 import { useCallback, useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { WindowView } from '../../core/analysis/index.js';
 import type { Dataset, DatasetNode, Detection, TimeRange } from '../../core/dataset/index.js';
 import { DetectionEvidence, DetectionsPanel, evidenceEdges } from '../features/detections';
@@ -67,12 +68,13 @@ export function DetectionsSection({
   marker?: (id: string) => ReactNode;
   nodes: ReadonlyMap<string, DatasetNode>;
 }) {
+  const { t } = useTranslation('app');
   const select = useSelectDetection(navigate, nodes);
   return (
     <>
       {error !== null && (
         <p className="notice warn" role="status">
-          The server&apos;s list of all detections failed ({error}); showing this window&apos;s only.
+          {t('page.detectionsListFailed', { error })}
         </p>
       )}
       <DetectionsPanel

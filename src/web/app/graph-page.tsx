@@ -1,6 +1,7 @@
 import './graph-page.css';
 import type { Core } from 'cytoscape';
 import { useCallback, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   hourlyHistogram,
   nearestActiveWindow,
@@ -60,6 +61,8 @@ export interface GraphPageProps {
 
 /** The analyst's view of one dataset: window, filters, graph, ranking and inspector, all for the window. */
 export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
+  const { t, i18n } = useTranslation('app');
+  const num = (v: number) => v.toLocaleString(i18n.language);
   const panels = useUiStore((s) => s.panels);
   const togglePanel = useUiStore((s) => s.togglePanel);
   const maxNodes = state.maxNodes;
@@ -160,10 +163,12 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
       <Notices notices={resolved.notice === null ? [] : [resolved.notice]} />
       {dataset.caps && (
         <p className="notice warn" role="status">
-          The server capped this window: {dataset.caps.nodesShown.toLocaleString('en')} of{' '}
-          {dataset.caps.nodesTotal.toLocaleString('en')} nodes and{' '}
-          {dataset.caps.edgesShown.toLocaleString('en')} of {dataset.caps.edgesTotal.toLocaleString('en')}{' '}
-          edges.
+          {t('page.serverCapped', {
+            nodesShown: num(dataset.caps.nodesShown),
+            nodesTotal: num(dataset.caps.nodesTotal),
+            edgesShown: num(dataset.caps.edgesShown),
+            edgesTotal: num(dataset.caps.edgesTotal),
+          })}
         </p>
       )}
       {dataset.timeRange !== null && from !== null && (
@@ -184,7 +189,7 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
       )}
       <div className="workspace">
         <aside className="side left">
-          <Panel title="Filters" open={panels.filters} onToggle={() => togglePanel('filters')}>
+          <Panel title={t('page.filters')} open={panels.filters} onToggle={() => togglePanel('filters')}>
             <FiltersPanel
               filters={state.filters}
               eventIds={facets.eventIds}
@@ -201,7 +206,11 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
               nodes={nodesById}
             />
           </Panel>
-          <Panel title="Investigate" open={panels.investigate} onToggle={() => togglePanel('investigate')}>
+          <Panel
+            title={t('page.investigate')}
+            open={panels.investigate}
+            onToggle={() => togglePanel('investigate')}
+          >
             <InvestigateSection
               investigation={investigation}
               state={state}
@@ -236,45 +245,39 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
           )}
           {error !== null && view !== null && (
             <p className="notice warn" role="alert">
-              This window could not be computed ({error}); the previous one is shown.
+              {t('page.windowFailedKeptPrevious', { error })}
             </p>
           )}
           {dataset.timeRange === null ? (
-            <StateMessage kind="empty" title="This dataset holds no events">
-              <p>
-                It was read from {dataset.readStats.recordsRead.toLocaleString('en')} records, none of which
-                made a logon edge.
-              </p>
+            <StateMessage kind="empty" title={t('page.noEventsTitle')}>
+              <p>{t('page.noEventsBody', { records: num(dataset.readStats.recordsRead) })}</p>
             </StateMessage>
           ) : view === null || drawn === null ? (
             error !== null ? (
-              <StateMessage kind="error" title="This window could not be computed">
+              <StateMessage kind="error" title={t('page.windowFailed')}>
                 <p>{error}</p>
               </StateMessage>
             ) : (
-              <StateMessage kind="loading" title="Computing the window…" />
+              <StateMessage kind="loading" title={t('page.computing')} />
             )
           ) : view.edges.length === 0 && view.nodes.length === 0 ? (
-            <StateMessage kind="empty" title="No events in this window">
+            <StateMessage kind="empty" title={t('page.emptyWindowTitle')}>
               <p>
                 {view.totals.edges > 0
-                  ? `The filters hide all ${view.totals.edges.toLocaleString('en')} edges of this window: loosen them or reset the filters.`
-                  : 'Move the window (previous/next, the date, or a bar of the histogram above) to a time with events.'}
+                  ? t('page.filtersHideAll', { edges: num(view.totals.edges) })
+                  : t('page.moveWindow')}
               </p>
               {nearest !== null && (
                 <p>
                   <button type="button" onClick={() => navigate((s) => ({ ...s, from: nearest }))}>
-                    Go to {nearest}, the nearest {state.span} with events
+                    {t('page.goToNearest', { date: nearest, context: state.span })}
                   </button>
                 </p>
               )}
             </StateMessage>
           ) : state.newOnly && investigation.diff !== null && shown.edges.length === 0 ? (
-            <StateMessage kind="empty" title="Nothing new in this window">
-              <p>
-                Every logon shown here was already in the previous window. Untick “Only what is new” to see
-                them.
-              </p>
+            <StateMessage kind="empty" title={t('page.nothingNewTitle')}>
+              <p>{t('page.nothingNewBody')}</p>
             </StateMessage>
           ) : (
             <GraphView
@@ -304,7 +307,11 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
           )}
         </main>
         <aside className="side right">
-          <Panel title="Detections" open={panels.detections} onToggle={() => togglePanel('detections')}>
+          <Panel
+            title={t('page.detections')}
+            open={panels.detections}
+            onToggle={() => togglePanel('detections')}
+          >
             <DetectionsSection
               detections={allDetections.detections}
               error={allDetections.error}
@@ -316,7 +323,11 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
             />
             <CoverageNote coverage={dataset.coverage} />
           </Panel>
-          <Panel title="Selection" open={panels.inspector} onToggle={() => togglePanel('inspector')}>
+          <Panel
+            title={t('page.selection')}
+            open={panels.inspector}
+            onToggle={() => togglePanel('inspector')}
+          >
             {detection !== null && (
               <ActiveDetection
                 detection={detection}
@@ -331,7 +342,7 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
             <Inspector target={target} onClose={() => select(null)} />
             <TargetNotes notes={notes} target={selectionTarget(target, state.sel)} />
           </Panel>
-          <Panel title="Ranking" open={panels.ranking} onToggle={() => togglePanel('ranking')}>
+          <Panel title={t('page.ranking')} open={panels.ranking} onToggle={() => togglePanel('ranking')}>
             {view !== null && (
               <RankingList
                 key={state.overlay}

@@ -1,4 +1,7 @@
+import type { TFunction } from 'i18next';
 import { useEffect } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { useDatasetStateLabel } from '../features/datasets';
 import { useDatasetList, type DatasetSummary } from '../lib/api';
 import { DEFAULT_VIEW, serializeViewState, type ViewState } from '../lib/url-state';
 import type { Navigate } from '../lib/use-view-state';
@@ -38,6 +41,8 @@ const openState = (id: string): ViewState => ({ ...DEFAULT_VIEW, source: { kind:
  * visit, it is opened (see freshServerDataset).
  */
 export function HomeServerDatasets({ navigate }: { navigate: Navigate }) {
+  const { t } = useTranslation('app');
+  const stateLabel = useDatasetStateLabel();
   const list = useDatasetList();
   const only = list.data === undefined ? undefined : freshServerDataset(list.data);
   const settled = list.isError || list.isSuccess;
@@ -50,8 +55,8 @@ export function HomeServerDatasets({ navigate }: { navigate: Navigate }) {
   // A failed list only means there is no server here (or it is not reachable): say nothing.
   if (list.data === undefined || list.data.length === 0) return null;
   return (
-    <section className="home-datasets" aria-label="Datasets on the server">
-      <h3>Datasets on the server</h3>
+    <section className="home-datasets" aria-label={t('home.title')}>
+      <h3>{t('home.title')}</h3>
       <ul>
         {list.data.slice(0, 50).map((d) => (
           <li key={d.id}>
@@ -64,23 +69,31 @@ export function HomeServerDatasets({ navigate }: { navigate: Navigate }) {
             >
               {d.name}
             </a>{' '}
-            <span className="muted">{describe(d)}</span>
+            <span className="muted">{describe(d, t, stateLabel)}</span>
           </li>
         ))}
       </ul>
       {list.data.length > 50 && (
         <p className="muted">
-          and {(list.data.length - 50).toLocaleString('en')} more on the <strong>Server datasets</strong>{' '}
-          page.
+          <Trans
+            t={t}
+            i18nKey="home.more"
+            count={list.data.length - 50}
+            components={{ strong: <strong /> }}
+          />
         </p>
       )}
     </section>
   );
 }
 
-function describe(d: DatasetSummary): string {
+function describe(d: DatasetSummary, t: TFunction<'app'>, stateLabel: (state: string) => string): string {
   const range =
-    d.timeRange === null ? 'no events' : `${d.timeRange.from.slice(0, 10)} – ${d.timeRange.to.slice(0, 10)}`;
-  const state = d.state === 'ready' ? '' : ` (${d.state})`;
-  return `${range} · ${d.counts.events.toLocaleString('en')} events${state}`;
+    d.timeRange === null
+      ? t('home.noEvents')
+      : `${d.timeRange.from.slice(0, 10)} – ${d.timeRange.to.slice(0, 10)}`;
+  const params = { range, count: d.counts.events };
+  return d.state === 'ready'
+    ? t('home.summary', params)
+    : t('home.summaryState', { ...params, state: stateLabel(d.state) });
 }

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   computeView,
   diffViews,
@@ -165,12 +166,13 @@ export function InvestigateSection({
   navigate: Navigate;
   label(id: string): string;
 }) {
+  const { t } = useTranslation('app');
   const selected = state.sel !== null && !state.sel.startsWith('link:') ? state.sel : null;
   return (
     <>
       {investigation.compareError !== null && (
         <p className="notice warn" role="status">
-          The previous window could not be loaded: {investigation.compareError}
+          {t('page.previousWindowFailed', { error: investigation.compareError })}
         </p>
       )}
       <InvestigatePanel

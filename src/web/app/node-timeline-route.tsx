@@ -1,5 +1,6 @@
 import './node-timeline-route.css';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { nodeTimeline, zoneDateOf } from '../../core/analysis/index.js';
 import type { Dataset, DatasetNode, TimeRange } from '../../core/dataset/index.js';
 import { Panel } from '../components/panel';
@@ -32,6 +33,7 @@ export function NodeTimelineSection({
   showHidden: boolean;
   navigate: Navigate;
 }) {
+  const { t } = useTranslation('app');
   const open = useUiStore((s) => s.panels.timeline);
   // A picked hour opens the day that holds it in the view's zone.
   const zone = useTimeZone();
@@ -54,12 +56,8 @@ export function NodeTimelineSection({
   if (node === null || node.kind === 'domain') return null;
   return (
     <div className="node-timeline-section">
-      <Panel title="Node timeline" open={open} onToggle={() => toggle('timeline')}>
-        {windowOnly && (
-          <p className="muted">
-            This server dataset is loaded one window at a time: the timeline shows this window.
-          </p>
-        )}
+      <Panel title={t('page.nodeTimeline')} open={open} onToggle={() => toggle('timeline')}>
+        {windowOnly && <p className="muted">{t('page.timelineWindowOnly')}</p>}
         {timeline !== null && (
           <NodeTimelineChart
             timeline={timeline}

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { ViewEdge } from '../../core/analysis/index.js';
 import type { DatasetNode } from '../../core/dataset/index.js';
 import { jsonResponse, resetApiStubs, stubFetch } from '../lib/api/test-support';
+import { i18n } from '../i18n';
 import { renderWithProviders } from '../test/render';
 import { drillTarget, ServerEvents } from './server-events';
 
@@ -12,21 +13,25 @@ afterEach(resetApiStubs);
 const label = (id: string) => ({ 'account:corp\\alice': 'alice', 'host:ws01': 'WS01' })[id] ?? id;
 const edge = (id: string) => ({ id }) as ViewEdge;
 const node = { id: 'host:ws01', label: 'WS01' } as DatasetNode;
+const t = i18n.getFixedT('en', 'app');
 
 describe('drillTarget', () => {
   it('drills into a node, or into every edge behind a link, with a readable label', () => {
-    expect(drillTarget(null)).toBeNull();
-    expect(drillTarget({ kind: 'missing', id: 'x' })).toBeNull();
-    expect(drillTarget({ kind: 'node', node, ranking: undefined })).toEqual({
+    expect(drillTarget(null, t)).toBeNull();
+    expect(drillTarget({ kind: 'missing', id: 'x' }, t)).toBeNull();
+    expect(drillTarget({ kind: 'node', node, ranking: undefined }, t)).toEqual({
       target: { kind: 'node', id: 'host:ws01' },
       label: 'WS01',
     });
     const ends = { account: 'account:corp\\alice', other: 'host:ws01' };
     expect(
-      drillTarget({ kind: 'link', ends: { ...ends, role: 'from' }, edges: [edge('e1'), edge('e2')], label }),
+      drillTarget(
+        { kind: 'link', ends: { ...ends, role: 'from' }, edges: [edge('e1'), edge('e2')], label },
+        t,
+      ),
     ).toEqual({ target: { kind: 'edges', ids: ['e1', 'e2'] }, label: 'WS01 → alice' });
     expect(
-      drillTarget({ kind: 'link', ends: { ...ends, role: 'to' }, edges: [edge('e3')], label })?.label,
+      drillTarget({ kind: 'link', ends: { ...ends, role: 'to' }, edges: [edge('e3')], label }, t)?.label,
     ).toBe('alice → WS01');
   });
 });

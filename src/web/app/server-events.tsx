@@ -1,5 +1,7 @@
 import './server-events.css';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TimeRange } from '../../core/dataset/index.js';
 import { DrilldownPanel, type DrilldownTarget } from '../features/drilldown';
 import type { InspectorTarget } from '../features/inspector';
@@ -7,6 +9,7 @@ import type { InspectorTarget } from '../features/inspector';
 /** What to drill into for the inspector's selection: a node, or the dataset edges behind a link. */
 export function drillTarget(
   target: InspectorTarget | null,
+  t: TFunction<'app'>,
 ): { target: DrilldownTarget; label: string } | null {
   if (target === null || target.kind === 'missing') return null;
   if (target.kind === 'node')
@@ -15,10 +18,10 @@ export function drillTarget(
   const other = target.label(target.ends.other);
   const label =
     target.ends.role === 'from'
-      ? `${other} → ${account}`
+      ? t('link.from', { account, other })
       : target.ends.role === 'to'
-        ? `${account} → ${other}`
-        : `${account} in ${other}`;
+        ? t('link.to', { account, other })
+        : t('link.in', { account, other });
   return { target: { kind: 'edges', ids: target.edges.map((e) => e.id) }, label };
 }
 
@@ -35,14 +38,15 @@ export function ServerEvents({
   window: TimeRange | null;
   target: InspectorTarget | null;
 }) {
+  const { t } = useTranslation('app');
   const [open, setOpen] = useState(false);
-  const drill = drillTarget(target);
+  const drill = drillTarget(target, t);
   if (drill === null) return null;
   if (!open) {
     return (
       <div className="server-events">
         <button type="button" onClick={() => setOpen(true)}>
-          Show the events behind this selection
+          {t('page.showEvents')}
         </button>
       </div>
     );

@@ -1,8 +1,9 @@
 import './settings-menu.css';
+import { useTranslation } from 'react-i18next';
 import { LAYOUT_CHOICES } from '../features/graph';
 import { DEFAULT_MAX_NODES, LAYOUTS, useUiStore, type LayoutName } from '../stores/ui-store';
 import type { Overlay } from '../lib/url-state';
-import { OVERLAY_LABELS, OVERLAYS } from '../lib/url-state';
+import { OVERLAYS } from '../lib/url-state';
 
 export interface ViewControlsProps {
   overlay: Overlay;
@@ -25,22 +26,23 @@ export function ViewControls({
   maxNodes,
   onMaxNodes,
 }: ViewControlsProps) {
+  const { t, i18n } = useTranslation(['app', 'view']);
   const settings = useUiStore((s) => s.settings);
   const setSetting = useUiStore((s) => s.setSetting);
   return (
     <div className="view-controls">
       <label>
-        Overlay{' '}
+        {t('settings.overlay')}{' '}
         <select value={overlay} onChange={(e) => onOverlay(e.target.value as Overlay)}>
           {OVERLAYS.map((o) => (
             <option key={o} value={o}>
-              {OVERLAY_LABELS[o] ?? o}
+              {t(`view:overlay.${o}`)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Layout{' '}
+        {t('settings.layout')}{' '}
         <select
           value={layout}
           onChange={(e) => {
@@ -55,15 +57,15 @@ export function ViewControls({
           ))}
         </select>
       </label>
-      <label title="Drawing more nodes than this slows the canvas; the highest-scoring nodes are kept">
-        Max nodes{' '}
+      <label title={t('settings.maxNodesHint')}>
+        {t('settings.maxNodes')}{' '}
         <select value={maxNodes} onChange={(e) => onMaxNodes(Number(e.target.value))}>
           {(MAX_NODE_CHOICES.includes(maxNodes)
             ? MAX_NODE_CHOICES
             : [...MAX_NODE_CHOICES, maxNodes].sort((a, b) => a - b)
           ).map((n) => (
             <option key={n} value={n}>
-              {n.toLocaleString('en')}
+              {n.toLocaleString(i18n.language)}
             </option>
           ))}
         </select>
@@ -74,15 +76,15 @@ export function ViewControls({
           checked={settings.edgeLabels}
           onChange={(e) => setSetting('edgeLabels', e.target.checked)}
         />
-        edge labels
+        {t('settings.edgeLabels')}
       </label>
-      <label className="check" title="Faster on most GPUs for large graphs; needs WebGL2">
+      <label className="check" title={t('settings.webglHint')}>
         <input
           type="checkbox"
           checked={settings.webgl}
           onChange={(e) => setSetting('webgl', e.target.checked)}
         />
-        WebGL
+        {t('settings.webgl')}
       </label>
     </div>
   );

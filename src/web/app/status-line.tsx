@@ -1,4 +1,6 @@
 import './status-line.css';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../stores/ui-store';
 
 export interface StatusCounts {
@@ -7,21 +9,26 @@ export interface StatusCounts {
   capped: boolean;
 }
 
-const n = (v: number) => v.toLocaleString('en');
-
-/** "12 nodes · 30 edges (of 40 nodes · 95 edges in window)" */
-export function statusText({ shown, totals }: StatusCounts): string {
-  return `${n(shown.nodes)} nodes · ${n(shown.edges)} edges (of ${n(totals.nodes)} nodes · ${n(totals.edges)} edges in window)`;
+/** "12 nodes · 30 edges (of 40 nodes · 95 edges in window)", in the UI's language. */
+export function statusText(t: TFunction<'app'>, language: string, { shown, totals }: StatusCounts): string {
+  const n = (v: number) => v.toLocaleString(language);
+  return t('status.counts', {
+    nodes: n(shown.nodes),
+    edges: n(shown.edges),
+    totalNodes: n(totals.nodes),
+    totalEdges: n(totals.edges),
+  });
 }
 
 export function StatusLine(props: StatusCounts & { label: (id: string) => string }) {
+  const { t, i18n } = useTranslation('app');
   const hovered = useUiStore((s) => s.hovered);
   const layoutRunning = useUiStore((s) => s.layoutRunning);
   return (
     <div className="status-line">
-      <span data-testid="status">{statusText(props)}</span>
-      {props.capped && <span className="badge warn">capped</span>}
-      {layoutRunning && <span className="muted">laying out…</span>}
+      <span data-testid="status">{statusText(t, i18n.language, props)}</span>
+      {props.capped && <span className="badge warn">{t('status.capped')}</span>}
+      {layoutRunning && <span className="muted">{t('status.layingOut')}</span>}
       {hovered !== null && <span className="hovered">{props.label(hovered)}</span>}
     </div>
   );

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { openDatasetFile } from '../features/ingest';
 import { fileStore } from '../lib/file-store';
 import { DEFAULT_VIEW } from '../lib/url-state';
@@ -18,6 +19,7 @@ export interface OpenError {
  * the file's key). An invalid one sets `error` and leaves the current view alone.
  */
 export function useOpenFile(navigate: Navigate) {
+  const { t } = useTranslation('app');
   const client = useQueryClient();
   const pushToast = useUiStore((s) => s.pushToast);
   const [busy, setBusy] = useState(false);
@@ -44,8 +46,8 @@ export function useOpenFile(navigate: Navigate) {
         pushToast(
           result.kept ? 'info' : 'error',
           result.kept
-            ? `Opened ${result.name}.`
-            : `Opened ${result.name}, but this browser refused to keep it: the link will not work after a reload.`,
+            ? t('open.opened', { name: result.name })
+            : t('open.openedNotKept', { name: result.name }),
         );
         // Notes that could not be read were left out (docs/dataset-format.md, "Annotations").
         for (const notice of result.notices) pushToast('error', notice);
@@ -53,7 +55,7 @@ export function useOpenFile(navigate: Navigate) {
         setBusy(false);
       }
     },
-    [client, navigate, pushToast],
+    [client, navigate, pushToast, t],
   );
   return { open, busy, error, clearError: () => setError(null) };
 }

@@ -1,11 +1,13 @@
 import './toasts.css';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../stores/ui-store';
 
 const TOAST_MS = 5000;
 
 /** Short confirmations ("opened x.json"); errors stay until dismissed. */
 export function Toasts() {
+  const { t: tr } = useTranslation('components');
   const toasts = useUiStore((s) => s.toasts);
   const dismiss = useUiStore((s) => s.dismissToast);
   useEffect(() => {
@@ -20,7 +22,7 @@ export function Toasts() {
       {toasts.map((t) => (
         <div key={t.id} className={`toast ${t.kind}`} role={t.kind === 'error' ? 'alert' : 'status'}>
           {t.text}
-          <button type="button" className="close" onClick={() => dismiss(t.id)} aria-label="Dismiss">
+          <button type="button" className="close" onClick={() => dismiss(t.id)} aria-label={tr('dismiss')}>
             ×
           </button>
         </div>

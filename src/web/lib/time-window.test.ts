@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { i18n } from '../i18n';
 import {
   dateToMs,
   isValidDate,
@@ -35,7 +36,10 @@ describe('time windows (UTC)', () => {
     expect(resolveWindow(range, null, 'day')).toMatchObject({ from: '2021-12-01', notice: null });
     const late = resolveWindow(range, '2022-01-01', 'day');
     expect(late.from).toBe('2021-12-05');
-    expect(late.notice).toMatch(/outside this dataset/);
+    expect(late.notice).toEqual({
+      key: 'dateOutside',
+      params: { from: '2022-01-01', min: '2021-12-01', max: '2021-12-05', moved: '2021-12-05' },
+    });
     expect(resolveWindow(null, '2021-12-01', 'day')).toEqual({ from: null, window: null, notice: null });
   });
 
@@ -49,6 +53,12 @@ describe('time windows (UTC)', () => {
   it('labels the window as UTC', () => {
     expect(windowLabel('2021-12-03', 'day')).toBe('2021-12-03 (UTC day)');
     expect(windowLabel('2021-12-03', 'week')).toBe('2021-12-03 – 2021-12-09 (UTC week)');
+  });
+
+  it('labels the window in the UI language', async () => {
+    await i18n.changeLanguage('ja');
+    expect(windowLabel('2021-12-03', 'day')).toBe('2021-12-03 (UTC の 1 日)');
+    expect(windowLabel('2021-12-03', 'week')).toBe('2021-12-03 ～ 2021-12-09 (UTC の 1 週間)');
   });
 });
 

@@ -1,5 +1,7 @@
 import { isUtcZone, zoneDateOf, zoneDaysWindow } from '../../core/analysis/index.js';
 import type { TimeRange } from '../../core/dataset/index.js';
+import { i18n } from '../i18n';
+import type { Notice } from './notice';
 
 /**
  * The window is a day or a week (7 days from the chosen date): UTC days, or the days of the zone the
@@ -60,7 +62,7 @@ export interface ResolvedWindow {
   from: string | null;
   window: TimeRange | null;
   /** Set when the asked date was outside the dataset and was moved into it. */
-  notice: string | null;
+  notice: Notice | null;
 }
 
 /**
@@ -82,7 +84,7 @@ export function resolveWindow(
     return {
       from: moved,
       window: windowFor(moved, span, zone),
-      notice: `The date ${from} is outside this dataset (${min} to ${max}); showing ${moved} instead.`,
+      notice: { key: 'dateOutside', params: { from, min, max, moved } },
     };
   }
   return { from, window: windowFor(from, span, zone), notice: null };
@@ -105,9 +107,13 @@ export function stepWindow(
   return next;
 }
 
-/** `2021-12-03 (UTC day)`, `2021-12-03 – 2021-12-09 (UTC week)`, `2021-12-03 (Asia/Tokyo day)`. */
+/**
+ * `2021-12-03 (UTC day)`, `2021-12-03 – 2021-12-09 (UTC week)`, `2021-12-03 (Asia/Tokyo day)`, in the
+ * UI's current language (a component showing it re-renders on a language change through its own
+ * useTranslation).
+ */
 export function windowLabel(from: string, span: Span, zone: string | null = null): string {
   const name = isUtcZone(zone) ? 'UTC' : zone!;
-  if (span === 'day') return `${from} (${name} day)`;
-  return `${from} – ${shiftDate(from, 6)} (${name} week)`;
+  if (span === 'day') return i18n.t('view:window.day', { from, zone: name });
+  return i18n.t('view:window.week', { from, to: shiftDate(from, 6), zone: name });
 }

@@ -9,6 +9,7 @@ import {
   serializeViewState,
   type ViewState,
 } from './url-state';
+import { i18n } from '../i18n';
 
 const KEY = 'a'.repeat(64);
 
@@ -128,7 +129,15 @@ describe('URL view state', () => {
     expect(state.filters.showHidden).toBe(false);
     expect(state.page).toBe('graph');
     expect(notices).toHaveLength(10);
-    expect(notices).toContain('Ignored source="ftp:x": expected file:<sha-256> or server:<id>.');
+    expect(notices).toContainEqual({ key: 'ignoredSource', params: { name: 'source', value: '"ftp:x"' } });
+    // Rendered in the reader's language (the Notices component does this with the same catalogue).
+    const source = notices.find((n) => n.key === 'ignoredSource');
+    expect(i18n.t(`notices:ignoredSource`, source?.params ?? {})).toBe(
+      'Ignored source="ftp:x": expected file:<sha-256> or server:<id>.',
+    );
+    expect(i18n.getFixedT('ja', 'notices')('ignoredSource', source?.params ?? {})).toBe(
+      'source="ftp:x" を無視しました: file:<sha-256> または server:<id> の形式で指定してください。',
+    );
   });
 
   it('bounds hostile values', () => {
@@ -138,7 +147,7 @@ describe('URL view state', () => {
     expect(state.filters.search).toBe('');
     expect(state.sel).toBeNull();
     expect(notices.length).toBeGreaterThanOrEqual(2);
-    expect(notices.every((n) => n.length < 200)).toBe(true);
+    expect(notices.every((n) => i18n.t(`notices:${n.key}`, n.params ?? {}).length < 200)).toBe(true);
     expect(() => parseViewState('?%E0%A4%A=1&from=%00')).not.toThrow();
   });
   it('reads the LogonTracer PageRank overlay', () => {

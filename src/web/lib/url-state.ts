@@ -1,6 +1,7 @@
 import { DEFAULT_FILTERS, type ViewFilters } from '../../core/analysis/index.js';
 import { normaliseTag, RANK_SCORES, type RankScore } from '../../core/dataset/index.js';
 import { isValidTimeZone, isUtcZone } from '../../core/analysis/index.js';
+import type { Notice } from './notice';
 import { isValidDate, SPANS, type Span } from './time-window';
 
 /**
@@ -11,10 +12,6 @@ import { isValidDate, SPANS, type Span } from './time-window';
  */
 export type SourceRef = { kind: 'file'; key: string } | { kind: 'server'; id: string };
 export const OVERLAYS = ['none', ...RANK_SCORES, 'pagerankLogontracer'] as const;
-/** How the overlay menu names an overlay (the URL keeps the score's name). */
-export const OVERLAY_LABELS: Partial<Record<(typeof OVERLAYS)[number], string>> = {
-  pagerankLogontracer: 'PageRank (LogonTracer)',
-};
 /** `pagerankLogontracer`: LogonTracer's PageRank, a score of every ranking (docs/analysis.md). */
 export type Overlay = 'none' | RankScore | 'pagerankLogontracer';
 export const PAGES = ['graph', 'datasets'] as const;
@@ -95,8 +92,8 @@ export const DEFAULT_VIEW: ViewState = Object.freeze({
 
 export interface ParsedView {
   state: ViewState;
-  /** One sentence per value that was not understood and fell back to its default. */
-  notices: string[];
+  /** One notice (message id and parameters) per value that was not understood and fell back to its default. */
+  notices: Notice[];
 }
 
 const MAX_SEARCH = 200;
@@ -130,39 +127,38 @@ function oneOf<T extends string>(values: readonly T[], value: string): T | null 
 
 export function parseViewState(search: string): ParsedView {
   const params = new URLSearchParams(search);
-  const notices: string[] = [];
+  const notices: Notice[] = [];
   const state: ViewState = { ...DEFAULT_VIEW, filters: { ...DEFAULT_FILTERS } };
-  const bad = (name: string, value: string, fallback: string) =>
-    notices.push(`Ignored ${name}=${quote(value)}: ${fallback}.`);
+  const bad = (name: string, value: string, key: Notice['key'], params: Notice['params'] = {}) =>
+    notices.push({ key, params: { name, value: quote(value), ...params } });
   const get = (name: string): string | null => {
     const v = params.get(name);
     return v === null || v === '' ? null : v;
   };
 
   const page = get('page');
-  if (page !== null) state.page = oneOf(PAGES, page) ?? (bad('page', page, 'showing the graph'), 'graph');
+  if (page !== null) state.page = oneOf(PAGES, page) ?? (bad('page', page, 'ignoredPage'), 'graph');
 
   const source = get('source');
   if (source !== null) {
     state.source = parseSource(source);
-    if (state.source === null) bad('source', source, 'expected file:<sha-256> or server:<id>');
+    if (state.source === null) bad('source', source, 'ignoredSource');
   }
 
   const from = get('from');
   if (from !== null) {
     if (isValidDate(from)) state.from = from;
-    else bad('from', from, 'expected a date like 2021-12-03; showing the first day');
+    else bad('from', from, 'ignoredFrom');
   }
 
   const span = get('span');
-  if (span !== null)
-    state.span = oneOf(SPANS, span) ?? (bad('span', span, 'expected day or week; using day'), 'day');
+  if (span !== null) state.span = oneOf(SPANS, span) ?? (bad('span', span, 'ignoredSpan'), 'day');
 
   const ids = get('ids');
   if (ids !== null) {
     const parts = ids.split(',').slice(0, MAX_LIST);
     const good = parts.filter((p) => /^\d{1,5}$/.test(p) && Number(p) <= 65535).map(Number);
-    if (good.length !== parts.length) bad('ids', ids, 'event IDs are numbers like 4624,4625');
+    if (good.length !== parts.length) bad('ids', ids, 'ignoredIds');
     state.filters.eventIds = good.length > 0 ? [...new Set(good)].sort((a, b) => a - b) : null;
   }
 
@@ -170,7 +166,7 @@ export function parseViewState(search: string): ParsedView {
   if (types !== null) {
     const parts = types.split(',').slice(0, MAX_LIST);
     const good = parts.filter((p) => LOGON_TYPE.test(p));
-    if (good.length !== parts.length) bad('types', types, 'logon types are values like 3,10');
+    if (good.length !== parts.length) bad('types', types, 'ignoredTypes');
     state.filters.logonTypes = good.length > 0 ? [...new Set(good)].sort(compareTypes) : null;
   }
 
@@ -178,36 +174,36 @@ export function parseViewState(search: string): ParsedView {
   if (outcome !== null) {
     state.filters.outcome =
       oneOf(['any', 'success', 'failure'] as const, outcome) ??
-      (bad('outcome', outcome, 'expected success or failure'), 'any');
+      (bad('outcome', outcome, 'ignoredOutcome'), 'any');
   }
 
   const min = get('min');
   if (min !== null) {
     if (/^\d{1,9}$/.test(min) && Number(min) >= 1) state.filters.minCount = Number(min);
-    else bad('min', min, 'expected a whole number of at least 1');
+    else bad('min', min, 'ignoredMin');
   }
 
   const q = params.get('q');
   if (q !== null) {
-    if (q.length > MAX_SEARCH) bad('q', q, `searches are at most ${MAX_SEARCH} characters`);
+    if (q.length > MAX_SEARCH) bad('q', q, 'ignoredSearch', { max: MAX_SEARCH });
     else state.filters.search = q;
   }
 
   const hidden = get('hidden');
   if (hidden !== null) {
     if (hidden === '1' || hidden === '0') state.filters.showHidden = hidden === '1';
-    else bad('hidden', hidden, 'expected 1 or 0');
+    else bad('hidden', hidden, 'ignoredFlag');
   }
 
   const overlay = get('overlay');
   if (overlay !== null) {
-    state.overlay = oneOf(OVERLAYS, overlay) ?? (bad('overlay', overlay, 'using pagerank'), 'pagerank');
+    state.overlay = oneOf(OVERLAYS, overlay) ?? (bad('overlay', overlay, 'ignoredOverlay'), 'pagerank');
   }
 
   const sel = get('sel');
   if (sel !== null) {
     if (sel.length <= MAX_ID) state.sel = sel;
-    else bad('sel', sel, 'selection too long');
+    else bad('sel', sel, 'ignoredSelection');
   }
   parseInvestigation(get, bad, state);
   parsePicture(get, bad, state);
@@ -215,7 +211,7 @@ export function parseViewState(search: string): ParsedView {
   const tag = get('tag');
   if (tag !== null) {
     state.tag = normaliseTag(tag);
-    if (state.tag === null) bad('tag', tag, 'tags are 1 to 64 characters without control characters');
+    if (state.tag === null) bad('tag', tag, 'ignoredTag');
   }
   return { state, notices };
 }
@@ -283,14 +279,14 @@ export function parsePath(value: string): { from: string; to: string } | null {
 
 function parseInvestigation(
   get: (name: string) => string | null,
-  bad: (name: string, value: string, fallback: string) => void,
+  bad: (name: string, value: string, key: Notice['key']) => void,
   state: ViewState,
 ): void {
   const nodeParam = (name: 'det' | 'focus' | 'chain') => {
     const v = get(name);
     if (v === null) return;
     if (v.length <= MAX_ID) state[name] = v;
-    else bad(name, v, 'value too long');
+    else bad(name, v, 'ignoredTooLong');
   };
   nodeParam('det');
   nodeParam('focus');
@@ -300,20 +296,20 @@ function parseInvestigation(
   if (hops !== null) {
     const n = Number(hops);
     if ((HOPS as readonly number[]).includes(n) && /^\d$/.test(hops)) state.hops = n as Hops;
-    else bad('hops', hops, 'expected 1, 2 or 3; using 1');
+    else bad('hops', hops, 'ignoredHops');
   }
 
   const path = get('path');
   if (path !== null) {
     state.path = parsePath(path);
-    if (state.path === null) bad('path', path, 'expected two different node ids as from~to');
+    if (state.path === null) bad('path', path, 'ignoredPath');
   }
 
   const flag = (name: string): boolean => {
     const v = get(name);
     if (v === null) return false;
     if (v === '1' || v === '0') return v === '1';
-    bad(name, v, 'expected 1 or 0');
+    bad(name, v, 'ignoredFlag');
     return false;
   };
   state.cmp = flag('cmp');
@@ -346,31 +342,32 @@ export function parseViewport(value: string): Viewport | null {
 
 function parsePicture(
   get: (name: string) => string | null,
-  bad: (name: string, value: string, fallback: string) => void,
+  bad: (name: string, value: string, key: Notice['key'], params?: Notice['params']) => void,
   state: ViewState,
 ): void {
   const layout = get('layout');
   if (layout !== null)
     state.layout =
-      oneOf(LAYOUTS, layout) ?? (bad('layout', layout, `expected ${LAYOUTS.join(', ')}`), 'fcose');
+      oneOf(LAYOUTS, layout) ??
+      (bad('layout', layout, 'ignoredLayout', { layouts: LAYOUTS.join(', ') }), 'fcose');
 
   const max = get('max');
   if (max !== null) {
     const n = Number(max);
     if (/^\d{1,6}$/.test(max) && n >= MIN_MAX_NODES && n <= MAX_MAX_NODES) state.maxNodes = n;
-    else bad('max', max, `expected a node cap from ${MIN_MAX_NODES} to ${MAX_MAX_NODES}`);
+    else bad('max', max, 'ignoredMax', { min: MIN_MAX_NODES, max: MAX_MAX_NODES });
   }
 
   const tz = get('tz');
   if (tz !== null) {
     if (isValidTimeZone(tz)) state.tz = isUtcZone(tz) ? null : tz;
-    else bad('tz', tz, 'not a known time zone; showing UTC');
+    else bad('tz', tz, 'ignoredZone');
   }
 
   const vp = get('vp');
   if (vp !== null) {
     state.vp = parseViewport(vp);
-    if (state.vp === null) bad('vp', vp, 'expected zoom,x,y; fitting the graph');
+    if (state.vp === null) bad('vp', vp, 'ignoredViewport');
   }
 }
 

@@ -1,6 +1,8 @@
 import { useId, useState, type FormEvent, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DatasetSummary } from '../../lib/api';
 import { formatCount, formatRange, formatUtc } from './format';
+import { useDatasetStateLabel } from './state-label';
 
 export interface DatasetActions {
   onOpen: (id: string) => void;
@@ -18,19 +20,20 @@ export function DatasetTable({
   datasets: readonly DatasetSummary[];
   actions: DatasetActions;
 }) {
+  const { t } = useTranslation('datasets');
   return (
     <table className="dataset-table">
-      <caption className="visually-hidden">Datasets on this server</caption>
+      <caption className="visually-hidden">{t('onServerLabel')}</caption>
       <thead>
         <tr>
-          <th scope="col">Name</th>
-          <th scope="col">State</th>
-          <th scope="col">Time range (UTC)</th>
-          <th scope="col">Events</th>
-          <th scope="col">Edges</th>
-          <th scope="col">Nodes</th>
-          <th scope="col">Created</th>
-          <th scope="col">Actions</th>
+          <th scope="col">{t('column.name')}</th>
+          <th scope="col">{t('column.state')}</th>
+          <th scope="col">{t('column.timeRange')}</th>
+          <th scope="col">{t('column.events')}</th>
+          <th scope="col">{t('column.edges')}</th>
+          <th scope="col">{t('column.nodes')}</th>
+          <th scope="col">{t('column.created')}</th>
+          <th scope="col">{t('column.actions')}</th>
         </tr>
       </thead>
       <tbody>
@@ -45,6 +48,8 @@ export function DatasetTable({
 type Mode = { kind: 'view' } | { kind: 'rename' } | { kind: 'confirm-delete' };
 
 function DatasetRow({ dataset, actions }: { dataset: DatasetSummary; actions: DatasetActions }) {
+  const { t, i18n } = useTranslation('datasets');
+  const stateLabel = useDatasetStateLabel();
   const [mode, setMode] = useState<Mode>({ kind: 'view' });
   const [draft, setDraft] = useState(dataset.name);
   const [busy, setBusy] = useState(false);
@@ -88,7 +93,7 @@ function DatasetRow({ dataset, actions }: { dataset: DatasetSummary; actions: Da
         {mode.kind === 'rename' ? (
           <form onSubmit={saveName} className="inline-form">
             <label htmlFor={renameId} className="visually-hidden">
-              New name for {dataset.name}
+              {t('newNameFor', { name: dataset.name })}
             </label>
             <input
               id={renameId}
@@ -99,10 +104,10 @@ function DatasetRow({ dataset, actions }: { dataset: DatasetSummary; actions: Da
               autoFocus
             />
             <button type="submit" disabled={busy}>
-              Save
+              {t('save')}
             </button>
             <button type="button" onClick={() => setMode({ kind: 'view' })}>
-              Cancel
+              {t('cancel')}
             </button>
           </form>
         ) : (
@@ -110,29 +115,27 @@ function DatasetRow({ dataset, actions }: { dataset: DatasetSummary; actions: Da
         )}
       </td>
       <td>
-        {dataset.state}
+        {stateLabel(dataset.state)}
         {dataset.error ? <span className="dataset-error">: {dataset.error}</span> : null}
       </td>
-      <td>{formatRange(dataset.timeRange)}</td>
-      <td className="num">{formatCount(dataset.counts.events)}</td>
-      <td className="num">{formatCount(dataset.counts.edges)}</td>
-      <td className="num">{formatCount(dataset.counts.nodes)}</td>
+      <td>{formatRange(dataset.timeRange) ?? t('noEvents')}</td>
+      <td className="num">{formatCount(dataset.counts.events, i18n.language)}</td>
+      <td className="num">{formatCount(dataset.counts.edges, i18n.language)}</td>
+      <td className="num">{formatCount(dataset.counts.nodes, i18n.language)}</td>
       <td>{formatUtc(dataset.createdAt)}</td>
       <td className="actions">
         {mode.kind === 'confirm-delete' ? (
           <div role="alertdialog" aria-labelledby={confirmId} className="confirm">
-            <span id={confirmId}>
-              Delete “{dataset.name}” and all its events from the server? This cannot be undone.
-            </span>
+            <span id={confirmId}>{t('confirmDelete', { name: dataset.name })}</span>
             <button
               type="button"
               disabled={busy}
               onClick={() => void run(() => actions.onDelete(dataset.id), { kind: 'view' })}
             >
-              Yes, delete
+              {t('yesDelete')}
             </button>
             <button type="button" onClick={() => setMode({ kind: 'view' })}>
-              Keep it
+              {t('keep')}
             </button>
           </div>
         ) : (
@@ -140,9 +143,9 @@ function DatasetRow({ dataset, actions }: { dataset: DatasetSummary; actions: Da
             <a
               href={actions.openHref?.(dataset.id) ?? '#'}
               onClick={open}
-              aria-label={`Open ${dataset.name} in the graph`}
+              aria-label={t('openLabel', { name: dataset.name })}
             >
-              Open
+              {t('open')}
             </a>
             <button
               type="button"
@@ -150,16 +153,16 @@ function DatasetRow({ dataset, actions }: { dataset: DatasetSummary; actions: Da
                 setDraft(dataset.name);
                 setMode({ kind: 'rename' });
               }}
-              aria-label={`Rename ${dataset.name}`}
+              aria-label={t('renameLabel', { name: dataset.name })}
             >
-              Rename
+              {t('rename')}
             </button>
             <button
               type="button"
               onClick={() => setMode({ kind: 'confirm-delete' })}
-              aria-label={`Delete ${dataset.name}`}
+              aria-label={t('deleteLabel', { name: dataset.name })}
             >
-              Delete
+              {t('delete')}
             </button>
           </>
         )}

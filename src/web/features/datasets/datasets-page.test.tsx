@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TokenDialog } from '../../lib/api';
 import {
@@ -12,6 +12,7 @@ import {
   sseResponse,
   stubFetch,
 } from '../../lib/api/test-support';
+import { i18n } from '../../i18n';
 import { renderWithProviders } from '../../test/render';
 import { DatasetsPage } from './datasets-page';
 import { uploadManager } from './upload-manager';
@@ -319,5 +320,46 @@ describe('DatasetsPage', () => {
     await waitFor(() => expect(screen.getByLabelText('Access token')).toHaveFocus());
     await userEvent.keyboard('{Escape}');
     expect(await screen.findByRole('alert')).toHaveTextContent(/This server needs an access token/);
+  });
+
+  it('speaks Japanese: headings, columns, states, actions and the upload form', async () => {
+    await act(() => i18n.changeLanguage('ja'));
+    stubFetch(() =>
+      jsonResponse(200, {
+        datasets: [
+          sampleDataset(),
+          sampleDataset({ id: 'ds2', name: HOSTILE, state: 'importing', timeRange: null }),
+        ],
+      }),
+    );
+    renderPage();
+    const row = await screen.findByRole('row', { name: 'DC01 security' });
+    expect(screen.getByRole('heading', { name: 'データセット' })).toBeInTheDocument();
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      '名前',
+      '状態',
+      '期間 (UTC)',
+      'イベント',
+      'エッジ',
+      'ノード',
+      '作成日時',
+      '操作',
+    ]);
+    expect(within(row).getByText('準備完了')).toBeInTheDocument();
+    const hostile = screen.getByRole('row', { name: HOSTILE });
+    expect(hostile).toHaveTextContent('取り込み中');
+    expect(hostile).toHaveTextContent('イベントなし');
+    expect(within(row).getByRole('link', { name: 'DC01 security をグラフで開く' })).toHaveTextContent('開く');
+    await userEvent.click(within(row).getByRole('button', { name: 'DC01 security を削除' }));
+    expect(within(row).getByRole('alertdialog')).toHaveTextContent(
+      '「DC01 security」とそのすべてのイベントをサーバーから削除しますか? 元に戻せません。',
+    );
+    const upload = screen.getByRole('region', { name: 'ログのアップロード' });
+    await userEvent.upload(within(upload).getByLabelText(/ログファイル/), [
+      new File(['a'.repeat(2048)], 'dc01.evtx'),
+      new File(['b'.repeat(2048)], 'dc02.evtx'),
+    ]);
+    expect(within(upload).getByText('2 ファイル、4.0 KB: dc01.evtx, dc02.evtx')).toBeInTheDocument();
+    expect(within(upload).getByRole('button', { name: 'アップロード' })).toBeEnabled();
   });
 });

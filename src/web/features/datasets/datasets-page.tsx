@@ -1,5 +1,6 @@
 import { useId, useState, type DragEvent, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import {
   apiKeys,
   createDataset,
@@ -29,6 +30,7 @@ export interface DatasetsPageProps {
 
 /** The datasets on the LogonLens server: list, create, upload with progress, rename, delete, open. */
 export function DatasetsPage({ onOpen, openHref }: DatasetsPageProps) {
+  const { t } = useTranslation('datasets');
   const queryClient = useQueryClient();
   const list = useQuery({
     queryKey: apiKeys.datasets(),
@@ -88,7 +90,7 @@ export function DatasetsPage({ onOpen, openHref }: DatasetsPageProps) {
       }}
       onDrop={onDrop}
     >
-      <h1 id="datasets-title">Datasets</h1>
+      <h1 id="datasets-title">{t('title')}</h1>
       <UploadPanel
         files={files}
         onFiles={setFiles}
@@ -99,20 +101,20 @@ export function DatasetsPage({ onOpen, openHref }: DatasetsPageProps) {
         onDismiss={uploads.dismiss}
         onOpen={onOpen}
       />
-      <section aria-label="Datasets on this server">
-        <h2>On this server</h2>
+      <section aria-label={t('onServerLabel')}>
+        <h2>{t('onServer')}</h2>
         <CreateDatasetForm />
         {list.isPending ? (
-          <p role="status">Loading datasets…</p>
+          <p role="status">{t('loading')}</p>
         ) : list.isError ? (
           <div role="alert" className="error">
-            <p>Could not load the datasets: {errorMessage(list.error)}</p>
+            <p>{t('loadFailed', { error: errorMessage(list.error) })}</p>
             <button type="button" onClick={() => void list.refetch()}>
-              Try again
+              {t('tryAgain')}
             </button>
           </div>
         ) : datasets.length === 0 ? (
-          <p>No datasets yet. Upload log files above, or create an empty dataset and add files to it.</p>
+          <p>{t('none')}</p>
         ) : (
           <DatasetTable
             datasets={datasets}
@@ -136,6 +138,7 @@ export function DatasetsPage({ onOpen, openHref }: DatasetsPageProps) {
 }
 
 function CreateDatasetForm() {
+  const { t } = useTranslation('datasets');
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const id = useId();
@@ -152,10 +155,10 @@ function CreateDatasetForm() {
   };
   return (
     <form onSubmit={submit} className="inline-form create-dataset">
-      <label htmlFor={id}>New empty dataset</label>
+      <label htmlFor={id}>{t('newEmpty')}</label>
       <input id={id} type="text" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
       <button type="submit" disabled={name.trim() === '' || create.isPending}>
-        Create
+        {t('create')}
       </button>
       {create.isError && (
         <p role="alert" className="error">

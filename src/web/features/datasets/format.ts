@@ -13,8 +13,9 @@ export function formatBytes(n: number): string {
   return u === 0 ? `${v} B` : `${v.toFixed(v < 10 ? 1 : 0)} ${UNITS[u]}`;
 }
 
-export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
+/** A count in the UI's language (`1,234` in English). */
+export function formatCount(n: number, language: string): string {
+  return n.toLocaleString(language);
 }
 
 /** `2021-12-03 12:06 UTC`: the app shows UTC everywhere, like the logs. */
@@ -23,8 +24,9 @@ export function formatUtc(iso: string): string {
   return m ? `${m[1]} ${m[2]} UTC` : iso;
 }
 
-export function formatRange(range: { from: string; to: string } | null): string {
-  if (range === null) return 'no events';
+/** null for a dataset without events (the caller says so in the UI's language). */
+export function formatRange(range: { from: string; to: string } | null): string | null {
+  if (range === null) return null;
   const from = formatUtc(range.from);
   const to = formatUtc(range.to);
   return from === to ? from : `${from} – ${to}`;

@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { i18n } from '../../i18n';
 import { apiKeys, errorMessage, followJob, isAbort, uploadFiles, type Job } from '../../lib/api';
 
 export type UploadPhase = 'uploading' | 'importing' | 'done' | 'failed' | 'cancelled';
@@ -97,7 +98,7 @@ export function createUploadManager(): UploadManager {
         update(key, {
           job,
           phase: job.state === 'done' ? 'done' : 'failed',
-          error: job.state === 'failed' ? (job.error ?? 'The import failed.') : null,
+          error: job.state === 'failed' ? (job.error ?? i18n.t('datasets:upload.importFailed')) : null,
         });
         await queryClient.invalidateQueries({ queryKey: apiKeys.dataset(datasetId) });
         await queryClient.invalidateQueries({ queryKey: apiKeys.datasets(), exact: true });

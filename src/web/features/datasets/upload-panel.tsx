@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { jobResultSummary, warningText, type DatasetSummary } from '../../lib/api';
 import { ProgressBar, percent } from './progress-bar';
 import { formatBytes, formatCount } from './format';
@@ -27,6 +29,7 @@ export function UploadPanel({
   onDismiss: (key: number) => void;
   onOpen: (datasetId: string) => void;
 }) {
+  const { t } = useTranslation('datasets');
   const [name, setName] = useState('');
   const [target, setTarget] = useState(NEW_DATASET);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -50,10 +53,10 @@ export function UploadPanel({
   const totalSize = files.reduce((n, f) => n + f.size, 0);
 
   return (
-    <section aria-label="Upload logs" className="upload-panel">
-      <h2>Upload logs</h2>
+    <section aria-label={t('upload.title')} className="upload-panel">
+      <h2>{t('upload.title')}</h2>
       <form onSubmit={submit}>
-        <label htmlFor={fileId}>Log files (EVTX, XML export, Winlogbeat JSON)</label>
+        <label htmlFor={fileId}>{t('upload.files')}</label>
         <input
           id={fileId}
           ref={fileRef}
@@ -63,15 +66,20 @@ export function UploadPanel({
         />
         {files.length > 0 ? (
           <p className="hint">
-            {files.length} file{files.length === 1 ? '' : 's'}, {formatBytes(totalSize)}
-            {files.length <= 5 ? `: ${files.map((f) => f.name).join(', ')}` : ''}
+            {files.length <= 5
+              ? t('upload.chosenNamed', {
+                  count: files.length,
+                  size: formatBytes(totalSize),
+                  names: files.map((f) => f.name).join(', '),
+                })
+              : t('upload.chosen', { count: files.length, size: formatBytes(totalSize) })}
           </p>
         ) : (
-          <p className="hint">or drop log files anywhere on this page</p>
+          <p className="hint">{t('upload.dropHint')}</p>
         )}
-        <label htmlFor={targetId}>Into</label>
+        <label htmlFor={targetId}>{t('upload.into')}</label>
         <select id={targetId} value={target} onChange={(e) => setTarget(e.target.value)}>
-          <option value={NEW_DATASET}>a new dataset</option>
+          <option value={NEW_DATASET}>{t('upload.newDataset')}</option>
           {datasets.map((d) => (
             <option key={d.id} value={d.id}>
               {d.name}
@@ -80,7 +88,7 @@ export function UploadPanel({
         </select>
         {target === NEW_DATASET && (
           <>
-            <label htmlFor={nameId}>Name (optional)</label>
+            <label htmlFor={nameId}>{t('upload.name')}</label>
             <input
               id={nameId}
               type="text"
@@ -91,11 +99,11 @@ export function UploadPanel({
           </>
         )}
         <button type="submit" disabled={files.length === 0}>
-          Upload
+          {t('upload.submit')}
         </button>
       </form>
       {entries.length > 0 && (
-        <ul className="upload-list" aria-label="Uploads">
+        <ul className="upload-list" aria-label={t('upload.list')}>
           {entries.map((entry) => (
             <UploadRow
               key={entry.key}
@@ -124,31 +132,38 @@ function UploadRow({
   onDismiss: () => void;
   onOpen: (datasetId: string) => void;
 }) {
+  const { t, i18n } = useTranslation('datasets');
+  const count = (n: number) => formatCount(n, i18n.language);
   const job = entry.job;
   const uploaded = entry.phase !== 'uploading';
   const uploadPct = percent(entry.sent, entry.total, uploaded && entry.phase !== 'cancelled');
   const importPct = job ? percent(job.progress.bytes, job.progress.totalBytes, job.state === 'done') : 0;
-  const title = entry.fileNames.length === 1 ? entry.fileNames[0] : `${entry.fileNames.length} files`;
+  const title =
+    entry.fileNames.length === 1
+      ? entry.fileNames[0]
+      : t('upload.manyFiles', { count: entry.fileNames.length });
   const warnings = job?.warnings ?? [];
   return (
-    <li className={`upload-entry upload-${entry.phase}`} aria-label={`Upload of ${title ?? 'files'}`}>
+    <li className={`upload-entry upload-${entry.phase}`} aria-label={t('upload.entry', { title })}>
       <strong className="upload-title">{title}</strong>
       <ProgressBar
-        label="Upload"
+        label={t('upload.uploadBar')}
         value={uploadPct}
         detail={
-          entry.total === null ? undefined : `${formatBytes(entry.sent)} of ${formatBytes(entry.total)}`
+          entry.total === null
+            ? undefined
+            : t('upload.sentOf', { sent: formatBytes(entry.sent), total: formatBytes(entry.total) })
         }
       />
       {entry.phase !== 'uploading' && entry.phase !== 'cancelled' && (
         <ProgressBar
-          label="Import"
+          label={t('upload.importBar')}
           value={importPct}
-          detail={job ? `${formatCount(job.progress.records)} records` : undefined}
+          detail={job ? t('upload.records', { count: job.progress.records }) : undefined}
         />
       )}
       <p role="status" className="upload-status">
-        {statusText(entry)}
+        {statusText(entry, t, count)}
       </p>
       {entry.error !== null && (
         <p role="alert" className="error">
@@ -157,15 +172,13 @@ function UploadRow({
       )}
       {warnings.length > 0 && (
         <details>
-          <summary>
-            {formatCount(warnings.length)} warning{warnings.length === 1 ? '' : 's'} while reading
-          </summary>
+          <summary>{t('upload.warnings', { count: warnings.length })}</summary>
           <ul>
             {warnings.slice(0, MAX_WARNINGS_SHOWN).map((w, i) => (
               <li key={i}>{warningText(w)}</li>
             ))}
             {warnings.length > MAX_WARNINGS_SHOWN && (
-              <li>… and {warnings.length - MAX_WARNINGS_SHOWN} more</li>
+              <li>{t('upload.moreWarnings', { count: warnings.length - MAX_WARNINGS_SHOWN })}</li>
             )}
           </ul>
         </details>
@@ -173,17 +186,17 @@ function UploadRow({
       <div className="upload-actions">
         {entry.phase === 'uploading' && (
           <button type="button" onClick={onCancel}>
-            Cancel upload
+            {t('upload.cancel')}
           </button>
         )}
         {entry.phase === 'done' && entry.datasetId !== null && (
           <button type="button" onClick={() => onOpen(entry.datasetId ?? '')}>
-            Open in graph
+            {t('upload.openInGraph')}
           </button>
         )}
         {entry.phase !== 'uploading' && entry.phase !== 'importing' && (
           <button type="button" onClick={onDismiss}>
-            Dismiss
+            {t('upload.dismiss')}
           </button>
         )}
       </div>
@@ -191,23 +204,24 @@ function UploadRow({
   );
 }
 
-function statusText(entry: UploadEntry): string {
+function statusText(entry: UploadEntry, t: TFunction<'datasets'>, count: (n: number) => string): string {
   switch (entry.phase) {
     case 'uploading':
-      return 'Uploading…';
+      return t('upload.uploading');
     case 'importing':
-      return entry.job?.state === 'queued' ? 'Waiting to import…' : 'Importing…';
+      return entry.job?.state === 'queued' ? t('upload.waiting') : t('upload.importing');
     case 'done': {
       const result = jobResultSummary(entry.job?.result);
-      const records = `Imported ${formatCount(entry.job?.progress.records ?? 0)} records`;
-      if (result === null) return `${records}.`;
-      const dup =
-        result.eventsDuplicate > 0 ? `, ${formatCount(result.eventsDuplicate)} already in the dataset` : '';
-      return `${records}: ${formatCount(result.eventsNew)} new events${dup}.`;
+      const records = entry.job?.progress.records ?? 0;
+      if (result === null) return t('upload.imported', { count: records });
+      const fresh = count(result.eventsNew);
+      return result.eventsDuplicate > 0
+        ? t('upload.importedNewDup', { count: records, fresh, duplicate: count(result.eventsDuplicate) })
+        : t('upload.importedNew', { count: records, fresh });
     }
     case 'failed':
-      return 'Failed.';
+      return t('upload.failed');
     case 'cancelled':
-      return 'Upload cancelled.';
+      return t('upload.cancelled');
   }
 }

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LOGON_EVENT_FIELDS } from '../../../core/events';
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { emptyEvent, type LogonEvent } from '../../../core/events';
 import { apiError, jsonResponse, resetApiStubs, stubFetch } from '../../lib/api/test-support';
+import { i18n } from '../../i18n';
 import { renderWithProviders } from '../../test/render';
 import { DrilldownPanel } from './drilldown-panel';
 
@@ -178,5 +179,33 @@ describe('DrilldownPanel for a link', () => {
     );
     expect(screen.getByText('No events behind this selection.')).toBeInTheDocument();
     expect(calls).toHaveLength(0);
+  });
+
+  it('speaks Japanese: heading with the hostile label as text, status, column headings, long values', async () => {
+    await act(() => i18n.changeLanguage('ja'));
+    stubFetch(() =>
+      jsonResponse(200, { events: [event(1, { ipAddress: 'x'.repeat(2100) })], nextCursor: null }),
+    );
+    renderWithProviders(
+      <DrilldownPanel
+        datasetId="ds1"
+        from={null}
+        to={null}
+        target={{ kind: 'edges', ids: ['e1'] }}
+        targetLabel={HOSTILE}
+        onClose={vi.fn()}
+      />,
+    );
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('1 件のイベント (すべて表示)'));
+    const heading = screen.getByRole('heading');
+    expect(heading).toHaveTextContent(`リンク ${HOSTILE} のイベント`);
+    expect(heading.querySelector('img')).toBeNull();
+    expect(heading.querySelector('.drill-target')).toHaveTextContent(HOSTILE);
+    const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers.slice(0, 3)).toEqual(['時刻 (UTC)', 'レコード ID', 'イベント ID']);
+    expect(headers).toContain('IP アドレス');
+    expect(screen.getByText('… (残り 100 文字)')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'イベントを閉じる' })).toHaveTextContent('閉じる');
+    expect(screen.getByLabelText(/^空のフィールド \d+ 個も表示$/)).toBeInTheDocument();
   });
 });

@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { LOGON_EVENT_FIELDS, type LogonEvent } from '../../../core/events';
 import { apiKeys, errorMessage, getEvents, type EventsPage, type EventsParams } from '../../lib/api';
-import { FIELD_LABELS, usedFields, type EventField } from './columns';
+import { usedFields, type EventField } from './columns';
 import { displayText } from './display-text';
 import { useTimeFormat } from '../../lib/use-time-format';
 
@@ -77,6 +78,7 @@ export function DrilldownPanel({
     },
     enabled: targets.length > 0,
   });
+  const { t } = useTranslation('drilldown');
   const [showEmpty, setShowEmpty] = useState(false);
   const headingId = useId();
   const emptyId = useId();
@@ -90,34 +92,39 @@ export function DrilldownPanel({
     <section className="drilldown" aria-labelledby={headingId}>
       <header className="drilldown-header">
         <h2 id={headingId}>
-          Events of {target.kind === 'node' ? '' : 'link '}
-          <span className="drill-target">{targetLabel}</span>
+          {/* The label (log text) is the component's own child: it never goes through the message parser. */}
+          <Trans
+            t={t}
+            i18nKey={target.kind === 'node' ? 'headingNode' : 'headingLink'}
+            components={{ target: <span className="drill-target">{targetLabel}</span> }}
+          />
         </h2>
         {onClose && (
-          <button type="button" onClick={onClose} aria-label="Close events">
-            Close
+          <button type="button" onClick={onClose} aria-label={t('closeLabel')}>
+            {t('close')}
           </button>
         )}
       </header>
       {targets.length === 0 ? (
-        <p>No events behind this selection.</p>
+        <p>{t('noTargets')}</p>
       ) : query.isPending ? (
-        <p role="status">Loading events…</p>
+        <p role="status">{t('loading')}</p>
       ) : query.isError && events.length === 0 ? (
         <div role="alert" className="error">
-          <p>Could not load the events: {errorMessage(query.error)}</p>
+          <p>{t('loadFailed', { error: errorMessage(query.error) })}</p>
           <button type="button" onClick={() => void query.refetch()}>
-            Try again
+            {t('tryAgain')}
           </button>
         </div>
       ) : events.length === 0 ? (
-        <p>No events in this window.</p>
+        <p>{t('noEvents')}</p>
       ) : (
         <>
           <div className="drilldown-tools">
             <p role="status">
-              {events.length.toLocaleString('en-US')} event{events.length === 1 ? '' : 's'}
-              {query.hasNextPage ? ' loaded, more on the server' : ', all shown'}
+              {query.hasNextPage
+                ? t('loaded', { count: events.length })
+                : t('allShown', { count: events.length })}
             </p>
             {hiddenCount > 0 && (
               <>
@@ -127,7 +134,7 @@ export function DrilldownPanel({
                   checked={showEmpty}
                   onChange={(e) => setShowEmpty(e.target.checked)}
                 />
-                <label htmlFor={emptyId}>Show the {hiddenCount} empty fields</label>
+                <label htmlFor={emptyId}>{t('showEmpty', { count: hiddenCount })}</label>
               </>
             )}
           </div>
@@ -137,7 +144,7 @@ export function DrilldownPanel({
                 <tr>
                   {fields.map((f) => (
                     <th key={f} scope="col">
-                      {f === 'time' ? FIELD_LABELS.time.replace('UTC', time.zoneName) : FIELD_LABELS[f]}
+                      {f === 'time' ? t('field.time', { zone: time.zoneName }) : t(`field.${f}`)}
                     </th>
                   ))}
                 </tr>
@@ -162,7 +169,7 @@ export function DrilldownPanel({
           </div>
           {query.isFetchNextPageError && (
             <p role="alert" className="error">
-              Could not load more events: {errorMessage(query.error)}
+              {t('loadMoreFailed', { error: errorMessage(query.error) })}
             </p>
           )}
           {query.hasNextPage && (
@@ -171,7 +178,7 @@ export function DrilldownPanel({
               onClick={() => void query.fetchNextPage()}
               disabled={query.isFetchingNextPage}
             >
-              {query.isFetchingNextPage ? 'Loading…' : 'Load more events'}
+              {query.isFetchingNextPage ? t('loadingMore') : t('loadMore')}
             </button>
           )}
         </>
@@ -181,11 +188,12 @@ export function DrilldownPanel({
 }
 
 function Cell({ value }: { value: string | number | null }) {
+  const { t } = useTranslation('drilldown');
   const { text, clipped } = displayText(value);
   return (
     <td>
       {text}
-      {clipped > 0 && <span className="clipped"> … ({clipped.toLocaleString('en-US')} more characters)</span>}
+      {clipped > 0 && <span className="clipped">{t('clipped', { count: clipped })}</span>}
     </td>
   );
 }

@@ -1,6 +1,6 @@
 // Calls of the Load-from-ES dialog (docs/elasticsearch.md "The HTTP API").
 import { z } from 'zod';
-import { apiJson, getJob, type Job } from '../../lib/api';
+import { apiJson, getJob, parseWith, type Job } from '../../lib/api';
 
 const clusterSchema = z.object({
   name: z.string().max(100),
@@ -27,14 +27,6 @@ const loadSchema = z.object({
   job: z.object({ id: z.string().min(1).max(200) }),
 });
 
-function parser<T>(schema: z.ZodType<T>, what: string): (v: unknown) => T {
-  return (v) => {
-    const r = schema.safeParse(v);
-    if (!r.success) throw new Error(`The server sent ${what} the app does not understand.`);
-    return r.data;
-  };
-}
-
 export interface EsRangeRequest {
   cluster: string;
   indexPattern: string;
@@ -45,7 +37,7 @@ export interface EsRangeRequest {
 export async function listClusters(signal?: AbortSignal): Promise<EsCluster[]> {
   const r = await apiJson(
     '/es/clusters',
-    parser(z.object({ clusters: z.array(clusterSchema).max(100) }), 'a cluster list'),
+    parseWith(z.object({ clusters: z.array(clusterSchema).max(100) }), 'clusterList'),
     {
       signal,
     },
@@ -54,11 +46,11 @@ export async function listClusters(signal?: AbortSignal): Promise<EsCluster[]> {
 }
 
 export function testConnection(req: EsRangeRequest, signal?: AbortSignal): Promise<EsTestResult> {
-  return apiJson('/es/test', parser(testSchema, 'a connection test'), { method: 'POST', json: req, signal });
+  return apiJson('/es/test', parseWith(testSchema, 'connectionTest'), { method: 'POST', json: req, signal });
 }
 
 export function startLoad(req: EsRangeRequest & { name?: string }): Promise<z.infer<typeof loadSchema>> {
-  return apiJson('/es/load', parser(loadSchema, 'a load answer'), { method: 'POST', json: req });
+  return apiJson('/es/load', parseWith(loadSchema, 'loadAnswer'), { method: 'POST', json: req });
 }
 
 /** The next window (or a refresh) into a dataset loaded from a cluster: its cluster and pattern. */
@@ -67,7 +59,7 @@ export function startNextWindow(req: {
   from: string;
   to: string;
 }): Promise<z.infer<typeof loadSchema>> {
-  return apiJson('/es/load', parser(loadSchema, 'a load answer'), { method: 'POST', json: req });
+  return apiJson('/es/load', parseWith(loadSchema, 'loadAnswer'), { method: 'POST', json: req });
 }
 
 /** Polls the load job until it ends (ES load jobs are followed by polling). */
@@ -111,5 +103,5 @@ export function exportWindowToCluster(req: {
   from: string;
   to: string;
 }): Promise<EsExportResult> {
-  return apiJson('/es/export', parser(exportSchema, 'an export answer'), { method: 'POST', json: req });
+  return apiJson('/es/export', parseWith(exportSchema, 'exportAnswer'), { method: 'POST', json: req });
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/api';
 import { exportWindowToCluster, listClusters, type EsExportResult } from './api';
 
@@ -15,6 +16,7 @@ export interface EsExportWindowProps {
  * server has clusters configured; exporting the same window again replaces its documents.
  */
 export function EsExportWindow({ datasetId, window }: EsExportWindowProps) {
+  const { t } = useTranslation('esLoad');
   const clusters = useQuery({ queryKey: ['es', 'clusters'], queryFn: ({ signal }) => listClusters(signal) });
   const [chosen, setChosen] = useState<string | null>(null);
   const [state, setState] = useState<
@@ -38,7 +40,7 @@ export function EsExportWindow({ datasetId, window }: EsExportWindowProps) {
   return (
     <p className="notice es-export">
       <label>
-        Cluster{' '}
+        {t('cluster')}{' '}
         <select value={cluster} onChange={(e) => setChosen(e.target.value)}>
           {list.map((c) => (
             <option key={c.name} value={c.name}>
@@ -48,13 +50,18 @@ export function EsExportWindow({ datasetId, window }: EsExportWindowProps) {
         </select>
       </label>{' '}
       <button type="button" disabled={state.kind === 'running'} onClick={() => void run()}>
-        Export window to ES
+        {t('export.run')}
       </button>{' '}
       <span role="status">
-        {state.kind === 'running' && 'Exporting…'}
+        {state.kind === 'running' && t('export.running')}
         {state.kind === 'done' &&
-          `Exported ${state.result.accounts} accounts, ${state.result.hosts} hosts and ${state.result.detections} detections to ${state.result.cluster}.`}
-        {state.kind === 'failed' && `Export failed: ${state.message}`}
+          t('export.done', {
+            accounts: state.result.accounts,
+            hosts: state.result.hosts,
+            detections: state.result.detections,
+            cluster: state.result.cluster,
+          })}
+        {state.kind === 'failed' && t('export.failed', { error: state.message })}
       </span>
     </p>
   );

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { apiError, jsonResponse, resetApiStubs, sampleJob, stubFetch } from '../../lib/api/test-support';
+import { i18n } from '../../i18n';
 import { renderWithProviders } from '../../test/render';
 import { EsLoadDialog } from './es-load-dialog';
 
@@ -146,5 +147,42 @@ describe('EsLoadDialog', () => {
     expect(await screen.findByText('“To” must be after “From”.', {}, SLOW)).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Load' }) as HTMLButtonElement).disabled).toBe(true);
     expect(calls.filter((c) => c.path !== '/api/es/clusters')).toHaveLength(0);
+  });
+
+  it('speaks Japanese: labels, range check, the test result with its numbers', async () => {
+    await act(() => i18n.changeLanguage('ja'));
+    stubFetch((req) => {
+      if (req.path === '/api/es/clusters') return jsonResponse(200, CLUSTERS);
+      if (req.path === '/api/es/test')
+        return jsonResponse(200, {
+          cluster: 'prod',
+          distribution: 'elasticsearch',
+          version: '8.15.0',
+          indexPattern: 'winlogbeat-*',
+          indices: 2,
+          shapes: [],
+          securityEvents: 4321,
+          range: {},
+        });
+      return apiError(404, 'not_found', 'no');
+    });
+    render();
+    expect(
+      screen.getByRole('dialog', { name: 'Elasticsearch / OpenSearch から読み込む' }),
+    ).toBeInTheDocument();
+    await screen.findByRole('option', { name: /prod/ }, SLOW);
+    expect(screen.getByLabelText('インデックスパターン')).toHaveValue('winlogbeat-*');
+    await userEvent.click(screen.getByRole('button', { name: '前日' }));
+    await userEvent.click(screen.getByRole('button', { name: '接続をテスト' }));
+    expect(
+      await screen.findByText(
+        'Elasticsearch 8.15.0: 2 個のインデックスに Security イベントが 4,321 件あります (形式不明)。',
+        {},
+        SLOW,
+      ),
+    ).toBeTruthy();
+    await userEvent.clear(screen.getByLabelText('終了'));
+    expect(await screen.findByText('開始と終了の両方の時刻を入力してください。', {}, SLOW)).toBeTruthy();
+    expect(screen.getByRole('button', { name: '読み込む' })).toBeDisabled();
   });
 });

@@ -3,6 +3,7 @@
 // the range into a new server dataset with progress. Cluster errors arrive as the server's
 // messages (unreachable, TLS, credentials, no index, ...), never with credentials in them.
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage, type Job } from '../../lib/api';
 import {
   listClusters,
@@ -31,6 +32,8 @@ type Status =
   | { kind: 'error'; message: string };
 
 export function EsLoadDialog({ onLoaded, onClose, now = Date.now, defaultOffset }: EsLoadDialogProps) {
+  const { t, i18n } = useTranslation('esLoad');
+  const num = (n: number) => n.toLocaleString(i18n.language);
   const [clusters, setClusters] = useState<EsCluster[] | null>(null);
   const [clusterError, setClusterError] = useState<string | null>(null);
   const [cluster, setCluster] = useState('');
@@ -66,11 +69,7 @@ export function EsLoadDialog({ onLoaded, onClose, now = Date.now, defaultOffset 
   const fromIso = toUtcIso(from, offset);
   const toIso = toUtcIso(to, offset);
   const rangeProblem =
-    fromIso === null || toIso === null
-      ? 'Enter both times.'
-      : fromIso >= toIso
-        ? '“To” must be after “From”.'
-        : null;
+    fromIso === null || toIso === null ? t('enterBoth') : fromIso >= toIso ? t('toAfterFrom') : null;
   const busy = status.kind === 'testing' || status.kind === 'loading';
 
   const request = () => ({ cluster, indexPattern: pattern.trim(), from: fromIso ?? '', to: toIso ?? '' });
@@ -89,7 +88,7 @@ export function EsLoadDialog({ onLoaded, onClose, now = Date.now, defaultOffset 
         result.securityEvents === 0
           ? {
               kind: 'error',
-              message: `No Security events in this range on ${result.cluster} (${result.indices} indices match).`,
+              message: t('noEvents', { cluster: result.cluster, count: result.indices }),
             }
           : { kind: 'tested', result },
       );
@@ -108,7 +107,7 @@ export function EsLoadDialog({ onLoaded, onClose, now = Date.now, defaultOffset 
       if (final.state === 'failed') {
         setStatus({
           kind: 'error',
-          message: `The load failed: ${final.error ?? 'unknown error'}. No dataset was created from it.`,
+          message: t('failedNew', { error: final.error ?? t('unknownError') }),
         });
         return;
       }
@@ -120,13 +119,11 @@ export function EsLoadDialog({ onLoaded, onClose, now = Date.now, defaultOffset 
 
   return (
     <section role="dialog" aria-modal="true" aria-labelledby="es-load-title" className="es-load-dialog">
-      <h2 id="es-load-title">Load from Elasticsearch / OpenSearch</h2>
+      <h2 id="es-load-title">{t('title')}</h2>
       {clusterError !== null && <p role="alert">{clusterError}</p>}
-      {clusters !== null && clusters.length === 0 && (
-        <p role="alert">No cluster is configured on the server (LOGONLENS_ES; see docs/elasticsearch.md).</p>
-      )}
+      {clusters !== null && clusters.length === 0 && <p role="alert">{t('noCluster')}</p>}
       <label>
-        Cluster
+        {t('cluster')}
         <select
           value={cluster}
           onChange={(e) => setCluster(e.target.value)}
@@ -134,13 +131,13 @@ export function EsLoadDialog({ onLoaded, onClose, now = Date.now, defaultOffset 
         >
           {(clusters ?? []).map((c) => (
             <option key={c.name} value={c.name}>
-              {c.name} ({c.url})
+              {t('clusterOption', { name: c.name, url: c.url })}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Index pattern
+        {t('indexPattern')}
         <input
           value={pattern}
           onChange={(e) => setPattern(e.target.value)}
@@ -149,17 +146,17 @@ export function EsLoadDialog({ onLoaded, onClose, now = Date.now, defaultOffset 
         />
       </label>
       <fieldset disabled={busy}>
-        <legend>Range</legend>
+        <legend>{t('range')}</legend>
         <label>
-          From
+          {t('from')}
           <input type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />
         </label>
         <label>
-          To
+          {t('to')}
           <input type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} />
         </label>
         <label>
-          Time zone
+          {t('timeZone')}
           <select value={offset} onChange={(e) => setOffset(Number(e.target.value))}>
             {OFFSETS.map((o) => (
               <option key={o} value={o}>
@@ -169,14 +166,17 @@ export function EsLoadDialog({ onLoaded, onClose, now = Date.now, defaultOffset 
           </select>
         </label>
         <button type="button" onClick={() => applyPreset('day')}>
-          Previous day
+          {t('previousDay')}
         </button>
         <button type="button" onClick={() => applyPreset('week')}>
-          Previous 7 days
+          {t('previous7Days')}
         </button>
         {rangeProblem === null && fromIso && toIso && (
           <p className="es-load-utc">
-            UTC {fromIso.slice(0, 16).replace('T', ' ')} → {toIso.slice(0, 16).replace('T', ' ')}
+            {t('utcRange', {
+              from: fromIso.slice(0, 16).replace('T', ' '),
+              to: toIso.slice(0, 16).replace('T', ' '),
+            })}
           </p>
         )}
       </fieldset>
@@ -187,27 +187,36 @@ export function EsLoadDialog({ onLoaded, onClose, now = Date.now, defaultOffset 
           onClick={() => void onTest()}
           disabled={busy || rangeProblem !== null || !cluster}
         >
-          Test connection
+          {t('test')}
         </button>
         <button
           type="button"
           onClick={() => void onLoad()}
           disabled={busy || rangeProblem !== null || !cluster}
         >
-          Load
+          {t('load')}
         </button>
         <button type="button" onClick={onClose}>
-          {status.kind === 'loading' ? 'Cancel' : 'Close'}
+          {status.kind === 'loading' ? t('cancel') : t('close')}
         </button>
       </div>
       <output aria-live="polite">
-        {status.kind === 'testing' && 'Testing the connection…'}
+        {status.kind === 'testing' && t('testing')}
         {status.kind === 'tested' &&
-          `${status.result.distribution === 'opensearch' ? 'OpenSearch' : 'Elasticsearch'} ${status.result.version}: ${status.result.securityEvents.toLocaleString('en')} Security events in ${status.result.indices} indices (${status.result.shapes.join(', ') || 'unknown shape'}).`}
+          t('tested', {
+            distribution: status.result.distribution === 'opensearch' ? 'OpenSearch' : 'Elasticsearch',
+            version: status.result.version,
+            events: num(status.result.securityEvents),
+            count: status.result.indices,
+            shapes: status.result.shapes.join(', ') || t('unknownShape'),
+          })}
         {status.kind === 'loading' &&
           (status.job === null
-            ? 'Starting the load…'
-            : `Loading: ${status.job.progress.records.toLocaleString('en')} events read, ${(status.job.progress.bytes / 1024).toFixed(0)} KiB received…`)}
+            ? t('starting')
+            : t('progress', {
+                events: num(status.job.progress.records),
+                kib: num(Math.round(status.job.progress.bytes / 1024)),
+              }))}
       </output>
       {status.kind === 'error' && <p role="alert">{status.message}</p>}
     </section>

@@ -2,6 +2,7 @@
 // union of its ranges under the same cluster and index pattern (POST /api/es/load { datasetId }).
 // Times are entered in UTC here (the dataset's sources are UTC ranges).
 import { useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { errorMessage, type Job } from '../../lib/api';
 import { startNextWindow, waitForLoad } from './api';
 import { toLocalInput, toUtcIso } from './time-range';
@@ -25,6 +26,8 @@ export interface EsNextWindowDialogProps {
 type Status = { kind: 'idle' } | { kind: 'loading'; job: Job | null } | { kind: 'error'; message: string };
 
 export function EsNextWindowDialog({ datasetId, source, onLoaded, onClose }: EsNextWindowDialogProps) {
+  const { t, i18n } = useTranslation('esLoad');
+  const num = (n: number) => n.toLocaleString(i18n.language);
   const fromMs = Date.parse(source.from);
   const toMs = Date.parse(source.to);
   const span = Number.isFinite(toMs - fromMs) && toMs > fromMs ? toMs - fromMs : 86_400_000;
@@ -37,11 +40,7 @@ export function EsNextWindowDialog({ datasetId, source, onLoaded, onClose }: EsN
   const fromIso = toUtcIso(from, 0);
   const toIso = toUtcIso(to, 0);
   const problem =
-    fromIso === null || toIso === null
-      ? 'Enter both times.'
-      : fromIso >= toIso
-        ? '“To” must be after “From”.'
-        : null;
+    fromIso === null || toIso === null ? t('enterBoth') : fromIso >= toIso ? t('toAfterFrom') : null;
   const busy = status.kind === 'loading';
 
   const onLoad = async () => {
@@ -55,7 +54,7 @@ export function EsNextWindowDialog({ datasetId, source, onLoaded, onClose }: EsN
       if (final.state === 'failed') {
         setStatus({
           kind: 'error',
-          message: `The load failed: ${final.error ?? 'unknown error'}. The dataset keeps its previous graph.`,
+          message: t('failedNext', { error: final.error ?? t('unknownError') }),
         });
         return;
       }
@@ -67,18 +66,19 @@ export function EsNextWindowDialog({ datasetId, source, onLoaded, onClose }: EsN
 
   return (
     <section role="dialog" aria-modal="true" aria-labelledby="es-next-title" className="es-load-dialog">
-      <h2 id="es-next-title">Load another window from {source.cluster}</h2>
+      <h2 id="es-next-title">{t('next.title', { cluster: source.cluster })}</h2>
       <p>
-        Index pattern <code>{source.indexPattern}</code>. The dataset is rebuilt from all its ranges.
+        {/* The pattern is the component's own child: it never goes through the message parser. */}
+        <Trans t={t} i18nKey="next.pattern" components={{ pattern: <code>{source.indexPattern}</code> }} />
       </p>
       <fieldset disabled={busy}>
-        <legend>Range (UTC)</legend>
+        <legend>{t('rangeUtc')}</legend>
         <label>
-          From
+          {t('from')}
           <input type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />
         </label>
         <label>
-          To
+          {t('to')}
           <input type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} />
         </label>
         <button
@@ -88,23 +88,26 @@ export function EsNextWindowDialog({ datasetId, source, onLoaded, onClose }: EsN
             setTo(toLocalInput(toMs, 0));
           }}
         >
-          Same range again
+          {t('next.sameAgain')}
         </button>
       </fieldset>
       {problem !== null && <p role="alert">{problem}</p>}
       <div className="es-load-actions">
         <button type="button" onClick={() => void onLoad()} disabled={busy || problem !== null}>
-          Load
+          {t('load')}
         </button>
         <button type="button" onClick={onClose}>
-          {busy ? 'Cancel' : 'Close'}
+          {busy ? t('cancel') : t('close')}
         </button>
       </div>
       <output aria-live="polite">
         {status.kind === 'loading' &&
           (status.job === null
-            ? 'Starting the load…'
-            : `Loading: ${status.job.progress.records.toLocaleString('en')} events read, ${(status.job.progress.bytes / 1024).toFixed(0)} KiB received…`)}
+            ? t('starting')
+            : t('progress', {
+                events: num(status.job.progress.records),
+                kib: num(Math.round(status.job.progress.bytes / 1024)),
+              }))}
       </output>
       {status.kind === 'error' && <p role="alert">{status.message}</p>}
     </section>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DEFAULT_FILTERS, type ViewFilters } from '../../../core/analysis/index.js';
 
 export interface FiltersPanelProps {
@@ -18,12 +19,13 @@ export function toggleInList<T>(list: T[] | null, all: T[], value: T): T[] | nul
 }
 
 export function FiltersPanel({ filters, eventIds, logonTypes, onChange }: FiltersPanelProps) {
+  const { t } = useTranslation('filters');
   const set = (patch: Partial<ViewFilters>) => onChange({ ...filters, ...patch });
   return (
-    <form className="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
+    <form className="filters" aria-label={t('label')} onSubmit={(e) => e.preventDefault()}>
       <SearchBox key={filters.search} value={filters.search} onCommit={(search) => set({ search })} />
       <fieldset>
-        <legend>Event IDs</legend>
+        <legend>{t('eventIds')}</legend>
         {eventIds.map((id) => (
           <label key={id} className="check">
             <input
@@ -37,21 +39,21 @@ export function FiltersPanel({ filters, eventIds, logonTypes, onChange }: Filter
       </fieldset>
       {logonTypes.length > 0 && (
         <fieldset>
-          <legend>Logon types</legend>
-          {logonTypes.map((t) => (
-            <label key={t} className="check">
+          <legend>{t('logonTypes')}</legend>
+          {logonTypes.map((type) => (
+            <label key={type} className="check">
               <input
                 type="checkbox"
-                checked={filters.logonTypes === null || filters.logonTypes.includes(t)}
-                onChange={() => set({ logonTypes: toggleInList(filters.logonTypes, logonTypes, t) })}
+                checked={filters.logonTypes === null || filters.logonTypes.includes(type)}
+                onChange={() => set({ logonTypes: toggleInList(filters.logonTypes, logonTypes, type) })}
               />
-              {t}
+              {type}
             </label>
           ))}
         </fieldset>
       )}
       <fieldset>
-        <legend>Outcome</legend>
+        <legend>{t('outcome')}</legend>
         {(['any', 'success', 'failure'] as const).map((o) => (
           <label key={o} className="check">
             <input
@@ -60,12 +62,12 @@ export function FiltersPanel({ filters, eventIds, logonTypes, onChange }: Filter
               checked={filters.outcome === o}
               onChange={() => set({ outcome: o })}
             />
-            {o}
+            {t(`outcomes.${o}`)}
           </label>
         ))}
       </fieldset>
       <label className="field">
-        Minimum count
+        {t('minCount')}
         <input
           type="number"
           min={1}
@@ -83,10 +85,10 @@ export function FiltersPanel({ filters, eventIds, logonTypes, onChange }: Filter
           checked={filters.showHidden}
           onChange={(e) => set({ showHidden: e.target.checked })}
         />
-        show hidden (machine, anonymous, local)
+        {t('showHidden')}
       </label>
       <button type="button" onClick={() => onChange({ ...DEFAULT_FILTERS })}>
-        Reset filters
+        {t('reset')}
       </button>
     </form>
   );
@@ -94,18 +96,19 @@ export function FiltersPanel({ filters, eventIds, logonTypes, onChange }: Filter
 
 /** The search is committed on Enter or when leaving the box: one history entry per search, not per key. */
 function SearchBox({ value, onCommit }: { value: string; onCommit(v: string): void }) {
+  const { t } = useTranslation('filters');
   const [text, setText] = useState(value);
   const commit = () => {
     if (text !== value) onCommit(text.slice(0, 200));
   };
   return (
     <label className="field">
-      Search accounts, hosts, IPs
+      {t('search')}
       <input
         type="search"
         value={text}
         maxLength={200}
-        placeholder="name or address, Enter to apply"
+        placeholder={t('searchPlaceholder')}
         onChange={(e) => setText(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {

@@ -1,7 +1,9 @@
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** Accepts a dataset file dropped anywhere on its children; shows a hint while dragging. */
 export function DropZone({ onFile, children }: { onFile(file: File): void; children: ReactNode }) {
+  const { t } = useTranslation('ingest');
   const [over, setOver] = useState(false);
   const hasFiles = (e: React.DragEvent) => e.dataTransfer.types.includes('Files');
   return (
@@ -26,7 +28,7 @@ export function DropZone({ onFile, children }: { onFile(file: File): void; child
       {children}
       {over && (
         <div className="drop-hint" aria-hidden="true">
-          Drop a LogonLens dataset (.json) to open it
+          {t('dropHint')}
         </div>
       )}
     </div>

@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+
 /** Why a file could not be opened: its name and the first problems with where they are. */
 export function OpenError({
   name,
@@ -8,13 +10,13 @@ export function OpenError({
   problems: string[];
   onDismiss(): void;
 }) {
+  const { t } = useTranslation('ingest');
   return (
     <div className="notice error" role="alert">
-      <button type="button" className="close" onClick={onDismiss} aria-label="Dismiss">
+      <button type="button" className="close" onClick={onDismiss} aria-label={t('dismiss')}>
         ×
       </button>
-      <strong>Could not open {name}: it is not a valid LogonLens dataset.</strong> The current view is
-      unchanged.
+      <strong>{t('invalid', { name })}</strong> {t('unchanged')}
       <ul>
         {problems.map((p, i) => (
           <li key={i}>

@@ -1,4 +1,5 @@
 import { MAX_DATASET_TEXT, type Dataset } from '../../../core/dataset/index.js';
+import { i18n } from '../../i18n';
 import type { FileStore } from '../../lib/file-store';
 import { sha256Hex } from '../../lib/hash';
 import { parseDataset } from '../../lib/parse-dataset';
@@ -22,8 +23,7 @@ export type OpenResult =
  */
 export async function openDatasetFile(file: File, store: FileStore): Promise<OpenResult> {
   const name = file.name.slice(0, 200);
-  if (file.size > MAX_DATASET_TEXT)
-    return { ok: false, name, problems: ['the file is too large to be a dataset'] };
+  if (file.size > MAX_DATASET_TEXT) return { ok: false, name, problems: [i18n.t('ingest:tooLarge')] };
   let text: string;
   try {
     text = await readText(file);
@@ -31,7 +31,7 @@ export async function openDatasetFile(file: File, store: FileStore): Promise<Ope
     return {
       ok: false,
       name,
-      problems: [`could not read the file: ${e instanceof Error ? e.message : String(e)}`],
+      problems: [i18n.t('ingest:unreadable', { error: e instanceof Error ? e.message : String(e) })],
     };
   }
   const result = await parseDataset(text);

@@ -11,7 +11,7 @@ const path = (datasetId: string): string => `/datasets/${encodeURIComponent(data
 
 /** GET /api/datasets/:id/annotations: the analyst's notes and tags on the dataset (docs/api.md). */
 export async function getAnnotations(datasetId: string, signal?: AbortSignal): Promise<Annotation[]> {
-  const answer = await apiJson(path(datasetId), parseWith(listSchema, 'a list of notes'), { signal });
+  const answer = await apiJson(path(datasetId), parseWith(listSchema, 'noteList'), { signal });
   return answer.annotations;
 }
 
@@ -20,7 +20,7 @@ export async function putAnnotation(
   datasetId: string,
   input: { target: AnnotationTarget; note: string; tags: string[] },
 ): Promise<Annotation> {
-  const answer = await apiJson(path(datasetId), parseWith(oneSchema, 'a note'), {
+  const answer = await apiJson(path(datasetId), parseWith(oneSchema, 'note'), {
     method: 'PUT',
     json: input,
   });

@@ -1,3 +1,5 @@
+import { i18n } from '../../i18n';
+import type { api as apiMessages } from '../../i18n/en/api';
 import { ApiError, errorFromResponse, isAbort, networkError } from './errors';
 import { clearToken, getToken, requestToken } from './token';
 
@@ -29,15 +31,11 @@ export async function tokenAfter401(usedToken: string | null, attempt: number): 
   if (current !== null && current !== usedToken) return current;
   if (usedToken !== null) clearToken();
   if (attempt >= MAX_TOKEN_ATTEMPTS) {
-    throw new ApiError(401, 'unauthorized', 'The access token was refused.');
+    throw new ApiError(401, 'unauthorized', i18n.t('api:tokenRefused'));
   }
   const token = await requestToken(usedToken === null ? 'required' : 'rejected');
   if (token === null) {
-    throw new ApiError(
-      401,
-      'unauthorized',
-      'This server needs an access token (the LOGONLENS_TOKEN it was started with).',
-    );
+    throw new ApiError(401, 'unauthorized', i18n.t('api:tokenNeeded'));
   }
   return token;
 }
@@ -82,10 +80,16 @@ export async function apiFetch(path: string, req: ApiRequest = {}): Promise<Resp
   }
 }
 
+/** What kind of answer was expected (its name in the `api:answer` messages). */
+export type AnswerKind = Extract<keyof typeof apiMessages.answer, string>;
+
 /** A response body that is not what the API promises. */
-export function badResponse(what: string, detail?: string): ApiError {
-  const suffix = detail ? `: ${detail}` : '';
-  return new ApiError(502, 'bad_response', `The server sent ${what} the app does not understand${suffix}.`);
+export function badResponse(what: AnswerKind, detail?: string): ApiError {
+  const kind = i18n.t(`api:answer.${what}`);
+  const message = detail
+    ? i18n.t('api:badResponseDetail', { what: kind, detail })
+    : i18n.t('api:badResponse', { what: kind });
+  return new ApiError(502, 'bad_response', message);
 }
 
 /** GET/POST/PATCH a JSON resource and check its shape with `parse` (which throws on a bad shape). */
@@ -99,7 +103,7 @@ export async function apiJson<T>(
   try {
     value = await res.json();
   } catch {
-    throw badResponse('an answer');
+    throw badResponse('answer');
   }
   return parse(value);
 }

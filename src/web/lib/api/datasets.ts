@@ -9,7 +9,7 @@ const jobOnlySchema = z.object({ job: jobSchema });
 const enc = encodeURIComponent;
 
 export async function listDatasets(signal?: AbortSignal): Promise<DatasetSummary[]> {
-  const body = await apiJson('/datasets', parseWith(listSchema, 'a dataset list'), { signal });
+  const body = await apiJson('/datasets', parseWith(listSchema, 'datasetList'), { signal });
   return body.datasets;
 }
 
@@ -17,14 +17,14 @@ export async function listDatasets(signal?: AbortSignal): Promise<DatasetSummary
 export async function getDataset(id: string, signal?: AbortSignal): Promise<DatasetSummary> {
   return apiJson(
     `/datasets/${enc(id)}`,
-    parseWith(z.union([oneSchema.transform((b) => b.dataset), datasetSummarySchema]), 'a dataset'),
+    parseWith(z.union([oneSchema.transform((b) => b.dataset), datasetSummarySchema]), 'dataset'),
     { signal },
   );
 }
 
 /** Creates an empty dataset (files are appended later). */
 export async function createDataset(name: string): Promise<DatasetSummary> {
-  const body = await apiJson('/datasets', parseWith(oneSchema, 'a new dataset'), {
+  const body = await apiJson('/datasets', parseWith(oneSchema, 'newDataset'), {
     method: 'POST',
     json: { name },
   });
@@ -34,7 +34,7 @@ export async function createDataset(name: string): Promise<DatasetSummary> {
 export async function renameDataset(id: string, name: string): Promise<DatasetSummary> {
   return apiJson(
     `/datasets/${enc(id)}`,
-    parseWith(z.union([oneSchema.transform((b) => b.dataset), datasetSummarySchema]), 'a dataset'),
+    parseWith(z.union([oneSchema.transform((b) => b.dataset), datasetSummarySchema]), 'dataset'),
     { method: 'PATCH', json: { name } },
   );
 }
@@ -47,7 +47,7 @@ export async function deleteDataset(id: string): Promise<void> {
 export async function getJob(id: string, signal?: AbortSignal): Promise<Job> {
   return apiJson(
     `/jobs/${enc(id)}`,
-    parseWith(z.union([jobOnlySchema.transform((b) => b.job), jobSchema]), 'a job'),
+    parseWith(z.union([jobOnlySchema.transform((b) => b.job), jobSchema]), 'job'),
     { signal },
   );
 }

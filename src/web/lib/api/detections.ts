@@ -16,7 +16,7 @@ export type ServerDetections = z.infer<typeof detectionsAnswerSchema>;
 export async function getDetections(datasetId: string, signal?: AbortSignal): Promise<ServerDetections> {
   return apiJson(
     `/datasets/${encodeURIComponent(datasetId)}/detections`,
-    parseWith(detectionsAnswerSchema, 'a detections list'),
+    parseWith(detectionsAnswerSchema, 'detections'),
     { signal },
   );
 }

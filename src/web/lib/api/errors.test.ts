@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { i18n } from '../../i18n';
+import { badResponse } from './client';
 import { ApiError, errorFromResponse, errorMessage, networkError } from './errors';
 
 describe('errorFromResponse', () => {
@@ -35,5 +37,21 @@ describe('errorMessage', () => {
     );
     expect(errorMessage(new Error('boom'))).toBe('boom');
     expect(errorMessage(42)).toBe('Something went wrong.');
+  });
+});
+
+describe('in Japanese', () => {
+  it("words the app's own errors in the UI language, the server's message as sent", async () => {
+    await i18n.changeLanguage('ja');
+    expect(errorFromResponse(404, '').message).toBe('サーバーの応答は 404 でした: 見つかりません。');
+    expect(errorFromResponse(418, '').message).toBe('サーバーの応答は 418 でした: 予期しないエラー。');
+    expect(errorMessage(networkError(new TypeError('Failed to fetch')))).toBe(
+      'LogonLens サーバーに接続できません (Failed to fetch)。サーバーは起動していますか?',
+    );
+    expect(badResponse('graph', 'format').message).toBe(
+      'サーバーから、アプリが解釈できないグラフが送られてきました: format。',
+    );
+    const server = JSON.stringify({ error: { code: 'too_large', message: 'Upload exceeds 2 GB.' } });
+    expect(errorFromResponse(413, server).message).toBe('Upload exceeds 2 GB.');
   });
 });

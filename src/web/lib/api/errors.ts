@@ -1,3 +1,5 @@
+import { i18n } from '../../i18n';
+
 /**
  * Errors from the LogonLens server, turned into sentences an analyst can act on. The server answers
  * `{ "error": { "code", "message" } }`; anything else (a proxy's HTML page, a dropped connection)
@@ -34,21 +36,13 @@ export function parseErrorBody(body: unknown): { code: string; message: string }
   return { code, message };
 }
 
-const STATUS_TEXT: Record<number, string> = {
-  400: 'the request was not accepted',
-  401: 'an access token is needed',
-  403: 'access was refused',
-  404: 'not found',
-  409: 'conflict with the current state',
-  413: 'too large for the server',
-  415: 'unsupported content type',
-  422: 'the data was not accepted',
-  429: 'too many requests',
-  500: 'internal server error',
-  502: 'bad gateway',
-  503: 'the server is not available',
-  504: 'the server took too long',
-};
+/** The statuses the app explains in words (the `api:status` messages). */
+const EXPLAINED = [400, 401, 403, 404, 409, 413, 415, 422, 429, 500, 502, 503, 504] as const;
+
+function statusReason(status: number): string {
+  const known = EXPLAINED.find((s) => s === status);
+  return known === undefined ? i18n.t('api:status.other') : i18n.t(`api:status.http${known}`);
+}
 
 /** Builds the ApiError for a non-2xx answer from its status and its body text. */
 export function errorFromResponse(status: number, bodyText: string): ApiError {
@@ -58,7 +52,7 @@ export function errorFromResponse(status: number, bodyText: string): ApiError {
   } catch {
     parsed = null;
   }
-  const fallback = `The server answered ${status}: ${STATUS_TEXT[status] ?? 'unexpected error'}.`;
+  const fallback = i18n.t('api:serverAnswered', { status, reason: statusReason(status) });
   if (parsed === null || parsed.message.trim() === '') {
     return new ApiError(status, parsed?.code ?? `http_${status}`, fallback);
   }
@@ -67,16 +61,19 @@ export function errorFromResponse(status: number, bodyText: string): ApiError {
 
 /** The error for a request that never got an answer (server down, network cut). */
 export function networkError(cause: unknown): ApiError {
-  const detail = cause instanceof Error && cause.message ? ` (${clip(cause.message)})` : '';
-  return new ApiError(0, 'network', `Cannot reach the LogonLens server${detail}. Is it running?`);
+  const message =
+    cause instanceof Error && cause.message
+      ? i18n.t('api:unreachableDetail', { detail: clip(cause.message) })
+      : i18n.t('api:unreachable');
+  return new ApiError(0, 'network', message);
 }
 
 /** A readable message for any error a query or mutation may throw. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
-  if (error instanceof Error) return clip(error.message) || 'Something went wrong.';
+  if (error instanceof Error) return clip(error.message) || i18n.t('api:somethingWrong');
   if (typeof error === 'string') return clip(error);
-  return 'Something went wrong.';
+  return i18n.t('api:somethingWrong');
 }
 
 /** True for an abort caused by our own AbortSignal (not an error to show). */

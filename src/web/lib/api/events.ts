@@ -32,7 +32,7 @@ export function getEvents(
 ): Promise<EventsPage> {
   return apiJson(
     `/datasets/${encodeURIComponent(datasetId)}/events${eventsSearch(params, cursor)}`,
-    parseWith(eventsPageSchema, 'a page of events'),
+    parseWith(eventsPageSchema, 'events'),
     { signal },
   );
 }

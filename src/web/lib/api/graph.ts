@@ -42,9 +42,9 @@ export async function getGraph(
   try {
     value = await res.json();
   } catch {
-    throw badResponse('a graph');
+    throw badResponse('graph');
   }
   const parsed = validateDataset(value);
-  if (!parsed.ok) throw badResponse('a graph', parsed.problems.slice(0, 2).join('; '));
+  if (!parsed.ok) throw badResponse('graph', parsed.problems.slice(0, 2).join('; '));
   return parsed.dataset;
 }

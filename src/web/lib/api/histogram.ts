@@ -21,7 +21,7 @@ export type ServerHistogram = z.infer<typeof histogramSchema>;
 export async function getHistogram(datasetId: string, signal?: AbortSignal): Promise<ServerHistogram> {
   return apiJson(
     `/datasets/${encodeURIComponent(datasetId)}/histogram`,
-    parseWith(histogramSchema, 'a histogram'),
+    parseWith(histogramSchema, 'histogram'),
     { signal },
   );
 }

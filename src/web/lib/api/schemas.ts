@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { timeRangeSchema } from '../../../core/dataset';
 import type { LogonEvent } from '../../../core/events';
 import { LOGON_EVENT_FIELDS } from '../../../core/events';
-import { badResponse } from './client';
+import { badResponse, type AnswerKind } from './client';
 
 /**
  * Shapes of the API's answers (docs/api.md), checked on arrival: dataset names and event fields come
@@ -77,7 +77,7 @@ export const eventsPageSchema = z.object({
 export type EventsPage = z.infer<typeof eventsPageSchema>;
 
 /** Parses with a schema; a mismatch becomes a readable "bad response" error naming the first problem. */
-export function parseWith<T>(schema: z.ZodType<T>, what: string): (value: unknown) => T {
+export function parseWith<T>(schema: z.ZodType<T>, what: AnswerKind): (value: unknown) => T {
   return (value) => {
     const result = schema.safeParse(value);
     if (result.success) return result.data;

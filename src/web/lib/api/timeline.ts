@@ -21,7 +21,7 @@ export async function getNodeTimeline(
 ): Promise<NodeTimeline> {
   return apiJson(
     `/datasets/${encodeURIComponent(datasetId)}/timeline?node=${encodeURIComponent(node)}`,
-    parseWith(timelineSchema, 'a node timeline'),
+    parseWith(timelineSchema, 'nodeTimeline'),
     { signal },
   );
 }

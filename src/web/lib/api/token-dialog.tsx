@@ -1,5 +1,6 @@
 import './token-dialog.css';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { setTokenPrompt, type TokenPromptReason } from './token';
 
 interface Pending {
@@ -12,6 +13,7 @@ interface Pending {
  * it stays invisible until needed. The token goes to sessionStorage (see token.ts), never the URL.
  */
 export function TokenDialog() {
+  const { t } = useTranslation('api');
   const [pending, setPending] = useState<Pending | null>(null);
   const [value, setValue] = useState('');
   const titleId = useId();
@@ -59,15 +61,11 @@ export function TokenDialog() {
           if (e.key === 'Escape') finish(null);
         }}
       >
-        <h2 id={titleId}>Access token needed</h2>
-        <p>
-          {pending.reason === 'rejected'
-            ? 'The server refused the token. Type the token it was started with (LOGONLENS_TOKEN).'
-            : 'This LogonLens server is protected. Type the token it was started with (LOGONLENS_TOKEN).'}
-        </p>
-        <p className="hint">It is kept for this browser tab only and never put in links.</p>
+        <h2 id={titleId}>{t('token.title')}</h2>
+        <p>{pending.reason === 'rejected' ? t('token.rejected') : t('token.required')}</p>
+        <p className="hint">{t('token.hint')}</p>
         <form onSubmit={submit}>
-          <label htmlFor={inputId}>Access token</label>
+          <label htmlFor={inputId}>{t('token.label')}</label>
           <input
             id={inputId}
             ref={inputRef}
@@ -77,10 +75,10 @@ export function TokenDialog() {
             onChange={(e) => setValue(e.target.value)}
           />
           <button type="submit" disabled={value.trim() === ''}>
-            Use token
+            {t('token.use')}
           </button>
           <button type="button" onClick={() => finish(null)}>
-            Cancel
+            {t('token.cancel')}
           </button>
         </form>
       </div>

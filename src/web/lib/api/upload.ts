@@ -1,3 +1,4 @@
+import { i18n } from '../../i18n';
 import { API_BASE, authHeader, badResponse, tokenAfter401 } from './client';
 import { ApiError, errorFromResponse, networkError } from './errors';
 import { getToken } from './token';
@@ -20,7 +21,7 @@ export interface UploadOptions {
   signal?: AbortSignal | undefined;
 }
 
-const parseAnswer = parseWith(uploadAnswerSchema, 'an upload answer');
+const parseAnswer = parseWith(uploadAnswerSchema, 'uploadAnswer');
 
 /**
  * Sends files as multipart/form-data with XMLHttpRequest: fetch() cannot report upload progress,
@@ -28,7 +29,7 @@ const parseAnswer = parseWith(uploadAnswerSchema, 'an upload answer');
  * never read into memory here. A 401 asks for the token and re-sends.
  */
 export async function uploadFiles(opts: UploadOptions): Promise<UploadAnswer> {
-  if (opts.files.length === 0) throw new ApiError(400, 'no_files', 'Choose at least one file to upload.');
+  if (opts.files.length === 0) throw new ApiError(400, 'no_files', i18n.t('api:noFiles'));
   const path =
     opts.datasetId === undefined ? '/datasets' : `/datasets/${encodeURIComponent(opts.datasetId)}/files`;
   let token = getToken();
@@ -48,7 +49,7 @@ export async function uploadFiles(opts: UploadOptions): Promise<UploadAnswer> {
     try {
       value = JSON.parse(answer.text) as unknown;
     } catch {
-      throw badResponse('an upload answer');
+      throw badResponse('uploadAnswer');
     }
     return parseAnswer(value);
   }
@@ -69,7 +70,7 @@ function send(
       opts.onProgress?.({ loaded: e.loaded, total: e.lengthComputable ? e.total : null });
     };
     xhr.onload = () => resolve({ status: xhr.status, text: xhr.responseText });
-    xhr.onerror = () => reject(networkError(new Error('the upload was interrupted')));
+    xhr.onerror = () => reject(networkError(new Error(i18n.t('api:uploadInterrupted'))));
     xhr.onabort = () => reject(new DOMException('Upload cancelled', 'AbortError'));
     if (opts.signal) {
       if (opts.signal.aborted) {
