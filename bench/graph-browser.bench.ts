@@ -6,8 +6,9 @@
 // WebGL, and the page's JS heap (main thread, from Chromium).
 //
 // LOGONLENS_BENCH_GRAPH_SIZES=1k,5k limits the sizes (default 1k,5k,26k). Needs Chromium
-// (LOGONLENS_CHROMIUM) and builds dist/web when missing.
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// (LOGONLENS_CHROMIUM) and builds dist/web when missing. LOGONLENS_BENCH_GRAPH_PROFILE=<dir> also
+// writes a main-thread CPU profile of each step there and prints what its longest busy stretch ran.
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -15,6 +16,7 @@ import { generateDataset, type GenerateOptions } from '../src/core/dataset/testi
 import { CHROMIUM_SKIP_REASON, HAS_CHROMIUM, launchChromium } from '../test/e2e/helpers/chromium.js';
 import { serveStatic } from '../test/e2e/helpers/static-server.js';
 import { ensureWebBuild } from '../test/e2e/helpers/web-build.js';
+import { busiestStretch, type CpuProfile } from './cpu-profile.js';
 
 if (!HAS_CHROMIUM) {
   console.log(`skipped: ${CHROMIUM_SKIP_REASON}`);
@@ -29,6 +31,8 @@ const SIZES: Record<string, GenerateOptions> = {
 const wanted = (process.env.LOGONLENS_BENCH_GRAPH_SIZES ?? '1k,5k,26k').split(',').map((s) => s.trim());
 /** A step that has not finished by then is reported as such instead of blocking the run. */
 const STEP_TIMEOUT = 180_000;
+const PROFILE_DIR = process.env.LOGONLENS_BENCH_GRAPH_PROFILE ?? null;
+if (PROFILE_DIR !== null) mkdirSync(PROFILE_DIR, { recursive: true });
 
 /** page.evaluate callbacks run in the page; the Node typecheck has no DOM lib. */
 declare const document: { querySelector(selector: string): { textContent: string | null } | null };
@@ -64,6 +68,12 @@ const busy = (page: Page) =>
 /** Runs an action and times it until the status line changes and until the graph is drawn. */
 async function step(page: Page, name: string, action: () => Promise<void>): Promise<StepResult> {
   const before = await statusText(page);
+  const profiler = PROFILE_DIR === null ? null : await page.context().newCDPSession(page);
+  if (profiler !== null) {
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.setSamplingInterval', { interval: 1000 });
+    await profiler.send('Profiler.start');
+  }
   const t0 = await now(page);
   await action();
   let statusAt: number | null = null;
@@ -83,6 +93,15 @@ async function step(page: Page, name: string, action: () => Promise<void>): Prom
       }
     } else idleSince = null;
     await page.waitForTimeout(50);
+  }
+  if (profiler !== null && PROFILE_DIR !== null) {
+    const { profile } = (await profiler.send('Profiler.stop')) as { profile: CpuProfile };
+    await profiler.detach();
+    const file = path.join(PROFILE_DIR, `${name.replace(/[^a-z0-9]+/gi, '-')}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    const busiest = busiestStretch(profile);
+    console.log(`  [profile] ${name}: longest busy stretch ${busiest.ms.toFixed(0)} ms in ${file}`);
+    for (const line of busiest.top) console.log(`    ${line}`);
   }
   const tasks = await page.evaluate(() => window.__longtasks);
   const longest = Math.max(0, ...tasks.filter((x) => x.start + x.duration >= t0).map((x) => x.duration));
