@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { WindowView } from '../../../core/analysis/index.js';
+import type { WindowDiff, WindowView } from '../../../core/analysis/index.js';
 import type { Dataset } from '../../../core/dataset/index.js';
 import type { GraphElements } from './elements';
 import { datasetParts } from './dataset-parts';
@@ -11,6 +11,8 @@ export interface WindowViewState {
   /** The latest computed view (the previous one while a new one is computed); null before the first. */
   view: WindowView | null;
   graph: GraphElements | null;
+  /** The comparison with the previous window, when asked for (WindowParams.compare) and possible. */
+  diff: WindowDiff | null;
   /** A newer window, filter or cap is being computed. */
   pending: boolean;
   /** Why the latest view could not be computed (the previous view, if any, stays shown). */
@@ -134,10 +136,12 @@ export function useWindowView(dataset: Dataset, params: WindowParams): WindowVie
     [graphs, key],
   );
 
-  if (inline !== null) return { view: inline.view, graph: inline.graph, pending: false, error: null };
+  if (inline !== null)
+    return { view: inline.view, graph: inline.graph, diff: inline.diff, pending: false, error: null };
   return {
     view: result?.value.view ?? null,
     graph: result?.value.graph ?? null,
+    diff: result?.value.diff ?? null,
     pending: result?.key !== key && error?.key !== key,
     error: error?.key === key ? error.message : null,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeView, DEFAULT_FILTERS } from '../../../core/analysis/index.js';
+import { compareWindows, computeView, DEFAULT_FILTERS } from '../../../core/analysis/index.js';
 import { generateDataset } from '../../../core/dataset/testing/generate-dataset.js';
 import { createViewHandler } from './view-worker-handler';
 import type { WindowGraph, WindowParams } from './window-graph';
@@ -187,6 +187,9 @@ describe('sliced results', () => {
   });
 });
 
+const nextDay = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
 describe('view worker', () => {
   const dataset = generateDataset({ accounts: 20, hosts: 6, ips: 2, days: 3, seed: 5 });
   const first = dataset.timeRange!.from.slice(0, 10);
@@ -246,6 +249,19 @@ describe('view worker', () => {
     const scores = [...reply.result.view.rankings.values()].map((r) => r.scores.pagerank);
     expect(scores.length).toBeGreaterThan(0);
     expect(scores.every((s) => s === 0.123)).toBe(true);
+  });
+
+  it('compares with the previous window in the worker when asked (file datasets only)', () => {
+    const replies: WorkerReply[] = [];
+    const handle = createViewHandler((r) => replies.push(r));
+    handle({ id: 0, lane: 'dataset', payload: { version: 1, dataset } });
+    const second = nextDay(first);
+    handle({ id: 1, lane: 'view', payload: { version: 1, params: { ...params(second), compare: true } } });
+    const reply = replies.at(-1) as { ok: true; result: WindowGraph };
+    const expected = compareWindows(dataset, params(second).window!, DEFAULT_FILTERS);
+    expect(reply.result.diff).toEqual(expected);
+    handle({ id: 2, lane: 'view', payload: { version: 1, params: params(second) } });
+    expect((replies.at(-1) as { ok: true; result: WindowGraph }).result.diff).toBeNull();
   });
 
   it('sends a big view in slices that make the same view', async () => {
