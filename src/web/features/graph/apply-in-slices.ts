@@ -1,4 +1,4 @@
-import type { Core, ElementDefinition, SingularElementReturnValue } from 'cytoscape';
+import type { Core, ElementDefinition, SingularElementArgument } from 'cytoscape';
 
 /**
  * Elements added or changed in one task. Adding a few thousand elements at once costs Cytoscape a
@@ -19,7 +19,7 @@ function nextTask(): Promise<void> {
 
 export interface ElementChanges {
   /** Elements that stay, with their new data (only those whose data changed). */
-  update: Array<[SingularElementReturnValue, Record<string, unknown>]>;
+  update: Array<[SingularElementArgument, Record<string, unknown>]>;
   /** New elements (nodes with their positions). */
   add: readonly ElementDefinition[];
 }
