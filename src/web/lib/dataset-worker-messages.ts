@@ -3,7 +3,7 @@ import type { ParseResult } from '../../core/dataset/index.js';
 // The messages between parse-dataset.ts and its worker, apart so that the worker bundles no page code.
 
 /** Items of a dataset array per message from the worker (each message is one task to receive). */
-export const DATASET_SLICE_ITEMS = 10_000;
+export const DATASET_SLICE_ITEMS = 3000;
 
 export interface DatasetWorkerRequest {
   text: string;

@@ -11,7 +11,7 @@ export type DatasetPart =
   | { version: number; kind: 'end' };
 
 /** Items per slice: a few tens of milliseconds of cloning each on a slow machine. */
-export const PART_ITEMS = 15_000;
+export const PART_ITEMS = 5000;
 
 /** The parts of a dataset: the small fields first, then each array longer than a slice, sliced. */
 export function datasetParts(version: number, dataset: Dataset, size = PART_ITEMS): DatasetPart[] {

@@ -25,7 +25,7 @@ const VIEW_SLICED = [
   ['graph', 'elements'],
 ];
 /** Items per slice: a window edge carries its hourly buckets, so a few thousand make a short task. */
-export const VIEW_SLICE_ITEMS = 4000;
+export const VIEW_SLICE_ITEMS = 2000;
 
 export function createViewHandler(
   post: (reply: WorkerReply) => void,
