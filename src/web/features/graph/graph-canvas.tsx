@@ -291,6 +291,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
       if (refit) fitView(cy);
       applyLod(cy, true);
       const sel = selectedRef.current;
+      // The selection effect ran when the elements changed, before a selected new node was added.
+      if (sel !== null) cy.getElementById(sel).select();
       if (sel !== null && centredFor.current !== sel && centreOn(cy, sel, false)) centredFor.current = sel;
       setBusy(false);
     };
