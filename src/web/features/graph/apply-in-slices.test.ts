@@ -72,4 +72,17 @@ describe('applyInSlices', () => {
     expect(cy.nodes().every((n) => n.data('size') === 9)).toBe(true);
     cy.destroy();
   });
+
+  it('removes what goes in slices too, edges before their nodes', async () => {
+    const cy = cytoscape({ headless: true, elements: graph(ADD_CHUNK + 5) });
+    const done = await applyInSlices(
+      cy,
+      { remove: cy.elements(), update: [], add: [] },
+      () => true,
+      () => undefined,
+    );
+    expect(done).toBe(true);
+    expect(cy.elements()).toHaveLength(0);
+    cy.destroy();
+  });
 });

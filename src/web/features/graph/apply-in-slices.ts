@@ -1,4 +1,4 @@
-import type { Core, ElementDefinition, SingularElementArgument } from 'cytoscape';
+import type { CollectionReturnValue, Core, ElementDefinition, SingularElementArgument } from 'cytoscape';
 
 /**
  * Elements added or changed in one task. Adding a few thousand elements at once costs Cytoscape a
@@ -23,6 +23,8 @@ function nextTask(): Promise<void> {
 }
 
 export interface ElementChanges {
+  /** Elements that go (removing one restyles its neighbours: thousands at once are a long task too). */
+  remove?: CollectionReturnValue;
   /** Elements that stay, with their new data (only those whose data changed). */
   update: Array<[SingularElementArgument, Record<string, unknown>]>;
   /** New elements (nodes with their positions). */
@@ -30,7 +32,7 @@ export interface ElementChanges {
 }
 
 /**
- * Applies data changes, then new elements (nodes before edges, so that every edge finds its ends),
+ * Removes what goes (edges first), applies data changes, then adds new elements (nodes before edges, so that every edge finds its ends),
  * in slices of ADD_CHUNK, one task each, resolving each slice's style and bounds in its own task
  * (not all together in the next frame). `onApplied` hears of each element's data once it is in. Returns false when `live()`
  * turned false in between (newer elements took over: the rest is left to them).
@@ -45,8 +47,15 @@ export async function applyInSlices(
     ...changes.add.filter((e) => e.data.source === undefined),
     ...changes.add.filter((e) => e.data.source !== undefined),
   ];
-  const total = changes.update.length + ordered.length;
+  const gone = changes.remove === undefined ? [] : [...changes.remove.edges(), ...changes.remove.nodes()];
+  const total = gone.length + changes.update.length + ordered.length;
   const slices: Array<() => void> = [];
+  for (let i = 0; i < gone.length; i += ADD_CHUNK) {
+    const part = gone.slice(i, i + ADD_CHUNK);
+    slices.push(() => {
+      for (const ele of part) if (ele.inside()) ele.remove();
+    });
+  }
   for (let i = 0; i < changes.update.length; i += ADD_CHUNK) {
     const part = changes.update.slice(i, i + ADD_CHUNK);
     slices.push(() => {

@@ -250,20 +250,20 @@ export function GraphCanvas(props: GraphCanvasProps) {
       const ele = present.get(id);
       if (ele === undefined) continue;
       const before = applied.current.get(id);
-      if (before !== undefined && !sameData(before, e.data)) update.push([ele, e.data]);
+      // No record: an element whose removal was cut short by newer elements; its data is set again.
+      if (before === undefined || !sameData(before, e.data)) update.push([ele, e.data]);
       else applied.current.set(id, e.data);
     }
-    const sliced = update.length + added.length > ADD_CHUNK;
+    const sliced = gone.length + update.length + added.length > ADD_CHUNK;
 
     const apply = async (positions: Positions | null, refit: boolean) => {
-      cy.batch(() => {
-        cy.remove(gone);
-        if (refit && positions !== null)
+      if (refit && positions !== null)
+        cy.batch(() => {
           for (const [id, ele] of present) {
             const p = positions[id];
-            if (p !== undefined && ele.inside()) ele.position(p);
+            if (p !== undefined) ele.position(p);
           }
-      });
+        });
       for (const id of gone.map((g) => g.id())) applied.current.delete(id);
       const fresh = added.map((e) => {
         const p = positions?.[String(e.data.id)];
@@ -275,7 +275,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       try {
         complete = await applyInSlices(
           cy,
-          { update, add: fresh },
+          { remove: gone, update, add: fresh },
           () => live,
           (id, data) => applied.current.set(id, data),
         );
