@@ -2,12 +2,15 @@
 // datasets of about 1k, 5k and 26k nodes are opened as files; for each step (open, day → week, a
 // filter, cap 2,500 → 5,000) it prints the time until the status line shows the new view, the time
 // until the graph is drawn, and the longest main-thread task meanwhile (PerformanceObserver
-// `longtask`). Then the frames per second of a scripted pan/zoom with the canvas renderer and with
-// WebGL, and the page's JS heap (main thread, from Chromium).
+// `longtask`). Then the frames per second of pan/zoom with the canvas renderer and with WebGL (a
+// scripted viewport, and mouse drags and wheel turns), the page's JS heap (main thread, from
+// Chromium) and the tab's memory (the renderer process's resident size). A ~100 MB file is only
+// opened (longest task, memory).
 //
-// LOGONLENS_BENCH_GRAPH_SIZES=1k,5k limits the sizes (default 1k,5k,26k). Needs Chromium
-// (LOGONLENS_CHROMIUM) and builds dist/web when missing.
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// LOGONLENS_BENCH_GRAPH_SIZES=1k,5k limits the sizes (default 1k,5k,26k,100mb). Needs Chromium
+// (LOGONLENS_CHROMIUM) and builds dist/web when missing. LOGONLENS_BENCH_GRAPH_PROFILE=<dir> also
+// writes a main-thread CPU profile of each step there and prints what its longest busy stretch ran.
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -15,6 +18,8 @@ import { generateDataset, type GenerateOptions } from '../src/core/dataset/testi
 import { CHROMIUM_SKIP_REASON, HAS_CHROMIUM, launchChromium } from '../test/e2e/helpers/chromium.js';
 import { serveStatic } from '../test/e2e/helpers/static-server.js';
 import { ensureWebBuild } from '../test/e2e/helpers/web-build.js';
+import { busiestStretch, type CpuProfile } from './cpu-profile.js';
+import { rendererRssMB } from './process-memory.js';
 
 if (!HAS_CHROMIUM) {
   console.log(`skipped: ${CHROMIUM_SKIP_REASON}`);
@@ -25,10 +30,15 @@ const SIZES: Record<string, GenerateOptions> = {
   '1k': { accounts: 800, hosts: 180, ips: 20, days: 7, edgesPerAccount: 4, seed: 14 },
   '5k': { accounts: 3400, hosts: 700, ips: 100, days: 7, edgesPerAccount: 5, seed: 14 },
   '26k': { accounts: 21_000, hosts: 4500, ips: 500, days: 7, edgesPerAccount: 6, seed: 14 },
+  // A file of about 100 MB: only opened (does the page freeze while it loads? how much memory?).
+  '100mb': { accounts: 43_000, hosts: 9000, ips: 1000, days: 7, edgesPerAccount: 6, seed: 14 },
 };
-const wanted = (process.env.LOGONLENS_BENCH_GRAPH_SIZES ?? '1k,5k,26k').split(',').map((s) => s.trim());
+const OPEN_ONLY = new Set(['100mb']);
+const wanted = (process.env.LOGONLENS_BENCH_GRAPH_SIZES ?? '1k,5k,26k,100mb').split(',').map((s) => s.trim());
 /** A step that has not finished by then is reported as such instead of blocking the run. */
 const STEP_TIMEOUT = 180_000;
+const PROFILE_DIR = process.env.LOGONLENS_BENCH_GRAPH_PROFILE ?? null;
+if (PROFILE_DIR !== null) mkdirSync(PROFILE_DIR, { recursive: true });
 
 /** page.evaluate callbacks run in the page; the Node typecheck has no DOM lib. */
 declare const document: { querySelector(selector: string): { textContent: string | null } | null };
@@ -64,6 +74,12 @@ const busy = (page: Page) =>
 /** Runs an action and times it until the status line changes and until the graph is drawn. */
 async function step(page: Page, name: string, action: () => Promise<void>): Promise<StepResult> {
   const before = await statusText(page);
+  const profiler = PROFILE_DIR === null ? null : await page.context().newCDPSession(page);
+  if (profiler !== null) {
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.setSamplingInterval', { interval: 1000 });
+    await profiler.send('Profiler.start');
+  }
   const t0 = await now(page);
   await action();
   let statusAt: number | null = null;
@@ -83,6 +99,15 @@ async function step(page: Page, name: string, action: () => Promise<void>): Prom
       }
     } else idleSince = null;
     await page.waitForTimeout(50);
+  }
+  if (profiler !== null && PROFILE_DIR !== null) {
+    const { profile } = (await profiler.send('Profiler.stop')) as { profile: CpuProfile };
+    await profiler.detach();
+    const file = path.join(PROFILE_DIR, `${name.replace(/[^a-z0-9]+/gi, '-')}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    const busiest = busiestStretch(profile);
+    console.log(`  [profile] ${name}: longest busy stretch ${busiest.ms.toFixed(0)} ms in ${file}`);
+    for (const line of busiest.top) console.log(`    ${line}`);
   }
   const tasks = await page.evaluate(() => window.__longtasks);
   const longest = Math.max(0, ...tasks.filter((x) => x.start + x.duration >= t0).map((x) => x.duration));
@@ -119,6 +144,40 @@ async function panZoomFps(page: Page): Promise<number> {
   return Number(await page.evaluate(PAN_ZOOM));
 }
 
+/** Counts animation frames in the page until the returned function is called (then: frames per second). */
+const FRAME_COUNTER = `(() => {
+  const start = performance.now();
+  let frames = 0;
+  let on = true;
+  const tick = () => { frames++; if (on) requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+  window.__stopFrames = () => { on = false; return (frames * 1000) / (performance.now() - start); };
+})()`;
+
+/**
+ * Frames per second while a person pans (mouse drag on the background) and zooms (wheel): unlike
+ * the scripted viewport above, these are the gestures during which Cytoscape's canvas renderer draws
+ * a snapshot (textureOnViewport) and leaves edges out (hideEdgesOnViewport) on big views.
+ */
+async function gestureFps(page: Page): Promise<number> {
+  const box = await page.locator('.graph-canvas').boundingBox();
+  if (box === null) return 0;
+  const x = box.x + 12;
+  const y = box.y + 12;
+  await page.evaluate(FRAME_COUNTER);
+  const until = Date.now() + 2000;
+  let i = 0;
+  while (Date.now() < until) {
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let k = 1; k <= 8; k++) await page.mouse.move(x + 15 * k, y + 8 * k);
+    await page.mouse.up();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, i++ % 2 === 0 ? -200 : 200);
+  }
+  return Number(await page.evaluate('window.__stopFrames()'));
+}
+
 async function heapMB(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -152,6 +211,16 @@ try {
     await page.goto(`${server.url}/`);
     const results: StepResult[] = [];
     results.push(await step(page, 'open (day window)', () => page.setInputFiles('input[type=file]', file)));
+    if (OPEN_ONLY.has(size)) {
+      const [r] = results as [StepResult];
+      const rss = rendererRssMB();
+      console.log(
+        `open only: status line ${fmt(r.statusMs)}, drawn ${fmt(r.drawnMs)}, longest task ${Math.round(r.longestTaskMs)} ms, ` +
+          `main-thread JS heap ${(await heapMB(page)).toFixed(0)} MB, tab (renderer process RSS) ${rss === null ? '?' : rss.toFixed(0)} MB; ${r.status}`,
+      );
+      await page.close();
+      continue;
+    }
     results.push(
       await step(page, 'day → week', () =>
         page
@@ -180,7 +249,9 @@ try {
         `| ${r.step} | ${fmt(r.statusMs)} | ${fmt(r.drawnMs)} | ${Math.round(r.longestTaskMs)} ms | ${r.status} |`,
       );
     const canvasFps = await panZoomFps(page);
+    const canvasGestureFps = await gestureFps(page);
     const heap = await heapMB(page);
+    const rss = rendererRssMB();
     await page.close();
 
     // The same view drawn with WebGL (forced even where it runs on the CPU, to compare).
@@ -203,9 +274,11 @@ try {
         )?.getAttribute('data-renderer') ?? '?',
     );
     const glFps = await panZoomFps(glPage);
+    const glGestureFps = await gestureFps(glPage);
     await glPage.close();
     console.log(
-      `pan/zoom of the last view: ${canvasFps.toFixed(1)} fps canvas, ${glFps.toFixed(1)} fps ${renderer}; main-thread JS heap ${heap.toFixed(0)} MB`,
+      `pan/zoom of the last view, scripted viewport: ${canvasFps.toFixed(1)} fps canvas, ${glFps.toFixed(1)} fps ${renderer}; ` +
+        `mouse drag + wheel: ${canvasGestureFps.toFixed(1)} fps canvas, ${glGestureFps.toFixed(1)} fps ${renderer}; main-thread JS heap ${heap.toFixed(0)} MB, tab (renderer process RSS) ${rss === null ? '?' : rss.toFixed(0)} MB`,
     );
   }
 } finally {

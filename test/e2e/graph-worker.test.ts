@@ -127,7 +127,9 @@ describe.skipIf(!HAS_CHROMIUM)('graph computed off the main thread (Chromium)', 
   let daysData: Dataset;
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'logonlens-graph14-'));
-    daysData = generateDataset({ accounts: 120, hosts: 30, ips: 6, days: 5, edgesPerAccount: 3, seed: 11 });
+    // About 1,000 elements a day: more than one slice (ADD_CHUNK), so that the graph is updated over
+    // several tasks and the tests below check that too.
+    daysData = generateDataset({ accounts: 300, hosts: 30, ips: 6, days: 5, edgesPerAccount: 3, seed: 11 });
     days = path.join(dir, 'days.json');
     writeFileSync(days, JSON.stringify(daysData));
     tiny = path.join(dir, 'tiny.json');

@@ -76,18 +76,20 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
   const filtersKey = JSON.stringify(state.filters);
   const filters = useMemo(() => JSON.parse(filtersKey) as ViewFilters, [filtersKey]);
   // Window, filters, ranks, cap and elements are computed in a Web Worker (features/graph).
-  const { view, graph, pending, error } = useWindowView(dataset, {
+  const { view, graph, diff, pending, error } = useWindowView(dataset, {
     window: resolved.window,
     filters,
     overlay: state.overlay,
     maxNodes,
     selected: state.sel,
+    compare: state.cmp,
   });
   const nodesById = useMemo(() => new Map(dataset.nodes.map((n) => [n.id, n])), [dataset]);
   // Focus, paths, chains and the comparison (issue 9): `shown` is the view cut to the focus or to
   // what is new. The worker's elements draw the whole view; a cut view (a neighbourhood, or what is
   // new: a part of a view already computed) is drawn from elements built here.
-  const investigation = useInvestigation(dataset, view ?? EMPTY_VIEW, state, resolved.window, filters);
+  // The comparison with the previous window comes from the worker too (file datasets).
+  const investigation = useInvestigation(dataset, view ?? EMPTY_VIEW, state, resolved.window, filters, diff);
   // Notes and tags (issue 13): the tag filter cuts what the graph draws, like the focus.
   const notes = useAnnotations(state.source, dataset);
   const marker = useNoteMarkers(notes.list);
@@ -107,7 +109,7 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
   const localHourly = useMemo(() => hourlyHistogram(dataset), [dataset]);
   const hourly =
     serverId === null || serverHourly.isError ? localHourly : (serverHourly.data?.hours ?? NO_HOURS);
-  const facets = datasetFacets(dataset);
+  const facets = useMemo(() => datasetFacets(dataset), [dataset]);
   const target = useMemo(
     () => (view === null ? null : inspectorTarget(view, nodesById, state.sel)),
     [view, nodesById, state.sel],

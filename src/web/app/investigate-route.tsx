@@ -85,6 +85,11 @@ export function useInvestigation(
   state: ViewState,
   window: TimeRange | null,
   filters: ViewFilters,
+  /**
+   * The comparison computed in the view worker with `view` (a file dataset's; useWindowView with
+   * `compare`). Undefined: computed here, on this thread.
+   */
+  workerDiff?: WindowDiff | null,
 ): Investigation {
   const serverId = state.source?.kind === 'server' ? state.source.id : null;
   const previous = state.cmp && window !== null ? previousWindow(window) : null;
@@ -98,13 +103,17 @@ export function useInvestigation(
   const diff = useMemo(() => {
     if (previous === null) return null;
     if (serverId === null) {
+      // The worker's comparison when it came with this view (the usual case: no second window view
+      // computed on the page's thread); it matches only the view it was computed with.
+      if (workerDiff !== undefined)
+        return workerDiff !== null && workerDiff.previous.from === previous.from ? workerDiff : null;
       const before = computeView(dataset, previous, filters);
       return diffViews(dataset, view, before, previous);
     }
     if (prevData === undefined) return null;
     return diffViews(dataset, view, computeView(prevData, previous, filters), previous);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- previous is keyed by its bounds
-  }, [dataset, view, previous?.from, previous?.to, serverId, prevData, filters]);
+  }, [dataset, view, previous?.from, previous?.to, serverId, prevData, filters, workerDiff]);
 
   const shown = useMemo(() => {
     let v = view;

@@ -39,6 +39,14 @@ interface ToastsSlice {
 interface LayoutSlice {
   layoutRunning: boolean;
   setLayoutRunning(running: boolean): void;
+  /**
+   * Whether the graph shows its view's fresh layout (what the view's link draws elsewhere), and a
+   * counter that asks the canvas for it (Copy link after stepping through windows).
+   */
+  pictureFresh: boolean;
+  setPictureFresh(fresh: boolean): void;
+  freshLayoutToken: number;
+  requestFreshLayout(): void;
 }
 interface SettingsSlice {
   settings: { webgl: boolean; edgeLabels: boolean };
@@ -81,6 +89,10 @@ const toastsSlice: Slice<ToastsSlice> = (set) => ({
 const layoutSlice: Slice<LayoutSlice> = (set) => ({
   layoutRunning: false,
   setLayoutRunning: (running) => set({ layoutRunning: running }),
+  pictureFresh: true,
+  setPictureFresh: (fresh) => set({ pictureFresh: fresh }),
+  freshLayoutToken: 0,
+  requestFreshLayout: () => set((s) => ({ freshLayoutToken: s.freshLayoutToken + 1, pictureFresh: false })),
 });
 const settingsSlice: Slice<SettingsSlice> = (set) => ({
   settings: { webgl: true, edgeLabels: false },

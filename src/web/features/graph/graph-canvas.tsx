@@ -2,12 +2,14 @@ import cytoscape, {
   type Core,
   type ElementDefinition,
   type EventObject,
+  type SingularElementReturnValue,
   type StylesheetJson,
 } from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
 import type { Viewport } from '../../lib/url-state';
 import type { LayoutName } from '../../stores/ui-store';
-import { computeLayout, type LayoutRequest, type Positions } from './layout-compute';
+import { ADD_CHUNK, applyInSlices, type ElementChanges } from './apply-in-slices';
+import { computeLayout, type LayoutRequest, type Point, type Positions } from './layout-compute';
 import { cachedLayout, keepLayout } from './layout-cache';
 import { applyViewport, layoutKeyOf, readViewport, sameViewport, useViewportReport } from './viewport-sync';
 import { LatestOnlyClient, workerPort, type Outcome } from './worker-protocol';
@@ -40,6 +42,10 @@ export interface GraphCanvasProps {
   viewport?: Viewport | null;
   /** The viewport once the analyst stops panning or zooming (and after a fit). */
   onViewportChange?(viewport: Viewport): void;
+  /** Changing it asks for a fresh layout of the current view (the one a link reproduces). */
+  freshToken?: number;
+  /** Whether the positions drawn are the view's fresh layout (what its link shows elsewhere). */
+  onPictureFresh?(fresh: boolean): void;
 }
 
 const FILL = { width: '100%', height: '100%' };
@@ -55,6 +61,7 @@ interface Handlers {
   onHover(id: string | null): void;
   onLayoutRunning(running: boolean): void;
   onCy?: ((cy: Core | null) => void) | undefined;
+  onPictureFresh?: ((fresh: boolean) => void) | undefined;
 }
 
 export type WebglSupport = 'hardware' | 'software' | 'none';
@@ -156,6 +163,7 @@ const isNode = (e: ElementDefinition) => e.data.source === undefined;
 export function GraphCanvas(props: GraphCanvasProps) {
   const { elements, stylesheet, layout, selected, webgl, emphasis = null, marks = null } = props;
   const viewport = props.viewport ?? null;
+  const freshToken = props.freshToken ?? 0;
   const containerRef = useRef<HTMLDivElement | null>(null);
   const [cy, setCy] = useState<Core | null>(null);
   const [renderer, setRenderer] = useState<{ name: 'webgl' | 'canvas'; support: WebglSupport } | null>(null);
@@ -166,8 +174,11 @@ export function GraphCanvas(props: GraphCanvasProps) {
   });
   /** The data last given to each element of this instance: only changed elements are updated. */
   const applied = useRef(new Map<string, Record<string, unknown>>());
-  /** What the current positions were computed from (layoutKeyOf): any change lays out afresh. */
+  /** The layout the current positions came from: another one lays out afresh. */
   const laidOutWith = useRef<string | null>(null);
+  /** The view key of the last fresh layout, and the last fresh-layout request served. */
+  const freshKey = useRef<string | null>(null);
+  const freshDone = useRef(freshToken);
   const viewportRef = useRef(viewport);
   useEffect(() => {
     viewportRef.current = viewport;
@@ -243,9 +254,15 @@ export function GraphCanvas(props: GraphCanvasProps) {
   // Elements in place by id; a layout (in the worker) only when what it depends on changes.
   useEffect(() => {
     if (cy === null || cy.destroyed()) return;
-    const next = new Map(elements.map((e) => [String(e.data.id), e]));
+    // One pass over each side: looking elements up one by one builds a collection per call.
+    const present = new Map<string, SingularElementReturnValue>();
+    cy.elements().forEach((ele) => {
+      present.set(ele.id(), ele);
+    });
+    const next = new Set(elements.map((e) => String(e.data.id)));
     const gone = cy.elements().filter((ele) => !next.has(ele.id()));
-    const added = elements.filter((e) => cy.getElementById(String(e.data.id)).empty());
+    const added = elements.filter((e) => !present.has(String(e.data.id)));
+    const addedNodes = added.filter(isNode);
     const nodes = elements.filter(isNode);
     const layoutNodes = nodes.map((e) => ({
       id: String(e.data.id),
@@ -255,35 +272,65 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const layoutEdges = elements
       .filter((e) => !isNode(e))
       .map((e) => ({ source: String(e.data.source), target: String(e.data.target) }));
-    // Positions are a function of the view alone (exact permalinks): any change of the nodes, their
-    // sizes or the edges lays the graph out afresh, deterministically (layout-compute).
+    // Two rules meet here. A fresh layout is a function of the view alone (layout-compute, seeded):
+    // a link opened elsewhere draws the same picture (issue 13). Stepping through windows keeps the
+    // positions of the nodes that stay and places only the new ones (issue 14), so that the picture
+    // does not jump; such a picture depends on the way taken, and "Copy link" first asks for the
+    // fresh one (`freshToken`). Fresh: the first picture, a new layout, or that request.
     const key = layoutKeyOf(layout, layoutNodes, layoutEdges);
-    const relayout = laidOutWith.current !== key;
+    const freshAsked = freshToken !== freshDone.current;
+    const report = (fresh: boolean) => handlers.current.onPictureFresh?.(fresh);
+    const relayout = laidOutWith.current !== layout || cy.nodes().length === 0 || freshAsked;
+    freshDone.current = freshToken;
     let live = true;
+    const setBusy = (running: boolean) => {
+      if (layoutRunning.current === running) return;
+      layoutRunning.current = running;
+      handlers.current.onLayoutRunning(running);
+    };
 
-    const apply = (positions: Positions | null, refit: boolean) => {
-      cy.batch(() => {
-        cy.remove(gone);
-        for (const id of gone.map((g) => g.id())) applied.current.delete(id);
-        const fresh = added.map((e) => {
-          const p = positions?.[String(e.data.id)];
-          return p !== undefined && isNode(e) ? { ...e, position: { ...p } } : e;
+    // Data of elements that stay: unchanged ones are recorded now, changed ones once applied.
+    const update: ElementChanges['update'] = [];
+    for (const e of elements) {
+      const id = String(e.data.id);
+      const ele = present.get(id);
+      if (ele === undefined) continue;
+      const before = applied.current.get(id);
+      // No record: an element whose removal was cut short by newer elements; its data is set again.
+      if (before === undefined || !sameData(before, e.data)) update.push([ele, e.data]);
+      else applied.current.set(id, e.data);
+    }
+    const sliced = gone.length + update.length + added.length > ADD_CHUNK;
+
+    const apply = async (positions: Positions | null, refit: boolean) => {
+      if (refit && positions !== null)
+        cy.batch(() => {
+          for (const [id, ele] of present) {
+            const p = positions[id];
+            if (p !== undefined) ele.position(p);
+          }
         });
-        cy.add(fresh.filter(isNode));
-        cy.add(fresh.filter((e) => !isNode(e)));
-        for (const e of elements) {
-          const id = String(e.data.id);
-          const before = applied.current.get(id);
-          if (before !== undefined && !sameData(before, e.data)) cy.getElementById(id).data(e.data);
-          applied.current.set(id, e.data);
-        }
-        if (refit && positions !== null) {
-          cy.nodes().forEach((n) => {
-            const p = positions[n.id()];
-            if (p !== undefined) n.position(p);
-          });
-        }
+      for (const id of gone.map((g) => g.id())) applied.current.delete(id);
+      const fresh = added.map((e) => {
+        const p = positions?.[String(e.data.id)];
+        return p !== undefined && isNode(e) ? { ...e, position: { ...p } } : e;
       });
+      // A big view is added over several tasks: its viewport is set first, from the positions.
+      if (refit && positions !== null && sliced) fitToPoints(cy, Object.values(positions));
+      let complete: boolean;
+      try {
+        complete = await applyInSlices(
+          cy,
+          { remove: gone, update, add: fresh },
+          () => live,
+          (id, data) => applied.current.set(id, data),
+        );
+      } catch (e) {
+        // Not expected (ids are unique); the graph must not stay "busy" for ever if it happens.
+        console.warn(`the graph could not be updated: ${String(e)}`);
+        complete = !cy.destroyed();
+      }
+      if (!complete || cy.destroyed()) return;
       cy.resize();
       tuneRenderer(cy, elements.length);
       applyClasses(cy, classesRef.current.emphasis, classesRef.current.marks);
@@ -295,45 +342,57 @@ export function GraphCanvas(props: GraphCanvasProps) {
       } else if (refit) fitView(cy);
       applyLod(cy, true);
       const sel = selectedRef.current;
-      // The selection from the URL is drawn selected once its node exists (a page opened on a link).
+      // The selection from the URL is drawn selected once its node exists (a page opened on a link,
+      // or a selected node that a slice added after the selection effect ran).
       if (sel !== null) cy.getElementById(sel).select();
       if (sel !== null && centredFor.current !== sel && centreOn(cy, sel, false)) centredFor.current = sel;
+      setBusy(false);
     };
 
-    if (!relayout) {
-      apply(null, false);
-      return;
+    if (addedNodes.length === 0 && !relayout) {
+      if (sliced) setBusy(true);
+      void apply(null, false);
+      report(freshKey.current === key);
+      return () => {
+        live = false;
+        setBusy(false);
+      };
     }
-    const fixed: Positions | null = null;
+    const fixed: Positions | null = relayout ? null : {};
+    if (fixed !== null)
+      for (const e of nodes) {
+        const ele = present.get(String(e.data.id));
+        if (ele !== undefined) fixed[ele.id()] = { ...ele.position() };
+      }
     const req: LayoutRequest = { layout, nodes: layoutNodes, edges: layoutEdges, fixed };
-    layoutRunning.current = true;
-    handlers.current.onLayoutRunning(true);
-    const cached = cachedLayout(key);
+    // Busy from the layout request until the last slice of elements is in.
+    setBusy(true);
+    // Fresh layouts are cached by view: back/forward and revisited windows skip the worker.
+    const cached = fixed === null ? cachedLayout(key) : undefined;
     const pending: Promise<Outcome<Positions>> =
       cached !== undefined ? Promise.resolve({ status: 'done', result: cached }) : requestLayout(req);
     void pending.then((outcome) => {
       if (!live || cy.destroyed() || outcome.status === 'cancelled') return;
-      layoutRunning.current = false;
-      handlers.current.onLayoutRunning(false);
       if (outcome.status === 'error') {
         // Still draw the graph: new nodes at the origin are better than a missing window.
         console.warn(`layout failed: ${outcome.message}`);
-        apply(null, true);
+        void apply(null, fixed === null);
         return;
       }
-      laidOutWith.current = key;
-      keepLayout(key, outcome.result);
-      apply(outcome.result, true);
+      laidOutWith.current = layout;
+      if (fixed === null) {
+        keepLayout(key, outcome.result);
+        freshKey.current = key;
+      }
+      report(freshKey.current === key);
+      void apply(outcome.result, fixed === null);
     });
     return () => {
       live = false;
-      if (layoutRunning.current) {
-        layoutRunning.current = false;
-        handlers.current.onLayoutRunning(false);
-      }
+      setBusy(false);
     };
     // emphasis and marks are applied by their own effect; here they only follow new elements.
-  }, [cy, elements, layout]);
+  }, [cy, elements, layout, freshToken]);
 
   useEffect(() => {
     if (cy !== null && !cy.destroyed()) applyClasses(cy, emphasis, marks);
@@ -395,11 +454,18 @@ function applyClasses(cy: Core, emphasis: GraphCanvasProps['emphasis'], marks: G
 /** Below this zoom the labels of big views (`lod` = 1) are hidden. */
 const LOD_ZOOM = 0.9;
 
+/**
+ * Whether each instance shows its big-view labels. Kept here, not in `cy.scratch`: writing the
+ * core's scratch restyles every element (Cytoscape treats it as core data), a 200 ms frame on a
+ * 5,000-node view (found with a CPU profile of the graph bench).
+ */
+const lodShown = new WeakMap<Core, boolean>();
+
 /** Shows or hides the node labels of a big view when the zoom crosses LOD_ZOOM (or its elements changed). */
 function applyLod(cy: Core, force = false) {
   const show = cy.zoom() >= LOD_ZOOM;
-  if (!force && cy.scratch('_lodShow') === show) return;
-  cy.scratch('_lodShow', show);
+  if (!force && lodShown.get(cy) === show) return;
+  lodShown.set(cy, show);
   cy.batch(() => {
     if (show) cy.nodes('[lod = 1]').addClass('lod-show');
     else cy.nodes('.lod-show').removeClass('lod-show');
@@ -429,18 +495,25 @@ function fitView(cy: Core) {
     }
     return;
   }
+  fitToPoints(
+    cy,
+    nodes.map((n) => n.position()),
+  );
+}
+
+/** Fits the viewport to node centres (with room for the largest node and a label under the outermost). */
+function fitToPoints(cy: Core, points: readonly Point[]) {
   let x1 = Infinity;
   let y1 = Infinity;
   let x2 = -Infinity;
   let y2 = -Infinity;
-  nodes.forEach((n) => {
-    const p = n.position();
+  for (const p of points) {
     x1 = Math.min(x1, p.x);
     x2 = Math.max(x2, p.x);
     y1 = Math.min(y1, p.y);
     y2 = Math.max(y2, p.y);
-  });
-  // Room for the largest node and a label under the outermost ones.
+  }
+  if (x1 === Infinity) return;
   const margin = FIT_PADDING + 40;
   const zoom = Math.min(
     MAX_FIT_ZOOM,

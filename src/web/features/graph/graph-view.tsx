@@ -50,6 +50,8 @@ export function GraphView({
   const theme = useResolvedTheme(appearance.theme);
   const setHovered = useUiStore((s) => s.setHovered);
   const setLayoutRunning = useUiStore((s) => s.setLayoutRunning);
+  const freshToken = useUiStore((s) => s.freshLayoutToken);
+  const setPictureFresh = useUiStore((s) => s.setPictureFresh);
   const layoutRunning = useUiStore((s) => s.layoutRunning);
   const downgraded = layoutDowngraded(layout, graph.shown.nodes);
   const scale = useMemo(() => scaleFromRange(graph.scale), [graph.scale]);
@@ -81,6 +83,8 @@ export function GraphView({
           onSelect={onSelect}
           onHover={setHovered}
           onLayoutRunning={setLayoutRunning}
+          freshToken={freshToken}
+          onPictureFresh={setPictureFresh}
           onCy={onCy}
           viewport={viewport}
           {...(onViewportChange === undefined ? {} : { onViewportChange })}

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { WindowView } from '../../../core/analysis/index.js';
+import type { WindowDiff, WindowView } from '../../../core/analysis/index.js';
 import type { Dataset } from '../../../core/dataset/index.js';
 import type { GraphElements } from './elements';
-import type { DatasetMessage, ViewRequest } from './view-worker-handler';
+import { datasetParts } from './dataset-parts';
+import type { ViewRequest } from './view-worker-handler';
 import { WindowGraphs, type WindowGraph, type WindowParams } from './window-graph';
 import { LatestOnlyClient, workerPort, type Outcome } from './worker-protocol';
 
@@ -10,6 +11,8 @@ export interface WindowViewState {
   /** The latest computed view (the previous one while a new one is computed); null before the first. */
   view: WindowView | null;
   graph: GraphElements | null;
+  /** The comparison with the previous window, when asked for (WindowParams.compare) and possible. */
+  diff: WindowDiff | null;
   /** A newer window, filter or cap is being computed. */
   pending: boolean;
   /** Why the latest view could not be computed (the previous view, if any, stays shown). */
@@ -27,13 +30,16 @@ function versionOf(dataset: Dataset): number {
   return v;
 }
 
+type SendResult = 'sent' | 'superseded' | 'failed';
+
 /**
  * The page's side of the view worker: starts it on the first request (and again after close, as
  * StrictMode's second mount does), sends each dataset once, then only parameters.
  */
 class ViewEngine {
   private client: LatestOnlyClient | null = null;
-  private sentVersion = 0;
+  /** The dataset being sent (or sent) to the worker, and whether that went through. */
+  private sending: { version: number; done: Promise<SendResult> } | null = null;
   /** Used only when no worker can start (a strict CSP): the same computation, on this thread. */
   private inline: { dataset: Dataset; graphs: WindowGraphs } | null = null;
 
@@ -47,18 +53,33 @@ class ViewEngine {
         return { status: 'error', message: e instanceof Error ? e.message : String(e) };
       }
     }
-    if (this.sentVersion !== version) {
-      if (!client.post('dataset', { version, dataset } satisfies DatasetMessage))
-        return { status: 'error', message: 'The dataset could not be sent to the graph worker.' };
-      this.sentVersion = version;
-    }
+    if (this.sending?.version !== version)
+      this.sending = { version, done: this.send(client, dataset, version) };
+    const sent = await this.sending.done;
+    if (sent === 'superseded') return { status: 'cancelled' };
+    if (sent === 'failed')
+      return { status: 'error', message: 'The dataset could not be sent to the graph worker.' };
     return client.request<WindowGraph>('view', { version, params } satisfies ViewRequest);
   }
 
   close(): void {
     this.client?.close();
     this.client = null;
-    this.sentVersion = 0;
+    this.sending = null;
+  }
+
+  /** Posts the dataset in parts, one task each, so that cloning it never blocks the page long. */
+  private async send(client: LatestOnlyClient, dataset: Dataset, version: number): Promise<SendResult> {
+    const parts = datasetParts(version, dataset);
+    for (let i = 0; i < parts.length; i++) {
+      if (i > 0) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        // A newer dataset took over (its own parts follow), or the worker was closed.
+        if (this.sending?.version !== version || this.client !== client) return 'superseded';
+      }
+      if (!client.post('dataset-part', parts[i])) return 'failed';
+    }
+    return 'sent';
   }
 
   private start(): LatestOnlyClient | null {
@@ -115,10 +136,12 @@ export function useWindowView(dataset: Dataset, params: WindowParams): WindowVie
     [graphs, key],
   );
 
-  if (inline !== null) return { view: inline.view, graph: inline.graph, pending: false, error: null };
+  if (inline !== null)
+    return { view: inline.view, graph: inline.graph, diff: inline.diff, pending: false, error: null };
   return {
     view: result?.value.view ?? null,
     graph: result?.value.graph ?? null,
+    diff: result?.value.diff ?? null,
     pending: result?.key !== key && error?.key !== key,
     error: error?.key === key ? error.message : null,
   };

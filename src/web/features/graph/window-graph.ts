@@ -1,4 +1,11 @@
-import { computeView, type ViewFilters, type WindowView } from '../../../core/analysis/index.js';
+import {
+  computeView,
+  diffViews,
+  previousWindow,
+  type ViewFilters,
+  type WindowDiff,
+  type WindowView,
+} from '../../../core/analysis/index.js';
 import type { Dataset, DatasetNode, Ranking, TimeRange } from '../../../core/dataset/index.js';
 import type { Overlay } from '../../lib/url-state';
 import { buildElements, domainIndex, type GraphElements } from './elements';
@@ -11,12 +18,19 @@ export interface WindowParams {
   maxNodes: number;
   /** Kept when capping (only sent while the view is capped: otherwise it changes nothing). */
   selected: string | null;
+  /**
+   * Compare with the previous window of the same length (a file dataset's: a server dataset holds
+   * one window, and its previous window comes from /graph).
+   */
+  compare?: boolean;
 }
 
 /** The window view and its Cytoscape elements: plain data, so it crosses from the worker as it is. */
 export interface WindowGraph {
   view: WindowView;
   graph: GraphElements;
+  /** What changed since the previous window, when asked (`compare`) and possible (a file dataset). */
+  diff: WindowDiff | null;
 }
 
 /**
@@ -27,6 +41,7 @@ export class WindowGraphs {
   private readonly domains: Map<string, DatasetNode>;
   private readonly serverRankings: Map<string, Ranking> | null;
   private last: { key: string; view: WindowView } | null = null;
+  private lastDiff: { key: string; diff: WindowDiff } | null = null;
 
   constructor(private readonly dataset: Dataset) {
     this.domains = domainIndex(dataset.nodes);
@@ -46,7 +61,18 @@ export class WindowGraphs {
       domains: this.domains,
       selected: params.selected,
     });
-    return { view, graph };
+    return { view, graph, diff: params.compare === true ? this.diff(view, params, key) : null };
+  }
+
+  /** The comparison with the previous window: its view is computed here too, off the page's thread. */
+  private diff(view: WindowView, params: WindowParams, key: string): WindowDiff | null {
+    if (params.window === null || this.dataset.window !== null) return null;
+    if (this.lastDiff?.key === key) return this.lastDiff.diff;
+    const previous = previousWindow(params.window);
+    const before = computeView(this.dataset, previous, params.filters);
+    const diff = diffViews(this.dataset, view, before, previous);
+    this.lastDiff = { key, diff };
+    return diff;
   }
 
   /**

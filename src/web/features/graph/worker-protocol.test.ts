@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { computeView, DEFAULT_FILTERS } from '../../../core/analysis/index.js';
+import { compareWindows, computeView, DEFAULT_FILTERS } from '../../../core/analysis/index.js';
 import { generateDataset } from '../../../core/dataset/testing/generate-dataset.js';
 import { createViewHandler } from './view-worker-handler';
 import type { WindowGraph, WindowParams } from './window-graph';
-import { LatestOnlyClient, serveLanes, type WorkerPort, type WorkerReply } from './worker-protocol';
+import {
+  LatestOnlyClient,
+  serveLanes,
+  sliceResult,
+  type WorkerPort,
+  type WorkerReply,
+} from './worker-protocol';
 
 /**
  * A worker stand-in that holds messages until the test lets them through, one at a time: "in flight"
@@ -126,6 +132,64 @@ describe('worker protocol', () => {
   });
 });
 
+describe('sliced results', () => {
+  const big = {
+    name: 'view',
+    inner: {
+      list: Array.from({ length: 25 }, (_, i) => ({ i })),
+      byId: new Map([...'abcdefg'].map((c, i) => [c, i])),
+    },
+  };
+  const sliced = (data: unknown, post: (r: WorkerReply) => void) =>
+    serveLanes(
+      {
+        big: () =>
+          sliceResult(
+            big,
+            [
+              ['inner', 'list'],
+              ['inner', 'byId'],
+            ],
+            10,
+          ),
+      },
+      post,
+    )(data);
+
+  it('a big result arrives as several messages and is put back together, Maps included', async () => {
+    const messages: WorkerReply[] = [];
+    const w = heldWorker((d, post) =>
+      sliced(d, (r) => {
+        messages.push(r);
+        post(r);
+      }),
+    );
+    const client = new LatestOnlyClient(w.port);
+    const p = client.request<typeof big>('big', null);
+    await w.drain();
+    expect(messages.length).toBe(5); // 3 slices of the list, 1 of the Map, then the head
+    expect(await p).toEqual({ status: 'done', result: big });
+  });
+
+  it('a result smaller than one slice is sent whole', () => {
+    const small = { inner: { list: [1, 2] } };
+    expect(sliceResult(small, [['inner', 'list']], 10)).toBe(small);
+  });
+
+  it('the slices of an overtaken request are dropped with it', async () => {
+    const w = heldWorker(sliced);
+    const client = new LatestOnlyClient(w.port);
+    const first = client.request('big', 1);
+    const second = client.request('big', 2);
+    await w.drain();
+    expect(await first).toEqual({ status: 'cancelled' });
+    expect(await second).toEqual({ status: 'done', result: big });
+  });
+});
+
+const nextDay = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
 describe('view worker', () => {
   const dataset = generateDataset({ accounts: 20, hosts: 6, ips: 2, days: 3, seed: 5 });
   const first = dataset.timeRange!.from.slice(0, 10);
@@ -185,5 +249,43 @@ describe('view worker', () => {
     const scores = [...reply.result.view.rankings.values()].map((r) => r.scores.pagerank);
     expect(scores.length).toBeGreaterThan(0);
     expect(scores.every((s) => s === 0.123)).toBe(true);
+  });
+
+  it('compares with the previous window in the worker when asked (file datasets only)', () => {
+    const replies: WorkerReply[] = [];
+    const handle = createViewHandler((r) => replies.push(r));
+    handle({ id: 0, lane: 'dataset', payload: { version: 1, dataset } });
+    const second = nextDay(first);
+    handle({ id: 1, lane: 'view', payload: { version: 1, params: { ...params(second), compare: true } } });
+    const reply = replies.at(-1) as { ok: true; result: WindowGraph };
+    const expected = compareWindows(dataset, params(second).window!, DEFAULT_FILTERS);
+    expect(reply.result.diff).toEqual(expected);
+    handle({ id: 2, lane: 'view', payload: { version: 1, params: params(second) } });
+    expect((replies.at(-1) as { ok: true; result: WindowGraph }).result.diff).toBeNull();
+  });
+
+  it('sends a big view in slices that make the same view', async () => {
+    let deliver: (r: WorkerReply) => void = () => undefined;
+    let slices = 0;
+    const handle = createViewHandler((r) => {
+      if ('slice' in r) slices++;
+      deliver(r);
+    }, 20);
+    const w = heldWorker((d, post) => {
+      deliver = post;
+      handle(d);
+    });
+    const client = new LatestOnlyClient(w.port);
+    client.post('dataset', { version: 1, dataset });
+    const p = client.request<WindowGraph>('view', { version: 1, params: params(first) });
+    await w.drain();
+    const out = await p;
+    expect(slices).toBeGreaterThan(3);
+    if (out.status !== 'done') throw new Error(out.status);
+    const expected = computeView(dataset, params(first).window, DEFAULT_FILTERS);
+    expect(out.result.view.edges).toEqual(expected.edges);
+    expect(out.result.view.nodes).toEqual(expected.nodes);
+    expect(out.result.view.rankings).toEqual(expected.rankings);
+    expect(out.result.graph.elements.length).toBeGreaterThan(expected.nodes.length);
   });
 });

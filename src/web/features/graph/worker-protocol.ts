@@ -6,7 +6,8 @@
  * one ends `cancelled` without ever being sent), and the reply of a request that was overtaken is
  * dropped. A window dragged across ten days thus costs at most two computations, and the page always
  * ends on the latest one. Errors come back as messages (`{ ok: false }`) and end the request as
- * `error`; a worker that dies fails every open request the same way. Nothing here rejects.
+ * `error`; a worker that dies fails every open request the same way. Nothing here rejects. A big
+ * result can come as slices followed by its head (SlicedResult), each message its own task.
  */
 
 export interface WorkerRequest<P = unknown> {
@@ -16,7 +17,75 @@ export interface WorkerRequest<P = unknown> {
 }
 
 export type WorkerReply<R = unknown> =
-  { id: number; ok: true; result: R } | { id: number; ok: false; error: string };
+  | { id: number; ok: true; result: R; sliced?: boolean }
+  | { id: number; ok: false; error: string }
+  | { id: number; slice: ResultSlice };
+
+/**
+ * A part of a big result, sent ahead of it. Receiving one message costs the page its structured
+ * clone in one task (a 26k-node window view: 200–400 ms); sent as slices, each task stays short.
+ * `path` leads from the result to an array (items appended) or a Map (items are [key, value]).
+ */
+export interface ResultSlice {
+  path: string[];
+  items: unknown[];
+}
+
+/** A result to send in slices: `head` is the result with those arrays and Maps left empty. */
+export class SlicedResult {
+  constructor(
+    readonly head: unknown,
+    readonly slices: ResultSlice[],
+  ) {}
+}
+
+/**
+ * Cuts the arrays and Maps found at `paths` in `result` into slices of `size` items; the result is
+ * sent whole when it has fewer items than one slice.
+ */
+export function sliceResult(result: object, paths: string[][], size: number): object | SlicedResult {
+  const found = paths.map((path) => ({ path, value: at(result, path) }));
+  const total = found.reduce((n, f) => n + itemCount(f.value), 0);
+  if (total <= size) return result;
+  const slices: ResultSlice[] = [];
+  let head: unknown = result;
+  for (const { path, value } of found) {
+    const items = value instanceof Map ? [...value.entries()] : Array.isArray(value) ? value : null;
+    if (items === null) continue;
+    for (let i = 0; i < items.length; i += size) slices.push({ path, items: items.slice(i, i + size) });
+    head = withEmpty(head, path, value instanceof Map ? new Map() : []);
+  }
+  return new SlicedResult(head, slices);
+}
+
+function itemCount(value: unknown): number {
+  return value instanceof Map ? value.size : Array.isArray(value) ? value.length : 0;
+}
+
+function at(value: unknown, path: readonly string[]): unknown {
+  let v = value;
+  for (const key of path)
+    v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined;
+  return v;
+}
+
+/** A copy of `value` with `empty` at `path` (the objects on the way are copied, nothing else). */
+function withEmpty(value: unknown, path: readonly string[], empty: unknown): unknown {
+  if (path.length === 0) return empty;
+  const obj = value as Record<string, unknown>;
+  const [key, ...rest] = path as [string, ...string[]];
+  return { ...obj, [key]: withEmpty(obj[key], rest, empty) };
+}
+
+/** Puts the slices back into the head (in arrival order). */
+function joinSlices(head: unknown, slices: readonly ResultSlice[]): unknown {
+  for (const { path, items } of slices) {
+    const target = at(head, path);
+    if (target instanceof Map) for (const [k, v] of items as Array<[unknown, unknown]>) target.set(k, v);
+    else if (Array.isArray(target)) for (const item of items) target.push(item);
+  }
+  return head;
+}
 
 export type Outcome<R> =
   { status: 'done'; result: R } | { status: 'cancelled' } | { status: 'error'; message: string };
@@ -34,6 +103,8 @@ interface Open {
   lane: string;
   payload: unknown;
   resolve(outcome: Outcome<unknown>): void;
+  /** Slices of the result received so far. */
+  slices?: ResultSlice[];
 }
 
 export class LatestOnlyClient {
@@ -117,9 +188,18 @@ export class LatestOnlyClient {
     if (!isReply(data)) return;
     const open = [...this.inFlight.values()].find((o) => o.id === data.id);
     if (open === undefined) return;
+    if ('slice' in data) {
+      // Kept even when overtaken: the final reply ends the request (and frees the lane).
+      (open.slices ??= []).push(data.slice);
+      return;
+    }
     this.inFlight.delete(open.lane);
     if (this.newest.get(open.lane) !== open.id) open.resolve({ status: 'cancelled' });
-    else if (data.ok) open.resolve({ status: 'done', result: data.result });
+    else if (data.ok)
+      open.resolve({
+        status: 'done',
+        result: data.sliced === true ? joinSlices(data.result, open.slices ?? []) : data.result,
+      });
     else open.resolve({ status: 'error', message: data.error });
     this.next(open.lane);
   }
@@ -167,7 +247,10 @@ export function serveLanes(
       return;
     }
     try {
-      post({ id: req.id, ok: true, result });
+      if (result instanceof SlicedResult) {
+        for (const slice of result.slices) post({ id: req.id, slice });
+        post({ id: req.id, ok: true, result: result.head, sliced: true });
+      } else post({ id: req.id, ok: true, result });
     } catch (e) {
       post({ id: req.id, ok: false, error: `the result could not be sent: ${String(e)}` });
     }

@@ -2,7 +2,7 @@ import { MAX_DATASET_TEXT, type Dataset } from '../../../core/dataset/index.js';
 import { i18n } from '../../i18n';
 import type { FileStore } from '../../lib/file-store';
 import { sha256Hex } from '../../lib/hash';
-import { parseDataset } from '../../lib/parse-dataset';
+import { parseDatasetKeyed } from '../../lib/parse-dataset';
 import { readText } from '../../lib/read-text';
 
 export type OpenResult =
@@ -34,9 +34,10 @@ export async function openDatasetFile(file: File, store: FileStore): Promise<Ope
       problems: [i18n.t('ingest:unreadable', { error: e instanceof Error ? e.message : String(e) })],
     };
   }
-  const result = await parseDataset(text);
+  const parsed = await parseDatasetKeyed(text, true);
+  const result = parsed.result;
   if (!result.ok) return { ok: false, name, problems: result.problems };
-  const key = await sha256Hex(text);
+  const key = parsed.key ?? (await sha256Hex(text));
   let kept = true;
   try {
     await store.put({ key, name, size: file.size, addedAt: new Date().toISOString() }, text);

@@ -2,6 +2,33 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../../stores/ui-store';
 
+/** How long after a layout the canvas reports its viewport to the URL (viewport-sync's settle time). */
+const VIEWPORT_SETTLE_MS = 450;
+/** A layout that never ends must not keep the button waiting: the link is copied as it is. */
+const FRESH_TIMEOUT_MS = 20_000;
+
+/**
+ * After stepping through windows the graph keeps the positions of the nodes that stay, a picture
+ * that depends on the way taken; a link draws the view's fresh layout. So that the link shows what
+ * the analyst sees, the fresh layout is drawn first, then its viewport reaches the URL.
+ */
+async function freshPicture(): Promise<void> {
+  const store = useUiStore.getState();
+  if (store.pictureFresh && !store.layoutRunning) return;
+  store.requestFreshLayout();
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      unsubscribe();
+      setTimeout(resolve, VIEWPORT_SETTLE_MS);
+    };
+    const timer = setTimeout(done, FRESH_TIMEOUT_MS);
+    const unsubscribe = useUiStore.subscribe((s) => {
+      if (s.pictureFresh && !s.layoutRunning) done();
+    });
+  });
+}
+
 /**
  * Copies the page's link: the URL is the whole view (window, filters, layout, selection, viewport,
  * zone), and holds no dataset content. Where the clipboard API is refused (an insecure origin, a
@@ -14,6 +41,7 @@ export function CopyLinkButton() {
   const field = useRef<HTMLInputElement | null>(null);
 
   const copy = async () => {
+    await freshPicture();
     const link = window.location.href;
     try {
       if (navigator.clipboard === undefined) throw new Error('no clipboard API');
