@@ -184,10 +184,10 @@ describe.skipIf(!HAS_CHROMIUM)('graph computed off the main thread (Chromium)', 
     await page.close();
   });
 
-  it('a window gets the same picture whenever it is shown (layouts are a function of the view)', async () => {
-    // Issue 13 (exact permalinks) replaced "nodes that stay keep their positions": a link must show
-    // its author's picture to a colleague who never saw the previous window, so each view is laid
-    // out afresh, deterministically. Going to the next day and back restores the first picture.
+  it('nodes that stay keep their positions on a window change; Copy link then draws the fresh layout that links reproduce', async () => {
+    // Issue 14: stepping through windows must not make the picture jump. Issue 13: a link draws the
+    // view's fresh, deterministic layout; after the way taken changed the positions, Copy link draws
+    // that fresh layout first, so the analyst sees what the colleague will see.
     const { page, seen } = await openFirstDay();
     const before = await settled(page);
     await page.getByRole('button', { name: 'Next day' }).click();
@@ -197,15 +197,25 @@ describe.skipIf(!HAS_CHROMIUM)('graph computed off the main thread (Chromium)', 
       .toMatch(new RegExp(`^${want.status} \\(`));
     const next = await settled(page);
     expect(withoutDomains(next.nodes)).toEqual(want.ids);
+    const at = new Map(before.nodes.map((n) => [n.id, n]));
+    const stayed = next.nodes.filter((n) => at.has(n.id));
+    expect(stayed.length).toBeGreaterThan(0);
+    for (const n of stayed) {
+      expect(n.x, n.id).toBeCloseTo(at.get(n.id)!.x, 3);
+      expect(n.y, n.id).toBeCloseTo(at.get(n.id)!.y, 3);
+    }
+
+    // Back to the first day: the nodes of both days keep their second-day places (the way taken).
     await page.goBack();
     await expect
       .poll(() => page.getByTestId('status').textContent(), { timeout: 60_000 })
       .toMatch(new RegExp(`^${expectedDay(daysData, 0).status} \\(`));
-    const again = await settled(page);
-    // By id: Cytoscape lists nodes in the order they were added, which differs after the detour.
+    await settled(page);
+    // Copy link lays the view out afresh: by id, the first picture again.
+    await page.getByRole('button', { name: 'Copy link' }).click();
     const pos = (d: Drawn) =>
       d.nodes.map((n) => ({ id: n.id, x: n.x, y: n.y })).sort((a, b) => (a.id < b.id ? -1 : 1));
-    expect(pos(again)).toEqual(pos(before));
+    await expect.poll(async () => pos(await settled(page)), { timeout: 60_000 }).toEqual(pos(before));
     expect(seen.errors).toEqual([]);
     await page.close();
   });
