@@ -13,6 +13,7 @@ import type { DatasetEdge, DatasetNode, Detection, Flag, FlagKind } from '../dat
 import type { Rc4TicketEvidence } from './graph-builder.js';
 import { failurePhrase } from './event-names.js';
 import { hash64 } from './ids.js';
+import { joinKey, PART_SEPARATOR } from './keys.js';
 import { compareIso } from './time.js';
 
 export const DETECTION_PARAMETERS = {
@@ -63,7 +64,7 @@ export const EDGE_DETECTION_KINDS: ReadonlySet<string> = new Set([
 ]);
 
 function detectionId(kind: string, parts: string[]): string {
-  return `${kind}:${hash64(parts.join('\u0000'))}`;
+  return `${kind}:${hash64(joinKey(parts, PART_SEPARATOR))}`;
 }
 
 function span(times: string[]): { first: string; last: string } {

@@ -17,6 +17,7 @@ import { createEventDetector } from './detections/event-detections.js';
 import { createSigmaCollector, type SigmaRuleSet } from '../sigma/engine.js';
 import type { SigmaProblem } from '../sigma/rule.js';
 import { RecordIdSet } from './record-id-set.js';
+import { joinKey } from './keys.js';
 import {
   EVENT_HANDLERS,
   EXPLICIT_CREDENTIAL_EVENT_ID,
@@ -180,7 +181,8 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
     if (e.recordId === null) return true;
     let set = lastSeen;
     if (set === null || e.computer !== lastComputer || e.channel !== lastChannel) {
-      const rk = `${(e.computer ?? '').toLowerCase()}\u0000${(e.channel ?? '').toLowerCase()}`;
+      // Escaped: a computer named `a\0b` must not share the record ids of computer `a`, channel `b`.
+      const rk = joinKey([(e.computer ?? '').toLowerCase(), (e.channel ?? '').toLowerCase()]);
       set = seen.get(rk) ?? null;
       if (set === null) seen.set(rk, (set = new RecordIdSet()));
       lastSeen = set;
@@ -474,7 +476,8 @@ export function edgeKeyOf(
   ];
   // Only 4648 edges have a subject; other keys stay as they were (ids of old datasets hold).
   if (subject !== null) parts.push(subject);
-  return parts.join('\u0001');
+  // Escaped parts (keys.ts): ordinary parts are joined as they always were, so ids hold.
+  return joinKey(parts);
 }
 
 /** edgeKeyOf for a dataset edge. */
@@ -495,7 +498,7 @@ export function edgeKey(e: DatasetEdge): string {
 function mergeFlags(list: Flag[]): Flag[] {
   const out = new Map<string, Flag>();
   for (const f of list) {
-    const k = `${f.kind}\u0000${f.time}\u0000${f.detail}\u0000${f.computer ?? ''}\u0000${f.eventId}`;
+    const k = joinKey([f.kind, f.time, f.detail, f.computer ?? '', f.eventId]);
     const known = out.get(k);
     if (known === undefined) out.set(k, { ...f, recordIds: [...f.recordIds] });
     else {

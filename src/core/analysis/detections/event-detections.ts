@@ -8,6 +8,7 @@
 import type { LogonEvent } from '../../events/logon-event.js';
 import type { Detection } from '../../dataset/schema.js';
 import { clean, hash64, isLocalAddress, normalizeIp, normalizeStatus } from '../ids.js';
+import { joinKey, PART_SEPARATOR } from '../keys.js';
 import { compareIso, HOUR_MS } from '../time.js';
 
 export const EVENT_DETECTION_PARAMETERS = {
@@ -222,7 +223,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
       });
     if (type === '9' && proc === 'seclogo' && pkg === 'negotiate') {
       find(
-        `pth\u0000${lower(e.targetUser)}\u0000${lower(e.computer)}`,
+        joinKey(['pth', lower(e.targetUser), lower(e.computer)]),
         'pass-the-hash',
         `Pass-the-hash: ${clean(e.targetUser) ?? 'an account'} started a NewCredentials logon on ${clean(e.computer) ?? 'a host'}`,
         'high',
@@ -233,7 +234,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
     }
     if (type === '10' && ip !== null && isLocalAddress(ip) && ip !== '-') {
       find(
-        `rdp\u0000${lower(e.targetUser)}\u0000${lower(e.computer)}`,
+        joinKey(['rdp', lower(e.targetUser), lower(e.computer)]),
         'rdp-tunnel',
         `RDP through a tunnel: ${clean(e.targetUser) ?? 'an account'} logged on to ${clean(e.computer) ?? 'a host'} from a loopback address`,
         'high',
@@ -246,7 +247,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
       const why = forgedDomainShape(e.targetDomain);
       if (why !== null)
         find(
-          `gtd\u0000${lower(e.targetUser)}\u0000${lower(e.targetDomain)}`,
+          joinKey(['gtd', lower(e.targetUser), lower(e.targetDomain)]),
           'golden-ticket',
           `Golden ticket suspected: ${clean(e.targetUser) ?? 'an account'} logged on with a Kerberos ticket naming the domain "${clean(e.targetDomain)}"`,
           /kiwi/i.test(e.targetDomain ?? '') ? 'high' : 'medium',
@@ -264,7 +265,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
     const name = clean(e.targetUser) ?? 'a computer';
     if (gc || drs) {
       find(
-        `dcshadow-spn\u0000${lower(e.targetUser)}`,
+        joinKey(['dcshadow-spn', lower(e.targetUser)]),
         'dcshadow-spn',
         `DCShadow: ${name} was given the service principal names of a domain controller`,
         'high',
@@ -277,7 +278,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
     if (anonymous && name.endsWith('$')) {
       const pwd = clean(e.passwordLastSet);
       find(
-        `zerologon\u0000${lower(e.targetUser)}`,
+        joinKey(['zerologon', lower(e.targetUser)]),
         'zerologon',
         `Zerologon: the computer account ${name} was changed by ANONYMOUS LOGON`,
         'high',
@@ -292,7 +293,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
     const oldName = clean(e.oldTargetUser);
     const newName = clean(e.newTargetUser);
     if (oldName === null || newName === null) return;
-    const key = `nopac\u0000${clean(e.targetSid) ?? oldName.toLowerCase()}`;
+    const key = joinKey(['nopac', clean(e.targetSid) ?? oldName.toLowerCase()]);
     const known = findings.get(key);
     if (oldName.endsWith('$') && !newName.endsWith('$')) {
       const dc = clean(e.computer);
@@ -319,7 +320,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
     // noPac: a ticket for the DC's own name without its $ (the renamed machine account).
     if (computer !== '' && user === firstLabel(computer)) {
       find(
-        `nopac-ticket\u0000${computer}`,
+        joinKey(['nopac-ticket', computer]),
         'samaccountname-spoofing',
         `samAccountName spoofing (noPac): Kerberos tickets for ${user}, the name of the domain controller without $`,
         'high',
@@ -332,7 +333,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
       const why = forgedDomainShape(e.targetDomain);
       if (why !== null)
         find(
-          `gtd\u0000${user}\u0000${lower(e.targetDomain)}`,
+          joinKey(['gtd', user, lower(e.targetDomain)]),
           'golden-ticket',
           `Golden ticket suspected: ${clean(e.targetUser) ?? 'an account'} used a Kerberos ticket naming the domain "${clean(e.targetDomain)}"`,
           /kiwi/i.test(e.targetDomain ?? '') ? 'high' : 'medium',
@@ -344,7 +345,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
     const ip = normalizeIp(e.ipAddress) ?? '';
     if (e.eventId === 4768) {
       computersWithTgts.add(computer);
-      const k = `${computer}\u0000${user}`;
+      const k = joinKey([computer, user]);
       const list = tgts.get(k);
       if (list === undefined) tgts.set(k, [ms]);
       else if (list.length < MAX_TGT_TIMES) list.push(ms);
@@ -391,7 +392,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
       const refs: AccountRef[] = [subject(e)];
       if (trustee.startsWith('S-1-')) refs.push({ user: null, domain: null, sid: trustee });
       find(
-        `dcsync-rights\u0000${trustee.toUpperCase()}\u0000${dn.toLowerCase()}`,
+        joinKey(['dcsync-rights', trustee.toUpperCase(), dn.toLowerCase()]),
         'dcsync-rights-granted',
         `DCSync rights granted to ${trustee} on ${dn}`,
         'high',
@@ -405,7 +406,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
   function netlogon(e: LogonEvent): void {
     if (!lower(e.provider).includes('netlogon')) return;
     find(
-      `zerologon-netlogon\u0000${lower(e.computer)}`,
+      joinKey(['zerologon-netlogon', lower(e.computer)]),
       'zerologon',
       `Zerologon: Netlogon reported a vulnerable or failed secure channel on ${clean(e.computer) ?? 'a domain controller'}`,
       e.eventId === 5805 ? 'medium' : 'high',
@@ -453,7 +454,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
           if (id !== null && nodes.size < 1000) nodes.add(id);
         }
         out.push({
-          id: `${f.kind}:${hash64(`${f.title}\u0000${f.first}`)}`,
+          id: `${f.kind}:${hash64(joinKey([f.title, f.first], PART_SEPARATOR))}`,
           kind: f.kind,
           title: f.title.slice(0, 4096),
           severity: f.severity,
@@ -506,7 +507,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
       if (!computersWithTgts.has(t.computer)) continue;
       const since = firstSeenByComputer.get(t.computer);
       if (since === undefined || t.ms - since < lifetime) continue;
-      const issued = tgts.get(`${t.computer}\u0000${t.user}`);
+      const issued = tgts.get(joinKey([t.computer, t.user]));
       if (issued === undefined || issued.length >= MAX_TGT_TIMES) continue; // cannot tell
       if (issued.some((ms) => ms <= t.ms && t.ms - ms <= lifetime)) continue;
       const e: EvidenceEvent = {
@@ -516,7 +517,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
         computer: t.computer,
       };
       find(
-        `gt\u0000${t.user}`,
+        joinKey(['gt', t.user]),
         'golden-ticket',
         `Golden ticket suspected: Kerberos use by ${t.user} that no TGT explains`,
         'medium',
