@@ -10,7 +10,7 @@ import { clean, isFailureStatus, normalizeStatus } from './ids.js';
 import { compareIso, HOUR_MS } from './time.js';
 import { EVENT_DETECTION_EVENT_IDS } from './detections/event-detections.js';
 import { explicitCredentialServer, logonAccountDomain, type IdentityObserver } from './graph-identity.js';
-import { keyPart, optionalKeyPart } from './keys.js';
+import { isPlainJoin, keyPart, optionalKeyPart } from './keys.js';
 
 /** Events that become logon edges. */
 export const LOGON_EDGE_EVENT_IDS: ReadonlySet<number> = new Set([4624, 4625, 4768, 4769, 4771, 4776]);
@@ -142,8 +142,11 @@ function logonEdge(e: LogonEvent, ms: number, records: GraphRecords): boolean {
   const failure = e.eventId === 4625 || e.eventId === 4771 || (e.eventId !== 4624 && isFailureStatus(status));
   if (target !== null && (e.eventId === 4768 || e.eventId === 4769 || e.eventId === 4771))
     records.domainControllers.add(target);
-  // acc and src are raw keys (escaped already); the other log-derived parts are escaped here.
-  const key = `${acc}\u0001${src}\u0001${optionalKeyPart(target)}\u0001${e.eventId}\u0001${optionalKeyPart(logonType)}\u0001${optionalKeyPart(status)}\u0001${optionalKeyPart(subStatus)}\u0001${optionalKeyPart(authPackage)}`;
+  // acc and src are raw keys (escaped already); the other log-derived parts are escaped when one
+  // of them holds a separator (keys.ts; a scan of the plain key tells, once).
+  let key = `${acc}\u0001${src}\u0001${target ?? ''}\u0001${e.eventId}\u0001${logonType ?? ''}\u0001${status ?? ''}\u0001${subStatus ?? ''}\u0001${authPackage ?? ''}`;
+  if (!isPlainJoin(key, 1, 7))
+    key = `${acc}\u0001${src}\u0001${optionalKeyPart(target)}\u0001${e.eventId}\u0001${optionalKeyPart(logonType)}\u0001${optionalKeyPart(status)}\u0001${optionalKeyPart(subStatus)}\u0001${optionalKeyPart(authPackage)}`;
   let edge = records.edges.get(key);
   if (edge === undefined) {
     edge = newRawEdge(e, ms, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinKey, keyPart, KEY_SEPARATOR, optionalKeyPart, PART_SEPARATOR } from './keys.js';
+import { isPlainJoin, joinKey, keyPart, KEY_SEPARATOR, optionalKeyPart, PART_SEPARATOR } from './keys.js';
 
 describe('keyPart', () => {
   it('leaves every string without U+0000–U+0002 as it is (ordinary keys and ids do not change)', () => {
@@ -70,5 +70,27 @@ describe('joinKey', () => {
       for (const a of words) for (const b of words) keys.add(joinKey([a, b], sep));
       expect(keys.size).toBe(words.length * words.length);
     }
+  });
+});
+
+describe('isPlainJoin', () => {
+  it('accepts a plain join of ordinary parts (the fast path of the hot keys)', () => {
+    expect(isPlainJoin(['a', 'b', ''].join('\u0001'), 1, 2)).toBe(true);
+    expect(isPlainJoin(['a', 'b'].join('\u0000'), 0, 1)).toBe(true);
+    // U+0001 joins of U+0000-joined keys.
+    expect(isPlainJoin(['a\u0000b\u0000\u0000', 'c'].join('\u0001'), 1, 1)).toBe(true);
+  });
+
+  it('refuses a join whose parts held a separator or an escape', () => {
+    expect(isPlainJoin(['a\u0001b', 'c'].join('\u0001'), 1, 1)).toBe(false);
+    expect(isPlainJoin(['a\u0002', 'c'].join('\u0001'), 1, 1)).toBe(false);
+    expect(isPlainJoin(['a\u0000b', 'c'].join('\u0000'), 0, 1)).toBe(false);
+    expect(isPlainJoin(['a\u0001', 'c'].join('\u0000'), 0, 1)).toBe(false);
+  });
+
+  it('a plain key and an escaped key never meet: escaped keys hold U+0002', () => {
+    const escaped = joinKey(['a\u0001b', 'c']);
+    expect(escaped).toContain('\u0002');
+    expect(isPlainJoin(escaped, 1, 1)).toBe(false);
   });
 });

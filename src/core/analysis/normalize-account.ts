@@ -17,7 +17,7 @@
  */
 import type { HiddenReason } from '../dataset/schema.js';
 import { accountId, boundLabel, boundPart, clean, domainSidOf, normalizeSid } from './ids.js';
-import { optionalKeyPart } from './keys.js';
+import { isPlainJoin, optionalKeyPart } from './keys.js';
 
 export interface AccountObservation {
   /** Lower-cased user name without domain or UPN suffix; null when the record names only a SID. */
@@ -79,6 +79,8 @@ export function parseAccount(
  */
 export function observationKey(o: AccountObservation): string {
   const sid = o.name === null ? o.sid : null;
+  const plain = `${o.name ?? ''}\u0000${o.domain ?? ''}\u0000${o.upnSuffix ?? ''}\u0000${sid ?? ''}`;
+  if (isPlainJoin(plain, 0, 3)) return plain;
   return `${optionalKeyPart(o.name)}\u0000${optionalKeyPart(o.domain)}\u0000${optionalKeyPart(o.upnSuffix)}\u0000${optionalKeyPart(sid)}`;
 }
 
