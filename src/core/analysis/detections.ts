@@ -14,6 +14,7 @@ import type { Rc4TicketEvidence } from './graph-builder.js';
 import { failurePhrase, failurePhraseMessage } from './event-names.js';
 import { message, verbatim } from './message.js';
 import { hash64 } from './ids.js';
+import { joinKey, PART_SEPARATOR } from './keys.js';
 import { compareIso } from './time.js';
 
 export const DETECTION_PARAMETERS = {
@@ -64,7 +65,7 @@ export const EDGE_DETECTION_KINDS: ReadonlySet<string> = new Set([
 ]);
 
 function detectionId(kind: string, parts: string[]): string {
-  return `${kind}:${hash64(parts.join('\u0000'))}`;
+  return `${kind}:${hash64(joinKey(parts, PART_SEPARATOR))}`;
 }
 
 function span(times: string[]): { first: string; last: string } {

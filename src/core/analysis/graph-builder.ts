@@ -17,6 +17,7 @@ import { createEventDetector } from './detections/event-detections.js';
 import { createSigmaCollector, type SigmaRuleSet } from '../sigma/engine.js';
 import type { SigmaProblem } from '../sigma/rule.js';
 import { RecordIdSet } from './record-id-set.js';
+import { isPlainJoin, joinKey } from './keys.js';
 import {
   EVENT_HANDLERS,
   EXPLICIT_CREDENTIAL_EVENT_ID,
@@ -180,7 +181,8 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
     if (e.recordId === null) return true;
     let set = lastSeen;
     if (set === null || e.computer !== lastComputer || e.channel !== lastChannel) {
-      const rk = `${(e.computer ?? '').toLowerCase()}\u0000${(e.channel ?? '').toLowerCase()}`;
+      // Escaped: a computer named `a\0b` must not share the record ids of computer `a`, channel `b`.
+      const rk = joinKey([(e.computer ?? '').toLowerCase(), (e.channel ?? '').toLowerCase()]);
       set = seen.get(rk) ?? null;
       if (set === null) seen.set(rk, (set = new RecordIdSet()));
       lastSeen = set;
@@ -464,6 +466,11 @@ export function edgeKeyOf(
   authPackage: string | null,
   subject: string | null = null,
 ): string {
+  const pkg = (authPackage ?? '').toLowerCase();
+  // Only 4648 edges have a subject; other keys stay as they were (ids of old datasets hold).
+  const plain = `${account}\u0001${source ?? ''}\u0001${target ?? ''}\u0001${eventId}\u0001${logonType ?? ''}\u0001${status ?? ''}\u0001${subStatus ?? ''}\u0001${pkg}${subject === null ? '' : `\u0001${subject}`}`;
+  // Escaped parts (keys.ts) when a part holds a separator; ordinary keys are plain joins as always.
+  if (isPlainJoin(plain, 1, subject === null ? 7 : 8)) return plain;
   const parts: (string | number)[] = [
     account,
     source ?? '',
@@ -472,11 +479,10 @@ export function edgeKeyOf(
     logonType ?? '',
     status ?? '',
     subStatus ?? '',
-    (authPackage ?? '').toLowerCase(),
+    pkg,
   ];
-  // Only 4648 edges have a subject; other keys stay as they were (ids of old datasets hold).
   if (subject !== null) parts.push(subject);
-  return parts.join('\u0001');
+  return joinKey(parts);
 }
 
 /** edgeKeyOf for a dataset edge. */
@@ -497,7 +503,10 @@ export function edgeKey(e: DatasetEdge): string {
 function mergeFlags(list: Flag[]): Flag[] {
   const out = new Map<string, Flag>();
   for (const f of list) {
-    const k = `${f.kind}\u0000${f.time}\u0000${f.detail}\u0000${f.computer ?? ''}\u0000${f.eventId}`;
+    const plain = `${f.kind}\u0001${f.time}\u0001${f.detail}\u0001${f.computer ?? ''}\u0001${f.eventId}`;
+    const k = isPlainJoin(plain, 1, 4)
+      ? plain
+      : joinKey([f.kind, f.time, f.detail, f.computer ?? '', f.eventId]);
     const known = out.get(k);
     if (known === undefined) out.set(k, { ...f, recordIds: [...f.recordIds] });
     else {

@@ -11,6 +11,7 @@ import { clean, isFailureStatus, normalizeStatus } from './ids.js';
 import { compareIso, HOUR_MS } from './time.js';
 import { EVENT_DETECTION_EVENT_IDS } from './detections/event-detections.js';
 import { explicitCredentialServer, logonAccountDomain, type IdentityObserver } from './graph-identity.js';
+import { isPlainJoin, keyPart, optionalKeyPart } from './keys.js';
 
 /** Events that become logon edges. */
 export const LOGON_EDGE_EVENT_IDS: ReadonlySet<number> = new Set([4624, 4625, 4768, 4769, 4771, 4776]);
@@ -148,7 +149,11 @@ function logonEdge(e: LogonEvent, ms: number, records: GraphRecords): boolean {
   const failure = e.eventId === 4625 || e.eventId === 4771 || (e.eventId !== 4624 && isFailureStatus(status));
   if (target !== null && (e.eventId === 4768 || e.eventId === 4769 || e.eventId === 4771))
     records.domainControllers.add(target);
-  const key = `${acc}\u0001${src}\u0001${target ?? ''}\u0001${e.eventId}\u0001${logonType ?? ''}\u0001${status ?? ''}\u0001${subStatus ?? ''}\u0001${authPackage ?? ''}`;
+  // acc and src are raw keys (escaped already); the other log-derived parts are escaped when one
+  // of them holds a separator (keys.ts; a scan of the plain key tells, once).
+  let key = `${acc}\u0001${src}\u0001${target ?? ''}\u0001${e.eventId}\u0001${logonType ?? ''}\u0001${status ?? ''}\u0001${subStatus ?? ''}\u0001${authPackage ?? ''}`;
+  if (!isPlainJoin(key, 1, 7))
+    key = `${acc}\u0001${src}\u0001${optionalKeyPart(target)}\u0001${e.eventId}\u0001${optionalKeyPart(logonType)}\u0001${optionalKeyPart(status)}\u0001${optionalKeyPart(subStatus)}\u0001${optionalKeyPart(authPackage)}`;
   let edge = records.edges.get(key);
   if (edge === undefined) {
     edge = newRawEdge(e, ms, {
@@ -176,7 +181,7 @@ function explicitCredentialEdge(e: LogonEvent, ms: number, subject: string, reco
   if (acc === null) return;
   const src = identity.source(null, clean(e.computer));
   const target = identity.computer(explicitCredentialServer(e));
-  const key = `${acc}\u0001${src}\u0001${target ?? ''}\u00014648\u0001${subject}`;
+  const key = `${acc}\u0001${src}\u0001${optionalKeyPart(target)}\u00014648\u0001${subject}`;
   let edge = records.edges.get(key);
   if (edge === undefined) {
     edge = newRawEdge(e, ms, {
@@ -238,7 +243,7 @@ function recordRc4Ticket(e: LogonEvent, acc: string, src: string, rc4: Map<strin
   const service = clean(e.serviceName)?.toLowerCase() ?? null;
   if (service === null || service.endsWith('$') || service === 'krbtgt' || service.startsWith('krbtgt/'))
     return;
-  const k = `${acc}\u0000${src}\u0000${service}`;
+  const k = `${acc}\u0001${src}\u0001${keyPart(service)}`;
   let r = rc4.get(k);
   if (r === undefined) {
     r = {
@@ -341,7 +346,7 @@ const explicitCredentials = flagHandler(({ e, ms, records, subject }) => {
   if (subject === null) return noAccount(records);
   const target = records.identity.account(e.targetUser, e.targetDomain, null);
   const server = clean(e.targetServerName);
-  const key = `${subject}\u0000${target ?? ''}\u0000${server ?? ''}`;
+  const key = `${subject}\u0001${target ?? ''}\u0001${optionalKeyPart(server)}`;
   if (!records.countHourlyFlag('x', key, ms, e.recordId))
     records.startHourlyFlag(
       'x',
@@ -487,7 +492,7 @@ const directoryReplication = flagHandler(({ e, ms, records, subject }) => {
   const rights = replicationRights(e.properties);
   if (rights.length === 0 || subject === null) return true; // examined: not a replication request
   if (isDcAccount(e.subjectUser)) return true; // a domain controller replicating: normal
-  const key = `${subject}\u0000${rights.join(',')}`;
+  const key = `${subject}\u0001${keyPart(rights.join(','))}`;
   if (records.countHourlyFlag('s', key, ms, e.recordId)) return true;
   const on = onPhrase(e);
   records.startHourlyFlag(

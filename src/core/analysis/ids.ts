@@ -3,7 +3,8 @@
  * the Elasticsearch loader all build ids through these functions, so the same account or host gets
  * the same id everywhere:
  *
- *   account:<domain>\<name>   (lower-cased; domain empty when unknown: `account:\alice`)
+ *   account:<domain>\<name>   (lower-cased; domain empty when unknown: `account:\alice`; a domain
+ *                             holding `\` or `%` has them written `%5c` and `%25`: see idDomain)
  *   host:<name>               (lower-cased first label of a computer or workstation name)
  *   ip:<address>              (lower-cased, `::ffff:` stripped from IPv4-mapped addresses)
  *   domain:<name>
@@ -36,9 +37,15 @@ export function hash64(text: string): string {
   return fnv1a(text) + fnv1a(text, 0x050c5d1f);
 }
 
-/** Cuts a normalized name to MAX_ID_PART characters, keeping distinct names distinct. */
+/**
+ * Cuts a normalized name to MAX_ID_PART characters, keeping distinct names distinct. A short name
+ * that holds `…` is written in the cut form too: else a crafted name could spell out another
+ * (longer) name's cut form and share its id. No Windows account, host or domain name holds `…`.
+ */
 export function boundPart(part: string): string {
-  return part.length <= MAX_ID_PART ? part : `${part.slice(0, MAX_ID_PART - 18)}…${hash64(part)}`;
+  return part.length <= MAX_ID_PART && !part.includes('…')
+    ? part
+    : `${part.slice(0, MAX_ID_PART - 18)}…${hash64(part)}`;
 }
 
 /** Longest label, name or domain kept in a node (hostile megabyte strings are cut, marked with …). */
@@ -50,7 +57,18 @@ export function boundLabel(text: string): string {
 }
 
 export function accountId(domain: string | null, name: string): string {
-  return `account:${boundPart((domain ?? '').toLowerCase())}\\${boundPart(name.toLowerCase())}`;
+  return `account:${boundPart(idDomain((domain ?? '').toLowerCase()))}\\${boundPart(name.toLowerCase())}`;
+}
+
+/**
+ * A domain as written in an account id: the id's first `\` ends the domain, so a domain holding `\`
+ * (only hostile logs: no Windows domain name has one) is written with `\` as `%5c` and `%` as `%25`;
+ * else domain `a\b` with name `c` and domain `a` with name `b\c` would be one account. Domains with
+ * neither character (every real one) are written as they are, so their ids do not change.
+ */
+function idDomain(domain: string): string {
+  if (!domain.includes('\\') && !domain.includes('%')) return domain;
+  return domain.replace(/[%\\]/g, (c) => (c === '%' ? '%25' : '%5c'));
 }
 
 export function hostId(name: string): string {

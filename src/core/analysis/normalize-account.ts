@@ -17,6 +17,7 @@
  */
 import type { HiddenReason } from '../dataset/schema.js';
 import { accountId, boundLabel, boundPart, clean, domainSidOf, normalizeSid } from './ids.js';
+import { isPlainJoin, optionalKeyPart } from './keys.js';
 
 export interface AccountObservation {
   /** Lower-cased user name without domain or UPN suffix; null when the record names only a SID. */
@@ -72,9 +73,15 @@ export function parseAccount(
   };
 }
 
-/** Key of an observation before resolution (exact; used to aggregate before identities are known). */
+/**
+ * Key of an observation before resolution (exact; used to aggregate before identities are known).
+ * Its parts are escaped (keys.ts): a name holding the separator cannot pass for a name and a domain.
+ */
 export function observationKey(o: AccountObservation): string {
-  return `${o.name ?? ''}\u0000${o.domain ?? ''}\u0000${o.upnSuffix ?? ''}\u0000${o.name === null ? (o.sid ?? '') : ''}`;
+  const sid = o.name === null ? o.sid : null;
+  const plain = `${o.name ?? ''}\u0000${o.domain ?? ''}\u0000${o.upnSuffix ?? ''}\u0000${sid ?? ''}`;
+  if (isPlainJoin(plain, 0, 3)) return plain;
+  return `${optionalKeyPart(o.name)}\u0000${optionalKeyPart(o.domain)}\u0000${optionalKeyPart(o.upnSuffix)}\u0000${optionalKeyPart(sid)}`;
 }
 
 const WELL_KNOWN_SIDS = new Set([

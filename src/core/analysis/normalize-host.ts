@@ -17,6 +17,7 @@ import {
   normalizeHostName,
   normalizeIp,
 } from './ids.js';
+import { isPlainJoin, optionalKeyPart } from './keys.js';
 
 export interface SourceObservation {
   ip: string | null;
@@ -48,7 +49,8 @@ export function parseSource(rawIp: string | null, rawWorkstation: string | null)
 }
 
 export function sourceKey(s: SourceObservation): string {
-  return `${s.ip ?? ''}\u0000${s.name ?? ''}`;
+  const plain = `${s.ip ?? ''}\u0000${s.name ?? ''}`;
+  return isPlainJoin(plain, 0, 1) ? plain : `${optionalKeyPart(s.ip)}\u0000${optionalKeyPart(s.name)}`;
 }
 
 export interface ResolvedSource {

@@ -7,6 +7,7 @@ import type { LogonEvent } from '../events/logon-event.js';
 import type { Detection } from '../dataset/schema.js';
 import { hash64 } from '../analysis/ids.js';
 import { message } from '../analysis/message.js';
+import { joinKey, PART_SEPARATOR } from '../analysis/keys.js';
 import { compareIso } from '../analysis/time.js';
 import { parseSigmaRule, type SigmaProblem, type SigmaRule } from './rule.js';
 
@@ -127,7 +128,7 @@ export function createSigmaCollector(set: SigmaRuleSet): SigmaCollector {
         }
         const r = h.rule;
         out.push({
-          id: `sigma:${hash64(`${r.id}\u0000${h.first}`)}`,
+          id: `sigma:${hash64(joinKey([r.id, h.first], PART_SEPARATOR))}`,
           kind: 'sigma',
           title: r.title,
           severity: SEVERITY[r.level],

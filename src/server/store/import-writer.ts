@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Dataset, DatasetNode, DatasetSource, ReadStatsSummary } from '../../core/dataset/index.js';
 import { datasetSources } from './dataset-sources.js';
 import type { LogonEvent } from '../../core/events/index.js';
+import { joinKey } from '../../core/analysis/keys.js';
 
 /**
  * The dedup key of an event: computer + channel + record ID, so that appending a file twice (or two
@@ -11,7 +12,9 @@ import type { LogonEvent } from '../../core/events/index.js';
  * keyed by its whole content instead.
  */
 export function dedupKey(e: LogonEvent): string {
-  if (e.recordId !== null) return `r\u0001${e.computer ?? ''}\u0001${e.channel ?? ''}\u0001${e.recordId}`;
+  // Escaped parts (core keys.ts): computer `a\u0001b` on channel `c` is not computer `a` on `b\u0001c`.
+  // Ordinary names give the keys stores already hold.
+  if (e.recordId !== null) return joinKey(['r', e.computer ?? '', e.channel ?? '', e.recordId]);
   return `h\u0001${createHash('sha256').update(JSON.stringify(e)).digest('base64url')}`;
 }
 

@@ -9,6 +9,7 @@ import type { LogonEvent } from '../../events/logon-event.js';
 import type { Detection, Message, MessageParam } from '../../dataset/schema.js';
 import { message } from '../message.js';
 import { clean, hash64, isLocalAddress, normalizeIp, normalizeStatus } from '../ids.js';
+import { joinKey, PART_SEPARATOR } from '../keys.js';
 import { compareIso, HOUR_MS } from '../time.js';
 
 export const EVENT_DETECTION_PARAMETERS = {
@@ -275,7 +276,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
       const account = named(e.targetUser, 'account');
       const host = named(e.computer, 'host');
       find(
-        `pth\u0000${lower(e.targetUser)}\u0000${lower(e.computer)}`,
+        joinKey(['pth', lower(e.targetUser), lower(e.computer)]),
         'pass-the-hash',
         words(
           `Pass-the-hash: ${account.text} started a NewCredentials logon on ${host.text}`,
@@ -295,7 +296,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
       const account = named(e.targetUser, 'account');
       const host = named(e.computer, 'host');
       find(
-        `rdp\u0000${lower(e.targetUser)}\u0000${lower(e.computer)}`,
+        joinKey(['rdp', lower(e.targetUser), lower(e.computer)]),
         'rdp-tunnel',
         words(
           `RDP through a tunnel: ${account.text} logged on to ${host.text} from a loopback address`,
@@ -318,7 +319,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
         const account = named(e.targetUser, 'account');
         const domain = clean(e.targetDomain) ?? '';
         find(
-          `gtd\u0000${lower(e.targetUser)}\u0000${lower(e.targetDomain)}`,
+          joinKey(['gtd', lower(e.targetUser), lower(e.targetDomain)]),
           'golden-ticket',
           words(
             `Golden ticket suspected: ${account.text} logged on with a Kerberos ticket naming the domain "${domain}"`,
@@ -346,7 +347,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
         (s) => s !== '',
       );
       find(
-        `dcshadow-spn\u0000${lower(e.targetUser)}`,
+        joinKey(['dcshadow-spn', lower(e.targetUser)]),
         'dcshadow-spn',
         words(
           `DCShadow: ${name} was given the service principal names of a domain controller`,
@@ -367,7 +368,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
     if (anonymous && name.endsWith('$')) {
       const pwd = clean(e.passwordLastSet);
       find(
-        `zerologon\u0000${lower(e.targetUser)}`,
+        joinKey(['zerologon', lower(e.targetUser)]),
         'zerologon',
         words(
           `Zerologon: the computer account ${name} was changed by ANONYMOUS LOGON`,
@@ -392,7 +393,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
     const oldName = clean(e.oldTargetUser);
     const newName = clean(e.newTargetUser);
     if (oldName === null || newName === null) return;
-    const key = `nopac\u0000${clean(e.targetSid) ?? oldName.toLowerCase()}`;
+    const key = joinKey(['nopac', clean(e.targetSid) ?? oldName.toLowerCase()]);
     const known = findings.get(key);
     if (oldName.endsWith('$') && !newName.endsWith('$')) {
       const dc = clean(e.computer);
@@ -432,7 +433,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
     // noPac: a ticket for the DC's own name without its $ (the renamed machine account).
     if (computer !== '' && user === firstLabel(computer)) {
       find(
-        `nopac-ticket\u0000${computer}`,
+        joinKey(['nopac-ticket', computer]),
         'samaccountname-spoofing',
         words(
           `samAccountName spoofing (noPac): Kerberos tickets for ${user}, the name of the domain controller without $`,
@@ -455,7 +456,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
         const account = named(e.targetUser, 'account');
         const domain = clean(e.targetDomain) ?? '';
         find(
-          `gtd\u0000${user}\u0000${lower(e.targetDomain)}`,
+          joinKey(['gtd', user, lower(e.targetDomain)]),
           'golden-ticket',
           words(
             `Golden ticket suspected: ${account.text} used a Kerberos ticket naming the domain "${domain}"`,
@@ -472,7 +473,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
     const ip = normalizeIp(e.ipAddress) ?? '';
     if (e.eventId === 4768) {
       computersWithTgts.add(computer);
-      const k = `${computer}\u0000${user}`;
+      const k = joinKey([computer, user]);
       const list = tgts.get(k);
       if (list === undefined) tgts.set(k, [ms]);
       else if (list.length < MAX_TGT_TIMES) list.push(ms);
@@ -521,7 +522,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
       const actor = named(e.subjectUser, 'unknownAccount');
       const sorted = [...rights].sort();
       find(
-        `dcsync-rights\u0000${trustee.toUpperCase()}\u0000${dn.toLowerCase()}`,
+        joinKey(['dcsync-rights', trustee.toUpperCase(), dn.toLowerCase()]),
         'dcsync-rights-granted',
         words(`DCSync rights granted to ${trustee} on ${dn}`, 'detection.dcsyncRights', { trustee, dn }),
         'high',
@@ -540,7 +541,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
     if (!lower(e.provider).includes('netlogon')) return;
     const dc = named(e.computer, 'domainController');
     find(
-      `zerologon-netlogon\u0000${lower(e.computer)}`,
+      joinKey(['zerologon-netlogon', lower(e.computer)]),
       'zerologon',
       words(
         `Zerologon: Netlogon reported a vulnerable or failed secure channel on ${dc.text}`,
@@ -596,7 +597,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
           if (id !== null && nodes.size < 1000) nodes.add(id);
         }
         out.push({
-          id: `${f.kind}:${hash64(`${f.title.text}\u0000${f.first}`)}`,
+          id: `${f.kind}:${hash64(joinKey([f.title.text, f.first], PART_SEPARATOR))}`,
           kind: f.kind,
           title: f.title.text.slice(0, 4096),
           severity: f.severity,
@@ -666,7 +667,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
       if (!computersWithTgts.has(t.computer)) continue;
       const since = firstSeenByComputer.get(t.computer);
       if (since === undefined || t.ms - since < lifetime) continue;
-      const issued = tgts.get(`${t.computer}\u0000${t.user}`);
+      const issued = tgts.get(joinKey([t.computer, t.user]));
       if (issued === undefined || issued.length >= MAX_TGT_TIMES) continue; // cannot tell
       if (issued.some((ms) => ms <= t.ms && t.ms - ms <= lifetime)) continue;
       const e: EvidenceEvent = {
@@ -676,7 +677,7 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
         computer: t.computer,
       };
       find(
-        `gt\u0000${t.user}`,
+        joinKey(['gt', t.user]),
         'golden-ticket',
         words(
           `Golden ticket suspected: Kerberos use by ${t.user} that no TGT explains`,
