@@ -191,9 +191,18 @@ describe.skipIf(!HAS_CHROMIUM)('exact permalinks and time zones (Chromium)', () 
     expect(back.zoom).toBeCloseTo(zoom, 3);
     expect(Math.abs(back.pan.x - x)).toBeLessThan(1);
     expect(Math.abs(back.pan.y - y)).toBeLessThan(1);
-    expect(back.nodes.map((n) => [n.id, Math.round(n.x), Math.round(n.y)])).toEqual(
-      day1.nodes.map((n) => [n.id, Math.round(n.x), Math.round(n.y)]),
-    );
+    // The first day's nodes again. Those the second day also drew keep their place there (issue 14:
+    // stepping through windows, back included, does not make the picture jump).
+    expect(back.nodes.map((n) => n.id).sort()).toEqual(day1.nodes.map((n) => n.id).sort());
+    const onDay2 = new Map(day2.nodes.map((n) => [n.id, n]));
+    const kept = back.nodes.filter((n) => onDay2.has(n.id));
+    expect(kept.length).toBeGreaterThan(0);
+    for (const n of kept)
+      expect([n.id, Math.round(n.x), Math.round(n.y)]).toEqual([
+        n.id,
+        Math.round(onDay2.get(n.id)!.x),
+        Math.round(onDay2.get(n.id)!.y),
+      ]);
 
     await page.goForward();
     await expect.poll(() => param(page, 'from')).toBe('2021-12-02');
@@ -201,7 +210,7 @@ describe.skipIf(!HAS_CHROMIUM)('exact permalinks and time zones (Chromium)', () 
     const forward = await settled(page);
     expect(forward.zoom).toBeCloseTo(0.8, 6);
     expect(forward.pan).toEqual({ x: 40, y: 30 });
-    expect(forward.nodes.map((n) => [n.id, n.rx, n.ry])).toEqual(day2.nodes.map((n) => [n.id, n.rx, n.ry]));
+    expect(forward.nodes.map((n) => n.id).sort()).toEqual(day2.nodes.map((n) => n.id).sort());
     expect(seen.errors).toEqual([]);
     await page.close();
   });

@@ -6,6 +6,7 @@ import cytoscape, {
   type StylesheetJson,
 } from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Viewport } from '../../lib/url-state';
 import type { LayoutName } from '../../stores/ui-store';
 import { ADD_CHUNK, applyInSlices, type ElementChanges } from './apply-in-slices';
@@ -162,6 +163,7 @@ const isNode = (e: ElementDefinition) => e.data.source === undefined;
 
 export function GraphCanvas(props: GraphCanvasProps) {
   const { elements, stylesheet, layout, selected, webgl, emphasis = null, marks = null } = props;
+  const { t } = useTranslation('graph');
   const viewport = props.viewport ?? null;
   const freshToken = props.freshToken ?? 0;
   const containerRef = useRef<HTMLDivElement | null>(null);
@@ -340,6 +342,11 @@ export function GraphCanvas(props: GraphCanvasProps) {
         applyViewport(cy, vp);
         centredFor.current = selectedRef.current;
       } else if (refit) fitView(cy);
+      else if (vp !== null && !sameViewport(readViewport(cy), vp)) {
+        // Back/forward onto a view drawn with kept positions: the entry's zoom and pan still apply.
+        applyViewport(cy, vp);
+        centredFor.current = selectedRef.current;
+      }
       applyLod(cy, true);
       const sel = selectedRef.current;
       // The selection from the URL is drawn selected once its node exists (a page opened on a link,
@@ -352,6 +359,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
     if (addedNodes.length === 0 && !relayout) {
       if (sliced) setBusy(true);
       void apply(null, false);
+      // Elements removed or restyled: the positions are still the fresh layout only of this same view.
+      if (freshKey.current !== key) freshKey.current = null;
       report(freshKey.current === key);
       return () => {
         live = false;
@@ -380,10 +389,9 @@ export function GraphCanvas(props: GraphCanvasProps) {
         return;
       }
       laidOutWith.current = layout;
-      if (fixed === null) {
-        keepLayout(key, outcome.result);
-        freshKey.current = key;
-      }
+      // New nodes placed around kept ones: the picture now depends on the way taken.
+      freshKey.current = fixed === null ? key : null;
+      if (fixed === null) keepLayout(key, outcome.result);
       report(freshKey.current === key);
       void apply(outcome.result, fixed === null);
     });
@@ -429,9 +437,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       <div ref={containerRef} className="graph-canvas" style={FILL} data-renderer={renderer?.name} />
       {webgl && renderer?.name === 'canvas' && (
         <p className="graph-renderer-note">
-          {renderer.support === 'software'
-            ? 'No GPU here (WebGL would run on the CPU): drawing with the canvas renderer.'
-            : 'WebGL is not available here: drawing with the canvas renderer.'}
+          {renderer.support === 'software' ? t('renderer.software') : t('renderer.unavailable')}
         </p>
       )}
     </>
