@@ -18,7 +18,7 @@ function title(meta: ExportMeta): string {
 
 function description(meta: ExportMeta, picture: PictureOf): string {
   const part = picture.full ? 'full graph' : 'visible part';
-  return `Window: ${windowText(meta.window)}. Exported ${meta.exportedAt} (${part}, ${picture.scale}x).`;
+  return `Window: ${windowText(meta.window, meta.timeZone ?? null)}. Exported ${meta.exportedAt} (${part}, ${picture.scale}x).`;
 }
 
 /** The PNG text chunks (standard keywords, plus a `Comment` holding the same facts as JSON). */

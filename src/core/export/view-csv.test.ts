@@ -75,8 +75,11 @@ describe('the view as CSV', () => {
     expect(body.map((r) => r[NODE_CSV_COLUMNS.indexOf('nodeId')])).toEqual(
       nodesByRank(view).map((n) => n.id),
     );
-    expect(new Set(body.map((r) => r.at(-4)))).toEqual(new Set(["'+cmd|calc"]));
-    expect(new Set(body.map((r) => r.at(-3)))).toEqual(new Set([WINDOW.from]));
+    const meta = (name: (typeof META_CSV_COLUMNS)[number]) =>
+      new Set(body.map((r) => r[NODE_CSV_COLUMNS.length + META_CSV_COLUMNS.indexOf(name)]));
+    expect(meta('dataset')).toEqual(new Set(["'+cmd|calc"]));
+    expect(meta('windowFrom')).toEqual(new Set([WINDOW.from]));
+    expect(meta('timeZone')).toEqual(new Set(['UTC']));
     expect(body.every((r) => r.length === rows[0]!.length)).toBe(true);
     // Scores are numbers, reasons the analysis' texts.
     const pr = NODE_CSV_COLUMNS.indexOf('pagerank');
@@ -95,6 +98,25 @@ describe('the view as CSV', () => {
       view.edges.map((e) => e.id),
     );
     expect(rows).toHaveLength(2);
+  });
+
+  it('writes its times in the analyst’s zone, with the offset, and names the zone', () => {
+    const view = computeView(dataset(), WINDOW, { ...DEFAULT_FILTERS, outcome: 'failure' });
+    const rows = parseCsv(edgesCsv(view, { ...META, timeZone: 'Asia/Tokyo' }));
+    const row = rows[1]!;
+    const col = (name: string) => row[[...EDGE_CSV_COLUMNS, ...META_CSV_COLUMNS].indexOf(name as never)];
+    const edge = view.edges[0]!;
+    // 9 hours ahead of UTC, written with its offset: unambiguous for whoever reads the file.
+    const tokyo = new Date(Date.parse(edge.first) + 9 * 3_600_000)
+      .toISOString()
+      .slice(0, 19)
+      .replace('T', ' ');
+    expect(col('first')).toBe(`${tokyo} +09:00`);
+    expect(col('windowFrom')).toBe('2021-06-14 09:00:00 +09:00');
+    expect(col('exportedAt')).toBe('2026-03-10 23:15:03 +09:00');
+    expect(col('timeZone')).toBe('Asia/Tokyo');
+    // In UTC (no zone) the times stay ISO UTC, as the server's and the CLI's CSV.
+    expect(parseCsv(edgesCsv(view, META))[1]![EDGE_CSV_COLUMNS.indexOf('first')]).toBe(edge.first);
   });
 
   it('neutralizes formulas in every cell (labels, names, the dataset name)', () => {

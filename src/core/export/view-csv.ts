@@ -11,15 +11,22 @@ import type { WindowView } from '../analysis/view.js';
 import type { DatasetEdge, DatasetNode, Ranking } from '../dataset/schema.js';
 import { RANK_SCORES } from '../dataset/schema.js';
 import { csvRow } from '../text/csv.js';
-import type { ExportMeta } from './export-meta.js';
+import { exportTime, type ExportMeta } from './export-meta.js';
 
 type Cell = string | number | boolean | null;
 
 /** The columns that say where a row comes from, at the end of every row. */
-export const META_CSV_COLUMNS = ['dataset', 'windowFrom', 'windowTo', 'exportedAt'] as const;
+export const META_CSV_COLUMNS = ['dataset', 'windowFrom', 'windowTo', 'exportedAt', 'timeZone'] as const;
 
 function metaCells(meta: ExportMeta): Cell[] {
-  return [meta.dataset, meta.window?.from ?? null, meta.window?.to ?? null, meta.exportedAt];
+  const at = (iso: string | undefined): string | null => (iso === undefined ? null : exportTime(iso, meta));
+  return [
+    meta.dataset,
+    at(meta.window?.from),
+    at(meta.window?.to),
+    at(meta.exportedAt),
+    meta.timeZone ?? 'UTC',
+  ];
 }
 
 /** The edge columns of every edge CSV (the server's `/export?format=csv`, the CLI and the app). */
@@ -43,7 +50,11 @@ export const EDGE_CSV_COLUMNS = [
 ] as const;
 
 /** One edge's cells in EDGE_CSV_COLUMNS order: labels of its ends, its attributes, then ids. */
-export function edgeCsvCells(e: DatasetEdge, label: (id: string | null) => string | null): Cell[] {
+export function edgeCsvCells(
+  e: DatasetEdge,
+  label: (id: string | null) => string | null,
+  time: (iso: string) => string = (iso) => iso,
+): Cell[] {
   return [
     label(e.account),
     label(e.source),
@@ -55,8 +66,8 @@ export function edgeCsvCells(e: DatasetEdge, label: (id: string | null) => strin
     e.authPackage,
     e.failure,
     e.count,
-    e.first,
-    e.last,
+    time(e.first),
+    time(e.last),
     e.account,
     e.source,
     e.target,
@@ -134,6 +145,7 @@ export function edgesCsv(view: WindowView, meta: ExportMeta): string {
   const labels = new Map(view.nodes.map((n) => [n.id, n.label]));
   const label = (id: string | null): string | null => (id === null ? null : (labels.get(id) ?? id));
   const rows = [csvRow([...EDGE_CSV_COLUMNS, ...META_CSV_COLUMNS])];
-  for (const e of view.edges) rows.push(csvRow([...edgeCsvCells(e, label), ...metaCells(meta)]));
+  const time = (iso: string): string => exportTime(iso, meta);
+  for (const e of view.edges) rows.push(csvRow([...edgeCsvCells(e, label, time), ...metaCells(meta)]));
   return rows.join('');
 }

@@ -239,6 +239,8 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
               filters={filters}
               serverId={serverId}
               getCy={getCy}
+              annotations={notes.list}
+              timeZone={state.tz}
             />
             <CopyLinkButton />
           </div>

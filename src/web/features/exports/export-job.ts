@@ -60,6 +60,7 @@ export function runExportJob(job: ExportJob): JobResult {
           filters: job.filters,
           generatedAt: job.meta.exportedAt,
           datasetName: job.meta.dataset,
+          timeZone: job.meta.timeZone ?? null,
           ...(job.annotations === undefined ? {} : { annotations: job.annotations }),
         });
         return { ok: true, text };

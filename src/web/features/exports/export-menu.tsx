@@ -23,6 +23,8 @@ export interface ExportMenuProps {
   serverId: string | null;
   /** The analyst's notes and tags (format v1 `annotations`), written into the cut and the report. */
   annotations?: readonly unknown[] | undefined;
+  /** The view's time zone (URL `tz`; null = UTC): times in CSV, metadata and the report are written in it. */
+  timeZone?: string | null;
   /** The graph's Cytoscape instance while it is drawn (null: no picture to export). */
   getCy(): Core | null;
 }
@@ -65,6 +67,7 @@ export function ExportMenu(props: ExportMenuProps) {
     dataset: props.datasetName,
     window: props.window,
     exportedAt: new Date().toISOString(),
+    timeZone: props.timeZone ?? null,
   });
 
   /** Runs one export: one at a time, its outcome said in the menu. */
