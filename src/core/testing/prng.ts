@@ -1,15 +1,2 @@
-/**
- * The one seeded pseudo-random generator of the tests, fuzzers, generators and benchmarks
- * (mulberry32: small, fast, deterministic). The same seed gives the same sequence everywhere, so a
- * failing fuzz case or a generated dataset can be replayed from its seed. Not for anything secret.
- */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Tests, fuzzers, generators and benchmarks draw from the app's seeded generator (src/core/random.ts). */
+export { seededRandom } from '../random.js';

@@ -1,21 +1,15 @@
+import { seededRandom } from '../../../core/random.js';
+
 /**
- * A small seeded PRNG (mulberry32) for the demo story: the same seed gives the same week on every
- * machine and Node version, which Math.random cannot promise.
+ * The demo story's draws, from the one seeded generator (src/core/random.ts): the same seed gives the
+ * same week on every machine and Node version, which Math.random cannot promise.
  */
 export class Prng {
-  private state: number;
+  /** A float in [0, 1). */
+  readonly next: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** A float in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = seededRandom(seed);
   }
 
   /** An integer in [min, max] (both included). */

@@ -4,6 +4,7 @@
  * Here Math.random is replaced, for the duration of one synchronous layout run, by a PRNG seeded from
  * the graph itself: the same elements give the same positions, in any browser, on any visit.
  */
+import { seededRandom } from '../../../core/random.js';
 
 /** FNV-1a over the text: a 32-bit seed from the sorted element ids. */
 export function seedOf(parts: readonly string[]): number {
@@ -19,18 +20,6 @@ export function seedOf(parts: readonly string[]): number {
   return h >>> 0;
 }
 
-/** mulberry32: small, fast, and good enough to scatter starting positions. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Runs `fn` with Math.random drawing from a PRNG seeded with `seed`, then restores it. The layout
  * libraries read the global Math.random and offer no seed option; the run is synchronous, so
@@ -38,7 +27,7 @@ export function mulberry32(seed: number): () => number {
  */
 export function withSeededRandom<T>(seed: number, fn: () => T): T {
   const original = Math.random;
-  Math.random = mulberry32(seed);
+  Math.random = seededRandom(seed);
   try {
     return fn();
   } finally {

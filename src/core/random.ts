@@ -1,0 +1,15 @@
+/**
+ * The one seeded pseudo-random generator (mulberry32: small, fast, deterministic): the same seed
+ * gives the same sequence everywhere. The app seeds its layouts with it (exact permalinks); tests,
+ * fuzzers, generators and benchmarks replay a case from its seed. Not for anything secret.
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
