@@ -45,6 +45,9 @@ async function selectFirstRanked(page: Page): Promise<string> {
   return name;
 }
 
+/** The page's document, as the evaluated functions see it (this file is type-checked without the DOM). */
+declare const document: { querySelector(selector: string): unknown };
+
 /** The ids of the drawn elements with a class, read from the real Cytoscape instance. */
 async function withClass(page: Page, cls: string): Promise<string[]> {
   return page.evaluate((c) => {
