@@ -176,6 +176,38 @@ describe.skipIf(!HAS_CHROMIUM)('notes and tags in Chromium', () => {
       expect(seen.errors).toEqual([]);
       await page.close();
     });
+
+    it('marks a noted link on the graph, and unmarks it when the note goes', async () => {
+      const page = await browser.context.newPage();
+      const seen = watchPage(page);
+      await page.goto(`${server.url}/`);
+      await page.setInputFiles('input[type=file]', SMALL);
+      await page.locator('.ranking tbody tr').first().waitFor();
+      // A drawn logon link (not a domain membership), selected as a click on it would.
+      const firstLink = () =>
+        page.evaluate(() => {
+          interface Cy {
+            edges(selector: string): Array<{ id(): string }>;
+          }
+          const container = document.querySelector('.graph-canvas') as { _cyreg?: { cy?: Cy } } | null;
+          return container?._cyreg?.cy?.edges('[role = "to"]')[0]?.id() ?? null;
+        });
+      await expect.poll(firstLink).toMatch(/^link:/);
+      const link = await firstLink();
+      const url = new URL(page.url());
+      url.searchParams.set('sel', link ?? '');
+      await page.goto(url.href);
+      const editor = page.getByRole('form', { name: 'Note on this link' });
+      await editor.getByLabel('Note').fill('lateral movement?');
+      await editor.getByRole('button', { name: 'Save note' }).click();
+      await editor.getByText(/^Saved \d{4}-\d\d-\d\d/).waitFor();
+      await expect.poll(async () => (await withClass(page, 'noted')).includes(link ?? '')).toBe(true);
+      expect(await withClass(page, 'noted-compromised')).not.toContain(link);
+      await editor.getByRole('button', { name: 'Delete note' }).click();
+      await expect.poll(async () => (await withClass(page, 'noted')).includes(link ?? '')).toBe(false);
+      expect(seen.errors).toEqual([]);
+      await page.close();
+    });
   });
 
   describe('a server dataset', () => {
