@@ -8,7 +8,8 @@
  * - `cvd`: safe for colour-vision deficiencies, after Okabe & Ito's eight colours, which stay
  *   distinct under protanopia, deuteranopia and tritanopia.
  * In both, colour is never the only cue: node kinds have their own shapes, privileged accounts a
- * thick ring, and edge states a line style (failed solid and red/vermillion, mixed dotted, new dashed).
+ * thick ring, and edge states a line style (failed solid and red/vermillion, mixed dotted, new dashed);
+ * noted nodes a dashed outer ring (double when tagged compromised) and noted links a wider halo.
  */
 export type NodePaint = 'privileged' | 'account' | 'host' | 'ip' | 'domain';
 export type EdgeState = 'failed' | 'mixed' | 'ok' | 'member';
@@ -25,6 +26,11 @@ export interface Palette {
   emphasis: { light: string; dark: string };
   /** Edges new in a window comparison. */
   added: string;
+  /**
+   * Analyst notes on the canvas: the highlighter halo behind a noted node or link (on a light and on
+   * a dark canvas), and the ring of those tagged `compromised`.
+   */
+  notes: { highlight: { light: string; dark: string }; compromised: string };
 }
 
 export const PALETTES: Record<PaletteName, Palette> = {
@@ -40,6 +46,7 @@ export const PALETTES: Record<PaletteName, Palette> = {
     edges: { failed: '#e02424', mixed: '#f59e0b', ok: '#9ca3af', member: '#c4b5fd' },
     emphasis: { light: '#d97706', dark: '#f59e0b' },
     added: '#0e9f6e',
+    notes: { highlight: { light: '#facc15', dark: '#fde047' }, compromised: '#e02424' },
   },
   cvd: {
     nodes: {
@@ -53,6 +60,8 @@ export const PALETTES: Record<PaletteName, Palette> = {
     edges: { failed: '#d55e00', mixed: '#e69f00', ok: '#999999', member: '#cc79a7' },
     emphasis: { light: '#000000', dark: '#ffffff' },
     added: '#0072b2',
+    // Okabe & Ito's yellow, the one colour of the eight that no kind or state uses.
+    notes: { highlight: { light: '#f0e442', dark: '#f0e442' }, compromised: '#d55e00' },
   },
 };
 

@@ -21,6 +21,8 @@ warnIfNoChromium();
 
 const SMALL = path.join(REPO_ROOT, 'test/fixtures/datasets/small.json');
 const NOTE = 'Logged on over RDP at night <img src=x onerror=alert(1)>';
+/** Where the test leaves its screenshots for a person to look at (LOGONLENS_SHOTS), if set. */
+const SHOTS = process.env.LOGONLENS_SHOTS ?? null;
 
 function sink(): Writable & { text: () => string } {
   const chunks: string[] = [];
@@ -41,6 +43,32 @@ async function selectFirstRanked(page: Page): Promise<string> {
   await row.click();
   await expect.poll(() => page.url()).toContain('sel=');
   return name;
+}
+
+/** The page's document, as the evaluated functions see it (this file is type-checked without the DOM). */
+declare const document: { querySelector(selector: string): unknown };
+
+/** The ids of the drawn elements with a class, read from the real Cytoscape instance. */
+async function withClass(page: Page, cls: string): Promise<string[]> {
+  return page.evaluate((c) => {
+    interface Cy {
+      elements(selector: string): Array<{ id(): string }>;
+    }
+    const container = document.querySelector('.graph-canvas') as { _cyreg?: { cy?: Cy } } | null;
+    return container?._cyreg?.cy?.elements(`.${c}`).map((e) => e.id()) ?? [];
+  }, cls);
+}
+
+/** Screenshots of the graph with its noted node, light and dark, for a person to look at. */
+async function shootGraph(page: Page, name: string): Promise<void> {
+  if (SHOTS === null) return;
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    // Only for the picture: the canvas redraws on its next frame after the stylesheet swap.
+    await page.waitForTimeout(500);
+    await page.locator('.graph-view').screenshot({ path: path.join(SHOTS, `${name}-${scheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 /** Writes the note with the suggested tag `compromised` and saves it. */
@@ -87,9 +115,23 @@ describe.skipIf(!HAS_CHROMIUM)('notes and tags in Chromium', () => {
       await page.goto(`${server.url}/`);
       await page.setInputFiles('input[type=file]', SMALL);
       const name = await selectFirstRanked(page);
+      const sel = new URL(page.url()).searchParams.get('sel');
+      expect(await withClass(page, 'noted')).toEqual([]);
+      await expect(page.getByLabel('Legend').textContent()).resolves.not.toContain('analyst note');
       await writeNote(page);
+      // The canvas marks the noted node, harder as it is tagged compromised, and the legend says so.
+      await expect.poll(() => withClass(page, 'noted')).toEqual([sel]);
+      expect(await withClass(page, 'noted-compromised')).toEqual([sel]);
+      await page.getByLabel('Legend').getByText('analyst note or tag').waitFor();
+      await page.getByLabel('Legend').getByText('tagged compromised').waitFor();
       await page.reload();
       await expectNoteBack(page);
+      await expect.poll(() => withClass(page, 'noted')).toEqual([sel]);
+      await shootGraph(page, 'noted-selected');
+      await page.getByRole('button', { name: 'Clear selection' }).click();
+      await expect.poll(() => page.url()).not.toContain('sel=');
+      expect(await withClass(page, 'noted')).toEqual([sel]);
+      await shootGraph(page, 'noted');
 
       // The tag filter: only the tagged node and its neighbours, in the URL.
       await page.getByLabel('Show only tagged').selectOption('compromised');
@@ -117,6 +159,52 @@ describe.skipIf(!HAS_CHROMIUM)('notes and tags in Chromium', () => {
       expect(html).toContain('Analyst notes (1)');
       expect(html).toContain('Logged on over RDP at night &lt;img src=x onerror=alert(1)&gt;');
       expect(html).toContain(`node ${name.replace(/&/g, '&amp;').replace(/</g, '&lt;')}`);
+
+      // Deleting the note takes its mark off the canvas and the legend (opened again on the node).
+      const again = new URL(page.url());
+      again.searchParams.delete('tag');
+      again.searchParams.set('sel', sel ?? '');
+      await page.goto(again.href);
+      await expect.poll(() => withClass(page, 'noted')).toEqual([sel]);
+      await page
+        .getByRole('form', { name: 'Note on this node' })
+        .getByRole('button', { name: 'Delete note' })
+        .click();
+      await expect.poll(() => withClass(page, 'noted')).toEqual([]);
+      expect(await withClass(page, 'noted-compromised')).toEqual([]);
+      await expect.poll(() => page.getByLabel('Legend').textContent()).not.toContain('analyst note');
+      expect(seen.errors).toEqual([]);
+      await page.close();
+    });
+
+    it('marks a noted link on the graph, and unmarks it when the note goes', async () => {
+      const page = await browser.context.newPage();
+      const seen = watchPage(page);
+      await page.goto(`${server.url}/`);
+      await page.setInputFiles('input[type=file]', SMALL);
+      await page.locator('.ranking tbody tr').first().waitFor();
+      // A drawn logon link (not a domain membership), selected as a click on it would.
+      const firstLink = () =>
+        page.evaluate(() => {
+          interface Cy {
+            edges(selector: string): Array<{ id(): string }>;
+          }
+          const container = document.querySelector('.graph-canvas') as { _cyreg?: { cy?: Cy } } | null;
+          return container?._cyreg?.cy?.edges('[role = "to"]')[0]?.id() ?? null;
+        });
+      await expect.poll(firstLink).toMatch(/^link:/);
+      const link = await firstLink();
+      const url = new URL(page.url());
+      url.searchParams.set('sel', link ?? '');
+      await page.goto(url.href);
+      const editor = page.getByRole('form', { name: 'Note on this link' });
+      await editor.getByLabel('Note').fill('lateral movement?');
+      await editor.getByRole('button', { name: 'Save note' }).click();
+      await editor.getByText(/^Saved \d{4}-\d\d-\d\d/).waitFor();
+      await expect.poll(async () => (await withClass(page, 'noted')).includes(link ?? '')).toBe(true);
+      expect(await withClass(page, 'noted-compromised')).not.toContain(link);
+      await editor.getByRole('button', { name: 'Delete note' }).click();
+      await expect.poll(async () => (await withClass(page, 'noted')).includes(link ?? '')).toBe(false);
       expect(seen.errors).toEqual([]);
       await page.close();
     });

@@ -39,7 +39,7 @@ import {
 } from './detections-route';
 import { NodeTimelineSection } from './node-timeline-route';
 import { InvestigateSection, useInvestigation } from './investigate-route';
-import { useAnnotations } from '../features/notes';
+import { notedElementIds, useAnnotations } from '../features/notes';
 import { NotesTools, selectionTarget, TargetNotes, useNoteMarkers, useTagCut } from './notes-route';
 
 const NO_HOURS: Array<[number, number]> = [];
@@ -93,6 +93,8 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
   // Notes and tags (issue 13): the tag filter cuts what the graph draws, like the focus.
   const notes = useAnnotations(state.source, dataset);
   const marker = useNoteMarkers(notes.list);
+  // The noted nodes and links, marked on the canvas (a ring and a halo; stronger when compromised).
+  const noted = useMemo(() => notedElementIds(notes.list, dataset.edges), [notes.list, dataset.edges]);
   const tagCut = useTagCut(investigation.shown, notes.list, state.tag);
   const shown = tagCut.view;
   const domains = useMemo(() => domainIndex(dataset.nodes), [dataset]);
@@ -292,6 +294,7 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
               onSelect={select}
               emphasis={emphasis}
               marks={investigation.marks}
+              noted={noted}
               onCy={onCy}
               layout={state.layout}
               viewport={state.vp}

@@ -34,6 +34,11 @@ export interface GraphCanvasProps {
   emphasis?: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> } | null;
   /** Edges new in this window compared with the previous one: class `new`. */
   marks?: { newEdges: ReadonlySet<string> } | null;
+  /**
+   * Nodes and links carrying an analyst's note or tag: class `noted`; those tagged `compromised`
+   * also `noted-compromised` (a stronger mark).
+   */
+  noted?: NotedMarks | null;
   onSelect(id: string | null): void;
   onHover(id: string | null): void;
   onLayoutRunning(running: boolean): void;
@@ -47,6 +52,20 @@ export interface GraphCanvasProps {
   freshToken?: number;
   /** Whether the positions drawn are the view's fresh layout (what its link shows elsewhere). */
   onPictureFresh?(fresh: boolean): void;
+}
+
+export interface NotedMarks {
+  nodes: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
+  /** Node or link ids (they never collide) of the noted elements tagged `compromised`. */
+  compromised: ReadonlySet<string>;
+}
+
+/** What GraphCanvas toggles by id, as classes, over the elements it draws. */
+interface ClassMarks {
+  emphasis: GraphCanvasProps['emphasis'];
+  marks: GraphCanvasProps['marks'];
+  noted: GraphCanvasProps['noted'];
 }
 
 const FILL = { width: '100%', height: '100%' };
@@ -162,7 +181,16 @@ function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boole
 const isNode = (e: ElementDefinition) => e.data.source === undefined;
 
 export function GraphCanvas(props: GraphCanvasProps) {
-  const { elements, stylesheet, layout, selected, webgl, emphasis = null, marks = null } = props;
+  const {
+    elements,
+    stylesheet,
+    layout,
+    selected,
+    webgl,
+    emphasis = null,
+    marks = null,
+    noted = null,
+  } = props;
   const { t } = useTranslation('graph');
   const viewport = props.viewport ?? null;
   const freshToken = props.freshToken ?? 0;
@@ -186,12 +214,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
     viewportRef.current = viewport;
   }, [viewport]);
   useViewportReport(cy, props.onViewportChange);
-  // The latest emphasis and marks: a layout that ends later applies these, not those of its start
-  // (a comparison turned on while the layout ran must still mark its edges).
-  const classesRef = useRef({ emphasis, marks });
+  // The latest emphasis, marks and notes: a layout that ends later applies these, not those of its
+  // start (a comparison turned on, or a note saved, while the layout ran must still show).
+  const classesRef = useRef<ClassMarks>({ emphasis, marks, noted });
   useEffect(() => {
-    classesRef.current = { emphasis, marks };
-  }, [emphasis, marks]);
+    classesRef.current = { emphasis, marks, noted };
+  }, [emphasis, marks, noted]);
   const selectedRef = useRef(selected);
   useEffect(() => {
     selectedRef.current = selected;
@@ -335,7 +363,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       if (!complete || cy.destroyed()) return;
       cy.resize();
       tuneRenderer(cy, elements.length);
-      applyClasses(cy, classesRef.current.emphasis, classesRef.current.marks);
+      applyClasses(cy, classesRef.current);
       const vp = viewportRef.current;
       if (refit && vp !== null) {
         // The URL's viewport belongs to this picture (a new picture drops it: carryViewport).
@@ -399,12 +427,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
       live = false;
       setBusy(false);
     };
-    // emphasis and marks are applied by their own effect; here they only follow new elements.
+    // emphasis, marks and notes are applied by their own effect; here they only follow new elements.
   }, [cy, elements, layout, freshToken]);
 
   useEffect(() => {
-    if (cy !== null && !cy.destroyed()) applyClasses(cy, emphasis, marks);
-  }, [cy, emphasis, marks]);
+    if (cy !== null && !cy.destroyed()) applyClasses(cy, { emphasis, marks, noted });
+  }, [cy, emphasis, marks, noted]);
 
   // A viewport from the URL that the canvas does not show (back/forward, an edited link): apply it,
   // and do not centre the selection it comes with (the viewport already says where to look).
@@ -444,16 +472,21 @@ export function GraphCanvas(props: GraphCanvasProps) {
   );
 }
 
-/** Emphasis (everything else dimmed) and new-edge marks, toggled by id in one batch. */
-function applyClasses(cy: Core, emphasis: GraphCanvasProps['emphasis'], marks: GraphCanvasProps['marks']) {
+/** Emphasis (everything else dimmed), new-edge marks and notes, toggled by id in one batch. */
+function applyClasses(cy: Core, { emphasis, marks, noted }: ClassMarks) {
   cy.batch(() => {
-    cy.elements('.emphasis, .dimmed, .new').removeClass('emphasis dimmed new');
+    cy.elements('.emphasis, .dimmed, .new, .noted').removeClass(
+      'emphasis dimmed new noted noted-compromised',
+    );
     if (emphasis) {
       cy.elements().addClass('dimmed');
       for (const id of [...emphasis.nodes, ...emphasis.edges])
         cy.getElementById(id).removeClass('dimmed').addClass('emphasis');
     }
     if (marks) for (const id of marks.newEdges) cy.getElementById(id).addClass('new');
+    if (noted)
+      for (const id of [...noted.nodes, ...noted.edges])
+        cy.getElementById(id).addClass(noted.compromised.has(id) ? 'noted noted-compromised' : 'noted');
   });
 }
 

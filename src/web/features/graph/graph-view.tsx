@@ -6,7 +6,7 @@ import { useUiStore, type LayoutName } from '../../stores/ui-store';
 import type { GraphElements } from './elements';
 import { GraphCanvas, type GraphCanvasProps } from './graph-canvas';
 import { layoutDowngraded } from './layouts';
-import { Legend } from './legend';
+import { Legend, type LegendNotes } from './legend';
 import { graphStylesheet } from './stylesheet';
 import { useResolvedTheme } from '../../lib/appearance';
 
@@ -20,6 +20,8 @@ export interface GraphViewProps {
   /** Passed to the canvas: elements to highlight (the rest is dimmed) and new edges to mark. */
   emphasis?: GraphCanvasProps['emphasis'];
   marks?: GraphCanvasProps['marks'];
+  /** Nodes and links carrying an analyst's note (marked on the canvas, explained in the legend). */
+  noted?: GraphCanvasProps['noted'];
   selected: string | null;
   onSelect(id: string | null): void;
   /** Given the Cytoscape instance while it lives (exports of the picture). */
@@ -31,6 +33,12 @@ export interface GraphViewProps {
   onViewportChange?(viewport: Viewport): void;
 }
 
+/** What the legend explains of the notes: nothing when no node or link carries one. */
+function legendNotes(noted: GraphCanvasProps['noted']): LegendNotes | null {
+  if (!noted || noted.nodes.size + noted.edges.size === 0) return null;
+  return { compromised: noted.compromised.size > 0 };
+}
+
 /** Draws the elements, with a cap notice and the legend. */
 export function GraphView({
   graph,
@@ -38,6 +46,7 @@ export function GraphView({
   pending = false,
   emphasis,
   marks,
+  noted = null,
   selected,
   onSelect,
   onCy,
@@ -80,6 +89,7 @@ export function GraphView({
           webgl={settings.webgl}
           emphasis={emphasis ?? null}
           marks={marks ?? null}
+          noted={noted}
           onSelect={onSelect}
           onHover={setHovered}
           onLayoutRunning={setLayoutRunning}
@@ -97,7 +107,7 @@ export function GraphView({
           layoutRunning && <div className="graph-busy">{t('layingOut')}</div>
         )}
       </div>
-      <Legend scale={scale} palette={appearance.palette} />
+      <Legend scale={scale} palette={appearance.palette} theme={theme} notes={legendNotes(noted)} />
     </div>
   );
 }

@@ -7,7 +7,8 @@ import {
   type NodeStyleKind,
   type OverlayScale,
 } from '../../lib/encodings';
-import { PALETTES, type PaletteName } from '../../../core/palette.js';
+import { PALETTES, type Palette, type PaletteName } from '../../../core/palette.js';
+import type { ResolvedTheme } from './stylesheet';
 
 const KINDS: NodeStyleKind[] = ['privileged', 'account', 'host', 'ip', 'domain'];
 
@@ -28,7 +29,58 @@ function Glyph({ shape, color }: { shape: string; color: string }) {
   }
 }
 
-export function Legend({ scale, palette }: { scale: OverlayScale; palette: PaletteName }) {
+/** The notes' marks to explain: shown only when some node or link carries a note. */
+export interface LegendNotes {
+  /** Some are tagged `compromised` (their stronger mark is explained too). */
+  compromised: boolean;
+}
+
+/** A noted node and a noted link as the stylesheet draws them: halo, dashed ring, wider link. */
+function NotedGlyph({ colours, theme }: { colours: Palette; theme: ResolvedTheme }) {
+  const highlight = colours.notes.highlight[theme];
+  return (
+    <svg width="40" height="18" aria-hidden="true">
+      <circle cx="9" cy="9" r="8.5" fill={highlight} opacity="0.7" />
+      <circle cx="9" cy="9" r="4" fill={colours.nodes.account.strong} />
+      <circle
+        cx="9"
+        cy="9"
+        r="6.2"
+        fill="none"
+        stroke="var(--text)"
+        strokeWidth="1.2"
+        strokeDasharray="2 1.6"
+      />
+      <line x1="22" y1="9" x2="38" y2="9" stroke={highlight} strokeWidth="8" strokeLinecap="round" />
+      <line x1="22" y1="9" x2="38" y2="9" stroke={colours.edges.ok} strokeWidth="2" />
+    </svg>
+  );
+}
+
+/** A node tagged compromised: the double red ring over a stronger halo. */
+function CompromisedGlyph({ colours, theme }: { colours: Palette; theme: ResolvedTheme }) {
+  const ring = colours.notes.compromised;
+  return (
+    <svg width="20" height="20" aria-hidden="true">
+      <circle cx="10" cy="10" r="9.5" fill={colours.notes.highlight[theme]} opacity="0.85" />
+      <circle cx="10" cy="10" r="3.5" fill={colours.nodes.account.strong} />
+      <circle cx="10" cy="10" r="5.5" fill="none" stroke={ring} strokeWidth="1.2" />
+      <circle cx="10" cy="10" r="7.8" fill="none" stroke={ring} strokeWidth="1.2" />
+    </svg>
+  );
+}
+
+export function Legend({
+  scale,
+  palette,
+  theme = 'light',
+  notes = null,
+}: {
+  scale: OverlayScale;
+  palette: PaletteName;
+  theme?: ResolvedTheme;
+  notes?: LegendNotes | null;
+}) {
   const colours = PALETTES[palette];
   const { t } = useTranslation('graph');
   const text = useAnalysisText();
@@ -69,6 +121,18 @@ export function Legend({ scale, palette }: { scale: OverlayScale; palette: Palet
           </svg>
           {t('legend.someFailed')}
         </li>
+        {notes !== null && (
+          <li>
+            <NotedGlyph colours={colours} theme={theme} />
+            {t('legend.noted')}
+          </li>
+        )}
+        {notes?.compromised === true && (
+          <li>
+            <CompromisedGlyph colours={colours} theme={theme} />
+            {t('legend.compromised')}
+          </li>
+        )}
       </ul>
       {scale.overlay !== 'none' && (
         <div className="legend-scale">

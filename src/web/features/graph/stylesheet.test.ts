@@ -37,4 +37,37 @@ describe('graphStylesheet', () => {
     expect(hasLabels(graphStylesheet('light', 'standard', true))).toBe(true);
     expect(hasLabels(graphStylesheet('light', 'standard', false))).toBe(false);
   });
+
+  it('marks noted nodes and links by shape and size, not colour alone, in both palettes and themes', () => {
+    for (const theme of ['light', 'dark'] as const)
+      for (const name of ['standard', 'cvd'] as const) {
+        const sheet = graphStylesheet(theme, name, false);
+        const { notes } = PALETTES[name];
+        const node = styleOf(sheet, 'node.noted');
+        // A dashed ring outside the border (the privileged ring and the selection stay readable).
+        expect(node?.['outline-style']).toBe('dashed');
+        expect(node?.['outline-width']).toBeGreaterThan(0);
+        expect(node?.['outline-color']).toBe(styleOf(sheet, 'node')?.color);
+        expect(node?.['underlay-color']).toBe(notes.highlight[theme]);
+        expect(node?.['underlay-opacity']).toBeGreaterThan(0);
+        // Tagged compromised: a thicker double ring in red, a wider halo.
+        const strong = styleOf(sheet, 'node.noted-compromised');
+        expect(strong?.['outline-style']).toBe('double');
+        expect(strong?.['outline-color']).toBe(notes.compromised);
+        expect(Number(strong?.['outline-width'])).toBeGreaterThan(Number(node?.['outline-width']));
+        expect(Number(strong?.['underlay-padding'])).toBeGreaterThan(Number(node?.['underlay-padding']));
+        // A noted link is drawn wider (its halo) and at full opacity.
+        const edge = styleOf(sheet, 'edge.noted');
+        expect(edge?.['underlay-padding']).toBeGreaterThan(0);
+        expect(edge?.opacity).toBe(1);
+        const strongEdge = styleOf(sheet, 'edge.noted-compromised');
+        expect(Number(strongEdge?.['underlay-padding'])).toBeGreaterThan(Number(edge?.['underlay-padding']));
+      }
+  });
+
+  it('draws the notes after the emphasis, so a note stays visible on an emphasized element', () => {
+    const selectors = rules(graphStylesheet('light', 'standard', false)).map((r) => r.selector);
+    expect(selectors.indexOf('node.noted')).toBeGreaterThan(selectors.indexOf('node.emphasis'));
+    expect(selectors.indexOf('node.noted-compromised')).toBeGreaterThan(selectors.indexOf('node.noted'));
+  });
 });

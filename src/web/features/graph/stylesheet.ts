@@ -1,5 +1,11 @@
 import type { StylesheetJson } from 'cytoscape';
-import { PALETTES, type EdgeState, type NodePaint, type PaletteName } from '../../../core/palette.js';
+import {
+  PALETTES,
+  type EdgeState,
+  type NodePaint,
+  type Palette,
+  type PaletteName,
+} from '../../../core/palette.js';
 
 export type ResolvedTheme = 'light' | 'dark';
 
@@ -97,8 +103,60 @@ function buildStylesheet(
     { selector: 'node.emphasis', style: { 'border-color': emphasis, 'border-width': 4, 'z-index': 9 } },
     { selector: 'edge.emphasis', style: { opacity: 1, 'line-color': emphasis, 'z-index': 9 } },
     { selector: 'edge.new', style: { 'line-style': 'dashed', 'line-color': palette.added, opacity: 1 } },
+    ...notedRules(theme, palette),
   );
   return sheet;
+}
+
+/**
+ * Elements carrying an analyst's note (classes toggled by id by GraphCanvas). A node gets a dashed
+ * ring drawn outside its border, so that the privileged ring, the selection and the emphasis stay
+ * readable, over a highlighter halo; a link gets the halo, which also makes it wider. Tagged
+ * `compromised` (the tag that changes what an analyst does next) is marked harder: a thick double
+ * ring in red, a wider and stronger halo. The cues are shape and size first (dashed, double,
+ * wider), colour second, so they hold in the colour-blind palette and on both canvases.
+ */
+function notedRules(theme: ResolvedTheme, palette: Palette): StylesheetJson {
+  const highlight = palette.notes.highlight[theme];
+  const { compromised } = palette.notes;
+  return [
+    {
+      selector: 'node.noted',
+      style: {
+        'outline-style': 'dashed',
+        'outline-width': 2,
+        'outline-offset': 2,
+        'outline-color': CANVAS[theme].text,
+        'underlay-color': highlight,
+        'underlay-opacity': theme === 'light' ? 0.7 : 0.55,
+        'underlay-padding': 7,
+        'underlay-shape': 'ellipse',
+      },
+    },
+    {
+      selector: 'node.noted-compromised',
+      style: {
+        'outline-style': 'double',
+        'outline-width': 6,
+        'outline-color': compromised,
+        'underlay-opacity': theme === 'light' ? 0.85 : 0.7,
+        'underlay-padding': 11,
+      },
+    },
+    {
+      selector: 'edge.noted',
+      style: {
+        opacity: 1,
+        'underlay-color': highlight,
+        'underlay-opacity': theme === 'light' ? 0.8 : 0.7,
+        'underlay-padding': 4,
+      },
+    },
+    {
+      selector: 'edge.noted-compromised',
+      style: { 'underlay-color': compromised, 'underlay-opacity': 0.55, 'underlay-padding': 6 },
+    },
+  ];
 }
 
 /**

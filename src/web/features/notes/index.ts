@@ -8,3 +8,4 @@ export type { TagFilterProps } from './tag-filter';
 export { DownloadDataset, notesFileName } from './download-dataset';
 export { useAnnotations, datasetWithAnnotations } from './use-annotations';
 export type { DatasetAnnotations, NoteInput } from './use-annotations';
+export { notedElementIds, type NotedElements } from './noted-elements';

@@ -12,6 +12,8 @@ export const graph = {
     flagged: 'created/deleted/group/DCSync/DCShadow',
     failed: 'failed logons',
     someFailed: 'some logons failed',
+    noted: 'analyst note or tag',
+    compromised: 'tagged compromised',
     sizeAndColour: 'size and colour: ',
   },
   capped:

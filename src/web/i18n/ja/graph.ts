@@ -14,6 +14,8 @@ export const graph: Catalogue<typeof en> = {
     flagged: '作成/削除/グループ変更/DCSync/DCShadow',
     failed: 'ログオン失敗',
     someFailed: '一部のログオンが失敗',
+    noted: '分析者のメモ・タグあり',
+    compromised: 'compromised タグ付き',
     sizeAndColour: '大きさと色: ',
   },
   capped:
