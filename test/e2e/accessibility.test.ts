@@ -4,12 +4,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/server/cli/main.js';
-import { sharedData } from '../helpers/shared-data.js';
 import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
+import { loadDatasetFile } from './helpers/app-page.js';
+import { analyzeFixtures } from './helpers/cli.js';
+import { nodeStyle } from './helpers/cy.js';
 import { watchPage } from './helpers/page-errors.js';
 import { serveStatic, type StaticServer } from './helpers/static-server.js';
 import { ensureWebBuild } from './helpers/web-build.js';
@@ -19,19 +19,8 @@ warnIfNoChromium();
 /** page.evaluate callbacks run in the page; the Node typecheck has no DOM lib. */
 declare const document: {
   documentElement: { getAttribute(name: string): string | null };
-  querySelector(selector: string): unknown;
   activeElement: { getAttribute(name: string): string | null; textContent: string | null } | null;
 };
-/** A style of the first node as the real Cytoscape resolved it. */
-async function nodeStyle(page: Page, property: string): Promise<string | null> {
-  return page.evaluate((p) => {
-    interface Cy {
-      nodes(selector?: string): Array<{ style(name: string): string }>;
-    }
-    const container = document.querySelector('.graph-canvas') as { _cyreg?: { cy?: Cy } } | null;
-    return container?._cyreg?.cy?.nodes('[paint]')[0]?.style(p) ?? null;
-  }, property);
-}
 declare const getComputedStyle: (el: unknown) => { backgroundColor: string };
 interface AxeResult {
   violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }>;
@@ -39,10 +28,6 @@ interface AxeResult {
 declare const axe: { run(context: unknown, options: unknown): Promise<AxeResult> };
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-function sink(): Writable {
-  return new Writable({ write: (_c, _e, done) => done() });
-}
 
 /**
  * Serious and critical axe violations on the page as it is now, one line each. axe is evaluated
@@ -71,12 +56,7 @@ describe.skipIf(!HAS_CHROMIUM)('accessibility in Chromium', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'logonlens-a11y-e2e-'));
-    dataset = path.join(dir, 'dcsync.dataset.json');
-    const code = await run(['analyze', sharedData('evtx', 'm2a-dcsync.evtx'), '-o', dataset], {
-      stdout: sink(),
-      stderr: sink(),
-    });
-    expect(code).toBe(0);
+    dataset = await analyzeFixtures(['evtx/m2a-dcsync.evtx'], dir, 'dcsync.dataset.json');
     server = await serveStatic(ensureWebBuild());
     browser = await launchChromium();
   }, 180_000);
@@ -87,9 +67,7 @@ describe.skipIf(!HAS_CHROMIUM)('accessibility in Chromium', () => {
   });
 
   async function openDataset(page: Page): Promise<void> {
-    await page.goto(`${server.url}/`);
-    await page.setInputFiles('input[type=file]', dataset);
-    await page.getByTestId('status').waitFor();
+    await loadDatasetFile(page, server.url, dataset);
   }
 
   it.each(['light', 'dark'] as const)(

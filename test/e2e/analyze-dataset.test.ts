@@ -3,27 +3,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/server/cli/main.js';
-import { sharedData } from '../helpers/shared-data.js';
+import { openDatasetFile } from './helpers/app-page.js';
 import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
-import { watchPage } from './helpers/page-errors.js';
+import { analyzeFixtures } from './helpers/cli.js';
 import { serveStatic, type StaticServer } from './helpers/static-server.js';
 import { ensureWebBuild } from './helpers/web-build.js';
 
 warnIfNoChromium();
-
-function sink(): Writable & { text: () => string } {
-  const chunks: string[] = [];
-  const w = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      chunks.push(chunk.toString());
-      done();
-    },
-  });
-  return Object.assign(w, { text: () => chunks.join('') });
-}
 
 describe.skipIf(!HAS_CHROMIUM)('a dataset written by analyze, opened in Chromium', () => {
   let server: StaticServer;
@@ -32,13 +19,7 @@ describe.skipIf(!HAS_CHROMIUM)('a dataset written by analyze, opened in Chromium
   let dataset: string;
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'logonlens-analyze-e2e-'));
-    dataset = path.join(dir, 'kerbrute.dataset.json');
-    const stderr = sink();
-    const code = await run(['analyze', sharedData('evtx/m2a-kerbrute.evtx'), '-o', dataset], {
-      stdout: sink(),
-      stderr,
-    });
-    expect(code, stderr.text()).toBe(0);
+    dataset = await analyzeFixtures(['evtx/m2a-kerbrute.evtx'], dir, 'kerbrute.dataset.json');
     server = await serveStatic(ensureWebBuild());
     browser = await launchChromium();
   });
@@ -49,12 +30,7 @@ describe.skipIf(!HAS_CHROMIUM)('a dataset written by analyze, opened in Chromium
   });
 
   it('shows the graph, the ranked accounts and hosts, and the reasons behind the scores', async () => {
-    const page = await browser.context.newPage();
-    const seen = watchPage(page);
-    await page.goto(`${server.url}/`);
-    await page.setInputFiles('input[type=file]', dataset);
-    const status = page.getByTestId('status');
-    await status.waitFor();
+    const { page, seen, status } = await openDatasetFile(browser, server.url, dataset);
     // Kerbrute: one attacking address against many accounts on one DC, all on 2021-12-03.
     expect(await status.textContent()).toMatch(/^[1-9][\d,]* nodes · [1-9][\d,]* edges/);
     const ranking = page.getByRole('region', { name: 'Ranking' });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../src/core/dataset/testing/generate-dataset.js';
 import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
-import { watchPage } from './helpers/page-errors.js';
+import { openDatasetFile } from './helpers/app-page.js';
 import { serveStatic, type StaticServer } from './helpers/static-server.js';
 import { ensureWebBuild } from './helpers/web-build.js';
 
@@ -35,12 +35,7 @@ describe.skipIf(!HAS_CHROMIUM)('a window larger than the rendering cap', () => {
   });
 
   it('draws the capped graph with a visible "showing N of M" notice, and lifting the cap draws all', async () => {
-    const page = await browser.context.newPage();
-    const seen = watchPage(page);
-    await page.goto(`${server.url}/`);
-    await page.setInputFiles('input[type=file]', file);
-    const status = page.getByTestId('status');
-    await status.waitFor({ timeout: 90_000 });
+    const { page, seen, status } = await openDatasetFile(browser, server.url, file, { timeout: 90_000 });
     expect(await status.textContent()).toMatch(/^2,500 nodes · [\d,]+ edges \(of 3,00\d nodes/);
     const notice = page.getByText(/^Showing 2,500 of 3,00\d nodes/);
     await notice.waitFor();

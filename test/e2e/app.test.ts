@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
+import { openDatasetFile } from './helpers/app-page.js';
 import { watchPage } from './helpers/page-errors.js';
 import { serveStatic, type StaticServer } from './helpers/static-server.js';
 import { ensureWebBuild, REPO_ROOT } from './helpers/web-build.js';
@@ -90,9 +91,7 @@ describe.skipIf(!HAS_CHROMIUM)('the graph app in Chromium', () => {
   });
 
   it('an invalid file names its problems and leaves the view as it was', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/`);
-    await page.setInputFiles('input[type=file]', SMALL);
+    const { page } = await openDatasetFile(browser, server.url, SMALL);
     const before = await statusText(page);
     const url = page.url();
     await page.setInputFiles('input[type=file]', INVALID);
@@ -106,11 +105,7 @@ describe.skipIf(!HAS_CHROMIUM)('the graph app in Chromium', () => {
   });
 
   it('shows a hostile account name as text and never runs it', async () => {
-    const page = await browser.context.newPage();
-    const seen = watchPage(page);
-    await page.goto(`${server.url}/`);
-    await page.setInputFiles('input[type=file]', SMALL);
-    await statusText(page);
+    const { page, seen } = await openDatasetFile(browser, server.url, SMALL);
     await page.getByRole('searchbox').fill('onerror');
     await page.getByRole('searchbox').press('Enter');
     await page.waitForURL(/q=onerror/);
@@ -130,9 +125,7 @@ describe.skipIf(!HAS_CHROMIUM)('the graph app in Chromium', () => {
   });
 
   it('keeps the file across a reload and lists it; removing the open file returns to the start page', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/`);
-    await page.setInputFiles('input[type=file]', SMALL);
+    const { page } = await openDatasetFile(browser, server.url, SMALL);
     const before = await statusText(page);
     await page.reload();
     expect(await statusText(page)).toBe(before);

@@ -6,14 +6,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Writable } from 'node:stream';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/server/cli/main.js';
 import { pngChunks, PNG_SIGNATURE } from '../../src/core/export/index.js';
 import { validateDataset } from '../../src/core/dataset/index.js';
-import { sharedData } from '../helpers/shared-data.js';
 import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
+import { openDatasetFile } from './helpers/app-page.js';
+import { analyzeFixtures } from './helpers/cli.js';
+import { graphBounds, settledDrawn, type Drawn } from './helpers/cy.js';
 import { watchPage } from './helpers/page-errors.js';
 import { serveStatic, type StaticServer } from './helpers/static-server.js';
 import { ensureWebBuild } from './helpers/web-build.js';
@@ -23,23 +23,6 @@ warnIfNoChromium();
 const HOSTILE = '<img src=x onerror=alert(1)>10.23.23.9\u202E';
 /** Where the test leaves its screenshots for a person to look at (LOGONLENS_SHOTS), if set. */
 const SHOTS = process.env.LOGONLENS_SHOTS ?? null;
-
-function sink(): Writable & { text: () => string } {
-  const chunks: string[] = [];
-  const w = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      chunks.push(chunk.toString());
-      done();
-    },
-  });
-  return Object.assign(w, { text: () => chunks.join('') });
-}
-
-async function cli(args: string[]): Promise<void> {
-  const stderr = sink();
-  const code = await run(args, { stdout: sink(), stderr });
-  if (code !== 0) throw new Error(`logonlens ${args[0]} failed: ${stderr.text()}`);
-}
 
 /** A tiny RFC 4180 reader: quoted cells, doubled quotes, CRLF rows (a leading BOM is dropped). */
 function parseCsv(text: string): Array<Record<string, string>> {
@@ -74,7 +57,6 @@ function parseCsv(text: string): Array<Record<string, string>> {
 
 /** page.evaluate callbacks run in the page; the Node typecheck has no DOM lib. */
 declare const document: {
-  querySelector(selector: string): unknown;
   createElement(tag: 'canvas'): PageCanvas;
 };
 declare const localStorage: { setItem(key: string, value: string): void };
@@ -112,43 +94,16 @@ interface DrawnGraph {
   edges: Array<{ source: string; target: string; role: string }>;
 }
 
-/** The drawn graph, read through the registry Cytoscape keeps on its container element. */
-async function drawnGraph(page: Page): Promise<DrawnGraph | null> {
-  return page.evaluate(() => {
-    interface Ele {
-      id(): string;
-      data(k: string): unknown;
-    }
-    interface Cy {
-      nodes(): Ele[];
-      edges(): Ele[];
-    }
-    const container = document.querySelector('.graph-canvas') as { _cyreg?: { cy?: Cy } } | null;
-    const area = document.querySelector('.graph-area') as { getAttribute(n: string): string | null } | null;
-    const cy = container?._cyreg?.cy;
-    if (cy === undefined) return null;
-    return {
-      busy: area?.getAttribute('aria-busy') === 'true',
-      nodes: cy.nodes().map((n) => ({ id: n.id(), kind: String(n.data('kind')) })),
-      edges: cy.edges().map((e) => ({
-        source: String(e.data('source')),
-        target: String(e.data('target')),
-        role: String(e.data('role')),
-      })),
-    };
-  });
-}
+/** The graph's nodes and links, as this test compares them. */
+const nodesAndLinks = (d: Drawn): DrawnGraph => ({
+  busy: d.busy,
+  nodes: d.nodes.map((n) => ({ id: n.id, kind: n.kind })),
+  edges: d.edges.map((e) => ({ source: e.source, target: e.target, role: e.role })),
+});
 
-/** The graph once drawn and laid out (a plain loop: it also runs in beforeAll, outside a test). */
-async function settledGraph(page: Page): Promise<DrawnGraph> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const g = await drawnGraph(page);
-    if (g !== null && !g.busy && g.nodes.length > 0) return g;
-    if (Date.now() > deadline) throw new Error('the graph was not drawn within 30 s');
-    await page.waitForTimeout(250);
-  }
-}
+/** The graph once drawn and laid out (also in beforeAll, outside a test). */
+const settledGraph = (page: Page): Promise<DrawnGraph> =>
+  settledDrawn(page, nodesAndLinks, { timeout: 30_000, interval: 250, stable: false });
 
 async function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
   const [dl] = await Promise.all([
@@ -174,8 +129,7 @@ describe.skipIf(!HAS_CHROMIUM)('exports of the view (Chromium)', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'logonlens-exports-e2e-'));
-    const dataset = path.join(dir, 'dcsync.json');
-    await cli(['analyze', sharedData('evtx/m2a-dcsync.evtx'), '-o', dataset]);
+    const dataset = await analyzeFixtures(['evtx/m2a-dcsync.evtx'], dir, 'dcsync.json');
     // A hostile label, as an attacker's log would hold it, and a hostile dataset title.
     const value = JSON.parse(readFileSync(dataset, 'utf8')) as {
       title: string | null;
@@ -189,11 +143,7 @@ describe.skipIf(!HAS_CHROMIUM)('exports of the view (Chromium)', () => {
 
     server = await serveStatic(ensureWebBuild());
     browser = await launchChromium({ viewport: { width: 1400, height: 900 } });
-    page = await browser.context.newPage();
-    seen = watchPage(page);
-    await page.goto(`${server.url}/`);
-    await page.setInputFiles('input[type=file]', dataset);
-    await page.getByTestId('status').waitFor();
+    ({ page, seen } = await openDatasetFile(browser, server.url, dataset));
     graph = await settledGraph(page);
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     if (SHOTS !== null) await page.screenshot({ path: path.join(SHOTS, 'export-menu.png') });
@@ -221,12 +171,7 @@ describe.skipIf(!HAS_CHROMIUM)('exports of the view (Chromium)', () => {
     );
     expect(text['Software']).toMatch(/^logonlens /);
     // 2× of the full graph: twice its bounds in graph units (IHDR holds width and height).
-    const bounds = await page.evaluate(() => {
-      const container = document.querySelector('.graph-canvas') as {
-        _cyreg: { cy: { elements(): { boundingBox(): { w: number; h: number } } } };
-      };
-      return container._cyreg.cy.elements().boundingBox();
-    });
+    const bounds = await graphBounds(page);
     const ihdr = files.png.bytes;
     expect(Math.abs(ihdr.readUInt32BE(16) - 2 * Math.ceil(bounds.w))).toBeLessThanOrEqual(2);
     expect(Math.abs(ihdr.readUInt32BE(20) - 2 * Math.ceil(bounds.h))).toBeLessThanOrEqual(2);
@@ -301,11 +246,7 @@ describe.skipIf(!HAS_CHROMIUM)('exports of the view (Chromium)', () => {
     expect(checked.dataset.window).not.toBeNull();
     const cut = path.join(dir, files.dataset.name);
     writeFileSync(cut, files.dataset.bytes);
-    const again = await browser.context.newPage();
-    const seenAgain = watchPage(again);
-    await again.goto(`${server.url}/`);
-    await again.setInputFiles('input[type=file]', cut);
-    await again.getByTestId('status').waitFor();
+    const { page: again, seen: seenAgain } = await openDatasetFile(browser, server.url, cut);
     const reopened = await settledGraph(again);
     // The cut keeps the nodes touched in the window; a domain node is drawn only for a whole dataset.
     const accountsHostsIps = (g: DrawnGraph) =>

@@ -4,7 +4,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDatasetText } from '../../src/core/dataset/index.js';
@@ -12,6 +11,8 @@ import { renderReport } from '../../src/core/report/index.js';
 import { run } from '../../src/server/cli/main.js';
 import { sharedData } from '../helpers/shared-data.js';
 import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
+import { openDatasetFile } from './helpers/app-page.js';
+import { sink } from './helpers/cli.js';
 import { watchPage } from './helpers/page-errors.js';
 import { serveStatic, type StaticServer } from './helpers/static-server.js';
 import { ensureWebBuild, REPO_ROOT } from './helpers/web-build.js';
@@ -21,17 +22,6 @@ warnIfNoChromium();
 
 const SMALL = path.join(REPO_ROOT, 'test/fixtures/datasets/small.json');
 const NOTE = 'Logged on over RDP at night <img src=x onerror=alert(1)>';
-
-function sink(): Writable & { text: () => string } {
-  const chunks: string[] = [];
-  const w = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      chunks.push(chunk.toString());
-      done();
-    },
-  });
-  return Object.assign(w, { text: () => chunks.join('') });
-}
 
 /** Selects the first row of the ranking and returns its name. */
 async function selectFirstRanked(page: Page): Promise<string> {
@@ -82,10 +72,7 @@ describe.skipIf(!HAS_CHROMIUM)('notes and tags in Chromium', () => {
     afterAll(async () => server?.close());
 
     it('keeps a note over a reload (IndexedDB), filters by its tag, and writes it into the downloaded file and its report', async () => {
-      const page = await browser.context.newPage();
-      const seen = watchPage(page);
-      await page.goto(`${server.url}/`);
-      await page.setInputFiles('input[type=file]', SMALL);
+      const { page, seen } = await openDatasetFile(browser, server.url, SMALL);
       const name = await selectFirstRanked(page);
       await writeNote(page);
       await page.reload();

@@ -8,6 +8,8 @@ import { computeView, DEFAULT_FILTERS } from '../../src/core/analysis/index.js';
 import type { Dataset } from '../../src/core/dataset/index.js';
 import { readFileSync } from 'node:fs';
 import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
+import { gotoWithParams, openDatasetFile, type OpenedPage } from './helpers/app-page.js';
+import { moveViewport, settledDrawn } from './helpers/cy.js';
 import { watchPage } from './helpers/page-errors.js';
 import { serveStatic, type StaticServer } from './helpers/static-server.js';
 import { ensureWebBuild, REPO_ROOT } from './helpers/web-build.js';
@@ -25,74 +27,21 @@ interface Picture {
   nodes: Array<{ id: string; x: number; y: number; rx: number; ry: number }>;
 }
 
-/** page.evaluate callbacks run in the page; the Node typecheck has no DOM lib. */
-declare const document: { querySelector(selector: string): unknown };
-
-/** The real Cytoscape instance, read through the registry Cytoscape keeps on its container. */
-async function picture(page: Page): Promise<Picture | null> {
-  return page.evaluate(() => {
-    interface Cy {
-      zoom(): number;
-      pan(): { x: number; y: number };
-      nodes(selector?: string): Array<{
-        id(): string;
-        position(): { x: number; y: number };
-        renderedPosition(): { x: number; y: number };
-      }>;
-    }
-    const container = document.querySelector('.graph-canvas') as { _cyreg?: { cy?: Cy } } | null;
-    const area = document.querySelector('.graph-area') as { getAttribute(n: string): string | null } | null;
-    const cy = container?._cyreg?.cy;
-    if (cy === undefined) return null;
-    return {
-      busy: area?.getAttribute('aria-busy') === 'true',
-      zoom: cy.zoom(),
-      pan: cy.pan(),
-      selected: cy.nodes(':selected').map((n) => n.id()),
-      nodes: cy
-        .nodes()
-        .map((n) => {
-          const p = n.position();
-          const r = n.renderedPosition();
-          return { id: n.id(), x: p.x, y: p.y, rx: r.x, ry: r.y };
-        })
+/** The picture once nothing is laid out or animated and two readings agree (nodes by id). */
+const settled = (page: Page): Promise<Picture> =>
+  settledDrawn(
+    page,
+    (d) => ({
+      busy: d.busy,
+      zoom: d.zoom,
+      pan: d.pan,
+      selected: d.selected,
+      nodes: d.nodes
+        .map((n) => ({ id: n.id, x: n.x, y: n.y, rx: n.rx, ry: n.ry }))
         .sort((a, b) => (a.id < b.id ? -1 : 1)),
-    };
-  });
-}
-
-/** The picture once nothing is laid out or animated and two readings agree. */
-async function settled(page: Page): Promise<Picture> {
-  let last = '';
-  let result: Picture | null = null;
-  await expect
-    .poll(
-      async () => {
-        result = await picture(page);
-        const now = result === null || result.busy || result.nodes.length === 0 ? '' : JSON.stringify(result);
-        const stable = now !== '' && now === last;
-        last = now;
-        return stable;
-      },
-      { timeout: 60_000, interval: 400 },
-    )
-    .toBe(true);
-  if (result === null) throw new Error('no graph drawn');
-  return result;
-}
-
-/** Pans and zooms as a wheel or a drag would (the canvas hears the same viewport events). */
-async function moveViewport(page: Page, zoom: number, x: number, y: number): Promise<void> {
-  await page.evaluate(
-    ([z, px, py]) => {
-      const container = document.querySelector('.graph-canvas') as {
-        _cyreg?: { cy?: { viewport(v: object): void } };
-      } | null;
-      container?._cyreg?.cy?.viewport({ zoom: z, pan: { x: px, y: py } });
-    },
-    [zoom, x, y] as const,
+    }),
+    { timeout: 60_000, interval: 400, stable: true },
   );
-}
 
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
 
@@ -108,20 +57,11 @@ describe.skipIf(!HAS_CHROMIUM)('exact permalinks and time zones (Chromium)', () 
     await server?.close();
   });
 
-  async function openSmall(query = ''): Promise<{ page: Page; seen: ReturnType<typeof watchPage> }> {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1400, height: 900 });
-    const seen = watchPage(page);
-    await page.goto(`${server.url}/`);
-    await page.setInputFiles('input[type=file]', SMALL);
-    await page.getByTestId('status').waitFor({ timeout: 60_000 });
-    if (query !== '') {
-      const url = new URL(page.url());
-      for (const [k, v] of new URLSearchParams(query)) url.searchParams.set(k, v);
-      await page.goto(url.href);
-      await page.getByTestId('status').waitFor({ timeout: 60_000 });
-    }
-    return { page, seen };
+  /** The small dataset at the browser's 1400×900 viewport, then with these URL parameters. */
+  async function openSmall(query = ''): Promise<OpenedPage> {
+    const opened = await openDatasetFile(browser, server.url, SMALL, { timeout: 60_000 });
+    if (query !== '') await gotoWithParams(opened.page, query, { timeout: 60_000 });
+    return opened;
   }
 
   it('a link with a viewport and a selection restores the same picture in another page', async () => {
