@@ -6,13 +6,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
+import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
 import { loadDatasetFile } from './helpers/app-page.js';
 import { analyzeFixtures } from './helpers/cli.js';
 import { nodeStyle } from './helpers/cy.js';
 import { watchPage } from './helpers/page-errors.js';
-import { serveStatic, type StaticServer } from './helpers/static-server.js';
-import { ensureWebBuild } from './helpers/web-build.js';
+import { useStaticApp } from './helpers/static-app.js';
 
 warnIfNoChromium();
 
@@ -49,36 +48,31 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(!HAS_CHROMIUM)('accessibility in Chromium', () => {
-  let server: StaticServer;
-  let browser: LaunchedBrowser;
+  const app = useStaticApp();
   let dir: string;
   let dataset: string;
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'logonlens-a11y-e2e-'));
     dataset = await analyzeFixtures(['evtx/m2a-dcsync.evtx'], dir, 'dcsync.dataset.json');
-    server = await serveStatic(ensureWebBuild());
-    browser = await launchChromium();
   }, 180_000);
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   async function openDataset(page: Page): Promise<void> {
-    await loadDatasetFile(page, server.url, dataset);
+    await loadDatasetFile(page, app.server.url, dataset);
   }
 
   it.each(['light', 'dark'] as const)(
     'finds no serious violations on the main screens (%s)',
     async (scheme) => {
-      const page = await browser.context.newPage();
+      const page = await app.browser.context.newPage();
       const seen = watchPage(page);
       await page.emulateMedia({ colorScheme: scheme });
       const found: Record<string, string[]> = {};
 
-      await page.goto(`${server.url}/`);
+      await page.goto(`${app.server.url}/`);
       await page.getByRole('heading', { name: 'Open a dataset to start' }).waitFor();
       found.home = await seriousViolations(page);
 
@@ -111,7 +105,7 @@ describe.skipIf(!HAS_CHROMIUM)('accessibility in Chromium', () => {
   );
 
   it('switches to dark and keeps the choice; the graph canvas follows', async () => {
-    const page = await browser.context.newPage();
+    const page = await app.browser.context.newPage();
     await page.emulateMedia({ colorScheme: 'light' });
     await openDataset(page);
     const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
@@ -135,7 +129,7 @@ describe.skipIf(!HAS_CHROMIUM)('accessibility in Chromium', () => {
   });
 
   it('drives the ranking and the selection from the keyboard', async () => {
-    const page = await browser.context.newPage();
+    const page = await app.browser.context.newPage();
     await openDataset(page);
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');

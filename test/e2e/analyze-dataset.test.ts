@@ -5,32 +5,26 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatasetFile } from './helpers/app-page.js';
-import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
+import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
 import { analyzeFixtures } from './helpers/cli.js';
-import { serveStatic, type StaticServer } from './helpers/static-server.js';
-import { ensureWebBuild } from './helpers/web-build.js';
+import { useStaticApp } from './helpers/static-app.js';
 
 warnIfNoChromium();
 
 describe.skipIf(!HAS_CHROMIUM)('a dataset written by analyze, opened in Chromium', () => {
-  let server: StaticServer;
-  let browser: LaunchedBrowser;
+  const app = useStaticApp();
   let dir: string;
   let dataset: string;
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'logonlens-analyze-e2e-'));
     dataset = await analyzeFixtures(['evtx/m2a-kerbrute.evtx'], dir, 'kerbrute.dataset.json');
-    server = await serveStatic(ensureWebBuild());
-    browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('shows the graph, the ranked accounts and hosts, and the reasons behind the scores', async () => {
-    const { page, seen, status } = await openDatasetFile(browser, server.url, dataset);
+    const { page, seen, status } = await openDatasetFile(app.browser, app.server.url, dataset);
     // Kerbrute: one attacking address against many accounts on one DC, all on 2021-12-03.
     expect(await status.textContent()).toMatch(/^[1-9][\d,]* nodes · [1-9][\d,]* edges/);
     const ranking = page.getByRole('region', { name: 'Ranking' });

@@ -3,16 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../src/core/dataset/testing/generate-dataset.js';
-import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
+import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
 import { openDatasetFile } from './helpers/app-page.js';
-import { serveStatic, type StaticServer } from './helpers/static-server.js';
-import { ensureWebBuild } from './helpers/web-build.js';
+import { useStaticApp } from './helpers/static-app.js';
 
 warnIfNoChromium();
 
 describe.skipIf(!HAS_CHROMIUM)('a window larger than the rendering cap', () => {
-  let server: StaticServer;
-  let browser: LaunchedBrowser;
+  const app = useStaticApp();
   let dir: string;
   let file: string;
   beforeAll(async () => {
@@ -25,17 +23,15 @@ describe.skipIf(!HAS_CHROMIUM)('a window larger than the rendering cap', () => {
         generateDataset({ accounts: 2400, hosts: 550, ips: 50, days: 1, edgesPerAccount: 3, seed: 4 }),
       ),
     );
-    server = await serveStatic(ensureWebBuild());
-    browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('draws the capped graph with a visible "showing N of M" notice, and lifting the cap draws all', async () => {
-    const { page, seen, status } = await openDatasetFile(browser, server.url, file, { timeout: 90_000 });
+    const { page, seen, status } = await openDatasetFile(app.browser, app.server.url, file, {
+      timeout: 90_000,
+    });
     expect(await status.textContent()).toMatch(/^2,500 nodes · [\d,]+ edges \(of 3,00\d nodes/);
     const notice = page.getByText(/^Showing 2,500 of 3,00\d nodes/);
     await notice.waitFor();

@@ -10,13 +10,12 @@ import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pngChunks, PNG_SIGNATURE } from '../../src/core/export/index.js';
 import { validateDataset } from '../../src/core/dataset/index.js';
-import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
+import { HAS_CHROMIUM, launchChromium, warnIfNoChromium } from './helpers/chromium.js';
 import { openDatasetFile } from './helpers/app-page.js';
 import { analyzeFixtures } from './helpers/cli.js';
 import { graphBounds, settledDrawn, type Drawn } from './helpers/cy.js';
 import { watchPage } from './helpers/page-errors.js';
-import { serveStatic, type StaticServer } from './helpers/static-server.js';
-import { ensureWebBuild } from './helpers/web-build.js';
+import { useStaticApp } from './helpers/static-app.js';
 
 warnIfNoChromium();
 
@@ -119,8 +118,7 @@ const NAME = (part: string, ext: string) =>
   new RegExp(`^logonlens_[\\p{L}\\p{N}._-]+_(\\d{8}T\\d{6}Z_){3}${part}\\.${ext}$`, 'u');
 
 describe.skipIf(!HAS_CHROMIUM)('exports of the view (Chromium)', () => {
-  let server: StaticServer;
-  let browser: LaunchedBrowser;
+  const app = useStaticApp({ viewport: { width: 1400, height: 900 } });
   let dir: string;
   let page: Page;
   let seen: ReturnType<typeof watchPage>;
@@ -141,16 +139,12 @@ describe.skipIf(!HAS_CHROMIUM)('exports of the view (Chromium)', () => {
     value.title = '../DCSync "case" <b>\u202E';
     writeFileSync(dataset, JSON.stringify(value));
 
-    server = await serveStatic(ensureWebBuild());
-    browser = await launchChromium({ viewport: { width: 1400, height: 900 } });
-    ({ page, seen } = await openDatasetFile(browser, server.url, dataset));
+    ({ page, seen } = await openDatasetFile(app.browser, app.server.url, dataset));
     graph = await settledGraph(page);
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     if (SHOTS !== null) await page.screenshot({ path: path.join(SHOTS, 'export-menu.png') });
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -203,7 +197,7 @@ describe.skipIf(!HAS_CHROMIUM)('exports of the view (Chromium)', () => {
     expect(parsed.texts.some((t) => t.includes('<img src=x onerror=alert(1)>'))).toBe(true);
     expect(parsed.scripts).toBe(0);
     if (SHOTS !== null) {
-      const shot = await browser.context.newPage();
+      const shot = await app.browser.context.newPage();
       await shot.setContent(`<img src="data:image/svg+xml;base64,${files.svg.bytes.toString('base64')}">`);
       await shot.screenshot({ path: path.join(SHOTS, 'exported-svg.png') });
       await shot.close();
@@ -246,7 +240,7 @@ describe.skipIf(!HAS_CHROMIUM)('exports of the view (Chromium)', () => {
     expect(checked.dataset.window).not.toBeNull();
     const cut = path.join(dir, files.dataset.name);
     writeFileSync(cut, files.dataset.bytes);
-    const { page: again, seen: seenAgain } = await openDatasetFile(browser, server.url, cut);
+    const { page: again, seen: seenAgain } = await openDatasetFile(app.browser, app.server.url, cut);
     const reopened = await settledGraph(again);
     // The cut keeps the nodes touched in the window; a domain node is drawn only for a whole dataset.
     const accountsHostsIps = (g: DrawnGraph) =>
@@ -291,7 +285,7 @@ describe.skipIf(!HAS_CHROMIUM)('exports of the view (Chromium)', () => {
   });
 
   it('draws the PNG with the canvas renderer when the page draws with WebGL', async () => {
-    const gl = await browser.context.newPage();
+    const gl = await app.browser.context.newPage();
     const seenGl = watchPage(gl);
     // WebGL on a machine without a GPU (SwiftShader) is used only when asked for (graph-canvas.tsx).
     await gl.addInitScript(() => localStorage.setItem('logonlens:webgl', 'always'));

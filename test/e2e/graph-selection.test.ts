@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
+import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
 import { openDatasetFile } from './helpers/app-page.js';
 import { settledDrawn } from './helpers/cy.js';
 import { watchPage } from './helpers/page-errors.js';
-import { serveStatic, type StaticServer } from './helpers/static-server.js';
-import { ensureWebBuild, REPO_ROOT } from './helpers/web-build.js';
+import { useStaticApp } from './helpers/static-app.js';
+import { REPO_ROOT } from './helpers/web-build.js';
 
 warnIfNoChromium();
 
@@ -39,19 +39,10 @@ const offCentre = (d: Drawn, n: { x: number; y: number }) => ({
 });
 
 describe.skipIf(!HAS_CHROMIUM)('selection from the URL (Chromium)', () => {
-  let server: StaticServer;
-  let browser: LaunchedBrowser;
-  beforeAll(async () => {
-    server = await serveStatic(ensureWebBuild());
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useStaticApp();
 
   it('a page opened with sel=<node> centres that node once the layout has finished', async () => {
-    const { page, seen } = await openDatasetFile(browser, server.url, SMALL);
+    const { page, seen } = await openDatasetFile(app.browser, app.server.url, SMALL);
     const plain = await settled(page);
     // The node the fitted view puts farthest from the centre: the one a missed centring leaves at the edge.
     const far = [...plain.nodes].sort((a, b) => {
@@ -67,7 +58,7 @@ describe.skipIf(!HAS_CHROMIUM)('selection from the URL (Chromium)', () => {
     url.searchParams.set('sel', far.id);
     // A link without a viewport (one with `vp` shows exactly that viewport: permalink.test.ts).
     url.searchParams.delete('vp');
-    const second = await browser.context.newPage();
+    const second = await app.browser.context.newPage();
     const seen2 = watchPage(second);
     await second.goto(url.href);
     await second.getByTestId('status').waitFor();

@@ -9,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeView, DEFAULT_FILTERS } from '../../src/core/analysis/index.js';
 import type { Dataset } from '../../src/core/dataset/index.js';
 import { generateDataset } from '../../src/core/dataset/testing/generate-dataset.js';
-import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
+import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
 import { gotoWithParams, openDatasetFile, type OpenedPage } from './helpers/app-page.js';
 import { settledDrawn, type Box } from './helpers/cy.js';
-import { serveStatic, type StaticServer } from './helpers/static-server.js';
-import { ensureWebBuild, REPO_ROOT } from './helpers/web-build.js';
+import { useStaticApp } from './helpers/static-app.js';
+import { REPO_ROOT } from './helpers/web-build.js';
 
 warnIfNoChromium();
 
@@ -67,8 +67,7 @@ const withoutDomains = (nodes: Drawn['nodes']) =>
     .sort();
 
 describe.skipIf(!HAS_CHROMIUM)('graph computed off the main thread (Chromium)', () => {
-  let server: StaticServer;
-  let browser: LaunchedBrowser;
+  const app = useStaticApp();
   let dir: string;
   let days: string;
   let tiny: string;
@@ -87,17 +86,13 @@ describe.skipIf(!HAS_CHROMIUM)('graph computed off the main thread (Chromium)', 
         generateDataset({ accounts: 1, hosts: 1, ips: 0, days: 1, edgesPerAccount: 1, seed: 2 }),
       ),
     );
-    server = await serveStatic(ensureWebBuild());
-    browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   const open = (file: string): Promise<OpenedPage> =>
-    openDatasetFile(browser, server.url, file, { timeout: 60_000 });
+    openDatasetFile(app.browser, app.server.url, file, { timeout: 60_000 });
 
   /** The days dataset on its first day (a dataset opens on its busiest day: see story-window.ts). */
   async function openFirstDay(): Promise<OpenedPage> {
@@ -185,19 +180,10 @@ describe.skipIf(!HAS_CHROMIUM)('graph computed off the main thread (Chromium)', 
 });
 
 describe.skipIf(!HAS_CHROMIUM)('WebGL unavailable (Chromium with --disable-gpu --disable-webgl)', () => {
-  let server: StaticServer;
-  let browser: LaunchedBrowser;
-  beforeAll(async () => {
-    server = await serveStatic(ensureWebBuild());
-    browser = await launchChromium({ extraArgs: ['--disable-webgl', '--disable-3d-apis'] });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useStaticApp({ extraArgs: ['--disable-webgl', '--disable-3d-apis'] });
 
   it('the WebGL setting falls back to the canvas renderer, says so, and draws the graph', async () => {
-    const { page, seen } = await openDatasetFile(browser, server.url, SMALL, { timeout: 60_000 });
+    const { page, seen } = await openDatasetFile(app.browser, app.server.url, SMALL, { timeout: 60_000 });
     expect(await page.getByLabel('WebGL').isChecked()).toBe(true);
     const view = await settled(page);
     expect(view.renderer).toBe('canvas');

@@ -8,11 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareWindows, computeView, DEFAULT_FILTERS } from '../../src/core/analysis/index.js';
 import type { Dataset } from '../../src/core/dataset/index.js';
 import { gotoWithParams, openDatasetFile, type OpenedPage } from './helpers/app-page.js';
-import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
+import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
 import { analyzeFixtures } from './helpers/cli.js';
 import { idsWithClass, readDrawn } from './helpers/cy.js';
-import { serveStatic, type StaticServer } from './helpers/static-server.js';
-import { ensureWebBuild } from './helpers/web-build.js';
+import { useStaticApp } from './helpers/static-app.js';
 
 warnIfNoChromium();
 
@@ -23,8 +22,7 @@ async function drawnLinks(page: Page): Promise<Array<{ id: string; classes: stri
 }
 
 describe.skipIf(!HAS_CHROMIUM)('the investigation workspace in Chromium', () => {
-  let server: StaticServer;
-  let browser: LaunchedBrowser;
+  const app = useStaticApp();
   let dir: string;
   let dataset: string;
 
@@ -32,16 +30,12 @@ describe.skipIf(!HAS_CHROMIUM)('the investigation workspace in Chromium', () => 
     dir = mkdtempSync(path.join(tmpdir(), 'logonlens-investigation-e2e-'));
     const inputs = ['evtx/m2a-dcsync.evtx', 'evtx/sec-omer-size_t.evtx', 'evtx/m2a-kerbrute.evtx'];
     dataset = await analyzeFixtures(inputs, dir, 'three.dataset.json');
-    server = await serveStatic(ensureWebBuild());
-    browser = await launchChromium();
   }, 180_000);
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  const open = (): Promise<OpenedPage> => openDatasetFile(browser, server.url, dataset);
+  const open = (): Promise<OpenedPage> => openDatasetFile(app.browser, app.server.url, dataset);
 
   it('lists the DCSync on open; clicking it selects its account, moves the window, shows its evidence; a reload restores it', async () => {
     const { page, seen } = await open();

@@ -2,13 +2,13 @@
 // screens converted so far (app shell, graph page settings, filters, notices, file opening) show no
 // English UI string: their rendered text is walked against the English catalogue.
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
+import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
 import { catalogue, leaves, shownTexts, type Tree } from './helpers/catalogue-walk.js';
 import { watchPage } from './helpers/page-errors.js';
-import { serveStatic, type StaticServer } from './helpers/static-server.js';
-import { ensureWebBuild, REPO_ROOT } from './helpers/web-build.js';
+import { useStaticApp } from './helpers/static-app.js';
+import { REPO_ROOT } from './helpers/web-build.js';
 
 warnIfNoChromium();
 
@@ -43,21 +43,12 @@ async function englishShown(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(!HAS_CHROMIUM)('the UI in Japanese in Chromium', () => {
-  let server: StaticServer;
-  let browser: LaunchedBrowser;
-  beforeAll(async () => {
-    server = await serveStatic(ensureWebBuild());
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useStaticApp();
 
   it('keeps the chosen language, and the graph page shows no English UI string of its shell', async () => {
-    const page = await browser.context.newPage();
+    const page = await app.browser.context.newPage();
     const seen = watchPage(page);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${app.server.url}/`);
     await page.getByRole('heading', { name: 'Open a dataset to start' }).waitFor();
     // In English the walk finds the English strings (it is not vacuous).
     expect(await englishShown(page)).toContain('Open a dataset to start');
@@ -66,7 +57,7 @@ describe.skipIf(!HAS_CHROMIUM)('the UI in Japanese in Chromium', () => {
     expect(await englishShown(page)).toEqual([]);
 
     // The choice is kept: a reload (with a bad URL value, for a notice) opens in Japanese.
-    await page.goto(`${server.url}/?span=month`);
+    await page.goto(`${app.server.url}/?span=month`);
     await page.getByRole('heading', { name: 'データセットを開いて始めます' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
     await page

@@ -3,16 +3,16 @@
 // current entry; Asia/Tokyo shifts the times shown by +9 h and the day window to Tokyo's day.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computeView, DEFAULT_FILTERS } from '../../src/core/analysis/index.js';
 import type { Dataset } from '../../src/core/dataset/index.js';
 import { readFileSync } from 'node:fs';
-import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
+import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
 import { gotoWithParams, openDatasetFile, type OpenedPage } from './helpers/app-page.js';
 import { moveViewport, settledDrawn } from './helpers/cy.js';
 import { watchPage } from './helpers/page-errors.js';
-import { serveStatic, type StaticServer } from './helpers/static-server.js';
-import { ensureWebBuild, REPO_ROOT } from './helpers/web-build.js';
+import { useStaticApp } from './helpers/static-app.js';
+import { REPO_ROOT } from './helpers/web-build.js';
 
 warnIfNoChromium();
 
@@ -46,20 +46,11 @@ const settled = (page: Page): Promise<Picture> =>
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
 
 describe.skipIf(!HAS_CHROMIUM)('exact permalinks and time zones (Chromium)', () => {
-  let server: StaticServer;
-  let browser: LaunchedBrowser;
-  beforeAll(async () => {
-    server = await serveStatic(ensureWebBuild());
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useStaticApp();
 
   /** The small dataset at the browser's 1400×900 viewport, then with these URL parameters. */
   async function openSmall(query = ''): Promise<OpenedPage> {
-    const opened = await openDatasetFile(browser, server.url, SMALL, { timeout: 60_000 });
+    const opened = await openDatasetFile(app.browser, app.server.url, SMALL, { timeout: 60_000 });
     if (query !== '') await gotoWithParams(opened.page, query, { timeout: 60_000 });
     return opened;
   }
@@ -78,7 +69,7 @@ describe.skipIf(!HAS_CHROMIUM)('exact permalinks and time zones (Chromium)', () 
     const author = await settled(page);
     expect(author.selected).toEqual([target.id]);
 
-    const second = await browser.context.newPage();
+    const second = await app.browser.context.newPage();
     await second.setViewportSize({ width: 1400, height: 900 });
     const seen2 = watchPage(second);
     await second.goto(page.url());
@@ -188,7 +179,7 @@ describe.skipIf(!HAS_CHROMIUM)('exact permalinks and time zones (Chromium)', () 
       .toMatch(new RegExp(`^${tokyo.nodes.length} nodes · ${tokyo.edges.length} edges`));
 
     // The zone travels with the link.
-    const other = await browser.context.newPage();
+    const other = await app.browser.context.newPage();
     const seen2 = watchPage(other);
     await other.goto(page.url());
     await expect
