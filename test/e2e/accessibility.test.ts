@@ -1,17 +1,16 @@
 // Issue 13 item 7 in real Chromium: axe-core on the main screens in light and dark, the theme
 // switch, and the keyboard shortcuts.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
 import { loadDatasetFile } from './helpers/app-page.js';
 import { analyzeFixtures } from './helpers/cli.js';
 import { nodeStyle } from './helpers/cy.js';
 import { watchPage } from './helpers/page-errors.js';
 import { useStaticApp } from './helpers/static-app.js';
+import { useTempDir } from './helpers/temp-dir.js';
 
 warnIfNoChromium();
 
@@ -48,17 +47,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(!HAS_CHROMIUM)('accessibility in Chromium', () => {
+  const tmp = useTempDir('logonlens-a11y-e2e-');
   const app = useStaticApp();
-  let dir: string;
   let dataset: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'logonlens-a11y-e2e-'));
-    dataset = await analyzeFixtures(['evtx/m2a-dcsync.evtx'], dir, 'dcsync.dataset.json');
+    dataset = await analyzeFixtures(['evtx/m2a-dcsync.evtx'], tmp.path, 'dcsync.dataset.json');
   }, 180_000);
-  afterAll(async () => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
 
   async function openDataset(page: Page): Promise<void> {
     await loadDatasetFile(page, app.server.url, dataset);

@@ -1,26 +1,20 @@
 // Issue 4's last check, end to end: a dataset written by `logonlens analyze` from a real log opens
 // in the app and shows the graph, the rankings and their reasons.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatasetFile } from './helpers/app-page.js';
 import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
 import { analyzeFixtures } from './helpers/cli.js';
 import { useStaticApp } from './helpers/static-app.js';
+import { useTempDir } from './helpers/temp-dir.js';
 
 warnIfNoChromium();
 
 describe.skipIf(!HAS_CHROMIUM)('a dataset written by analyze, opened in Chromium', () => {
+  const tmp = useTempDir('logonlens-analyze-e2e-');
   const app = useStaticApp();
-  let dir: string;
   let dataset: string;
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'logonlens-analyze-e2e-'));
-    dataset = await analyzeFixtures(['evtx/m2a-kerbrute.evtx'], dir, 'kerbrute.dataset.json');
-  });
-  afterAll(async () => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    dataset = await analyzeFixtures(['evtx/m2a-kerbrute.evtx'], tmp.path, 'kerbrute.dataset.json');
   });
 
   it('shows the graph, the ranked accounts and hosts, and the reasons behind the scores', async () => {

@@ -1,21 +1,20 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../src/core/dataset/testing/generate-dataset.js';
 import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
 import { openDatasetFile } from './helpers/app-page.js';
 import { useStaticApp } from './helpers/static-app.js';
+import { useTempDir } from './helpers/temp-dir.js';
 
 warnIfNoChromium();
 
 describe.skipIf(!HAS_CHROMIUM)('a window larger than the rendering cap', () => {
+  const tmp = useTempDir('logonlens-large-');
   const app = useStaticApp();
-  let dir: string;
   let file: string;
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'logonlens-large-'));
-    file = path.join(dir, 'large.json');
+    file = path.join(tmp.path, 'large.json');
     // ~3,000 nodes in one day: above the default cap of 2,500 drawn nodes.
     writeFileSync(
       file,
@@ -23,9 +22,6 @@ describe.skipIf(!HAS_CHROMIUM)('a window larger than the rendering cap', () => {
         generateDataset({ accounts: 2400, hosts: 550, ips: 50, days: 1, edgesPerAccount: 3, seed: 4 }),
       ),
     );
-  });
-  afterAll(async () => {
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('draws the capped graph with a visible "showing N of M" notice, and lifting the cap draws all', async () => {

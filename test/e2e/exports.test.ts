@@ -2,12 +2,11 @@
 // chunks), an SVG that parses as XML although a label is hostile, CSV files whose rows are the view's
 // nodes and edges, the dataset cut to the window (it opens in the app again) and the offline report
 // (it opens from file:// with the network blocked and shows the detection).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pngChunks, PNG_SIGNATURE } from '../../src/core/export/index.js';
 import { validateDataset } from '../../src/core/dataset/index.js';
 import { HAS_CHROMIUM, launchChromium, warnIfNoChromium } from './helpers/chromium.js';
@@ -16,6 +15,7 @@ import { analyzeFixtures } from './helpers/cli.js';
 import { graphBounds, settledDrawn, type Drawn } from './helpers/cy.js';
 import { watchPage } from './helpers/page-errors.js';
 import { useStaticApp } from './helpers/static-app.js';
+import { useTempDir } from './helpers/temp-dir.js';
 
 warnIfNoChromium();
 
@@ -118,16 +118,15 @@ const NAME = (part: string, ext: string) =>
   new RegExp(`^logonlens_[\\p{L}\\p{N}._-]+_(\\d{8}T\\d{6}Z_){3}${part}\\.${ext}$`, 'u');
 
 describe.skipIf(!HAS_CHROMIUM)('exports of the view (Chromium)', () => {
+  const tmp = useTempDir('logonlens-exports-e2e-');
   const app = useStaticApp({ viewport: { width: 1400, height: 900 } });
-  let dir: string;
   let page: Page;
   let seen: ReturnType<typeof watchPage>;
   let graph: DrawnGraph;
   const files: Record<string, { name: string; bytes: Buffer }> = {};
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'logonlens-exports-e2e-'));
-    const dataset = await analyzeFixtures(['evtx/m2a-dcsync.evtx'], dir, 'dcsync.json');
+    const dataset = await analyzeFixtures(['evtx/m2a-dcsync.evtx'], tmp.path, 'dcsync.json');
     // A hostile label, as an attacker's log would hold it, and a hostile dataset title.
     const value = JSON.parse(readFileSync(dataset, 'utf8')) as {
       title: string | null;
@@ -143,9 +142,6 @@ describe.skipIf(!HAS_CHROMIUM)('exports of the view (Chromium)', () => {
     graph = await settledGraph(page);
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     if (SHOTS !== null) await page.screenshot({ path: path.join(SHOTS, 'export-menu.png') });
-  });
-  afterAll(async () => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('writes a PNG of the full graph at 2× with the dataset, window and export time inside', async () => {
@@ -238,7 +234,7 @@ describe.skipIf(!HAS_CHROMIUM)('exports of the view (Chromium)', () => {
     expect(checked.ok).toBe(true);
     if (!checked.ok) return;
     expect(checked.dataset.window).not.toBeNull();
-    const cut = path.join(dir, files.dataset.name);
+    const cut = path.join(tmp.path, files.dataset.name);
     writeFileSync(cut, files.dataset.bytes);
     const { page: again, seen: seenAgain } = await openDatasetFile(app.browser, app.server.url, cut);
     const reopened = await settledGraph(again);
@@ -256,7 +252,7 @@ describe.skipIf(!HAS_CHROMIUM)('exports of the view (Chromium)', () => {
   it('writes the offline report, which opens from file:// offline and shows the detection', async () => {
     files.report = await download(page, 'Offline report (HTML)');
     expect(files.report.name).toMatch(NAME('report', 'html'));
-    const report = path.join(dir, 'report.html');
+    const report = path.join(tmp.path, 'report.html');
     writeFileSync(report, files.report.bytes);
     const network: string[] = [];
     const offline = await launchChromium();

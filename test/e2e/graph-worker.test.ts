@@ -1,11 +1,10 @@
 // Issue 14 and item 7 of issue 9 in real Chromium (not timed): views computed in the worker end on
 // the latest window, a window's picture is the same whenever it is shown, WebGL falls back to the canvas cleanly,
 // and a 3-node graph's labels lie inside the canvas without covering other nodes.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { computeView, DEFAULT_FILTERS } from '../../src/core/analysis/index.js';
 import type { Dataset } from '../../src/core/dataset/index.js';
 import { generateDataset } from '../../src/core/dataset/testing/generate-dataset.js';
@@ -13,6 +12,7 @@ import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
 import { gotoWithParams, openDatasetFile, type OpenedPage } from './helpers/app-page.js';
 import { settledDrawn, type Box } from './helpers/cy.js';
 import { useStaticApp } from './helpers/static-app.js';
+import { useTempDir } from './helpers/temp-dir.js';
 import { REPO_ROOT } from './helpers/web-build.js';
 
 warnIfNoChromium();
@@ -67,28 +67,24 @@ const withoutDomains = (nodes: Drawn['nodes']) =>
     .sort();
 
 describe.skipIf(!HAS_CHROMIUM)('graph computed off the main thread (Chromium)', () => {
+  const tmp = useTempDir('logonlens-graph14-');
   const app = useStaticApp();
-  let dir: string;
   let days: string;
   let tiny: string;
   let daysData: Dataset;
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'logonlens-graph14-'));
     // About 1,000 elements a day: more than one slice (ADD_CHUNK), so that the graph is updated over
     // several tasks and the tests below check that too.
     daysData = generateDataset({ accounts: 300, hosts: 30, ips: 6, days: 5, edgesPerAccount: 3, seed: 11 });
-    days = path.join(dir, 'days.json');
+    days = path.join(tmp.path, 'days.json');
     writeFileSync(days, JSON.stringify(daysData));
-    tiny = path.join(dir, 'tiny.json');
+    tiny = path.join(tmp.path, 'tiny.json');
     writeFileSync(
       tiny,
       JSON.stringify(
         generateDataset({ accounts: 1, hosts: 1, ips: 0, days: 1, edgesPerAccount: 1, seed: 2 }),
       ),
     );
-  });
-  afterAll(async () => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   const open = (file: string): Promise<OpenedPage> =>

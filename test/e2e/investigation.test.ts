@@ -1,10 +1,8 @@
 // Issue 9, end to end in Chromium: a dataset written by `logonlens analyze` from three real logs
 // (a DCSync, a 2015 workstation log, a Kerbrute run) opened in the app as an analyst would.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { compareWindows, computeView, DEFAULT_FILTERS } from '../../src/core/analysis/index.js';
 import type { Dataset } from '../../src/core/dataset/index.js';
 import { gotoWithParams, openDatasetFile, type OpenedPage } from './helpers/app-page.js';
@@ -12,6 +10,7 @@ import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
 import { analyzeFixtures } from './helpers/cli.js';
 import { idsWithClass, readDrawn } from './helpers/cy.js';
 import { useStaticApp } from './helpers/static-app.js';
+import { useTempDir } from './helpers/temp-dir.js';
 
 warnIfNoChromium();
 
@@ -22,18 +21,14 @@ async function drawnLinks(page: Page): Promise<Array<{ id: string; classes: stri
 }
 
 describe.skipIf(!HAS_CHROMIUM)('the investigation workspace in Chromium', () => {
+  const tmp = useTempDir('logonlens-investigation-e2e-');
   const app = useStaticApp();
-  let dir: string;
   let dataset: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'logonlens-investigation-e2e-'));
     const inputs = ['evtx/m2a-dcsync.evtx', 'evtx/sec-omer-size_t.evtx', 'evtx/m2a-kerbrute.evtx'];
-    dataset = await analyzeFixtures(inputs, dir, 'three.dataset.json');
+    dataset = await analyzeFixtures(inputs, tmp.path, 'three.dataset.json');
   }, 180_000);
-  afterAll(async () => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
 
   const open = (): Promise<OpenedPage> => openDatasetFile(app.browser, app.server.url, dataset);
 

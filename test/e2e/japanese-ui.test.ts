@@ -2,14 +2,12 @@
 // the rendered text and the title, aria-label and placeholder attributes, and lists every one that is a
 // message of the English catalogue (log-derived names, numbers and terms the two catalogues share are
 // not UI English).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
 import { catalogue, leaves, shownTexts, type Shown } from './helpers/catalogue-walk.js';
 import { analyzeFixtures } from './helpers/cli.js';
 import { watchPage } from './helpers/page-errors.js';
+import { useTempDir } from './helpers/temp-dir.js';
 import { startServer, type RunningServer } from './server-harness.js';
 import { ensureWebBuild } from './helpers/web-build.js';
 
@@ -67,14 +65,13 @@ function englishOn(screen: string, shown: readonly Shown[], messages: readonly E
 describe.skipIf(!HAS_CHROMIUM)('the Japanese UI in Chromium', () => {
   let server: RunningServer;
   let browser: LaunchedBrowser;
-  let dir: string;
+  const tmp = useTempDir('logonlens-japanese-e2e-');
   let dataset: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'logonlens-japanese-e2e-'));
     // A DCSync, a workstation log and a Kerbrute run: detections, flags, failures and rankings.
     const inputs = ['evtx/m2a-dcsync.evtx', 'evtx/sec-omer-size_t.evtx', 'evtx/m2a-kerbrute.evtx'];
-    dataset = await analyzeFixtures(inputs, dir, 'story.dataset.json');
+    dataset = await analyzeFixtures(inputs, tmp.path, 'story.dataset.json');
     server = await startServer({ webRoot: ensureWebBuild() });
     browser = await launchChromium();
     // Chosen before the first page loads, as the switch would have kept it.
@@ -90,7 +87,6 @@ describe.skipIf(!HAS_CHROMIUM)('the Japanese UI in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('shows no English UI string on the home, graph and datasets screens', async () => {

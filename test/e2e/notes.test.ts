@@ -1,8 +1,7 @@
 // Issue 13's notes and tags in real Chromium: a note written on a node survives a reload (a file
 // dataset through IndexedDB, a server dataset through SQLite), drives the tag filter, travels in the
 // downloaded file or the server's export, and appears in the report made from it.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } 
 import { openDatasetFile } from './helpers/app-page.js';
 import { sink } from './helpers/cli.js';
 import { watchPage } from './helpers/page-errors.js';
+import { useTempDir } from './helpers/temp-dir.js';
 import { serveStatic, type StaticServer } from './helpers/static-server.js';
 import { ensureWebBuild, REPO_ROOT } from './helpers/web-build.js';
 import { startServer, type RunningServer } from './server-harness.js';
@@ -53,15 +53,13 @@ async function expectNoteBack(page: Page): Promise<void> {
 
 describe.skipIf(!HAS_CHROMIUM)('notes and tags in Chromium', () => {
   let browser: LaunchedBrowser;
-  let dir: string;
+  const tmp = useTempDir('logonlens-notes-e2e-');
   beforeAll(async () => {
     ensureWebBuild();
     browser = await launchChromium({ viewport: { width: 1500, height: 1000 } });
-    dir = mkdtempSync(path.join(tmpdir(), 'logonlens-notes-e2e-'));
   });
   afterAll(async () => {
     await browser?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   describe('a file dataset', () => {
@@ -88,7 +86,7 @@ describe.skipIf(!HAS_CHROMIUM)('notes and tags in Chromium', () => {
         page.getByRole('button', { name: 'Download the dataset with its notes' }).click(),
       ]);
       expect(download.suggestedFilename()).toMatch(/^logonlens-.*-notes-\d{4}-\d\d-\d\dT\d{6}Z\.json$/);
-      const file = path.join(dir, 'with-notes.json');
+      const file = path.join(tmp.path, 'with-notes.json');
       await download.saveAs(file);
       const parsed = parseDatasetText(readFileSync(file, 'utf8'));
       if (!parsed.ok) throw new Error(parsed.problems.join('; '));
@@ -146,7 +144,7 @@ describe.skipIf(!HAS_CHROMIUM)('notes and tags in Chromium', () => {
       await page.close();
 
       const exported = await fetch(`${server.url}/api/datasets/${created.dataset.id}/export?format=json`);
-      const file = path.join(dir, 'server-export.json');
+      const file = path.join(tmp.path, 'server-export.json');
       writeFileSync(file, await exported.text());
       const stdout = sink();
       const stderr = sink();

@@ -2,8 +2,7 @@
 // file:// with the network blocked, shows the DCSync detection and the notes, runs its own script
 // (allowed by its CSP hash: a wrong hash would leave the table unsortable and log a CSP error) and
 // never runs log text.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -11,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
 import { analyzeFixtures, runCli } from './helpers/cli.js';
 import { watchPage } from './helpers/page-errors.js';
+import { useTempDir } from './helpers/temp-dir.js';
 
 warnIfNoChromium();
 
@@ -23,14 +23,13 @@ interface DatasetFile {
 
 describe.skipIf(!HAS_CHROMIUM)('the offline report, opened from file:// with the network blocked', () => {
   let browser: LaunchedBrowser;
-  let dir: string;
+  const tmp = useTempDir('logonlens-report-e2e-');
   let page: Page;
   let seen: ReturnType<typeof watchPage>;
   const network: string[] = [];
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'logonlens-report-e2e-'));
-    const dataset = await analyzeFixtures(['evtx/m2a-dcsync.evtx'], dir, 'dcsync.json');
+    const dataset = await analyzeFixtures(['evtx/m2a-dcsync.evtx'], tmp.path, 'dcsync.json');
     // A hostile label and a note, as an attacker's log and an analyst's export would hold them.
     const value = JSON.parse(readFileSync(dataset, 'utf8')) as DatasetFile;
     const ip = value.nodes.find((n) => n.kind === 'ip');
@@ -44,7 +43,7 @@ describe.skipIf(!HAS_CHROMIUM)('the offline report, opened from file:// with the
       },
     ];
     writeFileSync(dataset, JSON.stringify({ ...value, annotations }));
-    const report = path.join(dir, 'report.html');
+    const report = path.join(tmp.path, 'report.html');
     await runCli(['report', dataset, '-o', report]);
 
     browser = await launchChromium({ viewport: { width: 1300, height: 900 } });
@@ -61,7 +60,6 @@ describe.skipIf(!HAS_CHROMIUM)('the offline report, opened from file:// with the
   });
   afterAll(async () => {
     await browser?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('shows the DCSync detection with its evidence, the notes and the sources', async () => {
