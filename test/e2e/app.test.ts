@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
-import { openDatasetFile } from './helpers/app-page.js';
+import { openDatasetFile, openHome } from './helpers/app-page.js';
 import { watchPage } from './helpers/page-errors.js';
 import { useStaticApp } from './helpers/static-app.js';
 import { REPO_ROOT } from './helpers/web-build.js';
@@ -39,10 +39,7 @@ describe.skipIf(!HAS_CHROMIUM)('the graph app in Chromium', () => {
   const app = useStaticApp();
 
   it('opens a file, moves the window, filters, and the copied URL gives the same view in a new page', async () => {
-    const page = await app.browser.context.newPage();
-    const seen = watchPage(page);
-    await page.goto(`${app.server.url}/`);
-    await page.getByRole('heading', { name: 'Open a dataset to start' }).waitFor();
+    const { page, seen } = await openHome(app.browser, app.server.url);
     await page.setInputFiles('input[type=file]', SMALL);
     const first = await statusText(page);
     expect(first).toMatch(/^\d+ nodes · \d+ edges \(of \d+ nodes · \d+ edges in window\)$/);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
 import { catalogue, leaves, shownTexts, type Tree } from './helpers/catalogue-walk.js';
-import { watchPage } from './helpers/page-errors.js';
+import { openHome } from './helpers/app-page.js';
 import { useStaticApp } from './helpers/static-app.js';
 import { REPO_ROOT } from './helpers/web-build.js';
 
@@ -46,10 +46,7 @@ describe.skipIf(!HAS_CHROMIUM)('the UI in Japanese in Chromium', () => {
   const app = useStaticApp();
 
   it('keeps the chosen language, and the graph page shows no English UI string of its shell', async () => {
-    const page = await app.browser.context.newPage();
-    const seen = watchPage(page);
-    await page.goto(`${app.server.url}/`);
-    await page.getByRole('heading', { name: 'Open a dataset to start' }).waitFor();
+    const { page, seen } = await openHome(app.browser, app.server.url);
     // In English the walk finds the English strings (it is not vacuous).
     expect(await englishShown(page)).toContain('Open a dataset to start');
     await page.getByLabel('Language').selectOption('ja');

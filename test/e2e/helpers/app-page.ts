@@ -29,6 +29,15 @@ export async function loadDatasetFile(
   return status;
 }
 
+/** A new, watched page on the app's home (`url`), its English start heading shown. */
+export async function openHome(browser: LaunchedBrowser, url: string): Promise<Omit<OpenedPage, 'status'>> {
+  const page = await browser.context.newPage();
+  const seen = watchPage(page);
+  await page.goto(`${url}/`);
+  await page.getByRole('heading', { name: 'Open a dataset to start' }).waitFor();
+  return { page, seen };
+}
+
 /** A new, watched page of the app on `url` with the dataset file open (see loadDatasetFile). */
 export async function openDatasetFile(
   browser: LaunchedBrowser,
