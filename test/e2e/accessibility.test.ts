@@ -9,7 +9,7 @@ import { loadDatasetFile } from './helpers/app-page.js';
 import { analyzeFixtures } from './helpers/cli.js';
 import { nodeStyle } from './helpers/cy.js';
 import { watchPage } from './helpers/page-errors.js';
-import { useStaticApp } from './helpers/static-app.js';
+import { useStaticApp } from './helpers/app-in-browser.js';
 import { useTempDir } from './helpers/temp-dir.js';
 
 warnIfNoChromium();

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatasetFile } from './helpers/app-page.js';
 import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
 import { analyzeFixtures } from './helpers/cli.js';
-import { useStaticApp } from './helpers/static-app.js';
+import { useStaticApp } from './helpers/app-in-browser.js';
 import { useTempDir } from './helpers/temp-dir.js';
 
 warnIfNoChromium();

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../src/core/dataset/testing/generate-dataset.js';
 import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
 import { openDatasetFile } from './helpers/app-page.js';
-import { useStaticApp } from './helpers/static-app.js';
+import { useStaticApp } from './helpers/app-in-browser.js';
 import { useTempDir } from './helpers/temp-dir.js';
 
 warnIfNoChromium();

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
 import { openDatasetFile, openHome } from './helpers/app-page.js';
 import { watchPage } from './helpers/page-errors.js';
-import { useStaticApp } from './helpers/static-app.js';
+import { useStaticApp } from './helpers/app-in-browser.js';
 import { REPO_ROOT } from './helpers/web-build.js';
 
 warnIfNoChromium();

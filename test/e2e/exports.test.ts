@@ -14,7 +14,7 @@ import { openDatasetFile } from './helpers/app-page.js';
 import { analyzeFixtures } from './helpers/cli.js';
 import { graphBounds, settledDrawn, type Drawn } from './helpers/cy.js';
 import { watchPage } from './helpers/page-errors.js';
-import { useStaticApp } from './helpers/static-app.js';
+import { useStaticApp } from './helpers/app-in-browser.js';
 import { useTempDir } from './helpers/temp-dir.js';
 
 warnIfNoChromium();

@@ -11,7 +11,7 @@ import { generateDataset } from '../../src/core/dataset/testing/generate-dataset
 import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
 import { gotoWithParams, openDatasetFile, type OpenedPage } from './helpers/app-page.js';
 import { settledDrawn, type Box } from './helpers/cy.js';
-import { useStaticApp } from './helpers/static-app.js';
+import { useStaticApp } from './helpers/app-in-browser.js';
 import { useTempDir } from './helpers/temp-dir.js';
 import { REPO_ROOT } from './helpers/web-build.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
-import { useStaticApp } from './helpers/static-app.js';
+import { useStaticApp } from './helpers/app-in-browser.js';
 
 warnIfNoChromium();
 

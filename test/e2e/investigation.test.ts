@@ -9,7 +9,7 @@ import { gotoWithParams, openDatasetFile, type OpenedPage } from './helpers/app-
 import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
 import { analyzeFixtures } from './helpers/cli.js';
 import { idsWithClass, readDrawn } from './helpers/cy.js';
-import { useStaticApp } from './helpers/static-app.js';
+import { useStaticApp } from './helpers/app-in-browser.js';
 import { useTempDir } from './helpers/temp-dir.js';
 
 warnIfNoChromium();

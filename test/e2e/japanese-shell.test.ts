@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
 import { catalogue, leaves, shownTexts, type Tree } from './helpers/catalogue-walk.js';
 import { openHome } from './helpers/app-page.js';
-import { useStaticApp } from './helpers/static-app.js';
+import { useStaticApp } from './helpers/app-in-browser.js';
 import { REPO_ROOT } from './helpers/web-build.js';
 
 warnIfNoChromium();

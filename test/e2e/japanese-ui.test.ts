@@ -2,14 +2,13 @@
 // the rendered text and the title, aria-label and placeholder attributes, and lists every one that is a
 // message of the English catalogue (log-derived names, numbers and terms the two catalogues share are
 // not UI English).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
 import { catalogue, leaves, shownTexts, type Shown } from './helpers/catalogue-walk.js';
 import { analyzeFixtures } from './helpers/cli.js';
 import { watchPage } from './helpers/page-errors.js';
 import { useTempDir } from './helpers/temp-dir.js';
-import { startServer, type RunningServer } from './server-harness.js';
-import { ensureWebBuild } from './helpers/web-build.js';
+import { useServerApp } from './helpers/app-in-browser.js';
 
 warnIfNoChromium();
 
@@ -63,8 +62,7 @@ function englishOn(screen: string, shown: readonly Shown[], messages: readonly E
 }
 
 describe.skipIf(!HAS_CHROMIUM)('the Japanese UI in Chromium', () => {
-  let server: RunningServer;
-  let browser: LaunchedBrowser;
+  const app = useServerApp();
   const tmp = useTempDir('logonlens-japanese-e2e-');
   let dataset: string;
 
@@ -72,10 +70,8 @@ describe.skipIf(!HAS_CHROMIUM)('the Japanese UI in Chromium', () => {
     // A DCSync, a workstation log and a Kerbrute run: detections, flags, failures and rankings.
     const inputs = ['evtx/m2a-dcsync.evtx', 'evtx/sec-omer-size_t.evtx', 'evtx/m2a-kerbrute.evtx'];
     dataset = await analyzeFixtures(inputs, tmp.path, 'story.dataset.json');
-    server = await startServer({ webRoot: ensureWebBuild() });
-    browser = await launchChromium();
     // Chosen before the first page loads, as the switch would have kept it.
-    await browser.context.addInitScript(
+    await app.browser.context.addInitScript(
       ([key, value]) =>
         (
           globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
@@ -84,19 +80,14 @@ describe.skipIf(!HAS_CHROMIUM)('the Japanese UI in Chromium', () => {
     );
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('shows no English UI string on the home, graph and datasets screens', async () => {
     const messages = await englishMessages();
-    const page = await browser.context.newPage();
+    const page = await app.browser.context.newPage();
     const seen = watchPage(page);
     const found: string[] = [];
 
     // Home, before a dataset is open.
-    await page.goto(`${server.url}/`);
+    await page.goto(`${app.server.url}/`);
     await page.getByRole('heading', { name: 'データセットを開いて始めます' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('ja');
     found.push(...englishOn('home', await shownTexts(page), messages));

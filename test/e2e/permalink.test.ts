@@ -11,7 +11,7 @@ import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
 import { gotoWithParams, openDatasetFile, type OpenedPage } from './helpers/app-page.js';
 import { moveViewport, settledDrawn } from './helpers/cy.js';
 import { watchPage } from './helpers/page-errors.js';
-import { useStaticApp } from './helpers/static-app.js';
+import { useStaticApp } from './helpers/app-in-browser.js';
 import { REPO_ROOT } from './helpers/web-build.js';
 
 warnIfNoChromium();
