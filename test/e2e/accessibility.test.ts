@@ -1,37 +1,24 @@
 // Issue 13 item 7 in real Chromium: axe-core on the main screens in light and dark, the theme
 // switch, and the keyboard shortcuts.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Writable } from 'node:stream';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/server/cli/main.js';
-import { sharedData } from '../helpers/shared-data.js';
-import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
+import { loadDatasetFile } from './helpers/app-page.js';
+import { analyzeFixtures } from './helpers/cli.js';
+import { nodeStyle } from './helpers/cy.js';
 import { watchPage } from './helpers/page-errors.js';
-import { serveStatic, type StaticServer } from './helpers/static-server.js';
-import { ensureWebBuild } from './helpers/web-build.js';
+import { useStaticApp } from './helpers/app-in-browser.js';
+import { useTempDir } from './helpers/temp-dir.js';
 
 warnIfNoChromium();
 
 /** page.evaluate callbacks run in the page; the Node typecheck has no DOM lib. */
 declare const document: {
   documentElement: { getAttribute(name: string): string | null };
-  querySelector(selector: string): unknown;
   activeElement: { getAttribute(name: string): string | null; textContent: string | null } | null;
 };
-/** A style of the first node as the real Cytoscape resolved it. */
-async function nodeStyle(page: Page, property: string): Promise<string | null> {
-  return page.evaluate((p) => {
-    interface Cy {
-      nodes(selector?: string): Array<{ style(name: string): string }>;
-    }
-    const container = document.querySelector('.graph-canvas') as { _cyreg?: { cy?: Cy } } | null;
-    return container?._cyreg?.cy?.nodes('[paint]')[0]?.style(p) ?? null;
-  }, property);
-}
 declare const getComputedStyle: (el: unknown) => { backgroundColor: string };
 interface AxeResult {
   violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }>;
@@ -39,10 +26,6 @@ interface AxeResult {
 declare const axe: { run(context: unknown, options: unknown): Promise<AxeResult> };
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-function sink(): Writable {
-  return new Writable({ write: (_c, _e, done) => done() });
-}
 
 /**
  * Serious and critical axe violations on the page as it is now, one line each. axe is evaluated
@@ -64,43 +47,27 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(!HAS_CHROMIUM)('accessibility in Chromium', () => {
-  let server: StaticServer;
-  let browser: LaunchedBrowser;
-  let dir: string;
+  const tmp = useTempDir('logonlens-a11y-e2e-');
+  const app = useStaticApp();
   let dataset: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'logonlens-a11y-e2e-'));
-    dataset = path.join(dir, 'dcsync.dataset.json');
-    const code = await run(['analyze', sharedData('evtx', 'm2a-dcsync.evtx'), '-o', dataset], {
-      stdout: sink(),
-      stderr: sink(),
-    });
-    expect(code).toBe(0);
-    server = await serveStatic(ensureWebBuild());
-    browser = await launchChromium();
+    dataset = await analyzeFixtures(['evtx/m2a-dcsync.evtx'], tmp.path, 'dcsync.dataset.json');
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
 
   async function openDataset(page: Page): Promise<void> {
-    await page.goto(`${server.url}/`);
-    await page.setInputFiles('input[type=file]', dataset);
-    await page.getByTestId('status').waitFor();
+    await loadDatasetFile(page, app.server.url, dataset);
   }
 
   it.each(['light', 'dark'] as const)(
     'finds no serious violations on the main screens (%s)',
     async (scheme) => {
-      const page = await browser.context.newPage();
+      const page = await app.browser.context.newPage();
       const seen = watchPage(page);
       await page.emulateMedia({ colorScheme: scheme });
       const found: Record<string, string[]> = {};
 
-      await page.goto(`${server.url}/`);
+      await page.goto(`${app.server.url}/`);
       await page.getByRole('heading', { name: 'Open a dataset to start' }).waitFor();
       found.home = await seriousViolations(page);
 
@@ -133,7 +100,7 @@ describe.skipIf(!HAS_CHROMIUM)('accessibility in Chromium', () => {
   );
 
   it('switches to dark and keeps the choice; the graph canvas follows', async () => {
-    const page = await browser.context.newPage();
+    const page = await app.browser.context.newPage();
     await page.emulateMedia({ colorScheme: 'light' });
     await openDataset(page);
     const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
@@ -157,7 +124,7 @@ describe.skipIf(!HAS_CHROMIUM)('accessibility in Chromium', () => {
   });
 
   it('drives the ranking and the selection from the keyboard', async () => {
-    const page = await browser.context.newPage();
+    const page = await app.browser.context.newPage();
     await openDataset(page);
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');

@@ -1,60 +1,24 @@
 // Issue 4's last check, end to end: a dataset written by `logonlens analyze` from a real log opens
 // in the app and shows the graph, the rankings and their reasons.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/server/cli/main.js';
-import { sharedData } from '../helpers/shared-data.js';
-import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
-import { watchPage } from './helpers/page-errors.js';
-import { serveStatic, type StaticServer } from './helpers/static-server.js';
-import { ensureWebBuild } from './helpers/web-build.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatasetFile } from './helpers/app-page.js';
+import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
+import { analyzeFixtures } from './helpers/cli.js';
+import { useStaticApp } from './helpers/app-in-browser.js';
+import { useTempDir } from './helpers/temp-dir.js';
 
 warnIfNoChromium();
 
-function sink(): Writable & { text: () => string } {
-  const chunks: string[] = [];
-  const w = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      chunks.push(chunk.toString());
-      done();
-    },
-  });
-  return Object.assign(w, { text: () => chunks.join('') });
-}
-
 describe.skipIf(!HAS_CHROMIUM)('a dataset written by analyze, opened in Chromium', () => {
-  let server: StaticServer;
-  let browser: LaunchedBrowser;
-  let dir: string;
+  const tmp = useTempDir('logonlens-analyze-e2e-');
+  const app = useStaticApp();
   let dataset: string;
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'logonlens-analyze-e2e-'));
-    dataset = path.join(dir, 'kerbrute.dataset.json');
-    const stderr = sink();
-    const code = await run(['analyze', sharedData('evtx/m2a-kerbrute.evtx'), '-o', dataset], {
-      stdout: sink(),
-      stderr,
-    });
-    expect(code, stderr.text()).toBe(0);
-    server = await serveStatic(ensureWebBuild());
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    dataset = await analyzeFixtures(['evtx/m2a-kerbrute.evtx'], tmp.path, 'kerbrute.dataset.json');
   });
 
   it('shows the graph, the ranked accounts and hosts, and the reasons behind the scores', async () => {
-    const page = await browser.context.newPage();
-    const seen = watchPage(page);
-    await page.goto(`${server.url}/`);
-    await page.setInputFiles('input[type=file]', dataset);
-    const status = page.getByTestId('status');
-    await status.waitFor();
+    const { page, seen, status } = await openDatasetFile(app.browser, app.server.url, dataset);
     // Kerbrute: one attacking address against many accounts on one DC, all on 2021-12-03.
     expect(await status.textContent()).toMatch(/^[1-9][\d,]* nodes · [1-9][\d,]* edges/);
     const ranking = page.getByRole('region', { name: 'Ranking' });

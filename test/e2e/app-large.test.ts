@@ -1,23 +1,20 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../src/core/dataset/testing/generate-dataset.js';
-import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
-import { watchPage } from './helpers/page-errors.js';
-import { serveStatic, type StaticServer } from './helpers/static-server.js';
-import { ensureWebBuild } from './helpers/web-build.js';
+import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
+import { openDatasetFile } from './helpers/app-page.js';
+import { useStaticApp } from './helpers/app-in-browser.js';
+import { useTempDir } from './helpers/temp-dir.js';
 
 warnIfNoChromium();
 
 describe.skipIf(!HAS_CHROMIUM)('a window larger than the rendering cap', () => {
-  let server: StaticServer;
-  let browser: LaunchedBrowser;
-  let dir: string;
+  const tmp = useTempDir('logonlens-large-');
+  const app = useStaticApp();
   let file: string;
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'logonlens-large-'));
-    file = path.join(dir, 'large.json');
+    file = path.join(tmp.path, 'large.json');
     // ~3,000 nodes in one day: above the default cap of 2,500 drawn nodes.
     writeFileSync(
       file,
@@ -25,22 +22,12 @@ describe.skipIf(!HAS_CHROMIUM)('a window larger than the rendering cap', () => {
         generateDataset({ accounts: 2400, hosts: 550, ips: 50, days: 1, edgesPerAccount: 3, seed: 4 }),
       ),
     );
-    server = await serveStatic(ensureWebBuild());
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('draws the capped graph with a visible "showing N of M" notice, and lifting the cap draws all', async () => {
-    const page = await browser.context.newPage();
-    const seen = watchPage(page);
-    await page.goto(`${server.url}/`);
-    await page.setInputFiles('input[type=file]', file);
-    const status = page.getByTestId('status');
-    await status.waitFor({ timeout: 90_000 });
+    const { page, seen, status } = await openDatasetFile(app.browser, app.server.url, file, {
+      timeout: 90_000,
+    });
     expect(await status.textContent()).toMatch(/^2,500 nodes · [\d,]+ edges \(of 3,00\d nodes/);
     const notice = page.getByText(/^Showing 2,500 of 3,00\d nodes/);
     await notice.waitFor();

@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
+import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
+import { openDatasetFile, openHome } from './helpers/app-page.js';
 import { watchPage } from './helpers/page-errors.js';
-import { serveStatic, type StaticServer } from './helpers/static-server.js';
-import { ensureWebBuild, REPO_ROOT } from './helpers/web-build.js';
+import { useStaticApp } from './helpers/app-in-browser.js';
+import { REPO_ROOT } from './helpers/web-build.js';
 
 warnIfNoChromium();
 
@@ -35,22 +36,10 @@ async function statusAfter(page: Page, before: string): Promise<string> {
 }
 
 describe.skipIf(!HAS_CHROMIUM)('the graph app in Chromium', () => {
-  let server: StaticServer;
-  let browser: LaunchedBrowser;
-  beforeAll(async () => {
-    server = await serveStatic(ensureWebBuild());
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useStaticApp();
 
   it('opens a file, moves the window, filters, and the copied URL gives the same view in a new page', async () => {
-    const page = await browser.context.newPage();
-    const seen = watchPage(page);
-    await page.goto(`${server.url}/`);
-    await page.getByRole('heading', { name: 'Open a dataset to start' }).waitFor();
+    const { page, seen } = await openHome(app.browser, app.server.url);
     await page.setInputFiles('input[type=file]', SMALL);
     const first = await statusText(page);
     expect(first).toMatch(/^\d+ nodes · \d+ edges \(of \d+ nodes · \d+ edges in window\)$/);
@@ -72,7 +61,7 @@ describe.skipIf(!HAS_CHROMIUM)('the graph app in Chromium', () => {
     expect(page.url()).toContain('outcome=failure');
 
     const url = page.url();
-    const other = await browser.context.newPage();
+    const other = await app.browser.context.newPage();
     const seenOther = watchPage(other);
     await other.goto(url);
     expect(await statusText(other)).toBe(filtered);
@@ -90,9 +79,7 @@ describe.skipIf(!HAS_CHROMIUM)('the graph app in Chromium', () => {
   });
 
   it('an invalid file names its problems and leaves the view as it was', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/`);
-    await page.setInputFiles('input[type=file]', SMALL);
+    const { page } = await openDatasetFile(app.browser, app.server.url, SMALL);
     const before = await statusText(page);
     const url = page.url();
     await page.setInputFiles('input[type=file]', INVALID);
@@ -106,11 +93,7 @@ describe.skipIf(!HAS_CHROMIUM)('the graph app in Chromium', () => {
   });
 
   it('shows a hostile account name as text and never runs it', async () => {
-    const page = await browser.context.newPage();
-    const seen = watchPage(page);
-    await page.goto(`${server.url}/`);
-    await page.setInputFiles('input[type=file]', SMALL);
-    await statusText(page);
+    const { page, seen } = await openDatasetFile(app.browser, app.server.url, SMALL);
     await page.getByRole('searchbox').fill('onerror');
     await page.getByRole('searchbox').press('Enter');
     await page.waitForURL(/q=onerror/);
@@ -130,9 +113,7 @@ describe.skipIf(!HAS_CHROMIUM)('the graph app in Chromium', () => {
   });
 
   it('keeps the file across a reload and lists it; removing the open file returns to the start page', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/`);
-    await page.setInputFiles('input[type=file]', SMALL);
+    const { page } = await openDatasetFile(app.browser, app.server.url, SMALL);
     const before = await statusText(page);
     await page.reload();
     expect(await statusText(page)).toBe(before);

@@ -3,13 +3,12 @@
 // from the view on screen; all through the app's token-aware client and its CSP.
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { validateDataset } from '../../src/core/dataset/index.js';
 import { sharedData } from '../helpers/shared-data.js';
-import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
+import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
 import { watchPage } from './helpers/page-errors.js';
-import { ensureWebBuild } from './helpers/web-build.js';
-import { startServer, type RunningServer } from './server-harness.js';
+import { useServerApp } from './helpers/app-in-browser.js';
 
 warnIfNoChromium();
 
@@ -25,17 +24,14 @@ async function download(page: Page, button: string): Promise<{ name: string; tex
 }
 
 describe.skipIf(!HAS_CHROMIUM)('exports of a server dataset (Chromium + server)', () => {
-  let server: RunningServer;
-  let browser: LaunchedBrowser;
+  const app = useServerApp();
   let page: Page;
   let seen: ReturnType<typeof watchPage>;
 
   beforeAll(async () => {
-    server = await startServer({ webRoot: ensureWebBuild() });
-    browser = await launchChromium();
-    page = await browser.context.newPage();
+    page = await app.browser.context.newPage();
     seen = watchPage(page);
-    await page.goto(`${server.url}/?page=datasets`);
+    await page.goto(`${app.server.url}/?page=datasets`);
     await page.getByLabel(/Log files/).setInputFiles(sharedData('evtx', SAMPLE));
     await page.getByLabel('Name (optional)').fill('=cmd dcsync');
     await page.getByRole('button', { name: 'Upload' }).click();
@@ -45,10 +41,6 @@ describe.skipIf(!HAS_CHROMIUM)('exports of a server dataset (Chromium + server)'
     await page.waitForURL(/source=server(%3A|:)ds_/);
     await page.locator('[data-testid="status"]').first().waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Export', exact: true }).click();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('writes the window’s dataset from the server’s export: valid, cut to the window', async () => {

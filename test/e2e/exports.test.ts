@@ -2,44 +2,26 @@
 // chunks), an SVG that parses as XML although a label is hostile, CSV files whose rows are the view's
 // nodes and edges, the dataset cut to the window (it opens in the app again) and the offline report
 // (it opens from file:// with the network blocked and shows the detection).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Writable } from 'node:stream';
 import type { Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/server/cli/main.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pngChunks, PNG_SIGNATURE } from '../../src/core/export/index.js';
 import { validateDataset } from '../../src/core/dataset/index.js';
-import { sharedData } from '../helpers/shared-data.js';
-import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
+import { HAS_CHROMIUM, launchChromium, warnIfNoChromium } from './helpers/chromium.js';
+import { openDatasetFile } from './helpers/app-page.js';
+import { analyzeFixtures } from './helpers/cli.js';
+import { graphBounds, settledDrawn, type Drawn } from './helpers/cy.js';
 import { watchPage } from './helpers/page-errors.js';
-import { serveStatic, type StaticServer } from './helpers/static-server.js';
-import { ensureWebBuild } from './helpers/web-build.js';
+import { useStaticApp } from './helpers/app-in-browser.js';
+import { useTempDir } from './helpers/temp-dir.js';
 
 warnIfNoChromium();
 
 const HOSTILE = '<img src=x onerror=alert(1)>10.23.23.9\u202E';
 /** Where the test leaves its screenshots for a person to look at (LOGONLENS_SHOTS), if set. */
 const SHOTS = process.env.LOGONLENS_SHOTS ?? null;
-
-function sink(): Writable & { text: () => string } {
-  const chunks: string[] = [];
-  const w = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      chunks.push(chunk.toString());
-      done();
-    },
-  });
-  return Object.assign(w, { text: () => chunks.join('') });
-}
-
-async function cli(args: string[]): Promise<void> {
-  const stderr = sink();
-  const code = await run(args, { stdout: sink(), stderr });
-  if (code !== 0) throw new Error(`logonlens ${args[0]} failed: ${stderr.text()}`);
-}
 
 /** A tiny RFC 4180 reader: quoted cells, doubled quotes, CRLF rows (a leading BOM is dropped). */
 function parseCsv(text: string): Array<Record<string, string>> {
@@ -74,7 +56,6 @@ function parseCsv(text: string): Array<Record<string, string>> {
 
 /** page.evaluate callbacks run in the page; the Node typecheck has no DOM lib. */
 declare const document: {
-  querySelector(selector: string): unknown;
   createElement(tag: 'canvas'): PageCanvas;
 };
 declare const localStorage: { setItem(key: string, value: string): void };
@@ -112,43 +93,16 @@ interface DrawnGraph {
   edges: Array<{ source: string; target: string; role: string }>;
 }
 
-/** The drawn graph, read through the registry Cytoscape keeps on its container element. */
-async function drawnGraph(page: Page): Promise<DrawnGraph | null> {
-  return page.evaluate(() => {
-    interface Ele {
-      id(): string;
-      data(k: string): unknown;
-    }
-    interface Cy {
-      nodes(): Ele[];
-      edges(): Ele[];
-    }
-    const container = document.querySelector('.graph-canvas') as { _cyreg?: { cy?: Cy } } | null;
-    const area = document.querySelector('.graph-area') as { getAttribute(n: string): string | null } | null;
-    const cy = container?._cyreg?.cy;
-    if (cy === undefined) return null;
-    return {
-      busy: area?.getAttribute('aria-busy') === 'true',
-      nodes: cy.nodes().map((n) => ({ id: n.id(), kind: String(n.data('kind')) })),
-      edges: cy.edges().map((e) => ({
-        source: String(e.data('source')),
-        target: String(e.data('target')),
-        role: String(e.data('role')),
-      })),
-    };
-  });
-}
+/** The graph's nodes and links, as this test compares them. */
+const nodesAndLinks = (d: Drawn): DrawnGraph => ({
+  busy: d.busy,
+  nodes: d.nodes.map((n) => ({ id: n.id, kind: n.kind })),
+  edges: d.edges.map((e) => ({ source: e.source, target: e.target, role: e.role })),
+});
 
-/** The graph once drawn and laid out (a plain loop: it also runs in beforeAll, outside a test). */
-async function settledGraph(page: Page): Promise<DrawnGraph> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const g = await drawnGraph(page);
-    if (g !== null && !g.busy && g.nodes.length > 0) return g;
-    if (Date.now() > deadline) throw new Error('the graph was not drawn within 30 s');
-    await page.waitForTimeout(250);
-  }
-}
+/** The graph once drawn and laid out (also in beforeAll, outside a test). */
+const settledGraph = (page: Page): Promise<DrawnGraph> =>
+  settledDrawn(page, nodesAndLinks, { timeout: 30_000, interval: 250, stable: false });
 
 async function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
   const [dl] = await Promise.all([
@@ -164,18 +118,15 @@ const NAME = (part: string, ext: string) =>
   new RegExp(`^logonlens_[\\p{L}\\p{N}._-]+_(\\d{8}T\\d{6}Z_){3}${part}\\.${ext}$`, 'u');
 
 describe.skipIf(!HAS_CHROMIUM)('exports of the view (Chromium)', () => {
-  let server: StaticServer;
-  let browser: LaunchedBrowser;
-  let dir: string;
+  const tmp = useTempDir('logonlens-exports-e2e-');
+  const app = useStaticApp({ viewport: { width: 1400, height: 900 } });
   let page: Page;
   let seen: ReturnType<typeof watchPage>;
   let graph: DrawnGraph;
   const files: Record<string, { name: string; bytes: Buffer }> = {};
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'logonlens-exports-e2e-'));
-    const dataset = path.join(dir, 'dcsync.json');
-    await cli(['analyze', sharedData('evtx/m2a-dcsync.evtx'), '-o', dataset]);
+    const dataset = await analyzeFixtures(['evtx/m2a-dcsync.evtx'], tmp.path, 'dcsync.json');
     // A hostile label, as an attacker's log would hold it, and a hostile dataset title.
     const value = JSON.parse(readFileSync(dataset, 'utf8')) as {
       title: string | null;
@@ -187,21 +138,10 @@ describe.skipIf(!HAS_CHROMIUM)('exports of the view (Chromium)', () => {
     value.title = '../DCSync "case" <b>\u202E';
     writeFileSync(dataset, JSON.stringify(value));
 
-    server = await serveStatic(ensureWebBuild());
-    browser = await launchChromium({ viewport: { width: 1400, height: 900 } });
-    page = await browser.context.newPage();
-    seen = watchPage(page);
-    await page.goto(`${server.url}/`);
-    await page.setInputFiles('input[type=file]', dataset);
-    await page.getByTestId('status').waitFor();
+    ({ page, seen } = await openDatasetFile(app.browser, app.server.url, dataset));
     graph = await settledGraph(page);
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     if (SHOTS !== null) await page.screenshot({ path: path.join(SHOTS, 'export-menu.png') });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('writes a PNG of the full graph at 2× with the dataset, window and export time inside', async () => {
@@ -221,12 +161,7 @@ describe.skipIf(!HAS_CHROMIUM)('exports of the view (Chromium)', () => {
     );
     expect(text['Software']).toMatch(/^logonlens /);
     // 2× of the full graph: twice its bounds in graph units (IHDR holds width and height).
-    const bounds = await page.evaluate(() => {
-      const container = document.querySelector('.graph-canvas') as {
-        _cyreg: { cy: { elements(): { boundingBox(): { w: number; h: number } } } };
-      };
-      return container._cyreg.cy.elements().boundingBox();
-    });
+    const bounds = await graphBounds(page);
     const ihdr = files.png.bytes;
     expect(Math.abs(ihdr.readUInt32BE(16) - 2 * Math.ceil(bounds.w))).toBeLessThanOrEqual(2);
     expect(Math.abs(ihdr.readUInt32BE(20) - 2 * Math.ceil(bounds.h))).toBeLessThanOrEqual(2);
@@ -258,7 +193,7 @@ describe.skipIf(!HAS_CHROMIUM)('exports of the view (Chromium)', () => {
     expect(parsed.texts.some((t) => t.includes('<img src=x onerror=alert(1)>'))).toBe(true);
     expect(parsed.scripts).toBe(0);
     if (SHOTS !== null) {
-      const shot = await browser.context.newPage();
+      const shot = await app.browser.context.newPage();
       await shot.setContent(`<img src="data:image/svg+xml;base64,${files.svg.bytes.toString('base64')}">`);
       await shot.screenshot({ path: path.join(SHOTS, 'exported-svg.png') });
       await shot.close();
@@ -299,13 +234,9 @@ describe.skipIf(!HAS_CHROMIUM)('exports of the view (Chromium)', () => {
     expect(checked.ok).toBe(true);
     if (!checked.ok) return;
     expect(checked.dataset.window).not.toBeNull();
-    const cut = path.join(dir, files.dataset.name);
+    const cut = path.join(tmp.path, files.dataset.name);
     writeFileSync(cut, files.dataset.bytes);
-    const again = await browser.context.newPage();
-    const seenAgain = watchPage(again);
-    await again.goto(`${server.url}/`);
-    await again.setInputFiles('input[type=file]', cut);
-    await again.getByTestId('status').waitFor();
+    const { page: again, seen: seenAgain } = await openDatasetFile(app.browser, app.server.url, cut);
     const reopened = await settledGraph(again);
     // The cut keeps the nodes touched in the window; a domain node is drawn only for a whole dataset.
     const accountsHostsIps = (g: DrawnGraph) =>
@@ -321,7 +252,7 @@ describe.skipIf(!HAS_CHROMIUM)('exports of the view (Chromium)', () => {
   it('writes the offline report, which opens from file:// offline and shows the detection', async () => {
     files.report = await download(page, 'Offline report (HTML)');
     expect(files.report.name).toMatch(NAME('report', 'html'));
-    const report = path.join(dir, 'report.html');
+    const report = path.join(tmp.path, 'report.html');
     writeFileSync(report, files.report.bytes);
     const network: string[] = [];
     const offline = await launchChromium();
@@ -350,7 +281,7 @@ describe.skipIf(!HAS_CHROMIUM)('exports of the view (Chromium)', () => {
   });
 
   it('draws the PNG with the canvas renderer when the page draws with WebGL', async () => {
-    const gl = await browser.context.newPage();
+    const gl = await app.browser.context.newPage();
     const seenGl = watchPage(gl);
     // WebGL on a machine without a GPU (SwiftShader) is used only when asked for (graph-canvas.tsx).
     await gl.addInitScript(() => localStorage.setItem('logonlens:webgl', 'always'));

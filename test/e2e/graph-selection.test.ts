@@ -1,10 +1,12 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
+import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
+import { openDatasetFile } from './helpers/app-page.js';
+import { settledDrawn } from './helpers/cy.js';
 import { watchPage } from './helpers/page-errors.js';
-import { serveStatic, type StaticServer } from './helpers/static-server.js';
-import { ensureWebBuild, REPO_ROOT } from './helpers/web-build.js';
+import { useStaticApp } from './helpers/app-in-browser.js';
+import { REPO_ROOT } from './helpers/web-build.js';
 
 warnIfNoChromium();
 
@@ -18,52 +20,18 @@ interface Drawn {
   nodes: Array<{ id: string; x: number; y: number }>;
 }
 
-/** page.evaluate callbacks run in the page; the Node typecheck has no DOM lib. */
-declare const document: { querySelector(selector: string): unknown };
-
-/**
- * Reads the real Cytoscape instance through the registry Cytoscape keeps on its container element
- * (nothing is exposed on window for tests).
- */
-async function drawn(page: Page): Promise<Drawn | null> {
-  return page.evaluate(() => {
-    interface Cy {
-      width(): number;
-      height(): number;
-      nodes(): Array<{ id(): string; renderedPosition(): { x: number; y: number } }>;
-    }
-    const container = document.querySelector('.graph-canvas') as { _cyreg?: { cy?: Cy } } | null;
-    const area = document.querySelector('.graph-area') as { getAttribute(n: string): string | null } | null;
-    const cy = container?._cyreg?.cy;
-    if (cy === undefined) return null;
-    return {
-      width: cy.width(),
-      height: cy.height(),
-      busy: area?.getAttribute('aria-busy') === 'true',
-      nodes: cy.nodes().map((n) => ({ id: n.id(), ...n.renderedPosition() })),
-    };
-  });
-}
-
-/** The graph once the layout has finished and two readings agree. */
-async function settled(page: Page): Promise<Drawn> {
-  let last = '';
-  let result: Drawn | null = null;
-  await expect
-    .poll(
-      async () => {
-        result = await drawn(page);
-        const now = result === null || result.busy || result.nodes.length === 0 ? '' : JSON.stringify(result);
-        const stable = now !== '' && now === last;
-        last = now;
-        return stable;
-      },
-      { timeout: 30_000, interval: 250 },
-    )
-    .toBe(true);
-  if (result === null) throw new Error('no graph drawn');
-  return result;
-}
+/** The graph once the layout has finished and two readings agree (positions on screen). */
+const settled = (page: Page): Promise<Drawn> =>
+  settledDrawn(
+    page,
+    (d) => ({
+      width: d.width,
+      height: d.height,
+      busy: d.busy,
+      nodes: d.nodes.map((n) => ({ id: n.id, x: n.rx, y: n.ry })),
+    }),
+    { timeout: 30_000, interval: 250, stable: true },
+  );
 
 const offCentre = (d: Drawn, n: { x: number; y: number }) => ({
   dx: Math.abs(n.x - d.width / 2) / d.width,
@@ -71,23 +39,10 @@ const offCentre = (d: Drawn, n: { x: number; y: number }) => ({
 });
 
 describe.skipIf(!HAS_CHROMIUM)('selection from the URL (Chromium)', () => {
-  let server: StaticServer;
-  let browser: LaunchedBrowser;
-  beforeAll(async () => {
-    server = await serveStatic(ensureWebBuild());
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useStaticApp();
 
   it('a page opened with sel=<node> centres that node once the layout has finished', async () => {
-    const page = await browser.context.newPage();
-    const seen = watchPage(page);
-    await page.goto(`${server.url}/`);
-    await page.setInputFiles('input[type=file]', SMALL);
-    await page.getByTestId('status').waitFor();
+    const { page, seen } = await openDatasetFile(app.browser, app.server.url, SMALL);
     const plain = await settled(page);
     // The node the fitted view puts farthest from the centre: the one a missed centring leaves at the edge.
     const far = [...plain.nodes].sort((a, b) => {
@@ -103,7 +58,7 @@ describe.skipIf(!HAS_CHROMIUM)('selection from the URL (Chromium)', () => {
     url.searchParams.set('sel', far.id);
     // A link without a viewport (one with `vp` shows exactly that viewport: permalink.test.ts).
     url.searchParams.delete('vp');
-    const second = await browser.context.newPage();
+    const second = await app.browser.context.newPage();
     const seen2 = watchPage(second);
     await second.goto(url.href);
     await second.getByTestId('status').waitFor();

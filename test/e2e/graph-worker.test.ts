@@ -1,29 +1,24 @@
 // Issue 14 and item 7 of issue 9 in real Chromium (not timed): views computed in the worker end on
 // the latest window, a window's picture is the same whenever it is shown, WebGL falls back to the canvas cleanly,
 // and a 3-node graph's labels lie inside the canvas without covering other nodes.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { computeView, DEFAULT_FILTERS } from '../../src/core/analysis/index.js';
 import type { Dataset } from '../../src/core/dataset/index.js';
 import { generateDataset } from '../../src/core/dataset/testing/generate-dataset.js';
-import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
-import { watchPage } from './helpers/page-errors.js';
-import { serveStatic, type StaticServer } from './helpers/static-server.js';
-import { ensureWebBuild, REPO_ROOT } from './helpers/web-build.js';
+import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
+import { gotoWithParams, openDatasetFile, type OpenedPage } from './helpers/app-page.js';
+import { settledDrawn, type Box } from './helpers/cy.js';
+import { useStaticApp } from './helpers/app-in-browser.js';
+import { useTempDir } from './helpers/temp-dir.js';
+import { REPO_ROOT } from './helpers/web-build.js';
 
 warnIfNoChromium();
 
 const SMALL = path.join(REPO_ROOT, 'test/fixtures/datasets/small.json');
 
-interface Box {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
 interface Drawn {
   width: number;
   height: number;
@@ -32,66 +27,19 @@ interface Drawn {
   nodes: Array<{ id: string; x: number; y: number; body: Box; label: Box }>;
 }
 
-/** page.evaluate callbacks run in the page; the Node typecheck has no DOM lib. */
-declare const document: { querySelector(selector: string): unknown };
-
-/** The real Cytoscape instance, read through the registry Cytoscape keeps on its container. */
-async function drawn(page: Page): Promise<Drawn | null> {
-  return page.evaluate(() => {
-    type BB = { x1: number; y1: number; x2: number; y2: number };
-    interface Cy {
-      width(): number;
-      height(): number;
-      nodes(): Array<{
-        id(): string;
-        position(): { x: number; y: number };
-        renderedBoundingBox(o: object): BB;
-      }>;
-    }
-    const container = document.querySelector('.graph-canvas') as {
-      _cyreg?: { cy?: Cy };
-      getAttribute(n: string): string | null;
-    } | null;
-    const area = document.querySelector('.graph-area') as { getAttribute(n: string): string | null } | null;
-    const cy = container?._cyreg?.cy;
-    if (cy === undefined || container === null) return null;
-    const box = (b: BB) => ({ x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 });
-    return {
-      width: cy.width(),
-      height: cy.height(),
-      busy: area?.getAttribute('aria-busy') === 'true',
-      renderer: container.getAttribute('data-renderer'),
-      nodes: cy.nodes().map((n) => ({
-        id: n.id(),
-        ...n.position(),
-        body: box(n.renderedBoundingBox({ includeLabels: false, includeOverlays: false })),
-        label: box(
-          n.renderedBoundingBox({ includeNodes: false, includeLabels: true, includeOverlays: false }),
-        ),
-      })),
-    };
-  });
-}
-
 /** The graph once nothing is computed or laid out and two readings agree. */
-async function settled(page: Page): Promise<Drawn> {
-  let last = '';
-  let result: Drawn | null = null;
-  await expect
-    .poll(
-      async () => {
-        result = await drawn(page);
-        const now = result === null || result.busy || result.nodes.length === 0 ? '' : JSON.stringify(result);
-        const stable = now !== '' && now === last;
-        last = now;
-        return stable;
-      },
-      { timeout: 60_000, interval: 300 },
-    )
-    .toBe(true);
-  if (result === null) throw new Error('no graph drawn');
-  return result;
-}
+const settled = (page: Page): Promise<Drawn> =>
+  settledDrawn(
+    page,
+    (d) => ({
+      width: d.width,
+      height: d.height,
+      busy: d.busy,
+      renderer: d.renderer,
+      nodes: d.nodes.map((n) => ({ id: n.id, x: n.x, y: n.y, body: n.body, label: n.label })),
+    }),
+    { timeout: 60_000, interval: 300, stable: true },
+  );
 
 const overlap = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
@@ -119,51 +67,34 @@ const withoutDomains = (nodes: Drawn['nodes']) =>
     .sort();
 
 describe.skipIf(!HAS_CHROMIUM)('graph computed off the main thread (Chromium)', () => {
-  let server: StaticServer;
-  let browser: LaunchedBrowser;
-  let dir: string;
+  const tmp = useTempDir('logonlens-graph14-');
+  const app = useStaticApp();
   let days: string;
   let tiny: string;
   let daysData: Dataset;
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'logonlens-graph14-'));
     // About 1,000 elements a day: more than one slice (ADD_CHUNK), so that the graph is updated over
     // several tasks and the tests below check that too.
     daysData = generateDataset({ accounts: 300, hosts: 30, ips: 6, days: 5, edgesPerAccount: 3, seed: 11 });
-    days = path.join(dir, 'days.json');
+    days = path.join(tmp.path, 'days.json');
     writeFileSync(days, JSON.stringify(daysData));
-    tiny = path.join(dir, 'tiny.json');
+    tiny = path.join(tmp.path, 'tiny.json');
     writeFileSync(
       tiny,
       JSON.stringify(
         generateDataset({ accounts: 1, hosts: 1, ips: 0, days: 1, edgesPerAccount: 1, seed: 2 }),
       ),
     );
-    server = await serveStatic(ensureWebBuild());
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  async function open(file: string): Promise<{ page: Page; seen: ReturnType<typeof watchPage> }> {
-    const page = await browser.context.newPage();
-    const seen = watchPage(page);
-    await page.goto(`${server.url}/`);
-    await page.setInputFiles('input[type=file]', file);
-    await page.getByTestId('status').waitFor({ timeout: 60_000 });
-    return { page, seen };
-  }
+  const open = (file: string): Promise<OpenedPage> =>
+    openDatasetFile(app.browser, app.server.url, file, { timeout: 60_000 });
 
   /** The days dataset on its first day (a dataset opens on its busiest day: see story-window.ts). */
-  async function openFirstDay(): Promise<{ page: Page; seen: ReturnType<typeof watchPage> }> {
+  async function openFirstDay(): Promise<OpenedPage> {
     const opened = await open(days);
-    const url = new URL(opened.page.url());
-    url.searchParams.set('from', dayWindow(daysData, 0).from.slice(0, 10));
-    await opened.page.goto(url.toString());
-    await opened.page.getByTestId('status').waitFor({ timeout: 60_000 });
+    const from = dayWindow(daysData, 0).from.slice(0, 10);
+    await gotoWithParams(opened.page, `from=${from}`, { timeout: 60_000 });
     return opened;
   }
 
@@ -245,23 +176,10 @@ describe.skipIf(!HAS_CHROMIUM)('graph computed off the main thread (Chromium)', 
 });
 
 describe.skipIf(!HAS_CHROMIUM)('WebGL unavailable (Chromium with --disable-gpu --disable-webgl)', () => {
-  let server: StaticServer;
-  let browser: LaunchedBrowser;
-  beforeAll(async () => {
-    server = await serveStatic(ensureWebBuild());
-    browser = await launchChromium({ extraArgs: ['--disable-webgl', '--disable-3d-apis'] });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useStaticApp({ extraArgs: ['--disable-webgl', '--disable-3d-apis'] });
 
   it('the WebGL setting falls back to the canvas renderer, says so, and draws the graph', async () => {
-    const page = await browser.context.newPage();
-    const seen = watchPage(page);
-    await page.goto(`${server.url}/`);
-    await page.setInputFiles('input[type=file]', SMALL);
-    await page.getByTestId('status').waitFor({ timeout: 60_000 });
+    const { page, seen } = await openDatasetFile(app.browser, app.server.url, SMALL, { timeout: 60_000 });
     expect(await page.getByLabel('WebGL').isChecked()).toBe(true);
     const view = await settled(page);
     expect(view.renderer).toBe('canvas');

@@ -1,93 +1,36 @@
 // Issue 9, end to end in Chromium: a dataset written by `logonlens analyze` from three real logs
 // (a DCSync, a 2015 workstation log, a Kerbrute run) opened in the app as an analyst would.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Writable } from 'node:stream';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { compareWindows, computeView, DEFAULT_FILTERS } from '../../src/core/analysis/index.js';
 import type { Dataset } from '../../src/core/dataset/index.js';
-import { run } from '../../src/server/cli/main.js';
-import { sharedData } from '../helpers/shared-data.js';
-import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
-import { watchPage } from './helpers/page-errors.js';
-import { serveStatic, type StaticServer } from './helpers/static-server.js';
-import { ensureWebBuild } from './helpers/web-build.js';
+import { gotoWithParams, openDatasetFile, type OpenedPage } from './helpers/app-page.js';
+import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
+import { analyzeFixtures } from './helpers/cli.js';
+import { idsWithClass, readDrawn } from './helpers/cy.js';
+import { useStaticApp } from './helpers/app-in-browser.js';
+import { useTempDir } from './helpers/temp-dir.js';
 
 warnIfNoChromium();
 
-function sink(): Writable & { text: () => string } {
-  const chunks: string[] = [];
-  const w = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      chunks.push(chunk.toString());
-      done();
-    },
-  });
-  return Object.assign(w, { text: () => chunks.join('') });
-}
-
-/** page.evaluate callbacks run in the page; the Node typecheck has no DOM lib. */
-declare const document: { querySelector(selector: string): unknown };
-
-/** Ids of the drawn elements with a class (emphasis, dimmed, new), read from the real Cytoscape. */
-async function withClass(page: Page, cls: string): Promise<string[]> {
-  return page.evaluate((c) => {
-    interface Cy {
-      elements(selector: string): Array<{ id(): string }>;
-    }
-    const container = document.querySelector('.graph-canvas') as { _cyreg?: { cy?: Cy } } | null;
-    return container?._cyreg?.cy?.elements(`.${c}`).map((e) => e.id()) ?? [];
-  }, cls);
-}
-
 /** The drawn edges (links) that are not domain memberships, with their classes. */
 async function drawnLinks(page: Page): Promise<Array<{ id: string; classes: string[] }>> {
-  return page.evaluate(() => {
-    interface Cy {
-      edges(selector: string): Array<{ id(): string; classes(): string[] }>;
-    }
-    const container = document.querySelector('.graph-canvas') as { _cyreg?: { cy?: Cy } } | null;
-    return (
-      container?._cyreg?.cy?.edges('[role != "member"]').map((e) => ({ id: e.id(), classes: e.classes() })) ??
-      []
-    );
-  });
+  const drawn = await readDrawn(page);
+  return drawn?.edges.filter((e) => e.role !== 'member').map((e) => ({ id: e.id, classes: e.classes })) ?? [];
 }
 
 describe.skipIf(!HAS_CHROMIUM)('the investigation workspace in Chromium', () => {
-  let server: StaticServer;
-  let browser: LaunchedBrowser;
-  let dir: string;
+  const tmp = useTempDir('logonlens-investigation-e2e-');
+  const app = useStaticApp();
   let dataset: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'logonlens-investigation-e2e-'));
-    dataset = path.join(dir, 'three.dataset.json');
-    const stderr = sink();
-    const inputs = ['m2a-dcsync.evtx', 'sec-omer-size_t.evtx', 'm2a-kerbrute.evtx'].map((f) =>
-      sharedData('evtx', f),
-    );
-    const code = await run(['analyze', ...inputs, '-o', dataset], { stdout: sink(), stderr });
-    expect(code, stderr.text()).toBe(0);
-    server = await serveStatic(ensureWebBuild());
-    browser = await launchChromium();
+    const inputs = ['evtx/m2a-dcsync.evtx', 'evtx/sec-omer-size_t.evtx', 'evtx/m2a-kerbrute.evtx'];
+    dataset = await analyzeFixtures(inputs, tmp.path, 'three.dataset.json');
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
 
-  async function open(): Promise<{ page: Page; seen: ReturnType<typeof watchPage> }> {
-    const page = await browser.context.newPage();
-    const seen = watchPage(page);
-    await page.goto(`${server.url}/`);
-    await page.setInputFiles('input[type=file]', dataset);
-    await page.getByTestId('status').waitFor();
-    return { page, seen };
-  }
+  const open = (): Promise<OpenedPage> => openDatasetFile(app.browser, app.server.url, dataset);
 
   it('lists the DCSync on open; clicking it selects its account, moves the window, shows its evidence; a reload restores it', async () => {
     const { page, seen } = await open();
@@ -98,10 +41,7 @@ describe.skipIf(!HAS_CHROMIUM)('the investigation workspace in Chromium', () => 
       .waitFor();
     expect(await page.getByText('2020-08-02 (UTC day)').count()).toBe(1);
     // From another day, selecting it moves the window back to it.
-    const url0 = new URL(page.url());
-    url0.searchParams.set('from', '2015-08-23');
-    await page.goto(url0.href);
-    await page.getByTestId('status').waitFor();
+    await gotoWithParams(page, 'from=2015-08-23');
     const panel = page.locator('.detections');
     const dcsync = panel.getByRole('button', { name: /^DCSync:/ }).first();
     await dcsync.waitFor();
@@ -119,7 +59,7 @@ describe.skipIf(!HAS_CHROMIUM)('the investigation workspace in Chromium', () => 
     await evidence.waitFor();
     await expect.poll(async () => (await evidence.locator('.evidence-events li').count()) > 0).toBe(true);
     expect(await evidence.locator('.evidence-events').textContent()).toContain('4662');
-    await expect.poll(async () => (await withClass(page, 'emphasis')).includes(sel!)).toBe(true);
+    await expect.poll(async () => (await idsWithClass(page, 'emphasis')).includes(sel!)).toBe(true);
 
     await page.reload();
     await page.getByTestId('status').waitFor();
@@ -132,20 +72,17 @@ describe.skipIf(!HAS_CHROMIUM)('the investigation workspace in Chromium', () => 
         .first()
         .getAttribute('aria-pressed'),
     ).toBe('true');
-    await expect.poll(async () => (await withClass(page, 'emphasis')).includes(sel!)).toBe(true);
+    await expect.poll(async () => (await idsWithClass(page, 'emphasis')).includes(sel!)).toBe(true);
     expect(seen.errors).toEqual([]);
     expect(seen.dialogs).toEqual([]);
     await page.close();
   });
 
   /** Opens the dataset, then the same source with extra URL parameters. */
-  async function openAt(query: string): Promise<{ page: Page; seen: ReturnType<typeof watchPage> }> {
-    const { page, seen } = await open();
-    const url = new URL(page.url());
-    for (const [k, v] of new URLSearchParams(query)) url.searchParams.set(k, v);
-    await page.goto(url.href);
-    await page.getByTestId('status').waitFor();
-    return { page, seen };
+  async function openAt(query: string): Promise<OpenedPage> {
+    const opened = await open();
+    await gotoWithParams(opened.page, query);
+    return opened;
   }
 
   it("draws a node's timeline; clicking an hour moves the window there", async () => {
@@ -195,7 +132,7 @@ describe.skipIf(!HAS_CHROMIUM)('the investigation workspace in Chromium', () => 
     ];
     await expect
       .poll(async () => {
-        const on = await withClass(page, 'emphasis');
+        const on = await idsWithClass(page, 'emphasis');
         return expected.every((id) => on.includes(id));
       })
       .toBe(true);

@@ -2,12 +2,13 @@
 // screens converted so far (app shell, graph page settings, filters, notices, file opening) show no
 // English UI string: their rendered text is walked against the English catalogue.
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
-import { watchPage } from './helpers/page-errors.js';
-import { serveStatic, type StaticServer } from './helpers/static-server.js';
-import { ensureWebBuild, REPO_ROOT } from './helpers/web-build.js';
+import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
+import { catalogue, leaves, shownTexts, type Tree } from './helpers/catalogue-walk.js';
+import { openHome } from './helpers/app-page.js';
+import { useStaticApp } from './helpers/app-in-browser.js';
+import { REPO_ROOT } from './helpers/web-build.js';
 
 warnIfNoChromium();
 
@@ -19,83 +20,33 @@ const CHECKED = ['app', 'common', 'components', 'notices', 'view', 'filters', 'i
 /** The parts of the page those namespaces render. */
 const AREAS = '.app-header, .notice, .toolbar, .status-line, form.filters, .panel > h2, .state-message';
 
-type Tree = { [key: string]: string | Tree };
-type Catalogue = Record<string, Tree>;
-
-/**
- * The catalogues are web code (extensionless imports the Node typecheck refuses): loaded by path,
- * through vitest's module runner like any test import.
- */
-async function catalogue(language: 'en' | 'ja'): Promise<Catalogue> {
-  const file = path.join(REPO_ROOT, 'src/web/i18n', language, 'index.ts');
-  const module = (await import(file)) as Record<string, Catalogue>;
-  const found = module[language];
-  if (found === undefined) throw new Error(`no ${language} catalogue in ${file}`);
-  return found;
-}
-const leaves = (tree: Tree): string[] =>
-  Object.values(tree).flatMap((v) => (typeof v === 'string' ? [v] : leaves(v)));
+const values = (tree: Tree | undefined): string[] => [...leaves(tree ?? {}).values()];
 
 /** Fixed English messages (no placeholder, no markup) whose Japanese differs. */
 async function englishOnly(): Promise<string[]> {
   const [en, ja] = await Promise.all([catalogue('en'), catalogue('ja')]);
   const out = new Set<string>();
   for (const ns of CHECKED) {
-    const jaTexts = new Set(leaves(ja[ns] ?? {}));
-    for (const text of leaves(en[ns] ?? {})) if (!/[{<]/.test(text) && !jaTexts.has(text)) out.add(text);
+    const jaTexts = new Set(values(ja[ns]));
+    for (const text of values(en[ns])) if (!/[{<]/.test(text) && !jaTexts.has(text)) out.add(text);
   }
   return [...out];
 }
 
 /** page.evaluate callbacks run in the page; the Node typecheck has no DOM lib, so declare what they use. */
-interface PageElement {
-  getAttribute(name: string): string | null;
-  querySelectorAll(selector: string): ArrayLike<PageElement>;
-}
-declare const document: {
-  querySelectorAll(selector: string): ArrayLike<PageElement>;
-  createTreeWalker(root: PageElement, what: number): { nextNode(): { textContent: string | null } | null };
-  documentElement: { lang: string };
-};
+declare const document: { documentElement: { lang: string } };
 
 /** The English UI strings found in the walked areas: text nodes and aria-label, title, placeholder. */
 async function englishShown(page: Page): Promise<string[]> {
-  const english = await englishOnly();
-  return page.evaluate(
-    ({ areas, english }) => {
-      const wanted = new Set(english);
-      const texts: string[] = [];
-      for (const root of Array.from(document.querySelectorAll(areas))) {
-        const walker = document.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-        for (let n = walker.nextNode(); n !== null; n = walker.nextNode())
-          texts.push(n.textContent?.trim() ?? '');
-        for (const el of [root, ...Array.from(root.querySelectorAll('*'))])
-          for (const attr of ['aria-label', 'title', 'placeholder'])
-            texts.push(el.getAttribute(attr)?.trim() ?? '');
-      }
-      return texts.filter((t) => wanted.has(t));
-    },
-    { areas: AREAS, english },
-  );
+  const english = new Set(await englishOnly());
+  return (await shownTexts(page, AREAS)).map((s) => s.text).filter((t) => english.has(t));
 }
 
 describe.skipIf(!HAS_CHROMIUM)('the UI in Japanese in Chromium', () => {
-  let server: StaticServer;
-  let browser: LaunchedBrowser;
-  beforeAll(async () => {
-    server = await serveStatic(ensureWebBuild());
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useStaticApp();
 
   it('keeps the chosen language, and the graph page shows no English UI string of its shell', async () => {
-    const page = await browser.context.newPage();
-    const seen = watchPage(page);
-    await page.goto(`${server.url}/`);
-    await page.getByRole('heading', { name: 'Open a dataset to start' }).waitFor();
+    const { page, seen } = await openHome(app.browser, app.server.url);
     // In English the walk finds the English strings (it is not vacuous).
     expect(await englishShown(page)).toContain('Open a dataset to start');
     await page.getByLabel('Language').selectOption('ja');
@@ -103,7 +54,7 @@ describe.skipIf(!HAS_CHROMIUM)('the UI in Japanese in Chromium', () => {
     expect(await englishShown(page)).toEqual([]);
 
     // The choice is kept: a reload (with a bad URL value, for a notice) opens in Japanese.
-    await page.goto(`${server.url}/?span=month`);
+    await page.goto(`${app.server.url}/?span=month`);
     await page.getByRole('heading', { name: 'データセットを開いて始めます' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
     await page

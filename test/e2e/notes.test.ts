@@ -1,10 +1,8 @@
 // Issue 13's notes and tags in real Chromium: a note written on a node survives a reload (a file
 // dataset through IndexedDB, a server dataset through SQLite), drives the tag filter, travels in the
 // downloaded file or the server's export, and appears in the report made from it.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDatasetText } from '../../src/core/dataset/index.js';
@@ -12,7 +10,10 @@ import { renderReport } from '../../src/core/report/index.js';
 import { run } from '../../src/server/cli/main.js';
 import { sharedData } from '../helpers/shared-data.js';
 import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
+import { openDatasetFile } from './helpers/app-page.js';
+import { sink } from './helpers/cli.js';
 import { watchPage } from './helpers/page-errors.js';
+import { useTempDir } from './helpers/temp-dir.js';
 import { serveStatic, type StaticServer } from './helpers/static-server.js';
 import { ensureWebBuild, REPO_ROOT } from './helpers/web-build.js';
 import { startServer, type RunningServer } from './server-harness.js';
@@ -23,17 +24,6 @@ const SMALL = path.join(REPO_ROOT, 'test/fixtures/datasets/small.json');
 const NOTE = 'Logged on over RDP at night <img src=x onerror=alert(1)>';
 /** Where the test leaves its screenshots for a person to look at (LOGONLENS_SHOTS), if set. */
 const SHOTS = process.env.LOGONLENS_SHOTS ?? null;
-
-function sink(): Writable & { text: () => string } {
-  const chunks: string[] = [];
-  const w = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      chunks.push(chunk.toString());
-      done();
-    },
-  });
-  return Object.assign(w, { text: () => chunks.join('') });
-}
 
 /** Selects the first row of the ranking and returns its name. */
 async function selectFirstRanked(page: Page): Promise<string> {
@@ -91,15 +81,13 @@ async function expectNoteBack(page: Page): Promise<void> {
 
 describe.skipIf(!HAS_CHROMIUM)('notes and tags in Chromium', () => {
   let browser: LaunchedBrowser;
-  let dir: string;
+  const tmp = useTempDir('logonlens-notes-e2e-');
   beforeAll(async () => {
     ensureWebBuild();
     browser = await launchChromium({ viewport: { width: 1500, height: 1000 } });
-    dir = mkdtempSync(path.join(tmpdir(), 'logonlens-notes-e2e-'));
   });
   afterAll(async () => {
     await browser?.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   describe('a file dataset', () => {
@@ -110,10 +98,7 @@ describe.skipIf(!HAS_CHROMIUM)('notes and tags in Chromium', () => {
     afterAll(async () => server?.close());
 
     it('keeps a note over a reload (IndexedDB), filters by its tag, and writes it into the downloaded file and its report', async () => {
-      const page = await browser.context.newPage();
-      const seen = watchPage(page);
-      await page.goto(`${server.url}/`);
-      await page.setInputFiles('input[type=file]', SMALL);
+      const { page, seen } = await openDatasetFile(browser, server.url, SMALL);
       const name = await selectFirstRanked(page);
       const sel = new URL(page.url()).searchParams.get('sel');
       expect(await withClass(page, 'noted')).toEqual([]);
@@ -143,7 +128,7 @@ describe.skipIf(!HAS_CHROMIUM)('notes and tags in Chromium', () => {
         page.getByRole('button', { name: 'Download the dataset with its notes' }).click(),
       ]);
       expect(download.suggestedFilename()).toMatch(/^logonlens-.*-notes-\d{4}-\d\d-\d\dT\d{6}Z\.json$/);
-      const file = path.join(dir, 'with-notes.json');
+      const file = path.join(tmp.path, 'with-notes.json');
       await download.saveAs(file);
       const parsed = parseDatasetText(readFileSync(file, 'utf8'));
       if (!parsed.ok) throw new Error(parsed.problems.join('; '));
@@ -247,7 +232,7 @@ describe.skipIf(!HAS_CHROMIUM)('notes and tags in Chromium', () => {
       await page.close();
 
       const exported = await fetch(`${server.url}/api/datasets/${created.dataset.id}/export?format=json`);
-      const file = path.join(dir, 'server-export.json');
+      const file = path.join(tmp.path, 'server-export.json');
       writeFileSync(file, await exported.text());
       const stdout = sink();
       const stderr = sink();

@@ -2,38 +2,19 @@
 // file:// with the network blocked, shows the DCSync detection and the notes, runs its own script
 // (allowed by its CSP hash: a wrong hash would leave the table unsortable and log a CSP error) and
 // never runs log text.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Writable } from 'node:stream';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/server/cli/main.js';
-import { sharedData } from '../helpers/shared-data.js';
 import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
+import { analyzeFixtures, runCli } from './helpers/cli.js';
 import { watchPage } from './helpers/page-errors.js';
+import { useTempDir } from './helpers/temp-dir.js';
 
 warnIfNoChromium();
 
 const HOSTILE = '<img src=x onerror=alert(1)>10.23.23.9\u202E';
-
-function sink(): Writable & { text: () => string } {
-  const chunks: string[] = [];
-  const w = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      chunks.push(chunk.toString());
-      done();
-    },
-  });
-  return Object.assign(w, { text: () => chunks.join('') });
-}
-
-async function cli(args: string[]): Promise<void> {
-  const stderr = sink();
-  const code = await run(args, { stdout: sink(), stderr });
-  if (code !== 0) throw new Error(`logonlens ${args[0]} failed: ${stderr.text()}`);
-}
 
 interface DatasetFile {
   nodes: Array<{ kind: string; label: string }>;
@@ -42,15 +23,13 @@ interface DatasetFile {
 
 describe.skipIf(!HAS_CHROMIUM)('the offline report, opened from file:// with the network blocked', () => {
   let browser: LaunchedBrowser;
-  let dir: string;
+  const tmp = useTempDir('logonlens-report-e2e-');
   let page: Page;
   let seen: ReturnType<typeof watchPage>;
   const network: string[] = [];
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'logonlens-report-e2e-'));
-    const dataset = path.join(dir, 'dcsync.json');
-    await cli(['analyze', sharedData('evtx/m2a-dcsync.evtx'), '-o', dataset]);
+    const dataset = await analyzeFixtures(['evtx/m2a-dcsync.evtx'], tmp.path, 'dcsync.json');
     // A hostile label and a note, as an attacker's log and an analyst's export would hold them.
     const value = JSON.parse(readFileSync(dataset, 'utf8')) as DatasetFile;
     const ip = value.nodes.find((n) => n.kind === 'ip');
@@ -64,8 +43,8 @@ describe.skipIf(!HAS_CHROMIUM)('the offline report, opened from file:// with the
       },
     ];
     writeFileSync(dataset, JSON.stringify({ ...value, annotations }));
-    const report = path.join(dir, 'report.html');
-    await cli(['report', dataset, '-o', report]);
+    const report = path.join(tmp.path, 'report.html');
+    await runCli(['report', dataset, '-o', report]);
 
     browser = await launchChromium({ viewport: { width: 1300, height: 900 } });
     await browser.context.route('**/*', (route) => {
@@ -81,7 +60,6 @@ describe.skipIf(!HAS_CHROMIUM)('the offline report, opened from file:// with the
   });
   afterAll(async () => {
     await browser?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('shows the DCSync detection with its evidence, the notes and the sources', async () => {

@@ -3,14 +3,16 @@
 // current entry; Asia/Tokyo shifts the times shown by +9 h and the day window to Tokyo's day.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computeView, DEFAULT_FILTERS } from '../../src/core/analysis/index.js';
 import type { Dataset } from '../../src/core/dataset/index.js';
 import { readFileSync } from 'node:fs';
-import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
+import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
+import { gotoWithParams, openDatasetFile, type OpenedPage } from './helpers/app-page.js';
+import { moveViewport, settledDrawn } from './helpers/cy.js';
 import { watchPage } from './helpers/page-errors.js';
-import { serveStatic, type StaticServer } from './helpers/static-server.js';
-import { ensureWebBuild, REPO_ROOT } from './helpers/web-build.js';
+import { useStaticApp } from './helpers/app-in-browser.js';
+import { REPO_ROOT } from './helpers/web-build.js';
 
 warnIfNoChromium();
 
@@ -25,103 +27,32 @@ interface Picture {
   nodes: Array<{ id: string; x: number; y: number; rx: number; ry: number }>;
 }
 
-/** page.evaluate callbacks run in the page; the Node typecheck has no DOM lib. */
-declare const document: { querySelector(selector: string): unknown };
-
-/** The real Cytoscape instance, read through the registry Cytoscape keeps on its container. */
-async function picture(page: Page): Promise<Picture | null> {
-  return page.evaluate(() => {
-    interface Cy {
-      zoom(): number;
-      pan(): { x: number; y: number };
-      nodes(selector?: string): Array<{
-        id(): string;
-        position(): { x: number; y: number };
-        renderedPosition(): { x: number; y: number };
-      }>;
-    }
-    const container = document.querySelector('.graph-canvas') as { _cyreg?: { cy?: Cy } } | null;
-    const area = document.querySelector('.graph-area') as { getAttribute(n: string): string | null } | null;
-    const cy = container?._cyreg?.cy;
-    if (cy === undefined) return null;
-    return {
-      busy: area?.getAttribute('aria-busy') === 'true',
-      zoom: cy.zoom(),
-      pan: cy.pan(),
-      selected: cy.nodes(':selected').map((n) => n.id()),
-      nodes: cy
-        .nodes()
-        .map((n) => {
-          const p = n.position();
-          const r = n.renderedPosition();
-          return { id: n.id(), x: p.x, y: p.y, rx: r.x, ry: r.y };
-        })
+/** The picture once nothing is laid out or animated and two readings agree (nodes by id). */
+const settled = (page: Page): Promise<Picture> =>
+  settledDrawn(
+    page,
+    (d) => ({
+      busy: d.busy,
+      zoom: d.zoom,
+      pan: d.pan,
+      selected: d.selected,
+      nodes: d.nodes
+        .map((n) => ({ id: n.id, x: n.x, y: n.y, rx: n.rx, ry: n.ry }))
         .sort((a, b) => (a.id < b.id ? -1 : 1)),
-    };
-  });
-}
-
-/** The picture once nothing is laid out or animated and two readings agree. */
-async function settled(page: Page): Promise<Picture> {
-  let last = '';
-  let result: Picture | null = null;
-  await expect
-    .poll(
-      async () => {
-        result = await picture(page);
-        const now = result === null || result.busy || result.nodes.length === 0 ? '' : JSON.stringify(result);
-        const stable = now !== '' && now === last;
-        last = now;
-        return stable;
-      },
-      { timeout: 60_000, interval: 400 },
-    )
-    .toBe(true);
-  if (result === null) throw new Error('no graph drawn');
-  return result;
-}
-
-/** Pans and zooms as a wheel or a drag would (the canvas hears the same viewport events). */
-async function moveViewport(page: Page, zoom: number, x: number, y: number): Promise<void> {
-  await page.evaluate(
-    ([z, px, py]) => {
-      const container = document.querySelector('.graph-canvas') as {
-        _cyreg?: { cy?: { viewport(v: object): void } };
-      } | null;
-      container?._cyreg?.cy?.viewport({ zoom: z, pan: { x: px, y: py } });
-    },
-    [zoom, x, y] as const,
+    }),
+    { timeout: 60_000, interval: 400, stable: true },
   );
-}
 
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
 
 describe.skipIf(!HAS_CHROMIUM)('exact permalinks and time zones (Chromium)', () => {
-  let server: StaticServer;
-  let browser: LaunchedBrowser;
-  beforeAll(async () => {
-    server = await serveStatic(ensureWebBuild());
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useStaticApp();
 
-  async function openSmall(query = ''): Promise<{ page: Page; seen: ReturnType<typeof watchPage> }> {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1400, height: 900 });
-    const seen = watchPage(page);
-    await page.goto(`${server.url}/`);
-    await page.setInputFiles('input[type=file]', SMALL);
-    await page.getByTestId('status').waitFor({ timeout: 60_000 });
-    if (query !== '') {
-      const url = new URL(page.url());
-      for (const [k, v] of new URLSearchParams(query)) url.searchParams.set(k, v);
-      await page.goto(url.href);
-      await page.getByTestId('status').waitFor({ timeout: 60_000 });
-    }
-    return { page, seen };
+  /** The small dataset at the browser's 1400×900 viewport, then with these URL parameters. */
+  async function openSmall(query = ''): Promise<OpenedPage> {
+    const opened = await openDatasetFile(app.browser, app.server.url, SMALL, { timeout: 60_000 });
+    if (query !== '') await gotoWithParams(opened.page, query, { timeout: 60_000 });
+    return opened;
   }
 
   it('a link with a viewport and a selection restores the same picture in another page', async () => {
@@ -138,7 +69,7 @@ describe.skipIf(!HAS_CHROMIUM)('exact permalinks and time zones (Chromium)', () 
     const author = await settled(page);
     expect(author.selected).toEqual([target.id]);
 
-    const second = await browser.context.newPage();
+    const second = await app.browser.context.newPage();
     await second.setViewportSize({ width: 1400, height: 900 });
     const seen2 = watchPage(second);
     await second.goto(page.url());
@@ -248,7 +179,7 @@ describe.skipIf(!HAS_CHROMIUM)('exact permalinks and time zones (Chromium)', () 
       .toMatch(new RegExp(`^${tokyo.nodes.length} nodes · ${tokyo.edges.length} edges`));
 
     // The zone travels with the link.
-    const other = await browser.context.newPage();
+    const other = await app.browser.context.newPage();
     const seen2 = watchPage(other);
     await other.goto(page.url());
     await expect

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sharedData } from '../helpers/shared-data.js';
-import { HAS_CHROMIUM, launchChromium, warnIfNoChromium, type LaunchedBrowser } from './helpers/chromium.js';
+import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
 import { watchPage } from './helpers/page-errors.js';
-import { ensureWebBuild } from './helpers/web-build.js';
-import { startServer, type RunningServer } from './server-harness.js';
+import { useServerApp } from './helpers/app-in-browser.js';
 
 /**
  * The app on the real server, in real headless Chromium: upload a real EVTX from the datasets page,
@@ -31,26 +30,16 @@ function unexpected(errors: string[]): string[] {
 }
 
 describe.skipIf(!HAS_CHROMIUM)('the app on the server (Chromium)', () => {
-  let server: RunningServer;
-  let browser: LaunchedBrowser;
-
-  beforeAll(async () => {
-    server = await startServer({ webRoot: ensureWebBuild() });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useServerApp();
 
   it('uploads a sample with progress to 100 %, opens the graph, and the copied URL shows the same view', async () => {
-    const page = await browser.context.newPage();
+    const page = await app.browser.context.newPage();
     const seen = watchPage(page);
     const apiRequests: string[] = [];
     page.on('request', (r) => {
       if (r.url().includes('/api/datasets/')) apiRequests.push(r.url());
     });
-    await page.goto(`${server.url}/?page=datasets`);
+    await page.goto(`${app.server.url}/?page=datasets`);
     await page.getByRole('heading', { name: 'Datasets', level: 1 }).waitFor();
     await page.getByText(/No datasets yet/).waitFor();
 
@@ -103,7 +92,7 @@ describe.skipIf(!HAS_CHROMIUM)('the app on the server (Chromium)', () => {
     const url = page.url();
     expect(new URL(url).searchParams.get('from')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
-    const second = await browser.context.newPage();
+    const second = await app.browser.context.newPage();
     const seen2 = watchPage(second);
     await second.goto(url);
     // Both pages have settled on the week's graph by now: their status lines must agree.
@@ -115,7 +104,7 @@ describe.skipIf(!HAS_CHROMIUM)('the app on the server (Chromium)', () => {
     // and page through its raw events in the window.
     const datasetId = new URL(url).searchParams.get('source')?.slice('server:'.length) ?? '';
     const api = async <T>(path: string): Promise<T> =>
-      (await (await page.request.get(`${server.url}${path}`)).json()) as T;
+      (await (await page.request.get(`${app.server.url}${path}`)).json()) as T;
     const info = await api<{ timeRange: { from: string } }>(`/api/datasets/${datasetId}`);
     // The view without a date shows the dataset's first UTC day.
     const day = info.timeRange.from.slice(0, 10);
@@ -147,24 +136,14 @@ describe.skipIf(!HAS_CHROMIUM)('the app on the server (Chromium)', () => {
 
 describe.skipIf(!HAS_CHROMIUM)('a server with an access token (Chromium)', () => {
   const TOKEN = 'browser-e2e-token-0123456789';
-  let server: RunningServer;
-  let browser: LaunchedBrowser;
-
-  beforeAll(async () => {
-    server = await startServer({ webRoot: ensureWebBuild(), token: TOKEN });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useServerApp({ token: TOKEN });
 
   it('asks for the token once, keeps it out of the URL, and lists the datasets with it', async () => {
-    const page = await browser.context.newPage();
+    const page = await app.browser.context.newPage();
     const seen = watchPage(page);
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
-    await page.goto(`${server.url}/?page=datasets`);
+    await page.goto(`${app.server.url}/?page=datasets`);
 
     const dialog = page.getByRole('dialog', { name: 'Access token needed' });
     await dialog.waitFor();
