@@ -179,9 +179,13 @@ export function zonedTimeText(iso: string, zone: string | null): string {
   const w = wallClock(utc ? 'UTC' : zone!, ms);
   const text = `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
   if (utc) return `${text} UTC`;
-  const off = zoneOffsetMinutes(zone!, ms);
-  const abs = Math.abs(off);
-  return `${text} ${off < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${text} ${offsetText(zoneOffsetMinutes(zone!, ms))}`;
+}
+
+/** A UTC offset in minutes as `+09:00`, `-05:30`. */
+export function offsetText(minutes: number): string {
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 /**

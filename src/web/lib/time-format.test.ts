@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatInstant, offsetText, zoneLabel } from './time-format';
+import { offsetText } from '../../core/analysis/index.js';
+import { formatInstant, zoneLabel } from './time-format';
 
 const T = '2021-12-03T14:05:09.123Z';
 

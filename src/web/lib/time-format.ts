@@ -1,4 +1,4 @@
-import { isUtcZone, wallClock, zoneOffsetMinutes } from '../../core/analysis/index.js';
+import { isUtcZone, offsetText, wallClock, zoneOffsetMinutes } from '../../core/analysis/index.js';
 import { currentLanguage, type Language } from '../i18n';
 
 /**
@@ -21,13 +21,6 @@ export interface TimeFormatOptions {
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-/** `+09:00`, `-04:00`; `UTC` for zero in UTC itself. */
-export function offsetText(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
 
 /** The name shown for a zone: `UTC`, or the IANA name. */
 export function zoneLabel(zone: string | null): string {

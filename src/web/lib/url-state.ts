@@ -58,6 +58,9 @@ export const DEFAULT_MAX_NODES = 2500;
 export const MIN_MAX_NODES = 100;
 export const MAX_MAX_NODES = 50_000;
 
+/** Quiet time after the last pan or zoom before the canvas writes the viewport to the URL. */
+export const VIEWPORT_SETTLE_MS = 300;
+
 /** Zoom and pan of the graph (`vp=zoom,x,y`): with a deterministic layout, the exact picture. */
 export interface Viewport {
   zoom: number;

@@ -1,6 +1,6 @@
 import type { Core } from 'cytoscape';
 import { useEffect, useRef } from 'react';
-import { roundViewport, type Viewport } from '../../lib/url-state';
+import { VIEWPORT_SETTLE_MS, roundViewport, type Viewport } from '../../lib/url-state';
 import type { LayoutNode } from './layout-compute';
 import { seedOf } from './seeded-random';
 
@@ -10,9 +10,6 @@ import { seedOf } from './seeded-random';
  * after the layout instead of fitting. Layouts are deterministic (seeded-random), so the same view
  * and viewport give the same picture.
  */
-
-/** Quiet time after the last pan or zoom before the viewport is written to the URL. */
-export const VIEWPORT_SETTLE_MS = 300;
 
 export function readViewport(cy: Core): Viewport {
   const pan = cy.pan();

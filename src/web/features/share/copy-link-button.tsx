@@ -1,9 +1,10 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { VIEWPORT_SETTLE_MS } from '../../lib/url-state';
 import { useUiStore } from '../../stores/ui-store';
 
-/** How long after a layout the canvas reports its viewport to the URL (viewport-sync's settle time). */
-const VIEWPORT_SETTLE_MS = 450;
+/** Waited after the fresh layout: the canvas writes its viewport to the URL once it settles. */
+const URL_WRITTEN_MS = VIEWPORT_SETTLE_MS + 150;
 /** A layout that never ends must not keep the button waiting: the link is copied as it is. */
 const FRESH_TIMEOUT_MS = 20_000;
 
@@ -20,7 +21,7 @@ async function freshPicture(): Promise<void> {
     const done = () => {
       clearTimeout(timer);
       unsubscribe();
-      setTimeout(resolve, VIEWPORT_SETTLE_MS);
+      setTimeout(resolve, URL_WRITTEN_MS);
     };
     const timer = setTimeout(done, FRESH_TIMEOUT_MS);
     const unsubscribe = useUiStore.subscribe((s) => {
