@@ -12,13 +12,7 @@ import {
 } from '../dataset/schema.js';
 import { GENERATOR } from '../version.js';
 import { coverageOf } from './coverage.js';
-import {
-  createGraphBuilder,
-  DETECTION_ONLY_EVENT_IDS,
-  FLAG_EVENT_IDS,
-  LOGON_EDGE_EVENT_IDS,
-  type LogonGraph,
-} from './graph-builder.js';
+import { createGraphBuilder, type LogonGraph } from './graph-builder.js';
 import {
   detectExplicitCredentialSpray,
   detectFromEdges,
@@ -68,11 +62,7 @@ export function analyzeEventsLinked(
 }
 
 /** The event IDs the analysis reads (readers may drop the rest early). */
-export const ANALYSED_EVENT_IDS: ReadonlySet<number> = new Set([
-  ...LOGON_EDGE_EVENT_IDS,
-  ...FLAG_EVENT_IDS,
-  ...DETECTION_ONLY_EVENT_IDS,
-]);
+export { ANALYSED_EVENT_IDS } from './graph-builder.js';
 
 /** The dataset for a finished graph (for callers that stream events into a builder themselves). */
 export function datasetFromGraph(graph: LogonGraph, meta: AnalyzeMeta): Dataset {

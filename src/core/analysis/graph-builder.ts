@@ -14,7 +14,7 @@ import { observationKey, parseAccount, type ResolvedAccount } from './normalize-
 import { parseSource, sourceKey, type ResolvedSource } from './normalize-host.js';
 import { compareIso, HOUR_MS, hourToIso, isoToMs } from './time.js';
 import { createEventDetector } from './detections/event-detections.js';
-import { createSigmaCollector, type SigmaRuleSet } from '../sigma/engine.js';
+import { createSigmaCollector, type SigmaRuleSet } from '../sigma/collector.js';
 import type { SigmaProblem } from '../sigma/rule.js';
 import { RecordIdSet } from './record-id-set.js';
 import { isPlainJoin, joinKey } from './keys.js';
@@ -40,6 +40,7 @@ import {
 } from './graph-identity.js';
 
 export {
+  ANALYSED_EVENT_IDS,
   DETECTION_ONLY_EVENT_IDS,
   EXPLICIT_CREDENTIAL_EVENT_ID,
   FLAG_EVENT_IDS,

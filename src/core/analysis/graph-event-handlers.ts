@@ -26,6 +26,17 @@ export const DETECTION_ONLY_EVENT_IDS: ReadonlySet<number> = new Set(
 );
 
 /**
+ * The event IDs the analysis reads (readers may drop the rest early). Defined beside the handlers
+ * (not in analyze.ts) so that a reader can be started with this filter before the dataset and
+ * ranking modules are loaded (`logonlens analyze` starts its EVTX workers first).
+ */
+export const ANALYSED_EVENT_IDS: ReadonlySet<number> = new Set([
+  ...LOGON_EDGE_EVENT_IDS,
+  ...FLAG_EVENT_IDS,
+  ...DETECTION_ONLY_EVENT_IDS,
+]);
+
+/**
  * Explicit-credential use (4648) is drawn as its own edge kind: the account whose credentials were
  * used, from the computer where it happened, to the target server; `subject` is the account that
  * used them. It is not a logon, so the scores leave it out (docs/analysis.md).

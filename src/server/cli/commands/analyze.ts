@@ -1,14 +1,31 @@
 import { writeFile } from 'node:fs/promises';
-import { createGraphBuilder, type GraphBuilder } from '../../../core/analysis/graph-builder.js';
-import { ANALYSED_EVENT_IDS, datasetFromGraph } from '../../../core/analysis/analyze.js';
+import {
+  ANALYSED_EVENT_IDS,
+  createGraphBuilder,
+  type GraphBuilder,
+} from '../../../core/analysis/graph-builder.js';
 import type { PageRankMode } from '../../../core/analysis/scores.js';
 import type { Dataset, DatasetSource } from '../../../core/dataset/schema.js';
-import { validateDataset } from '../../../core/dataset/validate.js';
 import { UnreadableInputError } from '../../../core/readers/types.js';
 import { streamInputFile, type InputFileResult } from '../../ingest/read-input-file.js';
-import { eventIdsWithRules, loadSigmaDir } from '../../sigma/rules-dir.js';
 import { intOption, parseArgs, rangeOptions, visible } from '../args.js';
 import { UsageError, type CliIo, type Command } from '../command.js';
+
+/**
+ * What the command needs only once the events are in: the dataset, its rankings and its schema
+ * check (zod). Imported while the EVTX workers start and read (their start no longer waits for
+ * ≈ 0.1 CPU-s of module loading on this thread, which is the busier one).
+ */
+async function loadFinishing(): Promise<{
+  datasetFromGraph: typeof import('../../../core/analysis/analyze.js').datasetFromGraph;
+  validateDataset: typeof import('../../../core/dataset/validate.js').validateDataset;
+}> {
+  const [analysis, validate] = await Promise.all([
+    import('../../../core/analysis/analyze.js'),
+    import('../../../core/dataset/validate.js'),
+  ]);
+  return { datasetFromGraph: analysis.datasetFromGraph, validateDataset: validate.validateDataset };
+}
 
 const USAGE = `Usage: logonlens analyze [options] <file>... -o <dataset.json>
 
@@ -75,7 +92,9 @@ export const analyzeCommand: Command = {
   async run(argv: string[], io: CliIo): Promise<number> {
     const args = parseAnalyzeArgs(argv);
     const window = args.from !== null && args.to !== null ? { from: args.from, to: args.to } : null;
-    const sigma = args.sigma === null ? null : loadSigmaDir(args.sigma);
+    // The rules (and the YAML parser) are loaded only when asked for.
+    const rulesDir = args.sigma === null ? null : await import('../../sigma/rules-dir.js');
+    const sigma = rulesDir === null ? null : rulesDir.loadSigmaDir(args.sigma!);
     if (sigma !== null) {
       io.stderr.write(
         `sigma: ${sigma.rules.length} rule${sigma.rules.length === 1 ? '' : 's'} from ${visible(args.sigma!)}${sigma.problems.length > 0 ? `, ${sigma.problems.length} not run` : ''}\n`,
@@ -88,11 +107,13 @@ export const analyzeCommand: Command = {
         io.stderr.write(`  … and ${sigma.problems.length - 20} more (in the dataset's coverage)\n`);
     }
     const builder = createGraphBuilder({ window, sigma });
+    const finishing = loadFinishing();
     const read = await readFilesInto(
       builder,
       args.files,
       {
-        eventIds: eventIdsWithRules(ANALYSED_EVENT_IDS, sigma),
+        eventIds:
+          rulesDir === null ? ANALYSED_EVENT_IDS : rulesDir.eventIdsWithRules(ANALYSED_EVENT_IDS, sigma),
         from: args.from,
         to: args.to,
         workers: args.workers,
@@ -111,6 +132,7 @@ export const analyzeCommand: Command = {
       },
     );
     const { sources, readStats, failed } = read;
+    const { datasetFromGraph, validateDataset } = await finishing;
     if (failed === args.files.length) {
       io.stderr.write('logonlens analyze: no input could be read; nothing written\n');
       return 1;
