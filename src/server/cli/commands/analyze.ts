@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import {
   ANALYSED_EVENT_IDS,
   createGraphBuilder,
@@ -47,7 +48,8 @@ Options:
                              rules) and list their hits as detections; rules/sigma holds a
                              curated set. Rules that cannot run are reported with the reason
   --title TEXT               a title shown in the app
-  --workers N                EVTX worker threads (default: all cores)
+  --workers N                EVTX worker threads (default: one less than the cores, at least
+                             one: this thread builds the graph beside them)
 
 A summary (records read, events used and skipped by reason, nodes, edges, detections, top-ranked
 accounts) goes to stderr. Exit status 0 when the dataset was written; 1 when a file could not be
@@ -116,7 +118,7 @@ export const analyzeCommand: Command = {
           rulesDir === null ? ANALYSED_EVENT_IDS : rulesDir.eventIdsWithRules(ANALYSED_EVENT_IDS, sigma),
         from: args.from,
         to: args.to,
-        workers: args.workers,
+        workers: args.workers ?? defaultAnalyzeWorkers(availableParallelism()),
       },
       (file, result) => {
         if (result instanceof UnreadableInputError) {
@@ -158,6 +160,16 @@ export const analyzeCommand: Command = {
     return failed > 0 ? 1 : 0;
   },
 };
+
+/**
+ * EVTX workers when none are asked for: one per core but one. This thread is busy too (it builds
+ * the graph, hashes the file and unpacks the events, about as much CPU as one worker's parsing), so
+ * a worker on every core leaves three threads on two cores, and the graph, which the end waits for,
+ * then gets a share of a core: on 2 cores, 2 workers were slower than 1 (docs/evtx-reader.md).
+ */
+export function defaultAnalyzeWorkers(cores: number): number {
+  return Math.max(1, Math.floor(cores) - 1);
+}
 
 export interface ReadFilesOptions {
   eventIds: ReadonlySet<number> | null;
