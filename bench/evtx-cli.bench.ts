@@ -19,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { timedCommand, type CommandMeasure } from './timed-command.js';
 import { buildLargeEvtx, type BuiltFile } from './evtx-build.js';
+import { HAS_PROC, threadSplit } from './thread-cpu.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -205,7 +206,44 @@ if (rust1?.m)
   console.log(`  events 1 worker ≥ 50 % of Rust -t 1: ${fmt((100 * rate(ours1)) / rate(rust1))} %`);
 if (ev2) console.log(`  events 2 workers ≥ 1.7x 1 worker: ${fmt(rate(ev2) / rate(ours1), 2)}x`);
 if (an1 && an2) console.log(`  analyze 2 workers ≥ 1.7x 1 worker: ${fmt(rate(an2) / rate(an1), 2)}x`);
-if (an2) console.log(`  analyze ≥ 300k records/s: ${fmt(rate(an2))} records/s`);
+if (an1 && an2)
+  console.log(
+    `  analyze ≥ 300k records/s: ${fmt(rate(an1))} records/s with 1 worker (analyze's default on 2 cores), ${fmt(rate(an2))} with 2`,
+  );
+
+// Which thread bounds each run: the calling thread, the workers, and V8's GC and compiler threads
+// with libuv's I/O threads (docs/evtx-reader.md, "Issue 10, fourth step").
+if (HAS_PROC) {
+  console.log(`\nCPU seconds by thread (one run each; ± 0.01 s per thread)`);
+  console.log(
+    'run'.padEnd(36) +
+      'wall s'.padStart(8) +
+      'calling'.padStart(9) +
+      'workers'.padStart(13) +
+      'V8+libuv'.padStart(10) +
+      'load'.padStart(7),
+  );
+  for (const [label, args, w] of [
+    ['logonlens events --workers 1', ['events', '--workers', '1', file.path], 1],
+    ['logonlens events --workers 2', ['events', '--workers', '2', file.path], 2],
+    ['logonlens analyze --workers 1', ['analyze', '--workers', '1', file.path, '-o', datasetOut], 1],
+    ['logonlens analyze --workers 2', ['analyze', '--workers', '2', file.path, '-o', datasetOut], 2],
+  ] as const) {
+    const load = loadavg()[0]!;
+    const t = await threadSplit(node, [CLI, ...args], w);
+    console.log(
+      label.padEnd(36) +
+        fmt(t.wallMs / 1000, 2).padStart(8) +
+        fmt(t.mainMs / 1000, 2).padStart(9) +
+        t.workersMs
+          .map((ms) => fmt(ms / 1000, 2))
+          .join(' + ')
+          .padStart(13) +
+        fmt(t.otherMs / 1000, 2).padStart(10) +
+        fmt(load, 1).padStart(7),
+    );
+  }
+}
 
 if (analyzeMB > 0) {
   const big = build(analyzeMB);
