@@ -36,6 +36,7 @@ export async function run(
     io.stderr.write(`logonlens: unknown command '${name}'\n\n${helpText()}\n`);
     return 2;
   }
+  entry.prepare?.(rest);
   const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(command.usage + '\n');

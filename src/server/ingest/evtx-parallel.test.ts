@@ -8,6 +8,7 @@ import { readEvtx } from '../../core/readers/evtx/index.js';
 import { UnreadableInputError } from '../../core/readers/types.js';
 import { readEvtxParallel, type EvtxProgress } from './evtx-parallel.js';
 import { EventPacker, packEvents, unpackEvents } from './evtx-worker.js';
+import { prestartEvtxWorkers, takePrestartedWorker } from './evtx-prestart.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'logonlens-evtx-par-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -97,6 +98,22 @@ describe(
         expect(progress.every((p, i) => i === 0 || p.bytes >= progress[i - 1]!.bytes)).toBe(true);
       });
     }
+
+    it('takes prestarted workers and gives them their options (filters, events or NDJSON)', async () => {
+      const file = sharedData('evtx', 'sec-omer-size_t.evtx');
+      const bytes = new Uint8Array(readFileSync(file));
+      const opts = { eventIds: new Set([4624, 4672]), from: '2015-08-24T00:00:00Z', to: null };
+      prestartEvtxWorkers(2);
+      const par = await readEvtxParallel(file, { ...opts, workers: 2, inThreadBelow: 0 });
+      expect(takePrestartedWorker()).toBeUndefined(); // both were used
+      expect(par.warningCounts['worker-failed']).toBeUndefined();
+      expect(par).toEqual(readEvtx(bytes, opts));
+      prestartEvtxWorkers(1);
+      const { par: nd, text } = await ndjsonOf(file, { ...opts, workers: 1, inThreadBelow: 0 });
+      expect(takePrestartedWorker()).toBeUndefined();
+      expect(nd.warningCounts['worker-failed']).toBeUndefined();
+      expect(text).toBe(expectedNdjson(bytes, opts));
+    });
 
     /** readEvtx's events as the NDJSON the CLI wrote before workers formatted it: JSON.stringify. */
     const expectedNdjson = (bytes: Uint8Array, opts = {}): string =>

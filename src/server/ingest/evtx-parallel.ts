@@ -33,7 +33,8 @@ import {
   type PackedChunkResult,
   type WorkerInit,
 } from './evtx-worker.js';
-import { siblingModuleUrl, spawnModuleWorker } from '../jobs/spawn-worker.js';
+import { spawnModuleWorker } from '../jobs/spawn-worker.js';
+import { EVTX_WORKER_URL, takePrestartedWorker } from './evtx-prestart.js';
 
 export interface EvtxProgress {
   bytes: number;
@@ -105,13 +106,18 @@ const CHUNKS_PER_JOB = 16;
 const JOBS_IN_FLIGHT_PER_WORKER = 2;
 const PROGRESS_INTERVAL_MS = 100;
 
-/** The chunk worker beside this module (evtx-worker.ts from sources, .js when built). */
-const WORKER_URL = siblingModuleUrl('evtx-worker', import.meta.url);
-
-/** Starts one chunk worker, or an Error when none can start (its chunks are then read in-thread). */
+/**
+ * One chunk worker: a prestarted one (evtx-prestart.ts: already booted) given its options, else a
+ * new one; an Error when none can start (its chunks are then read in-thread).
+ */
 function startWorker(init: WorkerInit): Worker | Error {
+  const ready = takePrestartedWorker();
+  if (ready !== undefined) {
+    ready.postMessage(init);
+    return ready;
+  }
   try {
-    return spawnModuleWorker(WORKER_URL, { workerData: init });
+    return spawnModuleWorker(EVTX_WORKER_URL, { workerData: init });
   } catch (e) {
     return e instanceof Error ? e : new Error(String(e));
   }

@@ -1,7 +1,7 @@
 // Worker thread of readEvtxParallel: parses the EVTX chunks it is sent and returns the events in a
 // compact columnar form (a deduplicated string table and index arrays), which crosses the thread
 // boundary far faster than an array of objects. Also exports the pack/unpack pair used by both sides.
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { LOGON_EVENT_FIELDS, NdjsonWriter, type LogonEvent } from '../../core/events/index.js';
 import {
   parseChunk,
@@ -9,6 +9,7 @@ import {
   type ChunkInfo,
   type ChunkResult,
 } from '../../core/readers/evtx/index.js';
+import { IDLE_WORKER_DATA } from './evtx-prestart.js';
 
 /** The string-valued fields of LogonEvent, in LOGON_EVENT_FIELDS order. */
 const STRING_FIELDS = LOGON_EVENT_FIELDS.filter((f) => f !== 'recordId' && f !== 'eventId') as Exclude<
@@ -269,18 +270,21 @@ function isInit(v: unknown): v is WorkerInit {
   return typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'logonlens-evtx-worker';
 }
 
-if (!isMainThread && parentPort !== null && isInit(workerData)) {
-  const init = workerData;
+function isIdle(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === IDLE_WORKER_DATA.kind;
+}
+
+/** The job handler of a worker with these options. */
+function serveJobs(port: MessagePort, init: WorkerInit): (job: ChunkJob) => void {
   const filter: ChunkFilter = {
     eventIds: init.filter.eventIds === null ? null : new Set(init.filter.eventIds),
     from: init.filter.from,
     to: init.filter.to,
   };
-  const port = parentPort;
   // One batch for every job: each job's bytes are taken (and moved) at its end, and the next job
   // writes into a fresh buffer of the size the jobs needed so far.
   const batch = init.output === 'ndjson' ? new NdjsonBatch() : null;
-  port.on('message', (job: ChunkJob) => {
+  return (job) => {
     const results: PackedChunkResult[] = [];
     const packer = batch === null ? new EventPacker() : null;
     for (const c of job.chunks) {
@@ -301,5 +305,18 @@ if (!isMainThread && parentPort !== null && isInit(workerData)) {
       transfer.push(reply.ndjson.buffer as ArrayBuffer);
     }
     port.postMessage(reply, transfer);
-  });
+  };
+}
+
+if (!isMainThread && parentPort !== null) {
+  const port = parentPort;
+  if (isInit(workerData)) port.on('message', serveJobs(port, workerData));
+  else if (isIdle(workerData)) {
+    // Started ahead (evtx-prestart.ts): the first message is the WorkerInit, then come the jobs.
+    let serve: ((job: ChunkJob) => void) | null = null;
+    port.on('message', (m: unknown) => {
+      if (serve !== null) serve(m as ChunkJob);
+      else if (isInit(m)) serve = serveJobs(port, m);
+    });
+  }
 }

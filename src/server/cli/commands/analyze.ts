@@ -11,6 +11,7 @@ import { UnreadableInputError } from '../../../core/readers/types.js';
 import { streamInputFile, type InputFileResult } from '../../ingest/read-input-file.js';
 import { intOption, parseArgs, rangeOptions, visible } from '../args.js';
 import { UsageError, type CliIo, type Command } from '../command.js';
+import { defaultAnalyzeWorkers } from '../evtx-warmup.js';
 
 /**
  * What the command needs only once the events are in: the dataset, its rankings and its schema
@@ -160,16 +161,6 @@ export const analyzeCommand: Command = {
     return failed > 0 ? 1 : 0;
   },
 };
-
-/**
- * EVTX workers when none are asked for: one per core but one. This thread is busy too (it builds
- * the graph, hashes the file and unpacks the events, about as much CPU as one worker's parsing), so
- * a worker on every core leaves three threads on two cores, and the graph, which the end waits for,
- * then gets a share of a core: on 2 cores, 2 workers were slower than 1 (docs/evtx-reader.md).
- */
-export function defaultAnalyzeWorkers(cores: number): number {
-  return Math.max(1, Math.floor(cores) - 1);
-}
 
 export interface ReadFilesOptions {
   eventIds: ReadonlySet<number> | null;

@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { defaultAnalyzeWorkers, prestartForArgs } from '../evtx-warmup.js';
 
 /** A `logonlens` command as `--help` lists it; its module is loaded only when it runs. */
 export interface CommandEntry {
@@ -6,6 +7,11 @@ export interface CommandEntry {
   /** One line for `logonlens --help`. */
   summary: string;
   load(): Promise<Command>;
+  /**
+   * Work started before the module loads, from the raw arguments (it must accept any): `events` and
+   * `analyze` start their EVTX workers, which then boot while the command's modules load.
+   */
+  prepare?(args: readonly string[]): void;
 }
 
 /**
@@ -19,11 +25,13 @@ export const COMMANDS: CommandEntry[] = [
     name: 'events',
     summary: 'read event logs (EVTX, XML, JSON) and write their events as NDJSON or CSV',
     load: async () => (await import('./events.js')).eventsCommand,
+    prepare: (args) => prestartForArgs(args, (cores) => cores),
   },
   {
     name: 'analyze',
     summary: 'build the ranked logon graph of event logs and write a dataset for the app',
     load: async () => (await import('./analyze.js')).analyzeCommand,
+    prepare: (args) => prestartForArgs(args, defaultAnalyzeWorkers),
   },
   {
     name: 'report',
