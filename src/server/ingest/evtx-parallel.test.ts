@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sharedData } from '../../../test/helpers/shared-data.js';
-import { LOGON_EVENT_FIELDS, emptyEvent, type LogonEvent } from '../../core/events/index.js';
+import {
+  EVENT_DATA_FIELDS,
+  LOGON_EVENT_FIELDS,
+  emptyEvent,
+  type LogonEvent,
+} from '../../core/events/index.js';
 import { readEvtx } from '../../core/readers/evtx/index.js';
 import { UnreadableInputError } from '../../core/readers/types.js';
 import { readEvtxParallel, type EvtxProgress } from './evtx-parallel.js';
@@ -58,6 +63,28 @@ describe('evtx worker wire format', () => {
     expect(packed.strings.filter((s) => s === 'alice')).toHaveLength(1);
     expect(unpackEvents(packed)).toEqual([...a, ...b]);
     expect(unpackEvents(packed, [], 900, 1600)).toEqual(b);
+  });
+});
+
+describe('evtx worker packing from the reader fields (no event objects)', () => {
+  it('packs what packing the events gives, for every sample record, with a shared table', () => {
+    const bytes = new Uint8Array(readFileSync(sharedData('evtx', 'sec-omer-size_t.evtx')));
+    const events = readEvtx(bytes).events;
+    const sink = new EventPacker();
+    // eventWithData's arguments, as the reader hands them to a sink.
+    for (const e of events)
+      sink.fields(
+        e.time,
+        e.recordId,
+        e.eventId,
+        e.channel,
+        e.provider,
+        e.computer,
+        EVENT_DATA_FIELDS.map((f) => e[f]),
+      );
+    const fromFields = sink.finish();
+    expect(fromFields).toEqual(packEvents(events));
+    expect(unpackEvents(fromFields)).toEqual(events);
   });
 });
 

@@ -2,7 +2,12 @@
 // compact columnar form (a deduplicated string table and index arrays), which crosses the thread
 // boundary far faster than an array of objects. Also exports the pack/unpack pair used by both sides.
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { LOGON_EVENT_FIELDS, NdjsonWriter, type LogonEvent } from '../../core/events/index.js';
+import {
+  LOGON_EVENT_FIELDS,
+  NdjsonWriter,
+  type EventFieldsSink,
+  type LogonEvent,
+} from '../../core/events/index.js';
 import {
   parseChunk,
   type ChunkFilter,
@@ -86,7 +91,7 @@ function readStringCells(e: LogonEvent, row: (string | null)[]): void {
  * all the job's chunks (the receiving thread creates each distinct string once per job), while each
  * chunk's event objects can be dropped as soon as they are packed (they never pile up in the worker).
  */
-export class EventPacker {
+export class EventPacker implements EventFieldsSink {
   private readonly strings: string[] = [];
   private readonly index = new Map<string, number>();
   private cells = new Int32Array(1024 * NS);
@@ -96,43 +101,83 @@ export class EventPacker {
   private lastTime: string | null = null;
   private lastTimeIndex = -1;
 
-  add(events: readonly LogonEvent[]): void {
-    const need = this.count + events.length;
-    if (need * NS > this.cells.length) {
-      const cap = Math.max(need, 2 * this.count);
-      const cells = new Int32Array(cap * NS);
-      cells.set(this.cells.subarray(0, this.count * NS));
-      const numbers = new Float64Array(cap * 2);
-      numbers.set(this.numbers.subarray(0, this.count * 2));
-      this.cells = cells;
-      this.numbers = numbers;
+  /** Room for `n` more events. */
+  private reserve(n: number): void {
+    const need = this.count + n;
+    if (need * NS <= this.cells.length) return;
+    const cap = Math.max(need, 2 * this.count);
+    const cells = new Int32Array(cap * NS);
+    cells.set(this.cells.subarray(0, this.count * NS));
+    const numbers = new Float64Array(cap * 2);
+    numbers.set(this.numbers.subarray(0, this.count * 2));
+    this.cells = cells;
+    this.numbers = numbers;
+  }
+
+  /** The string table index of a value (-1 for null), adding it when new. */
+  private cell(v: string | null): number {
+    if (v === null) return -1;
+    let k = this.index.get(v);
+    if (k === undefined) {
+      k = this.strings.push(v) - 1;
+      this.index.set(v, k);
     }
-    const { strings, index, cells, numbers, row } = this;
+    return k;
+  }
+
+  /** Starts event `i` (its numbers and time cell). */
+  private start(i: number, time: string, recordId: number | null, eventId: number): void {
+    this.numbers[2 * i] = recordId ?? Number.NaN;
+    this.numbers[2 * i + 1] = eventId;
+    // Times are nearly unique (100 ns precision): comparing with the previous record's time is
+    // enough to share repeats, and cheaper than hashing every one.
+    if (time !== this.lastTime) {
+      this.lastTime = time;
+      this.lastTimeIndex = this.strings.push(time) - 1;
+    }
+    this.cells[i * NS] = this.lastTimeIndex;
+  }
+
+  add(events: readonly LogonEvent[]): void {
+    this.reserve(events.length);
+    const { row } = this;
     for (const e of events) {
       const i = this.count++;
-      numbers[2 * i] = e.recordId ?? Number.NaN;
-      numbers[2 * i + 1] = e.eventId;
-      // Times are nearly unique (100 ns precision): comparing with the previous record's time is
-      // enough to share repeats, and cheaper than hashing every one.
-      if (e.time !== this.lastTime) {
-        this.lastTime = e.time;
-        this.lastTimeIndex = strings.push(e.time) - 1;
-      }
-      cells[i * NS] = this.lastTimeIndex;
+      this.start(i, e.time, e.recordId, e.eventId);
       readStringCells(e, row);
-      for (let f = 1; f < NS; f++) {
-        const v = row[f] ?? null;
-        let k = -1;
-        if (v !== null) {
-          k = index.get(v) ?? -1;
-          if (k < 0) {
-            k = strings.push(v) - 1;
-            index.set(v, k);
-          }
-        }
-        cells[i * NS + f] = k;
-      }
+      const cells = this.cells;
+      for (let f = 1; f < NS; f++) cells[i * NS + f] = this.cell(row[f] ?? null);
     }
+  }
+
+  /**
+   * One record as the reader gives its fields (parseChunk's sink): packed without building the
+   * event object, in the same cells `add` fills (STRING_FIELDS is time, channel, provider,
+   * computer, then EVENT_DATA_FIELDS in order, as `data` holds them).
+   */
+  fields(
+    time: string,
+    recordId: number | null,
+    eventId: number,
+    channel: string | null,
+    provider: string | null,
+    computer: string | null,
+    data: readonly (string | null)[],
+  ): void {
+    this.reserve(1);
+    const i = this.count++;
+    this.start(i, time, recordId, eventId);
+    const cells = this.cells;
+    const c = i * NS;
+    cells[c + 1] = this.cell(channel);
+    cells[c + 2] = this.cell(provider);
+    cells[c + 3] = this.cell(computer);
+    for (let f = 4; f < NS; f++) cells[c + f] = this.cell(data[f - 4] ?? null);
+  }
+
+  /** Events packed so far. */
+  get size(): number {
+    return this.count;
   }
 
   finish(): PackedEvents {
@@ -293,9 +338,10 @@ function serveJobs(port: MessagePort, init: WorkerInit): (job: ChunkJob) => void
         results.push(batch.parse(bytes, c, filter));
         continue;
       }
-      const { events, ...rest } = parseChunk(bytes, c, filter);
-      packer?.add(events);
-      results.push({ ...rest, eventCount: events.length, ndjsonBytes: 0 });
+      // Packed straight from the reader's fields: no event objects in the worker.
+      const before = packer!.size;
+      const { events: _none, ...rest } = parseChunk(bytes, c, filter, packer!);
+      results.push({ ...rest, eventCount: packer!.size - before, ndjsonBytes: 0 });
     }
     const packed = packer === null ? noEvents() : packer.finish();
     const reply: JobReply = { id: job.id, results, events: packed };
