@@ -33,29 +33,49 @@ export function workersArgument(args: readonly string[]): number | null {
   return null;
 }
 
-/** True when `path` is a regular file of at least `minBytes` starting with the EVTX signature. */
-function isLargeEvtx(path: string, minBytes: number): boolean {
+/** readEvtxParallel's pieces: 16 chunks of 64 KiB; it starts no more workers than pieces. */
+const PIECE_BYTES = 16 * 64 * 1024;
+
+/** The size of `path` when it is a regular file of at least `minBytes` starting with the EVTX signature, else 0. */
+function largeEvtxSize(path: string, minBytes: number): number {
   try {
     const st = statSync(path);
-    if (!st.isFile() || st.size < minBytes) return false;
+    if (!st.isFile() || st.size < minBytes) return 0;
     const fd = openSync(path, 'r');
     try {
       const head = Buffer.alloc(8);
-      return readSync(fd, head, 0, 8, 0) === 8 && head.toString('latin1') === 'ElfFile\0';
+      return readSync(fd, head, 0, 8, 0) === 8 && head.toString('latin1') === 'ElfFile\0' ? st.size : 0;
     } finally {
       closeSync(fd);
     }
   } catch {
-    return false;
+    return 0;
   }
 }
 
 /**
- * Prestarts the workers a command will use: `--workers N`, else `defaultWorkers(cores)`; nothing
- * for `--help` or when no argument names a large EVTX file. A wrong guess costs a thread's start.
+ * How many workers to start ahead: `--workers N`, else `defaultWorkers(cores)`, but never more
+ * than the cores (a larger `--workers` starts the rest when reading) nor than the first EVTX
+ * file's pieces; 0 for `--help` or when no argument names an EVTX file read on workers.
  */
+export function workersToPrestart(
+  args: readonly string[],
+  defaultWorkers: (cores: number) => number,
+  cores: number,
+): number {
+  if (args.includes('--help') || args.includes('-h')) return 0;
+  for (const a of args) {
+    if (a.startsWith('-')) continue;
+    const size = largeEvtxSize(a, WORKERS_FROM_BYTES);
+    if (size === 0) continue;
+    const wanted = workersArgument(args) ?? defaultWorkers(cores);
+    return Math.min(wanted, cores, Math.ceil(size / PIECE_BYTES));
+  }
+  return 0;
+}
+
+/** Prestarts the workers a command will use (workersToPrestart). A wrong guess costs a thread's start. */
 export function prestartForArgs(args: readonly string[], defaultWorkers: (cores: number) => number): void {
-  if (args.includes('--help') || args.includes('-h')) return;
-  if (!args.some((a) => !a.startsWith('-') && isLargeEvtx(a, WORKERS_FROM_BYTES))) return;
-  prestartEvtxWorkers(workersArgument(args) ?? defaultWorkers(availableParallelism()));
+  const n = workersToPrestart(args, defaultWorkers, availableParallelism());
+  if (n > 0) prestartEvtxWorkers(n);
 }
