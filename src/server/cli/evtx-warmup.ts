@@ -13,9 +13,8 @@ const WORKERS_FROM_BYTES = 2 * 1024 * 1024;
 /**
  * EVTX workers of `analyze` when none are asked for: one per core but one. Its own thread is busy
  * too (it builds the graph, hashes the file and unpacks the events, about as much CPU as one
- * worker's parsing), so a worker on every core leaves three threads on two cores, and the graph,
- * which the end waits for, then gets a share of a core: on 2 cores, 2 workers were slower than 1
- * (docs/evtx-reader.md).
+ * worker's parsing), so one worker per core adds a worker's start and JIT warm-up to a run that
+ * already fills the cores: on 2 cores, 2 workers were slower than 1 (docs/evtx-reader.md).
  */
 export function defaultAnalyzeWorkers(cores: number): number {
   return Math.max(1, Math.floor(cores) - 1);
