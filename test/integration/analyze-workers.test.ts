@@ -11,6 +11,7 @@ import { ANALYSED_EVENT_IDS, datasetFromGraph } from '../../src/core/analysis/an
 import { createGraphBuilder } from '../../src/core/analysis/graph-builder.js';
 import type { Dataset } from '../../src/core/dataset/index.js';
 import { readFilesInto } from '../../src/server/cli/commands/analyze.js';
+import { prestartEvtxWorkers, takePrestartedWorker } from '../../src/server/ingest/evtx-prestart.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'logonlens-analyze-workers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -75,5 +76,16 @@ describe('analyze with 1 and 2 EVTX workers', () => {
     expect(await analyze(files, 2)).toEqual(one);
     expect(await analyze(files, 0)).toEqual(one);
     expect(await analyze([...files].reverse(), 2)).toEqual(await analyze([...files].reverse(), 1));
+  });
+
+  it('workers started ahead (as the CLI starts them) give the same dataset', async () => {
+    const files = [sharedData('evtx', 'sec-omer-size_t.evtx'), sharedData('evtx', 'sec-omer-post.evtx')];
+    const one = await analyze(files, 1);
+    prestartEvtxWorkers(2);
+    expect(await analyze(files, 2)).toEqual(one);
+    expect(takePrestartedWorker()).toBeUndefined(); // the first file took both
+    prestartEvtxWorkers(1);
+    expect(await analyze(files, 1)).toEqual(one);
+    expect(takePrestartedWorker()).toBeUndefined();
   });
 });
