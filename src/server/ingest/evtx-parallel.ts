@@ -220,7 +220,9 @@ async function readFromSource(source: Source, opts: ParallelReadOptions): Promis
   };
   const recordOrderStream = (give: (r: ChunkOutput) => void): InFileOrder =>
     new InFileOrder(
-      streamInRecordOrder(give, recordIdsRiseInFileOrder(source, header.firstChunkOffset, slots)),
+      // Scanned when the first piece comes back, not before the first is sent: the scan (a read of
+      // 32 bytes per chunk, ≈ 2,000 reads for 128 MB) then overlaps the workers' parsing.
+      streamInRecordOrder(give, () => recordIdsRiseInFileOrder(source, header.firstChunkOffset, slots)),
     );
   const stream =
     onEvents !== undefined
@@ -372,13 +374,14 @@ function recordIdsRiseInFileOrder(source: Source, firstChunkOffset: number, slot
  */
 function streamInRecordOrder(
   give: (r: ChunkOutput) => void,
-  streamable: boolean,
+  streamable: () => boolean,
 ): { take(chunks: ChunkOutput[]): void; end(): void } {
-  let streaming = streamable;
+  let streaming: boolean | null = null; // asked at the first chunks
   let lastId = -1;
   const kept: ChunkOutput[] = [];
   return {
     take(chunks) {
+      streaming ??= streamable();
       for (const r of chunks) {
         if (streaming && r.firstRecordId === null && r.eventCount === 0) continue; // nothing to give
         if (streaming && r.firstRecordId !== null && r.firstRecordId > lastId) {
