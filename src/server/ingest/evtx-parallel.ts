@@ -34,6 +34,10 @@ import {
   type WorkerInit,
 } from './evtx-worker.js';
 import { siblingModuleUrl, spawnModuleWorker } from '../jobs/spawn-worker.js';
+import { useNativeCrc32 } from './native-crc32.js';
+
+// Chunks read on this thread (small inputs, dead workers) are checksummed natively too.
+useNativeCrc32();
 
 export interface EvtxProgress {
   bytes: number;

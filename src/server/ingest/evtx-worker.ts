@@ -9,6 +9,7 @@ import {
   type ChunkInfo,
   type ChunkResult,
 } from '../../core/readers/evtx/index.js';
+import { useNativeCrc32 } from './native-crc32.js';
 
 /** The string-valued fields of LogonEvent, in LOGON_EVENT_FIELDS order. */
 const STRING_FIELDS = LOGON_EVENT_FIELDS.filter((f) => f !== 'recordId' && f !== 'eventId') as Exclude<
@@ -270,6 +271,7 @@ function isInit(v: unknown): v is WorkerInit {
 }
 
 if (!isMainThread && parentPort !== null && isInit(workerData)) {
+  useNativeCrc32();
   const init = workerData;
   const filter: ChunkFilter = {
     eventIds: init.filter.eventIds === null ? null : new Set(init.filter.eventIds),

@@ -38,39 +38,85 @@ let lastPrefix = '';
 const DIGITS3 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
 const DIGITS4 = Array.from({ length: 10000 }, (_, i) => String(i).padStart(4, '0'));
 
-/** FILETIME (100 ns ticks since 1601-01-01) → `YYYY-MM-DDTHH:MM:SS.fffffffZ`, exact. */
-export function filetimeToIso(dv: DataView, off: number): string {
+/** The last FILETIME split by splitFiletime: whole seconds since 1970, and 100 ns ticks. */
+let ftUnix = 0;
+let ftFrac = 0;
+
+function splitFiletime(dv: DataView, off: number): void {
   const lo = dv.getUint32(off, true);
   const hi = dv.getUint32(off + 4, true);
-  let unix: number;
-  let frac: number;
   if (hi < 0x40000000) {
     // Exact in doubles, without BigInt (a BigInt division per record was a tenth of reading the
     // records): ticks = hi·2³² + lo = hi·429·10⁷ + (hi·4,967,296 + lo), and the second term stays
     // below 2⁵³ for every date before the year 16000.
     const rest = hi * 4967296 + lo;
     let q = Math.floor(rest / 1e7);
-    frac = rest - q * 1e7;
+    let frac = rest - q * 1e7;
     if (frac < 0) {
       // The division rounded up to the next integer.
       q--;
       frac += 1e7;
     }
-    unix = hi * 429 + q - 11644473600;
+    ftUnix = hi * 429 + q - 11644473600;
+    ftFrac = frac;
   } else {
     const ticks = dv.getBigUint64(off, true);
     const seconds = ticks / TICKS_PER_SECOND;
-    frac = Number(ticks - seconds * TICKS_PER_SECOND);
-    unix = Number(seconds - FILETIME_EPOCH_OFFSET_S);
+    ftFrac = Number(ticks - seconds * TICKS_PER_SECOND);
+    ftUnix = Number(seconds - FILETIME_EPOCH_OFFSET_S);
   }
-  // Records arrive in time order: consecutive ones often share the second.
-  if (unix !== lastSecond) {
-    lastSecond = unix;
-    lastPrefix = isoSecondPrefix(unix);
-  }
-  const high = Math.floor(frac / 10000);
-  return lastPrefix + DIGITS3[high]! + DIGITS4[frac - high * 10000]! + 'Z';
 }
+
+/** `YYYY-MM-DDTHH:MM:SS.` of a Unix second, cached: records arrive in time order. */
+function secondPrefix(unix: number): string {
+  if (unix !== lastSecond) {
+    lastPrefix = isoSecondPrefix(unix);
+    lastSecond = unix;
+  }
+  return lastPrefix;
+}
+
+/** FILETIME (100 ns ticks since 1601-01-01) → `YYYY-MM-DDTHH:MM:SS.fffffffZ`, exact. */
+export function filetimeToIso(dv: DataView, off: number): string {
+  splitFiletime(dv, off);
+  const prefix = secondPrefix(ftUnix);
+  const high = Math.floor(ftFrac / 10000);
+  return prefix + DIGITS3[high]! + DIGITS4[ftFrac - high * 10000]! + 'Z';
+}
+
+/**
+ * Checks that filetimeToIso can write the FILETIME at off (it throws, as filetimeToIso does, for a
+ * date past what Date can write); then putFiletimeJson cannot throw for it.
+ */
+export function checkFiletime(dv: DataView, off: number): void {
+  splitFiletime(dv, off);
+  secondPrefix(ftUnix);
+}
+
+/**
+ * The FILETIME at off as a JSON string, filetimeToIso's text in quotes, written at p without making
+ * the string (at most FILETIME_JSON_BYTES; the text is ASCII); returns the end.
+ */
+export function putFiletimeJson(buf: Uint8Array, start: number, dv: DataView, off: number): number {
+  splitFiletime(dv, off);
+  const prefix = secondPrefix(ftUnix);
+  let p = start;
+  buf[p++] = 0x22;
+  for (let i = 0; i < prefix.length; i++) buf[p++] = prefix.charCodeAt(i);
+  let f = ftFrac;
+  for (let i = 6; i >= 0; i--) {
+    const d = f % 10;
+    buf[p + i] = 0x30 + d;
+    f = (f - d) / 10;
+  }
+  p += 7;
+  buf[p++] = 0x5a; // Z
+  buf[p++] = 0x22;
+  return p;
+}
+
+/** Bytes putFiletimeJson writes at most (a signed six-digit year, quotes). */
+export const FILETIME_JSON_BYTES = 40;
 
 const DIGITS2 = DIGITS3.slice(0, 100).map((d) => d.slice(1));
 
