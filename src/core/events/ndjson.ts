@@ -217,6 +217,9 @@ const MAX_SHAPES = 4096;
 
 /** The constant text of the lines of one shape, before each non-null value and at the end. */
 interface Shape {
+  /** The line fields that are not null, in line order. */
+  fields: Uint8Array;
+  /** The text before each of them, then the end of the line. */
   pieces: Uint8Array[];
   bytes: number;
 }
@@ -315,36 +318,28 @@ export class NdjsonWriter implements EventFieldsSink {
     at: number,
     refs: EventValueRefs | null,
   ): void {
-    const kind = refs === null ? null : refs.kind;
     let lo = 0;
     let hi = 0;
-    // Characters of the values written from strings (the referenced ones bound themselves).
+    // Characters of the values (a referenced value's placeholder too: a bound is all it takes).
     let chars = time === null ? 0 : time.length;
     if (channel !== null) {
       lo |= 1;
-      if (kind === null || kind[0]! < 0) chars += channel.length;
+      chars += channel.length;
     }
     if (provider !== null) {
       lo |= 2;
-      if (kind === null || kind[1]! < 0) chars += provider.length;
+      chars += provider.length;
     }
     if (computer !== null) {
       lo |= 4;
-      if (kind === null || kind[2]! < 0) chars += computer.length;
+      chars += computer.length;
     }
-    for (let f = 3; f < 30; f++) {
+    for (let f = 3; f < LINE_FIELDS; f++) {
       const v = data[at + f - 3] ?? null;
-      if (v !== null) {
-        lo |= 1 << f;
-        if (kind === null || kind[f]! < 0) chars += v.length;
-      }
-    }
-    for (let f = 30; f < LINE_FIELDS; f++) {
-      const v = data[at + f - 3] ?? null;
-      if (v !== null) {
-        hi |= 1 << (f - 30);
-        if (kind === null || kind[f]! < 0) chars += v.length;
-      }
+      if (v === null) continue;
+      if (f < 30) lo |= 1 << f;
+      else hi |= 1 << (f - 30);
+      chars += v.length;
     }
     const shape = this.shape(lo, hi, channel, provider, computer, data, at);
     // A value takes at most 6 bytes per UTF-16 unit (`\u001b`) and its quotes.
@@ -358,15 +353,18 @@ export class NdjsonWriter implements EventFieldsSink {
     p = recordId === null ? put(buf, p, NULL) : putNumber(buf, p, recordId);
     p = put(buf, p, EVENT_ID_KEY);
     p = putNumber(buf, p, eventId);
-    const pieces = shape.pieces;
-    let k = 0;
-    for (let f = 0; f < LINE_FIELDS; f++) {
-      const v = f === 0 ? channel : f === 1 ? provider : f === 2 ? computer : (data[at + f - 3] ?? null);
-      if (v === null) continue;
-      p = put(buf, p, pieces[k++]!);
-      p = kind !== null && kind[f]! >= 0 ? refs!.writeValue(buf, p, f) : putString(buf, p, v);
+    const { fields, pieces } = shape;
+    const kind = refs === null ? null : refs.kind;
+    for (let k = 0; k < fields.length; k++) {
+      const f = fields[k]!;
+      p = put(buf, p, pieces[k]!);
+      if (kind !== null && kind[f]! >= 0) p = refs!.writeValue(buf, p, f);
+      else {
+        const v = f === 0 ? channel : f === 1 ? provider : f === 2 ? computer : data[at + f - 3];
+        p = putString(buf, p, v!);
+      }
     }
-    this.pos = put(buf, p, pieces[k]!);
+    this.pos = put(buf, p, pieces[fields.length]!);
     this.lines++;
   }
 
@@ -388,10 +386,12 @@ export class NdjsonWriter implements EventFieldsSink {
         this.shapeCount = 0;
         byLo = this.shapes[hi] = new Map<number, Shape>();
       }
-      const pieces = shapePieces((f) =>
-        f === 0 ? channel : f === 1 ? provider : f === 2 ? computer : (data[at + f - 3] ?? null),
-      );
-      shape = { pieces, bytes: pieces.reduce((n, x) => n + x.length, 0) };
+      const field = (f: number): string | null =>
+        f === 0 ? channel : f === 1 ? provider : f === 2 ? computer : (data[at + f - 3] ?? null);
+      const pieces = shapePieces(field);
+      const fields = new Uint8Array(pieces.length - 1);
+      for (let f = 0, k = 0; f < LINE_FIELDS; f++) if (field(f) !== null) fields[k++] = f;
+      shape = { fields, pieces, bytes: pieces.reduce((n, x) => n + x.length, 0) };
       byLo.set(lo, shape);
       this.shapeCount++;
     }

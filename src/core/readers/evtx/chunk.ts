@@ -547,6 +547,9 @@ class ChunkReader {
   // ---- names ---------------------------------------------------------------------------------
 
   /** Element/attribute name at a chunk offset: next offset u32, hash u16, count u16, UTF-16. */
+  /** name(), as a function (the template cache reads names with it). */
+  private readonly nameAt = (off: number): string => this.name(off);
+
   private name(off: number): string {
     const cached = this.names.get(off);
     if (cached !== undefined) return cached;
@@ -663,7 +666,7 @@ class ChunkReader {
       throw new ParseError(`template at chunk offset ${defOff} runs past the chunk`);
     }
     const sharedKey = TemplateCache.key(this.b, defOff, size, ctx);
-    const shared = sharedTemplates.find(sharedKey, this.b, start, size, ctx, (off) => this.name(off));
+    const shared = sharedTemplates.find(sharedKey, this.b, this.dv, start, size, ctx, this.nameAt);
     if (shared !== undefined) {
       this.templates.set(key, shared);
       return shared;

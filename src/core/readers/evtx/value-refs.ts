@@ -14,20 +14,27 @@ const LINE_FIELDS = 39;
 
 /** Decimal digits of an integer 0 ≤ n < 2³². */
 function digitCount(n: number): number {
-  let d = 1;
-  for (let x = n; x >= 10; x = Math.floor(x / 10)) d++;
-  return d;
+  if (n < 100000) return n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10000 ? 4 : 5;
+  return n < 1000000 ? 6 : n < 10000000 ? 7 : n < 100000000 ? 8 : n < 1000000000 ? 9 : 10;
 }
 
 /** Writes 0 ≤ n < 2³² in decimal at p; returns the end. */
 function putDecimal(buf: Uint8Array, p: number, n: number): number {
   const end = p + digitCount(n);
-  let x = n;
   let q = end;
+  let x = n;
+  // Above 2³¹ (many SID sub-authorities), one step in doubles; then int32 arithmetic, which the
+  // compiler turns into a multiplication (a double remainder is a call to fmod).
+  if (x > 0x7fffffff) {
+    const h = Math.floor(x / 10);
+    buf[--q] = 0x30 + (x - 10 * h);
+    x = h;
+  }
+  x |= 0;
   do {
-    const d = x % 10;
-    buf[--q] = 0x30 + d;
-    x = (x - d) / 10;
+    const h = (x / 10) | 0;
+    buf[--q] = 0x30 + (x - 10 * h);
+    x = h;
   } while (x > 0);
   return end;
 }

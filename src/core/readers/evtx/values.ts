@@ -93,21 +93,50 @@ export function checkFiletime(dv: DataView, off: number): void {
   secondPrefix(ftUnix);
 }
 
+/** secondPrefix's text as bytes, for the second in prefixBytesSecond. */
+let prefixBytes = new Uint8Array(0);
+let prefixBytesSecond = Number.NaN;
+
 /**
  * The FILETIME at off as a JSON string, filetimeToIso's text in quotes, written at p without making
  * the string (at most FILETIME_JSON_BYTES; the text is ASCII); returns the end.
  */
 export function putFiletimeJson(buf: Uint8Array, start: number, dv: DataView, off: number): number {
-  splitFiletime(dv, off);
-  const prefix = secondPrefix(ftUnix);
+  const lo = dv.getUint32(off, true);
+  const hi = dv.getUint32(off + 4, true);
   let p = start;
   buf[p++] = 0x22;
-  for (let i = 0; i < prefix.length; i++) buf[p++] = prefix.charCodeAt(i);
-  let f = ftFrac;
+  if (hi >= 0x40000000) {
+    // Past the year 16000: filetimeToIso's BigInt way.
+    const text = filetimeToIso(dv, off);
+    for (let i = 0; i < text.length; i++) buf[p++] = text.charCodeAt(i);
+    buf[p++] = 0x22;
+    return p;
+  }
+  // splitFiletime's arithmetic, here in local variables: a Unix time stored in a module variable
+  // is past the small-integer range, and each store made a heap number.
+  const rest = hi * 4967296 + lo;
+  let q = Math.floor(rest / 1e7);
+  let frac = rest - q * 1e7;
+  if (frac < 0) {
+    q--;
+    frac += 1e7;
+  }
+  const unix = hi * 429 + q - 11644473600;
+  if (unix !== prefixBytesSecond) {
+    const text = secondPrefix(unix);
+    prefixBytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) prefixBytes[i] = text.charCodeAt(i);
+    prefixBytesSecond = unix;
+  }
+  const prefix = prefixBytes;
+  for (let i = 0; i < prefix.length; i++) buf[p++] = prefix[i]!;
+  // The 7 digits of the ticks (an integer below 10⁷: int32 arithmetic).
+  let f = frac | 0;
   for (let i = 6; i >= 0; i--) {
-    const d = f % 10;
-    buf[p + i] = 0x30 + d;
-    f = (f - d) / 10;
+    const q = (f / 10) | 0;
+    buf[p + i] = 0x30 + f - 10 * q;
+    f = q;
   }
   p += 7;
   buf[p++] = 0x5a; // Z
