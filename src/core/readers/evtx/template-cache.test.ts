@@ -70,6 +70,24 @@ describe('TemplateCache', () => {
     ).toBeUndefined();
   });
 
+  it('compares every byte, 4 at a time or not, wherever the copy starts', () => {
+    const cache = new TemplateCache<string>();
+    const size = 23; // 5 words and 3 bytes
+    const a = new Uint8Array(100 + size);
+    for (let i = 0; i < size; i++) a[100 + i] = i + 1;
+    cache.store(3, a, 100, size, 0, [], 'v');
+    for (const start of [201, 202, 203, 204]) {
+      const b = new Uint8Array(start + size + 5);
+      b.set(a.subarray(100), start);
+      expect(cache.find(3, b, view(b), start, size, 0, names({}))).toBe('v');
+      for (const at of [0, 3, 4, 19, 20, 22]) {
+        const c = b.slice();
+        c[start + at] = c[start + at]! ^ 0x80;
+        expect(cache.find(3, c, view(c), start, size, 0, names({}))).toBeUndefined();
+      }
+    }
+  });
+
   it('checks internal references relative to the template', () => {
     const cache = new TemplateCache<string>();
     const f = [{ pos: 0, kind: R_INTERNAL, rel: 8, name: 'X' }];
