@@ -10,6 +10,7 @@
 // or allocate without bound.
 import {
   dataFieldTargets,
+  putString,
   EVENT_DATA_FIELDS,
   eventWithData,
   GROUP_NAME_INDEX,
@@ -171,6 +172,10 @@ interface Action {
   /** Element state a nested fragment or template instance is read in. */
   ctx: number;
   offset: number;
+  /** The text when every part is literal (a constant of the template), else null. */
+  text: string | null;
+  /** That text as JSON bytes, made when a sink first needs it (RecordValueRefs.setBytes). */
+  json: Uint8Array | null;
 }
 
 function action(
@@ -183,7 +188,8 @@ function action(
   ctx: number,
   offset: number,
 ): Action {
-  return { kind, target, field, parts, nameParts, slot, ctx, offset };
+  const text = parts.length > 0 && parts.every((x) => typeof x === 'string') ? parts.join('') : null;
+  return { kind, target, field, parts, nameParts, slot, ctx, offset, text, json: null };
 }
 
 /** System fields first (EventID first of all, so a filtered record stops early), then data. */
@@ -285,6 +291,8 @@ class ChunkReader {
   /** The data fields, in EVENT_DATA_FIELDS order (setDataField). */
   private readonly data: (string | null)[] = new Array<string | null>(EVENT_DATA_FIELDS.length).fill(null);
   private hasEventId = false;
+  /** referenceTarget: the value also goes to groupName. */
+  private alsoGroup = false;
   private hasRecordId = false;
   private rejected = false;
   private budget = 0;
@@ -985,6 +993,7 @@ class ChunkReader {
       this.setText(a, this.render(type, off, size));
       return;
     }
+    if (this.refs !== null && this.setConstant(a)) return;
     const text = this.joinParts(parts, slots, nVals);
     if (a.target === T_EVENTID) this.setEventId(text === null ? Number.NaN : parseIntStrict(text));
     else if (a.target === T_RECORDID) this.setRecordId(text === null ? Number.NaN : parseIntStrict(text));
@@ -997,6 +1006,7 @@ class ChunkReader {
    * must be rendered.
    */
   private setReference(a: Action, type: number, off: number, size: number): boolean {
+    if (!isReferable(a.target)) return false;
     const refs = this.refs!;
     let chars: number;
     if (type === VT_STRING) {
@@ -1008,36 +1018,62 @@ class ChunkReader {
       if (chars < 0) return false;
     }
     this.spend(1 + (size >>> 6));
-    this.outChars += chars;
+    this.countChars(chars);
+    const k = this.referenceTarget(a);
+    if (k >= 0) keepReference(refs, k, type, off, size, chars);
+    if (this.alsoGroup) keepReference(refs, LINE_DATA + GROUP_NAME_INDEX, type, off, size, chars);
+    return true;
+  }
+
+  /**
+   * With a sink: a constant of the template (literal text: the provider's name, the channel) kept
+   * as its JSON bytes, made once per action; false when it must go the string way (empty, too long).
+   */
+  private setConstant(a: Action): boolean {
+    const text = a.text;
+    if (text === null || text === '' || text.length > MAX_VALUE_CHARS || !isReferable(a.target)) return false;
+    this.countChars(text.length);
+    const json = (a.json ??= jsonBytes(text));
+    const k = this.referenceTarget(a);
+    if (k >= 0) this.refs!.setBytes(k, json);
+    if (this.alsoGroup) this.refs!.setBytes(LINE_DATA + GROUP_NAME_INDEX, json);
+    return true;
+  }
+
+  /** What bound() counts of a value: the text one record may produce is bounded. */
+  private countChars(n: number): void {
+    this.outChars += n;
     if (this.outChars > this.outLimit)
       throw new BudgetError('the record expands to far more text than its size');
+  }
+
+  /**
+   * Where a (non-empty) value kept by reference goes, by the fields' rules: its line field, or -1
+   * when the field keeps its earlier value; `alsoGroup` when it is also a group event's groupName.
+   * The fields' strings become placeholders.
+   */
+  private referenceTarget(a: Action): number {
+    this.alsoGroup = false;
     switch (a.target) {
       case T_DATA: {
         const targets = dataFieldTargets(this.data, a.field, this.eventId);
-        if (targets & SETS_FIELD) {
-          this.data[a.field] = BY_REFERENCE;
-          keepReference(refs, LINE_DATA + a.field, type, off, size, chars);
-        }
         if (targets & SETS_GROUP) {
           this.data[GROUP_NAME_INDEX] = BY_REFERENCE;
-          keepReference(refs, LINE_DATA + GROUP_NAME_INDEX, type, off, size, chars);
+          this.alsoGroup = true;
         }
-        return true;
+        if ((targets & SETS_FIELD) === 0) return -1;
+        this.data[a.field] = BY_REFERENCE;
+        return LINE_DATA + a.field;
       }
       case T_CHANNEL:
         this.channel = BY_REFERENCE;
-        keepReference(refs, LINE_CHANNEL, type, off, size, chars);
-        return true;
+        return LINE_CHANNEL;
       case T_PROVIDER:
         this.provider = BY_REFERENCE;
-        keepReference(refs, LINE_PROVIDER, type, off, size, chars);
-        return true;
-      case T_COMPUTER:
-        this.computer = BY_REFERENCE;
-        keepReference(refs, LINE_COMPUTER, type, off, size, chars);
-        return true;
+        return LINE_PROVIDER;
       default:
-        return false;
+        this.computer = BY_REFERENCE;
+        return LINE_COMPUTER;
     }
   }
 
@@ -1131,6 +1167,17 @@ class ChunkReader {
     }
     return any ? this.bound(s) : null;
   }
+}
+
+/** The targets a value may be kept by reference for (not EventID, EventRecordID or the time). */
+function isReferable(target: number): boolean {
+  return target === T_DATA || target === T_CHANNEL || target === T_PROVIDER || target === T_COMPUTER;
+}
+
+/** A text as JSON bytes (NdjsonWriter's escapes and UTF-8). */
+function jsonBytes(text: string): Uint8Array {
+  const buf = new Uint8Array(6 * text.length + 2);
+  return buf.slice(0, putString(buf, 0, text));
 }
 
 /** Line field k of the record is the value at off (a string of `chars` code units, or another type). */

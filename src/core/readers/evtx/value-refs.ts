@@ -11,6 +11,8 @@ import { FILETIME_JSON_BYTES, putFiletimeJson, VT_HEX32, VT_SID, VT_STRING, VT_U
 
 /** Line fields: channel, provider, computer, then the data fields (EventValueRefs). */
 const LINE_FIELDS = 39;
+/** The kind of a field given as ready JSON bytes (a constant of the template), not a value type. */
+const KIND_BYTES = 0x7f;
 
 /** Decimal digits of an integer 0 ≤ n < 2³². */
 function digitCount(n: number): number {
@@ -81,6 +83,8 @@ export class RecordValueRefs implements EventValueRefs {
   private readonly off = new Int32Array(LINE_FIELDS);
   /** Code units of a string, bytes of another type. */
   private readonly size = new Int32Array(LINE_FIELDS);
+  /** The JSON bytes of KIND_BYTES fields. */
+  private readonly bytes: (Uint8Array | null)[] = new Array<Uint8Array | null>(LINE_FIELDS).fill(null);
   maxBytes = 0;
   /** Offset of the record's time (a FILETIME), when the sink gets the time by reference. */
   timeOff = -1;
@@ -118,6 +122,14 @@ export class RecordValueRefs implements EventValueRefs {
     this.used = true;
   }
 
+  /** Line field k is written as these JSON bytes (quotes included). */
+  setBytes(k: number, json: Uint8Array): void {
+    this.kind[k] = KIND_BYTES;
+    this.bytes[k] = json;
+    this.maxBytes += json.length;
+    this.used = true;
+  }
+
   /** Line field k is given as a string again (a later value replaced the referenced one). */
   clear(k: number): void {
     this.kind[k] = -1;
@@ -132,6 +144,13 @@ export class RecordValueRefs implements EventValueRefs {
     const size = this.size[k]!;
     const dv = this.dv;
     switch (this.kind[k]) {
+      case KIND_BYTES: {
+        const json = this.bytes[k]!;
+        const n = json.length;
+        if (n > 32) buf.set(json, start);
+        else for (let i = 0; i < n; i++) buf[start + i] = json[i]!;
+        return start + n;
+      }
       case VT_STRING: {
         const end = putUtf16Json(buf, start, this.b, off, size);
         // Control characters and surrogates: the string way, JSON.stringify's escapes.
