@@ -38,11 +38,14 @@ let lastPrefix = '';
 const DIGITS3 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
 const DIGITS4 = Array.from({ length: 10000 }, (_, i) => String(i).padStart(4, '0'));
 
-/** The last FILETIME split by splitFiletime: whole seconds since 1970, and 100 ns ticks. */
-let ftUnix = 0;
+/** The 100 ns ticks (below 10⁷: a small integer) of the FILETIME filetimeUnix last read. */
 let ftFrac = 0;
 
-function splitFiletime(dv: DataView, off: number): void {
+/**
+ * Whole seconds since 1970 of the FILETIME at off (its ticks in ftFrac). The seconds are returned,
+ * not stored in a module variable: past the small-integer range, each store made a heap number.
+ */
+function filetimeUnix(dv: DataView, off: number): number {
   const lo = dv.getUint32(off, true);
   const hi = dv.getUint32(off + 4, true);
   if (hi < 0x40000000) {
@@ -57,14 +60,13 @@ function splitFiletime(dv: DataView, off: number): void {
       q--;
       frac += 1e7;
     }
-    ftUnix = hi * 429 + q - 11644473600;
     ftFrac = frac;
-  } else {
-    const ticks = dv.getBigUint64(off, true);
-    const seconds = ticks / TICKS_PER_SECOND;
-    ftFrac = Number(ticks - seconds * TICKS_PER_SECOND);
-    ftUnix = Number(seconds - FILETIME_EPOCH_OFFSET_S);
+    return hi * 429 + q - 11644473600;
   }
+  const ticks = dv.getBigUint64(off, true);
+  const seconds = ticks / TICKS_PER_SECOND;
+  ftFrac = Number(ticks - seconds * TICKS_PER_SECOND);
+  return Number(seconds - FILETIME_EPOCH_OFFSET_S);
 }
 
 /** `YYYY-MM-DDTHH:MM:SS.` of a Unix second, cached: records arrive in time order. */
@@ -78,8 +80,7 @@ function secondPrefix(unix: number): string {
 
 /** FILETIME (100 ns ticks since 1601-01-01) → `YYYY-MM-DDTHH:MM:SS.fffffffZ`, exact. */
 export function filetimeToIso(dv: DataView, off: number): string {
-  splitFiletime(dv, off);
-  const prefix = secondPrefix(ftUnix);
+  const prefix = secondPrefix(filetimeUnix(dv, off));
   const high = Math.floor(ftFrac / 10000);
   return prefix + DIGITS3[high]! + DIGITS4[ftFrac - high * 10000]! + 'Z';
 }
@@ -101,21 +102,11 @@ function put2(buf: Uint8Array, p: number, n: number): void {
  * FILETIME (0 to 2⁶⁴ ticks, the years 1601 to 60056) is within what Date can write.
  */
 export function putFiletimeJson(buf: Uint8Array, start: number, dv: DataView, off: number): number {
-  const lo = dv.getUint32(off, true);
-  const hi = dv.getUint32(off + 4, true);
   let p = start;
   buf[p++] = 0x22;
-  if (hi < 0x40000000) {
-    // splitFiletime's arithmetic, in local variables: a Unix time stored in a module variable is
-    // past the small-integer range, and each store made a heap number.
-    const rest = hi * 4967296 + lo;
-    let q = Math.floor(rest / 1e7);
-    let frac = rest - q * 1e7;
-    if (frac < 0) {
-      q--;
-      frac += 1e7;
-    }
-    const unix = hi * 429 + q - 11644473600;
+  if (dv.getUint32(off + 4, true) < 0x40000000) {
+    const unix = filetimeUnix(dv, off);
+    const frac = ftFrac;
     const days = Math.floor(unix / 86400);
     if (days !== dayBytesDay && civilDate(days)) {
       put2(dayBytes, 0, (civilYear / 100) | 0);
