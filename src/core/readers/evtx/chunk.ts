@@ -153,9 +153,10 @@ const LINE_COMPUTER = 2;
 const LINE_DATA = 3;
 /**
  * The string a field holds while its value is kept by reference (RecordValueRefs): non-empty, so
- * that the first-non-empty rule keeps it; never output (the sink writes the referenced value).
+ * that the first-non-empty rule keeps it; never output (the sink writes the referenced value). One
+ * character: the writer bounds a line's bytes by its strings' lengths too.
  */
-const BY_REFERENCE = 'value kept by reference';
+const BY_REFERENCE = '*';
 
 /** Literal text, or the index of a substitution slot. */
 type Part = string | number;
