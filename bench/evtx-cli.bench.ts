@@ -10,8 +10,10 @@
 // (`cargo install --root DIR` elsewhere: point LOGONLENS_EVTX_DUMP at DIR/bin/evtx_dump). libevtx: `apt-get install libevtx-utils` (evtxexport).
 //
 // Env: LOGONLENS_BENCH_CLI_MB (default 128: the issue's file), LOGONLENS_BENCH_ANALYZE_MB (also
-// measure `analyze`'s peak RSS on a file of that size, e.g. 1024), LOGONLENS_BENCH_RUNS (runs per
-// configuration, median kept; default 3).
+// measure `analyze`'s peak RSS on a file of that size, e.g. 1024), LOGONLENS_BENCH_CLI_RUNS (or
+// LOGONLENS_BENCH_RUNS: runs per configuration, median kept; default 3), LOGONLENS_BENCH_CLI_TOOLS
+// (which rows: rust,events,analyze,libevtx,tsevtx, comma-separated; default all: libevtx alone
+// takes half a minute).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { homedir, loadavg, tmpdir } from 'node:os';
@@ -29,7 +31,15 @@ const dir = path.join(tmpdir(), 'logonlens-bench');
 mkdirSync(dir, { recursive: true });
 const sizeMB = Number(process.env.LOGONLENS_BENCH_CLI_MB ?? 128);
 const analyzeMB = Number(process.env.LOGONLENS_BENCH_ANALYZE_MB ?? 0);
-const RUNS = Math.max(1, Number(process.env.LOGONLENS_BENCH_RUNS ?? 3));
+const RUNS = Math.max(
+  1,
+  Number(process.env.LOGONLENS_BENCH_CLI_RUNS ?? process.env.LOGONLENS_BENCH_RUNS ?? 3),
+);
+const TOOLS = new Set(
+  (process.env.LOGONLENS_BENCH_CLI_TOOLS ?? 'rust,events,analyze,libevtx,tsevtx')
+    .split(',')
+    .map((t) => t.trim()),
+);
 
 if (!existsSync(path.join(root, 'dist/node/server/cli/main.js'))) {
   console.log('dist/node missing: run `npm run build:node` first (the CLI runs from dist). Skipped.');
@@ -99,7 +109,9 @@ const dump = evtxDump();
 const rows: Row[] = [];
 const datasetOut = path.join(dir, 'evtx-cli-dataset.json');
 
-if (dump === null) {
+if (!TOOLS.has('rust')) {
+  // not asked for
+} else if (dump === null) {
   rows.push({ tool: 'Rust evtx_dump', records: 0, m: null, note: 'not found: `cargo install evtx`' });
 } else {
   for (const t of [1, 2])
@@ -109,63 +121,67 @@ if (dump === null) {
       m: measure(dump, ['-t', String(t), '-o', 'jsonl', file.path]),
     });
 }
-for (const w of [1, 2])
+for (const w of TOOLS.has('events') ? [1, 2] : [])
   rows.push({
     tool: `logonlens events --workers ${w}`,
     records: file.records,
     m: measure(node, [CLI, 'events', '--workers', String(w), file.path]),
   });
-for (const w of [1, 2])
+for (const w of TOOLS.has('analyze') ? [1, 2] : [])
   rows.push({
     tool: `logonlens analyze --workers ${w}`,
     records: file.records,
     m: measure(node, [CLI, 'analyze', '--workers', String(w), file.path, '-o', datasetOut]),
   });
 const evtxexport = which('evtxexport');
-rows.push(
-  evtxexport === null
-    ? { tool: 'libevtx evtxexport -f xml', records: 0, m: null, note: 'not installed: libevtx-utils' }
-    : {
-        tool: 'libevtx evtxexport -f xml',
-        records: file.records,
-        m: measure(evtxexport, ['-f', 'xml', file.path], 1),
-      },
-);
-// @ts-evtx/core holds the whole file and is slow: a 32 MB subset.
-const subset = build(Math.min(32, sizeMB));
-const ts = spawnSync(node, ['--import', 'tsx', path.join(here, 'evtx-peer-tsevtx.ts'), subset.path], {
-  encoding: 'utf8',
-  maxBuffer: 1 << 24,
-});
-try {
-  const j = JSON.parse(ts.stdout.trim().split('\n').pop() ?? '') as {
-    missing?: boolean;
-    records?: number;
-    wallMs?: number;
-    cpuMs?: number;
-    maxRssKB?: number;
-  };
+if (TOOLS.has('libevtx'))
   rows.push(
-    j.missing
-      ? { tool: '@ts-evtx/core', records: 0, m: null, note: 'not installed' }
+    evtxexport === null
+      ? { tool: 'libevtx evtxexport -f xml', records: 0, m: null, note: 'not installed: libevtx-utils' }
       : {
-          tool: '@ts-evtx/core (iterate records)',
-          records: j.records ?? 0,
-          m: {
-            wallMs: j.wallMs ?? 0,
-            cpuMs: j.cpuMs ?? null,
-            maxRssKB: j.maxRssKB ?? null,
-            load: loadavg()[0]!,
-            ok: true,
-          },
-          note: `${(subset.bytes / 1e6).toFixed(0)} MB subset`,
+          tool: 'libevtx evtxexport -f xml',
+          records: file.records,
+          m: measure(evtxexport, ['-f', 'xml', file.path], 1),
         },
   );
-} catch {
-  rows.push({ tool: '@ts-evtx/core', records: 0, m: null, note: `failed: ${ts.stderr.slice(0, 120)}` });
+// @ts-evtx/core holds the whole file and is slow: a 32 MB subset.
+function measureTsEvtx(): void {
+  const subset = build(Math.min(32, sizeMB));
+  const ts = spawnSync(node, ['--import', 'tsx', path.join(here, 'evtx-peer-tsevtx.ts'), subset.path], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  try {
+    const j = JSON.parse(ts.stdout.trim().split('\n').pop() ?? '') as {
+      missing?: boolean;
+      records?: number;
+      wallMs?: number;
+      cpuMs?: number;
+      maxRssKB?: number;
+    };
+    rows.push(
+      j.missing
+        ? { tool: '@ts-evtx/core', records: 0, m: null, note: 'not installed' }
+        : {
+            tool: '@ts-evtx/core (iterate records)',
+            records: j.records ?? 0,
+            m: {
+              wallMs: j.wallMs ?? 0,
+              cpuMs: j.cpuMs ?? null,
+              maxRssKB: j.maxRssKB ?? null,
+              load: loadavg()[0]!,
+              ok: true,
+            },
+            note: `${(subset.bytes / 1e6).toFixed(0)} MB subset`,
+          },
+    );
+  } catch {
+    rows.push({ tool: '@ts-evtx/core', records: 0, m: null, note: `failed: ${ts.stderr.slice(0, 120)}` });
+  }
 }
+if (TOOLS.has('tsevtx')) measureTsEvtx();
 
-const ours1 = rows.find((r) => r.tool === 'logonlens events --workers 1')!;
+const ours1 = rows.find((r) => r.tool === 'logonlens events --workers 1');
 const rust1 = rows.find((r) => r.tool.startsWith('Rust evtx_dump -t 1'));
 console.log(
   `\n## ${(file.bytes / 1e6).toFixed(0)} MB, ${file.records} records; median of ${RUNS} runs each; output to /dev/null`,
@@ -191,7 +207,7 @@ for (const r of rows) {
       fmt(rate(r)).padStart(11) +
       fmt(r.m.cpuMs === null ? null : r.m.cpuMs / 1000, 2).padStart(8) +
       (rust1?.m ? fmt(rate(r) / rate(rust1), 2) + 'x' : '-').padStart(13) +
-      (fmt(rate(r) / rate(ours1), 2) + 'x').padStart(13) +
+      (ours1?.m ? fmt(rate(r) / rate(ours1), 2) + 'x' : '-').padStart(13) +
       fmt(r.m.maxRssKB === null ? null : r.m.maxRssKB / 1024).padStart(13) +
       fmt(r.m.load, 1).padStart(7) +
       (r.note ? `  (${r.note})` : ''),
@@ -202,9 +218,15 @@ const ev2 = byTool('logonlens events --workers 2');
 const an1 = byTool('logonlens analyze --workers 1');
 const an2 = byTool('logonlens analyze --workers 2');
 console.log('\nGoals (issue 10):');
-if (rust1?.m)
-  console.log(`  events 1 worker ≥ 50 % of Rust -t 1: ${fmt((100 * rate(ours1)) / rate(rust1))} %`);
-if (ev2) console.log(`  events 2 workers ≥ 1.7x 1 worker: ${fmt(rate(ev2) / rate(ours1), 2)}x`);
+const perCpu = (r: Row): number =>
+  r.m === null || r.m.cpuMs === null || r.m.cpuMs === 0 ? Number.NaN : (r.records * 1000) / r.m.cpuMs;
+if (rust1?.m && ours1?.m)
+  console.log(
+    `  events 1 worker ≥ 50 % of Rust -t 1: ${fmt((100 * rate(ours1)) / rate(rust1))} % (records/s); ` +
+      `${fmt((100 * perCpu(ours1)) / perCpu(rust1))} % per CPU-second`,
+  );
+if (ev2?.m && ours1?.m)
+  console.log(`  events 2 workers ≥ 1.7x 1 worker: ${fmt(rate(ev2) / rate(ours1), 2)}x`);
 if (an1 && an2) console.log(`  analyze 2 workers ≥ 1.7x 1 worker: ${fmt(rate(an2) / rate(an1), 2)}x`);
 if (an1 && an2)
   console.log(

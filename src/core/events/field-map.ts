@@ -67,7 +67,28 @@ export const WINDOWS_FIELD_INDEX: ReadonlyMap<string, number> = new Map(
   Object.entries(WINDOWS_FIELD_MAP).map(([name, field]) => [name, EVENT_DATA_FIELDS.indexOf(field)]),
 );
 const TARGET_USER = EVENT_DATA_FIELDS.indexOf('targetUser');
-const GROUP_NAME = EVENT_DATA_FIELDS.indexOf('groupName');
+/** Position of groupName in EVENT_DATA_FIELDS (a group event's TargetUserName also sets it). */
+export const GROUP_NAME_INDEX = EVENT_DATA_FIELDS.indexOf('groupName');
+
+/** dataFieldTargets: the value goes to its own field. */
+export const SETS_FIELD = 1;
+/** dataFieldTargets: the value also goes to groupName. */
+export const SETS_GROUP = 2;
+
+/**
+ * Where a value for the data field at `index` goes, by setWindowsField's rule on an array in
+ * EVENT_DATA_FIELDS order: SETS_FIELD when the field is still null or empty (the first non-empty
+ * value wins), SETS_GROUP when it is a group event's TargetUserName and groupName is still null.
+ * The EVTX reader asks this for values it writes straight from the record's bytes (never empty).
+ */
+export function dataFieldTargets(values: readonly (string | null)[], index: number, eventId: number): number {
+  const old = values[index];
+  let targets = old === null || old === '' ? SETS_FIELD : 0;
+  if (index === TARGET_USER && values[GROUP_NAME_INDEX] === null && GROUP_EVENT_IDS.has(eventId)) {
+    targets |= SETS_GROUP;
+  }
+  return targets;
+}
 
 /**
  * setWindowsField's rule for data fields held in an array in EVENT_DATA_FIELDS order, by the
@@ -83,9 +104,7 @@ export function setDataField(
   value: string | null,
 ): void {
   if (value === null) return;
-  const old = values[index];
-  if (old === null || old === '') values[index] = value;
-  if (index === TARGET_USER && values[GROUP_NAME] === null && GROUP_EVENT_IDS.has(eventId)) {
-    values[GROUP_NAME] = value;
-  }
+  const targets = dataFieldTargets(values, index, eventId);
+  if (targets & SETS_FIELD) values[index] = value;
+  if (targets & SETS_GROUP) values[GROUP_NAME_INDEX] = value;
 }

@@ -224,19 +224,42 @@ export function eventWithData(
 }
 
 /**
+ * Values of an event given by reference instead of as strings: the EVTX reader leaves most values
+ * in the record's bytes and its sink (NdjsonWriter) has them written as JSON straight from there,
+ * never decoded into strings. Line fields are numbered as in an NDJSON line: 0 channel, 1 provider,
+ * 2 computer, then 3 + the position in EVENT_DATA_FIELDS.
+ */
+export interface EventValueRefs {
+  /** >= 0 where line field k is given by reference (its string argument is then a placeholder). */
+  readonly kind: Int8Array;
+  /** Bytes the referenced values (and the time, when referenced) take at most, written as JSON. */
+  readonly maxBytes: number;
+  /** Writes the time as a JSON string at p (when the time is given by reference); returns the end. */
+  writeTime(buf: Uint8Array, p: number): number;
+  /** Writes line field k as a JSON string at p; returns the end. */
+  writeValue(buf: Uint8Array, p: number, k: number): number;
+}
+
+/**
  * Takes events given as their fields (eventWithData's arguments) instead of as objects: the EVTX
  * reader hands each record so to a writer that only outputs it (NDJSON), so that no event object
- * is built. `data` is only valid during the call.
+ * is built. `time` is null when `refs` holds it; `data` and `refs` are only valid during the call.
  */
 export interface EventFieldsSink {
+  /**
+   * True when the sink can write values from `refs` (NdjsonWriter). A sink that needs every value
+   * as a string (the workers' event packer) says false, and then gets no `refs` and a `time` always.
+   */
+  readonly takesValueRefs: boolean;
   fields(
-    time: string,
+    time: string | null,
     recordId: number | null,
     eventId: number,
     channel: string | null,
     provider: string | null,
     computer: string | null,
     data: readonly (string | null)[],
+    refs: EventValueRefs | null,
   ): void;
 }
 

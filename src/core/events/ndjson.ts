@@ -5,7 +5,12 @@
 // `-`… repeat on most lines), so that a line is a few dozen concatenations of ready segments. Used
 // by the CLI on the main thread and by the EVTX worker threads, which write their chunks' NDJSON
 // themselves so that the main thread only writes bytes.
-import { LOGON_EVENT_FIELDS, type EventFieldsSink, type LogonEvent } from './logon-event.js';
+import {
+  LOGON_EVENT_FIELDS,
+  type EventFieldsSink,
+  type EventValueRefs,
+  type LogonEvent,
+} from './logon-event.js';
 
 /** Values longer than this are escaped each time (rare; they must not fill the cache). */
 const CACHE_MAX_CHARS = 256;
@@ -127,6 +132,7 @@ export class NdjsonFormatter {
 
 /** The 39 string fields of a line, in line order (LOGON_EVENT_FIELDS after time, recordId, eventId). */
 const LINE_STRING_FIELDS = LOGON_EVENT_FIELDS.slice(3);
+const LINE_FIELDS = LINE_STRING_FIELDS.length;
 
 /** Copies the string fields in line order into `row` (named reads: see NdjsonFormatter). */
 function readStringFields(e: LogonEvent, row: (string | null)[]): void {
@@ -211,6 +217,9 @@ const MAX_SHAPES = 4096;
 
 /** The constant text of the lines of one shape, before each non-null value and at the end. */
 interface Shape {
+  /** The line fields that are not null, in line order. */
+  fields: Uint8Array;
+  /** The text before each of them, then the end of the line. */
   pieces: Uint8Array[];
   bytes: number;
 }
@@ -226,6 +235,7 @@ interface Shape {
  * is made once, before it is written.
  */
 export class NdjsonWriter implements EventFieldsSink {
+  readonly takesValueRefs = true;
   private buf: Uint8Array;
   private pos = 0;
   private readonly row = new Array<string | null>(LINE_STRING_FIELDS.length).fill(null);
@@ -272,71 +282,102 @@ export class NdjsonWriter implements EventFieldsSink {
 
   /** Appends one event's line, newline included. */
   line(e: LogonEvent): void {
-    readStringFields(e, this.row);
-    this.write(e.time, e.recordId, e.eventId);
+    const row = this.row;
+    readStringFields(e, row);
+    this.write(e.time, e.recordId, e.eventId, row[0] ?? null, row[1] ?? null, row[2] ?? null, row, 3, null);
   }
 
-  /** Appends the line of the event given by its fields (as eventWithData takes them). */
+  /**
+   * Appends the line of the event given by its fields (as eventWithData takes them), some of them
+   * perhaps by reference (EventFieldsSink).
+   */
   fields(
-    time: string,
+    time: string | null,
     recordId: number | null,
     eventId: number,
     channel: string | null,
     provider: string | null,
     computer: string | null,
     data: readonly (string | null)[],
+    refs: EventValueRefs | null = null,
   ): void {
-    const row = this.row;
-    row[0] = channel;
-    row[1] = provider;
-    row[2] = computer;
-    for (let i = 3; i < row.length; i++) row[i] = data[i - 3] ?? null;
-    this.write(time, recordId, eventId);
+    this.write(time, recordId, eventId, channel, provider, computer, data, 0, refs);
   }
 
-  /** Writes the line of an event whose string fields are in `row`. */
-  private write(time: string, recordId: number | null, eventId: number): void {
-    const row = this.row;
+  /**
+   * Writes one line: the string fields are channel, provider, computer, then data[at…at + 36) (the
+   * data fields); a field that refs marks is written by refs, its string being a placeholder.
+   */
+  private write(
+    time: string | null,
+    recordId: number | null,
+    eventId: number,
+    channel: string | null,
+    provider: string | null,
+    computer: string | null,
+    data: readonly (string | null)[],
+    at: number,
+    refs: EventValueRefs | null,
+  ): void {
     let lo = 0;
     let hi = 0;
-    let chars = time.length;
-    for (let f = 0; f < 30; f++) {
-      const v = row[f]!;
-      if (v !== null) {
-        lo |= 1 << f;
-        chars += v.length;
-      }
+    // Characters of the values (a referenced value's placeholder too: a bound is all it takes).
+    let chars = time === null ? 0 : time.length;
+    if (channel !== null) {
+      lo |= 1;
+      chars += channel.length;
     }
-    for (let f = 30; f < row.length; f++) {
-      const v = row[f]!;
-      if (v !== null) {
-        hi |= 1 << (f - 30);
-        chars += v.length;
-      }
+    if (provider !== null) {
+      lo |= 2;
+      chars += provider.length;
     }
-    const shape = this.shape(lo, hi);
+    if (computer !== null) {
+      lo |= 4;
+      chars += computer.length;
+    }
+    for (let f = 3; f < LINE_FIELDS; f++) {
+      const v = data[at + f - 3] ?? null;
+      if (v === null) continue;
+      if (f < 30) lo |= 1 << f;
+      else hi |= 1 << (f - 30);
+      chars += v.length;
+    }
+    const shape = this.shape(lo, hi, channel, provider, computer, data, at);
     // A value takes at most 6 bytes per UTF-16 unit (`\u001b`) and its quotes.
-    this.ensure(shape.bytes + 6 * chars + 2 * row.length + LINE_FIXED_BYTES);
+    this.ensure(
+      shape.bytes + 6 * chars + 2 * LINE_FIELDS + LINE_FIXED_BYTES + (refs === null ? 0 : refs.maxBytes),
+    );
     const buf = this.buf;
     let p = put(buf, this.pos, LINE_START);
-    p = putString(buf, p, time);
+    p = time === null ? refs!.writeTime(buf, p) : putString(buf, p, time);
     p = put(buf, p, RECORD_ID_KEY);
     p = recordId === null ? put(buf, p, NULL) : putNumber(buf, p, recordId);
     p = put(buf, p, EVENT_ID_KEY);
     p = putNumber(buf, p, eventId);
-    const pieces = shape.pieces;
-    let k = 0;
-    for (let f = 0; f < row.length; f++) {
-      const v = row[f]!;
-      if (v === null) continue;
-      p = put(buf, p, pieces[k++]!);
-      p = putString(buf, p, v);
+    const { fields, pieces } = shape;
+    const kind = refs === null ? null : refs.kind;
+    for (let k = 0; k < fields.length; k++) {
+      const f = fields[k]!;
+      p = put(buf, p, pieces[k]!);
+      if (kind !== null && kind[f]! >= 0) p = refs!.writeValue(buf, p, f);
+      else {
+        const v = f === 0 ? channel : f === 1 ? provider : f === 2 ? computer : data[at + f - 3];
+        p = putString(buf, p, v!);
+      }
     }
-    this.pos = put(buf, p, pieces[k]!);
+    this.pos = put(buf, p, pieces[fields.length]!);
     this.lines++;
   }
 
-  private shape(lo: number, hi: number): Shape {
+  private shape(
+    lo: number,
+    hi: number,
+    channel: string | null,
+    provider: string | null,
+    computer: string | null,
+    data: readonly (string | null)[],
+    at: number,
+  ): Shape {
     let byLo = this.shapes[hi];
     if (byLo === undefined) byLo = this.shapes[hi] = new Map<number, Shape>();
     let shape = byLo.get(lo);
@@ -346,8 +387,12 @@ export class NdjsonWriter implements EventFieldsSink {
         this.shapeCount = 0;
         byLo = this.shapes[hi] = new Map<number, Shape>();
       }
-      const pieces = shapePieces(this.row);
-      shape = { pieces, bytes: pieces.reduce((n, x) => n + x.length, 0) };
+      const field = (f: number): string | null =>
+        f === 0 ? channel : f === 1 ? provider : f === 2 ? computer : (data[at + f - 3] ?? null);
+      const pieces = shapePieces(field);
+      const fields = new Uint8Array(pieces.length - 1);
+      for (let f = 0, k = 0; f < LINE_FIELDS; f++) if (field(f) !== null) fields[k++] = f;
+      shape = { fields, pieces, bytes: pieces.reduce((n, x) => n + x.length, 0) };
       byLo.set(lo, shape);
       this.shapeCount++;
     }
@@ -376,7 +421,7 @@ function put(buf: Uint8Array, p: number, src: Uint8Array): number {
  * the Basic Multilingual Plane are encoded here; control characters and surrogates (escapes,
  * pairs) are left to JSON.stringify.
  */
-function putString(buf: Uint8Array, start: number, s: string): number {
+export function putString(buf: Uint8Array, start: number, s: string): number {
   let p = start;
   buf[p++] = 0x22;
   for (let i = 0; i < s.length; i++) {
@@ -393,6 +438,43 @@ function putString(buf: Uint8Array, start: number, s: string): number {
       buf[p++] = 0x80 | (c & 63);
     } else {
       return utf8Into(JSON.stringify(s), buf, start);
+    }
+  }
+  buf[p++] = 0x22;
+  return p;
+}
+
+/**
+ * `units` UTF-16LE code units at src[off] (a value inside an EVTX record) as a JSON string in
+ * UTF-8: the bytes putString writes for the same text, without making the string (room made by the
+ * caller: 6 bytes per unit and the quotes). Returns -1 when the text holds a control character or
+ * a surrogate, which it leaves to the caller: decode the text, then putString (JSON.stringify's
+ * escapes, surrogate pairs), over whatever this wrote.
+ */
+export function putUtf16Json(
+  buf: Uint8Array,
+  start: number,
+  src: Uint8Array,
+  off: number,
+  units: number,
+): number {
+  let p = start;
+  buf[p++] = 0x22;
+  for (let q = off, end = off + 2 * units; q < end; q += 2) {
+    const c = src[q]! | (src[q + 1]! << 8);
+    if (c < 0x80) {
+      if (c < 0x20) return -1;
+      if (c === 0x22 || c === 0x5c) buf[p++] = 0x5c;
+      buf[p++] = c;
+    } else if (c < 0x800) {
+      buf[p++] = 0xc0 | (c >> 6);
+      buf[p++] = 0x80 | (c & 63);
+    } else if (c < 0xd800 || c > 0xdfff) {
+      buf[p++] = 0xe0 | (c >> 12);
+      buf[p++] = 0x80 | ((c >> 6) & 63);
+      buf[p++] = 0x80 | (c & 63);
+    } else {
+      return -1;
     }
   }
   buf[p++] = 0x22;
@@ -416,12 +498,12 @@ function putNumber(buf: Uint8Array, start: number, n: number): number {
 }
 
 /** The constant pieces of a line of this shape: before each non-null value, and the end. */
-function shapePieces(row: readonly (string | null)[]): Uint8Array[] {
+function shapePieces(field: (f: number) => string | null): Uint8Array[] {
   const pieces: Uint8Array[] = [];
   let text = '';
-  for (let f = 0; f < row.length; f++) {
+  for (let f = 0; f < LINE_FIELDS; f++) {
     const key = ',"' + LINE_STRING_FIELDS[f]! + '":';
-    if (row[f] === null) text += key + 'null';
+    if (field(f) === null) text += key + 'null';
     else {
       pieces.push(asciiBytes(text + key));
       text = '';

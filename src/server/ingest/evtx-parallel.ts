@@ -35,6 +35,10 @@ import {
 } from './evtx-worker.js';
 import { spawnModuleWorker } from '../jobs/spawn-worker.js';
 import { EVTX_WORKER_URL, takePrestartedWorker } from './evtx-prestart.js';
+import { useNativeCrc32 } from './native-crc32.js';
+
+// Chunks read on this thread (small inputs, dead workers) are checksummed natively too.
+useNativeCrc32();
 
 export interface EvtxProgress {
   bytes: number;

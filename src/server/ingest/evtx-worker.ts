@@ -15,6 +15,7 @@ import {
   type ChunkResult,
 } from '../../core/readers/evtx/index.js';
 import { IDLE_WORKER_DATA } from './evtx-prestart.js';
+import { useNativeCrc32 } from './native-crc32.js';
 
 /** The string-valued fields of LogonEvent, in LOGON_EVENT_FIELDS order. */
 const STRING_FIELDS = LOGON_EVENT_FIELDS.filter((f) => f !== 'recordId' && f !== 'eventId') as Exclude<
@@ -92,6 +93,8 @@ function readStringCells(e: LogonEvent, row: (string | null)[]): void {
  * chunk's event objects can be dropped as soon as they are packed (they never pile up in the worker).
  */
 export class EventPacker implements EventFieldsSink {
+  /** Every value as a string: packed events become LogonEvents on the calling thread. */
+  readonly takesValueRefs = false;
   private readonly strings: string[] = [];
   private readonly index = new Map<string, number>();
   private cells = new Int32Array(1024 * NS);
@@ -156,7 +159,7 @@ export class EventPacker implements EventFieldsSink {
    * computer, then EVENT_DATA_FIELDS in order, as `data` holds them).
    */
   fields(
-    time: string,
+    time: string | null,
     recordId: number | null,
     eventId: number,
     channel: string | null,
@@ -166,7 +169,8 @@ export class EventPacker implements EventFieldsSink {
   ): void {
     this.reserve(1);
     const i = this.count++;
-    this.start(i, time, recordId, eventId);
+    // `time` is null only with value references, which this sink declines (takesValueRefs).
+    this.start(i, time ?? '', recordId, eventId);
     const cells = this.cells;
     const c = i * NS;
     cells[c + 1] = this.cell(channel);
@@ -321,6 +325,7 @@ function isIdle(v: unknown): boolean {
 
 /** The job handler of a worker with these options. */
 function serveJobs(port: MessagePort, init: WorkerInit): (job: ChunkJob) => void {
+  useNativeCrc32();
   const filter: ChunkFilter = {
     eventIds: init.filter.eventIds === null ? null : new Set(init.filter.eventIds),
     from: init.filter.from,

@@ -13,8 +13,6 @@ import {
   type ReadOptions,
   type ReadResult,
 } from '../../core/readers/types.js';
-import { createJsonStreamReader } from '../../core/readers/winlogbeat/index.js';
-import { createXmlStreamReader } from '../../core/readers/xml/index.js';
 import { readEvtxParallel } from './evtx-parallel.js';
 
 export interface InputProgress {
@@ -121,7 +119,12 @@ export async function streamInputFile(file: string, opts: ReadInputOptions = {})
     hash: _hash,
     ...readOpts
   } = opts; // readOpts keeps onEvent
-  const reader = format === 'xml' ? createXmlStreamReader(readOpts) : createJsonStreamReader(readOpts);
+  // The XML and JSON readers are loaded for their formats only: an EVTX run (`logonlens events`)
+  // does not pay for compiling them before its workers start.
+  const reader =
+    format === 'xml'
+      ? (await import('../../core/readers/xml/index.js')).createXmlStreamReader(readOpts)
+      : (await import('../../core/readers/winlogbeat/index.js')).createJsonStreamReader(readOpts);
   const hash = createHash('sha256');
   let bytes = 0;
   let last = 0;

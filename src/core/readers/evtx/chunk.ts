@@ -9,17 +9,23 @@
 // (a slot referenced thousands of times, self-referencing nested XML) cannot make the reader hang
 // or allocate without bound.
 import {
+  dataFieldTargets,
+  putString,
   EVENT_DATA_FIELDS,
   eventWithData,
+  GROUP_NAME_INDEX,
   setDataField,
+  SETS_FIELD,
+  SETS_GROUP,
   WINDOWS_FIELD_INDEX,
   type EventFieldsSink,
   type LogonEvent,
 } from '../../events/index.js';
 import { WarningSink, type ReadWarning } from '../types.js';
 import { parseTime, timeSortKey } from '../xml/time.js';
-import { crc32 } from './crc32.js';
-import { decodeUtf16 } from './text.js';
+import { checksum } from './crc32.js';
+import { decodeUtf16, utf16ValueUnits } from './text.js';
+import { RecordValueRefs, refChars } from './value-refs.js';
 import { R_ANY, R_EXTERNAL, R_INLINE, R_INTERNAL, TemplateCache, type NameField } from './template-cache.js';
 import {
   filetimeToIso,
@@ -140,6 +146,18 @@ const A_PROVIDER = 0;
 const A_TIME = 1;
 const A_DATA_NAME = 2;
 
+/** Line field numbers of the sink's references (EventValueRefs): channel, provider, computer, data. */
+const LINE_CHANNEL = 0;
+const LINE_PROVIDER = 1;
+const LINE_COMPUTER = 2;
+const LINE_DATA = 3;
+/**
+ * The string a field holds while its value is kept by reference (RecordValueRefs): non-empty, so
+ * that the first-non-empty rule keeps it; never output (the sink writes the referenced value). One
+ * character: the writer bounds a line's bytes by its strings' lengths too.
+ */
+const BY_REFERENCE = '*';
+
 /** Literal text, or the index of a substitution slot. */
 type Part = string | number;
 
@@ -154,6 +172,10 @@ interface Action {
   /** Element state a nested fragment or template instance is read in. */
   ctx: number;
   offset: number;
+  /** The text when every part is literal (a constant of the template), else null. */
+  text: string | null;
+  /** That text as JSON bytes, made when a sink first needs it (RecordValueRefs.setBytes). */
+  json: Uint8Array | null;
 }
 
 function action(
@@ -166,7 +188,8 @@ function action(
   ctx: number,
   offset: number,
 ): Action {
-  return { kind, target, field, parts, nameParts, slot, ctx, offset };
+  const text = parts.length > 0 && parts.every((x) => typeof x === 'string') ? parts.join('') : null;
+  return { kind, target, field, parts, nameParts, slot, ctx, offset, text, json: null };
 }
 
 /** System fields first (EventID first of all, so a filtered record stops early), then data. */
@@ -257,6 +280,10 @@ class ChunkReader {
   // end of the record, in one literal.
   private eventId = 0;
   private time = '';
+  /** With a sink: offset of the FILETIME the time is written from, or -1 (then `time`). */
+  private timeOff = -1;
+  /** With a sink: the record's values kept as references into the chunk, written by the sink. */
+  private readonly refs: RecordValueRefs | null;
   private recordIdField: number | null = null;
   private channel: string | null = null;
   private provider: string | null = null;
@@ -264,6 +291,8 @@ class ChunkReader {
   /** The data fields, in EVENT_DATA_FIELDS order (setDataField). */
   private readonly data: (string | null)[] = new Array<string | null>(EVENT_DATA_FIELDS.length).fill(null);
   private hasEventId = false;
+  /** referenceTarget: the value also goes to groupName. */
+  private alsoGroup = false;
   private hasRecordId = false;
   private rejected = false;
   private budget = 0;
@@ -287,6 +316,7 @@ class ChunkReader {
     this.b = bytes;
     this.len = Math.min(bytes.length, CHUNK_SIZE);
     this.dv = new DataView(bytes.buffer, bytes.byteOffset, this.len);
+    this.refs = eventSink?.takesValueRefs === true ? new RecordValueRefs(bytes, this.dv) : null;
   }
 
   private warn(code: string, message: string, offset: number, record?: number): void {
@@ -329,7 +359,7 @@ class ChunkReader {
       );
       return;
     }
-    const headerCrc = crc32(b, 128, CHUNK_HEADER_SIZE, crc32(b, 0, 120));
+    const headerCrc = checksum(b, 128, CHUNK_HEADER_SIZE, checksum(b, 0, 120));
     if (headerCrc !== u32At(b, 124)) {
       this.warn('chunk-header-crc', `${at}: header checksum mismatch; the chunk is read anyway`, 0);
     }
@@ -350,7 +380,7 @@ class ChunkReader {
         len,
       );
       end = Math.min(end, len);
-    } else if (end === freeSpace && crc32(b, CHUNK_HEADER_SIZE, end) !== u32At(b, 52)) {
+    } else if (end === freeSpace && checksum(b, CHUNK_HEADER_SIZE, end) !== u32At(b, 52)) {
       this.warn(
         'chunk-crc',
         `${at}: event records checksum mismatch; the records are read anyway`,
@@ -414,6 +444,8 @@ class ChunkReader {
     if (this.firstRecordId === null) this.firstRecordId = id;
     this.eventId = 0;
     this.time = '';
+    this.timeOff = -1;
+    this.refs?.reset();
     this.recordIdField = null;
     this.channel = null;
     this.provider = null;
@@ -468,28 +500,34 @@ class ChunkReader {
       return;
     }
     if (!this.hasRecordId) this.recordIdField = id;
-    if (this.time === '') this.time = filetimeToIso(dv, p + 16);
+    if (this.time === '' && this.timeOff < 0) {
+      if (this.refs === null) this.time = filetimeToIso(dv, p + 16);
+      else this.timeOff = p + 16;
+    }
     const f = this.filter;
     if (f.eventIds !== null && !f.eventIds.has(this.eventId)) {
       this.skip('filtered-event-id');
       return;
     }
     if (f.from !== null || f.to !== null) {
-      const key = timeSortKey(this.time);
+      const key = timeSortKey(this.timeOff < 0 ? this.time : filetimeToIso(dv, this.timeOff));
       if ((f.from !== null && key < f.from) || (f.to !== null && key >= f.to)) {
         this.skip('filtered-time');
         return;
       }
     }
     if (this.eventSink !== null) {
+      const refs = this.refs;
+      if (refs !== null) refs.timeOff = this.timeOff;
       this.eventSink.fields(
-        this.time,
+        this.timeOff < 0 ? this.time : null,
         this.recordIdField,
         this.eventId,
         this.channel,
         this.provider,
         this.computer,
         this.data,
+        refs,
       );
       return;
     }
@@ -514,6 +552,9 @@ class ChunkReader {
   // ---- names ---------------------------------------------------------------------------------
 
   /** Element/attribute name at a chunk offset: next offset u32, hash u16, count u16, UTF-16. */
+  /** name(), as a function (the template cache reads names with it). */
+  private readonly nameAt = (off: number): string => this.name(off);
+
   private name(off: number): string {
     const cached = this.names.get(off);
     if (cached !== undefined) return cached;
@@ -630,7 +671,7 @@ class ChunkReader {
       throw new ParseError(`template at chunk offset ${defOff} runs past the chunk`);
     }
     const sharedKey = TemplateCache.key(this.b, defOff, size, ctx);
-    const shared = sharedTemplates.find(sharedKey, this.b, start, size, ctx, (off) => this.name(off));
+    const shared = sharedTemplates.find(sharedKey, this.b, this.dv, start, size, ctx, this.nameAt);
     if (shared !== undefined) {
       this.templates.set(key, shared);
       return shared;
@@ -934,19 +975,103 @@ class ChunkReader {
           return;
         case T_TIME:
           if (type === VT_FILETIME && size >= 8) {
-            this.time = filetimeToIso(this.dv, off);
+            if (this.refs === null) this.time = filetimeToIso(this.dv, off);
+            else {
+              // Written by the sink (putFiletimeJson, which cannot throw), not made into text here.
+              this.time = '';
+              this.timeOff = off;
+            }
             return;
           }
           break;
         default:
+          if (this.refs !== null && this.setReference(a, type, off, size)) return;
       }
       this.setText(a, this.render(type, off, size));
       return;
     }
+    if (this.refs !== null && this.setConstant(a)) return;
     const text = this.joinParts(parts, slots, nVals);
     if (a.target === T_EVENTID) this.setEventId(text === null ? Number.NaN : parseIntStrict(text));
     else if (a.target === T_RECORDID) this.setRecordId(text === null ? Number.NaN : parseIntStrict(text));
     else this.setText(a, text);
+  }
+
+  /**
+   * With a sink: keeps the value as a reference into the chunk (RecordValueRefs) where it can be,
+   * with the work, bounds and field rules that rendering it as a string would apply; false when it
+   * must be rendered.
+   */
+  private setReference(a: Action, type: number, off: number, size: number): boolean {
+    if (!isReferable(a.target)) return false;
+    const refs = this.refs!;
+    let chars: number;
+    if (type === VT_STRING) {
+      chars = utf16ValueUnits(this.b, off, size);
+      // Empty values and values cut for length go the string way (warnings, '' rules).
+      if (chars <= 0 || chars > MAX_VALUE_CHARS) return false;
+    } else {
+      chars = refChars(this.dv, type, off, size);
+      if (chars < 0) return false;
+    }
+    this.spend(1 + (size >>> 6));
+    this.countChars(chars);
+    const k = this.referenceTarget(a);
+    if (k >= 0) keepReference(refs, k, type, off, size, chars);
+    if (this.alsoGroup) keepReference(refs, LINE_DATA + GROUP_NAME_INDEX, type, off, size, chars);
+    return true;
+  }
+
+  /**
+   * With a sink: a constant of the template (literal text: the provider's name, the channel) kept
+   * as its JSON bytes, made once per action; false when it must go the string way (empty, too long).
+   */
+  private setConstant(a: Action): boolean {
+    const text = a.text;
+    if (text === null || text === '' || text.length > MAX_VALUE_CHARS || !isReferable(a.target)) return false;
+    this.countChars(text.length);
+    const json = (a.json ??= jsonBytes(text));
+    const k = this.referenceTarget(a);
+    if (k >= 0) this.refs!.setBytes(k, json);
+    if (this.alsoGroup) this.refs!.setBytes(LINE_DATA + GROUP_NAME_INDEX, json);
+    return true;
+  }
+
+  /** What bound() counts of a value: the text one record may produce is bounded. */
+  private countChars(n: number): void {
+    this.outChars += n;
+    if (this.outChars > this.outLimit)
+      throw new BudgetError('the record expands to far more text than its size');
+  }
+
+  /**
+   * Where a (non-empty) value kept by reference goes, by the fields' rules: its line field, or -1
+   * when the field keeps its earlier value; `alsoGroup` when it is also a group event's groupName.
+   * The fields' strings become placeholders.
+   */
+  private referenceTarget(a: Action): number {
+    this.alsoGroup = false;
+    switch (a.target) {
+      case T_DATA: {
+        const targets = dataFieldTargets(this.data, a.field, this.eventId);
+        if (targets & SETS_GROUP) {
+          this.data[GROUP_NAME_INDEX] = BY_REFERENCE;
+          this.alsoGroup = true;
+        }
+        if ((targets & SETS_FIELD) === 0) return -1;
+        this.data[a.field] = BY_REFERENCE;
+        return LINE_DATA + a.field;
+      }
+      case T_CHANNEL:
+        this.channel = BY_REFERENCE;
+        return LINE_CHANNEL;
+      case T_PROVIDER:
+        this.provider = BY_REFERENCE;
+        return LINE_PROVIDER;
+      default:
+        this.computer = BY_REFERENCE;
+        return LINE_COMPUTER;
+    }
   }
 
   private setEventId(n: number): void {
@@ -969,17 +1094,23 @@ class ChunkReader {
         // Time written as text (records without templates): normalized like the text readers'
         // (`….345650700Z` → `….3456507Z`); text that is no time leaves the record header's time.
         const t = text === null ? null : parseTime(text);
-        if (t !== null) this.time = t.iso;
+        if (t !== null) {
+          this.time = t.iso;
+          this.timeOff = -1;
+        }
         return;
       }
       case T_PROVIDER:
         this.provider = text;
+        this.refs?.clear(LINE_PROVIDER);
         return;
       case T_CHANNEL:
         this.channel = text;
+        this.refs?.clear(LINE_CHANNEL);
         return;
       case T_COMPUTER:
         this.computer = text;
+        this.refs?.clear(LINE_COMPUTER);
         return;
       case T_DATA:
         setDataField(this.data, a.field, this.eventId, text);
@@ -1033,6 +1164,30 @@ class ChunkReader {
     }
     return any ? this.bound(s) : null;
   }
+}
+
+/** The targets a value may be kept by reference for (not EventID, EventRecordID or the time). */
+function isReferable(target: number): boolean {
+  return target === T_DATA || target === T_CHANNEL || target === T_PROVIDER || target === T_COMPUTER;
+}
+
+/** A text as JSON bytes (NdjsonWriter's escapes and UTF-8). */
+function jsonBytes(text: string): Uint8Array {
+  const buf = new Uint8Array(6 * text.length + 2);
+  return buf.slice(0, putString(buf, 0, text));
+}
+
+/** Line field k of the record is the value at off (a string of `chars` code units, or another type). */
+function keepReference(
+  refs: RecordValueRefs,
+  k: number,
+  type: number,
+  off: number,
+  size: number,
+  chars: number,
+): void {
+  if (type === VT_STRING) refs.setString(k, off, chars);
+  else refs.setValue(k, type, off, size, chars);
 }
 
 /**

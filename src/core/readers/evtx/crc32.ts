@@ -1,6 +1,8 @@
 // CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320), the checksum EVTX uses for the file header,
 // the chunk header and the chunk's event records. Slicing-by-8 tables: every chunk's 64 KiB of
-// records is checked, so this runs over the whole input and must not be the bottleneck.
+// records is checked, so this runs over the whole input and must not be the bottleneck. A runtime
+// with a native CRC-32 (Node's zlib.crc32, ≈ 1.6× as fast) hands it over with useCrc32: core
+// itself imports nothing of Node.
 
 const TABLES = buildTables();
 
@@ -66,4 +68,22 @@ export function crc32(bytes: Uint8Array, start = 0, end = bytes.length, crc = 0)
   }
   while (p < end) c = t[(c ^ b[p++]!) & 0xff]! ^ (c >>> 8);
   return ~c >>> 0;
+}
+
+/** A CRC-32 of bytes[start, end) continuing from `crc`, with crc32's meaning. */
+export type Crc32 = (bytes: Uint8Array, start: number, end: number, crc: number) => number;
+
+let active: Crc32 = crc32;
+
+/**
+ * Sets the CRC-32 the reader checks chunks with (null: back to crc32 above). Node passes zlib's
+ * native one (src/server/ingest/native-crc32.ts); the result must be the same number.
+ */
+export function useCrc32(impl: Crc32 | null): void {
+  active = impl ?? crc32;
+}
+
+/** The CRC-32 the reader checks chunks with (useCrc32). */
+export function checksum(bytes: Uint8Array, start: number, end: number, crc = 0): number {
+  return active(bytes, start, end, crc);
 }

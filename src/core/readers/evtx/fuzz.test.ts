@@ -15,11 +15,18 @@ import {
   type BinXmlWriter,
 } from '../../../../test/fixtures/evtx/evtx-writer.js';
 import { sharedData } from '../../../../test/helpers/shared-data.js';
-import { LOGON_EVENT_FIELDS } from '../../events/index.js';
+import { LOGON_EVENT_FIELDS, NdjsonFormatter, NdjsonWriter } from '../../events/index.js';
 import { seededRandom } from '../../testing/prng.js';
 import { MAX_DETAILED_WARNINGS, UnreadableInputError, type ReadResult } from '../types.js';
 import { MAX_VALUE_CHARS } from './chunk.js';
-import { readEvtx } from './index.js';
+import {
+  CHUNK_SIZE,
+  chunkSlotCount,
+  hasChunkSignature,
+  parseChunk,
+  readEvtx,
+  readEvtxHeader,
+} from './index.js';
 
 const TIME = '2024-01-01T00:00:00Z';
 
@@ -91,6 +98,35 @@ function readChecked(bytes: Uint8Array): ReadResult | null {
   return r;
 }
 
+/**
+ * Every chunk read into NDJSON straight from its bytes (value-refs.ts) gives the bytes and the
+ * chunk results of the string way (events, then the text formatter).
+ */
+function expectSinkAsEvents(bytes: Uint8Array): void {
+  let header;
+  try {
+    header = readEvtxHeader(bytes, bytes.length);
+  } catch (e) {
+    if (e instanceof UnreadableInputError) return;
+    throw e;
+  }
+  const filter = { eventIds: null, from: null, to: null };
+  const writer = new NdjsonWriter(256);
+  const formatter = new NdjsonFormatter();
+  let expected = '';
+  for (let i = 0; i < chunkSlotCount(bytes.length, header.firstChunkOffset); i++) {
+    const off = header.firstChunkOffset + i * CHUNK_SIZE;
+    const block = bytes.subarray(off, Math.min(bytes.length, off + CHUNK_SIZE));
+    if (!hasChunkSignature(block, 0)) continue;
+    const info = { index: i, fileOffset: off };
+    const withEvents = parseChunk(block, info, filter);
+    const sunk = parseChunk(block, info, filter, writer);
+    expected += formatter.lines(withEvents.events);
+    expect({ ...sunk, events: withEvents.events }).toEqual(withEvents);
+  }
+  expect(new TextDecoder().decode(writer.take())).toBe(expected);
+}
+
 /** Offsets worth hitting: the chunk headers and the used part of each chunk. */
 function interesting(b: Uint8Array, rnd: () => number): number {
   const chunks = Math.max(1, Math.floor((b.length - 4096) / 65536));
@@ -112,6 +148,7 @@ describe('EVTX fuzz (seeded, bounded)', { timeout: 60_000 }, () => {
         const n = 1 + Math.floor(rnd() * 40);
         for (let k = 0; k < n; k++) b[interesting(b, rnd)] = Math.floor(rnd() * 256);
         if (readChecked(b) !== null) read++;
+        if (i % 3 === 0) expectSinkAsEvents(b);
       }
     }
     expect(read).toBeGreaterThan(0);

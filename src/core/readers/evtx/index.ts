@@ -22,7 +22,7 @@ export {
   FILE_HEADER_SIZE,
 } from './file.js';
 export type { EvtxHeaderInfo } from './file.js';
-export { crc32 } from './crc32.js';
+export { crc32, useCrc32, type Crc32 } from './crc32.js';
 
 /** A from/to bound as a time sort key (the same parsing as the text readers: no zone = UTC). */
 function boundKey(v: string | null | undefined, which: string, warnings: ReadWarning[]): string | null {

@@ -17,6 +17,8 @@ import { R_EXTERNAL, R_INLINE, R_INTERNAL, TemplateCache } from './template-cach
 
 const TIME = '2024-03-01T10:20:30.123Z';
 
+const view = (b: Uint8Array): DataView => new DataView(b.buffer, b.byteOffset, b.length);
+
 function u32(v: number): number[] {
   return [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, v >>> 24];
 }
@@ -45,21 +47,45 @@ describe('TemplateCache', () => {
     cache.store(7, a, 100, 16, 1, fields, 'compiled');
     const b = chunk(300, 40);
     b.set(u32(0xbeef), 304); // another "next name" link: ignored
-    expect(cache.find(7, b, 300, 16, 1, names({ 40: 'Data' }))).toBe('compiled');
+    expect(cache.find(7, b, view(b), 300, 16, 1, names({ 40: 'Data' }))).toBe('compiled');
   });
 
   it('does not reuse it when an external name reads other text, a byte differs or the context differs', () => {
     const cache = new TemplateCache<string>();
     cache.store(7, chunk(100, 8), 100, 16, 1, fields, 'compiled');
-    expect(cache.find(7, chunk(300, 40), 300, 16, 1, names({ 40: 'Other' }))).toBeUndefined();
-    expect(cache.find(7, chunk(300, 40), 300, 16, 1, names({}))).toBeUndefined();
+    expect(
+      cache.find(7, chunk(300, 40), view(chunk(300, 40)), 300, 16, 1, names({ 40: 'Other' })),
+    ).toBeUndefined();
+    expect(cache.find(7, chunk(300, 40), view(chunk(300, 40)), 300, 16, 1, names({}))).toBeUndefined();
     const changed = chunk(300, 40);
     changed[309] = 9;
-    expect(cache.find(7, changed, 300, 16, 1, names({ 40: 'Data' }))).toBeUndefined();
-    expect(cache.find(7, chunk(300, 40), 300, 16, 2, names({ 40: 'Data' }))).toBeUndefined();
+    expect(cache.find(7, changed, view(changed), 300, 16, 1, names({ 40: 'Data' }))).toBeUndefined();
+    expect(
+      cache.find(7, chunk(300, 40), view(chunk(300, 40)), 300, 16, 2, names({ 40: 'Data' })),
+    ).toBeUndefined();
     const inlineElsewhere = chunk(300, 40);
     inlineElsewhere.set(u32(900), 300);
-    expect(cache.find(7, inlineElsewhere, 300, 16, 1, names({ 40: 'Data' }))).toBeUndefined();
+    expect(
+      cache.find(7, inlineElsewhere, view(inlineElsewhere), 300, 16, 1, names({ 40: 'Data' })),
+    ).toBeUndefined();
+  });
+
+  it('compares every byte, 4 at a time or not, wherever the copy starts', () => {
+    const cache = new TemplateCache<string>();
+    const size = 23; // 5 words and 3 bytes
+    const a = new Uint8Array(100 + size);
+    for (let i = 0; i < size; i++) a[100 + i] = i + 1;
+    cache.store(3, a, 100, size, 0, [], 'v');
+    for (const start of [201, 202, 203, 204]) {
+      const b = new Uint8Array(start + size + 5);
+      b.set(a.subarray(100), start);
+      expect(cache.find(3, b, view(b), start, size, 0, names({}))).toBe('v');
+      for (const at of [0, 3, 4, 19, 20, 22]) {
+        const c = b.slice();
+        c[start + at] = c[start + at]! ^ 0x80;
+        expect(cache.find(3, c, view(c), start, size, 0, names({}))).toBeUndefined();
+      }
+    }
   });
 
   it('checks internal references relative to the template', () => {
@@ -70,9 +96,9 @@ describe('TemplateCache', () => {
     cache.store(1, a, 100, 16, 0, f, 'v');
     const b = new Uint8Array(516);
     b.set(u32(508), 500);
-    expect(cache.find(1, b, 500, 16, 0, names({}))).toBe('v');
+    expect(cache.find(1, b, view(b), 500, 16, 0, names({}))).toBe('v');
     b.set(u32(108), 500);
-    expect(cache.find(1, b, 500, 16, 0, names({}))).toBeUndefined();
+    expect(cache.find(1, b, view(b), 500, 16, 0, names({}))).toBeUndefined();
   });
 });
 

@@ -29,6 +29,7 @@ export const R_INTERNAL = 3;
 interface Entry<T> {
   ctx: number;
   bytes: Uint8Array;
+  view: DataView;
   /** Sorted by pos. An inline name also masks its own "next name" link (the u32 after the field). */
   fields: NameField[];
   value: T;
@@ -59,6 +60,7 @@ export class TemplateCache<T> {
   find(
     key: number,
     b: Uint8Array,
+    dv: DataView,
     start: number,
     size: number,
     ctx: number,
@@ -67,7 +69,7 @@ export class TemplateCache<T> {
     const bucket = this.buckets.get(key);
     if (bucket === undefined) return undefined;
     for (const e of bucket) {
-      if (e.ctx === ctx && e.bytes.length === size && matches(e, b, start, nameAt)) return e.value;
+      if (e.ctx === ctx && e.bytes.length === size && matches(e, b, dv, start, nameAt)) return e.value;
     }
     return undefined;
   }
@@ -85,9 +87,11 @@ export class TemplateCache<T> {
       this.buckets.clear();
       this.size = 0;
     }
+    const bytes = b.slice(start, start + size);
     const entry: Entry<T> = {
       ctx,
-      bytes: b.slice(start, start + size),
+      bytes,
+      view: new DataView(bytes.buffer, bytes.byteOffset, bytes.length),
       fields: [...fields].sort((x, y) => x.pos - y.pos),
       value,
     };
@@ -98,13 +102,38 @@ export class TemplateCache<T> {
   }
 }
 
-function matches<T>(e: Entry<T>, b: Uint8Array, start: number, nameAt: (off: number) => string): boolean {
+/**
+ * True when b[from, to) equals the entry's bytes from `from - start` on; compared 4 bytes at a time
+ * (a chunk holds a copy of every template it uses: this runs for each of them in each chunk).
+ */
+function sameBytes<T>(
+  e: Entry<T>,
+  b: Uint8Array,
+  dv: DataView,
+  start: number,
+  from: number,
+  to: number,
+): boolean {
+  const view = e.view;
   const bytes = e.bytes;
-  const size = bytes.length;
+  let q = from;
+  for (; q + 4 <= to; q += 4) if (dv.getInt32(start + q, true) !== view.getInt32(q, true)) return false;
+  for (; q < to; q++) if (b[start + q] !== bytes[q]) return false;
+  return true;
+}
+
+function matches<T>(
+  e: Entry<T>,
+  b: Uint8Array,
+  dv: DataView,
+  start: number,
+  nameAt: (off: number) => string,
+): boolean {
+  const size = e.bytes.length;
   let q = 0;
   for (const f of e.fields) {
     if (f.pos < q || f.pos + 4 > size) return false;
-    for (; q < f.pos; q++) if (b[start + q] !== bytes[q]) return false;
+    if (!sameBytes(e, b, dv, start, q, f.pos)) return false;
     const ref = u32(b, start + f.pos);
     q = f.pos + 4;
     if (f.kind === R_INLINE) {
@@ -121,6 +150,5 @@ function matches<T>(e: Entry<T>, b: Uint8Array, start: number, nameAt: (off: num
       }
     }
   }
-  for (; q < size; q++) if (b[start + q] !== bytes[q]) return false;
-  return true;
+  return sameBytes(e, b, dv, start, q, size);
 }

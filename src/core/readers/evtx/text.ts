@@ -57,6 +57,19 @@ export function decodeUtf16(b: Uint8Array, start: number, byteLength: number): s
   return s;
 }
 
+/**
+ * Code units of the UTF-16LE value in b[start, start + byteLength) once trailing NULs are dropped,
+ * when decodeUtf16 gives exactly these units bar lone surrogates (which the JSON writer leaves to
+ * decodeUtf16 anyway); -1 when it does not: a long value starting with a byte order mark, which
+ * TextDecoder drops. Lets a value be written as JSON straight from its bytes, with the same result.
+ */
+export function utf16ValueUnits(b: Uint8Array, start: number, byteLength: number): number {
+  let n = byteLength >>> 1;
+  while (n > 0 && b[start + 2 * n - 2] === 0 && b[start + 2 * n - 1] === 0) n--;
+  if (n > INTERN_MAX && utf16Decoder !== null && b[start] === 0xff && b[start + 1] === 0xfe) return -1;
+  return n;
+}
+
 /** ANSI (code page) strings: read as Latin-1, which keeps ASCII exact; trailing NULs dropped. */
 export function decodeAnsi(b: Uint8Array, start: number, byteLength: number): string {
   let n = byteLength;

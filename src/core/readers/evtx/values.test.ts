@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { enc, T } from '../../../../test/fixtures/evtx/evtx-writer.js';
 import { crc32 } from './crc32.js';
 import { decodeUtf16 } from './text.js';
-import { filetimeToIso, numericValue, renderValue } from './values.js';
+import { FILETIME_JSON_BYTES, filetimeToIso, numericValue, putFiletimeJson, renderValue } from './values.js';
 
 function render(type: number, bytes: Uint8Array): string | null {
   const b = new Uint8Array(bytes.length + 3);
@@ -131,10 +131,15 @@ describe('filetimeToIso', () => {
       const u = seed % 2650467743999999999n;
       samples.push(t, t - (t % 10000000n), t - (t % 10000000n) - 1n, u, u - (u % 864000000000n));
     }
+    const out = new Uint8Array(FILETIME_JSON_BYTES + 8);
     for (const t of samples) {
       if (t < 0n) continue;
       dv.setBigUint64(0, t, true);
       expect(filetimeToIso(dv, 0)).toBe(reference(t));
+      // putFiletimeJson (events writes times from the record bytes): the same text, quoted.
+      const end = putFiletimeJson(out, 3, dv, 0);
+      expect(end - 3).toBeLessThanOrEqual(FILETIME_JSON_BYTES);
+      expect(new TextDecoder().decode(out.subarray(3, end))).toBe(JSON.stringify(reference(t)));
     }
   });
 });

@@ -38,39 +38,121 @@ let lastPrefix = '';
 const DIGITS3 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
 const DIGITS4 = Array.from({ length: 10000 }, (_, i) => String(i).padStart(4, '0'));
 
-/** FILETIME (100 ns ticks since 1601-01-01) → `YYYY-MM-DDTHH:MM:SS.fffffffZ`, exact. */
-export function filetimeToIso(dv: DataView, off: number): string {
+/** The 100 ns ticks (below 10⁷: a small integer) of the FILETIME filetimeUnix last read. */
+let ftFrac = 0;
+
+/**
+ * Whole seconds since 1970 of the FILETIME at off (its ticks in ftFrac). The seconds are returned,
+ * not stored in a module variable: past the small-integer range, each store made a heap number.
+ */
+function filetimeUnix(dv: DataView, off: number): number {
   const lo = dv.getUint32(off, true);
   const hi = dv.getUint32(off + 4, true);
-  let unix: number;
-  let frac: number;
   if (hi < 0x40000000) {
     // Exact in doubles, without BigInt (a BigInt division per record was a tenth of reading the
     // records): ticks = hi·2³² + lo = hi·429·10⁷ + (hi·4,967,296 + lo), and the second term stays
     // below 2⁵³ for every date before the year 16000.
     const rest = hi * 4967296 + lo;
     let q = Math.floor(rest / 1e7);
-    frac = rest - q * 1e7;
+    let frac = rest - q * 1e7;
     if (frac < 0) {
       // The division rounded up to the next integer.
       q--;
       frac += 1e7;
     }
-    unix = hi * 429 + q - 11644473600;
-  } else {
-    const ticks = dv.getBigUint64(off, true);
-    const seconds = ticks / TICKS_PER_SECOND;
-    frac = Number(ticks - seconds * TICKS_PER_SECOND);
-    unix = Number(seconds - FILETIME_EPOCH_OFFSET_S);
+    ftFrac = frac;
+    return hi * 429 + q - 11644473600;
   }
-  // Records arrive in time order: consecutive ones often share the second.
-  if (unix !== lastSecond) {
-    lastSecond = unix;
-    lastPrefix = isoSecondPrefix(unix);
-  }
-  const high = Math.floor(frac / 10000);
-  return lastPrefix + DIGITS3[high]! + DIGITS4[frac - high * 10000]! + 'Z';
+  const ticks = dv.getBigUint64(off, true);
+  const seconds = ticks / TICKS_PER_SECOND;
+  ftFrac = Number(ticks - seconds * TICKS_PER_SECOND);
+  return Number(seconds - FILETIME_EPOCH_OFFSET_S);
 }
+
+/** `YYYY-MM-DDTHH:MM:SS.` of a Unix second, cached: records arrive in time order. */
+function secondPrefix(unix: number): string {
+  if (unix !== lastSecond) {
+    lastPrefix = isoSecondPrefix(unix);
+    lastSecond = unix;
+  }
+  return lastPrefix;
+}
+
+/** FILETIME (100 ns ticks since 1601-01-01) → `YYYY-MM-DDTHH:MM:SS.fffffffZ`, exact. */
+export function filetimeToIso(dv: DataView, off: number): string {
+  const prefix = secondPrefix(filetimeUnix(dv, off));
+  const high = Math.floor(ftFrac / 10000);
+  return prefix + DIGITS3[high]! + DIGITS4[ftFrac - high * 10000]! + 'Z';
+}
+
+/** `YYYY-MM-DDT` of the day in dayBytesDay (days since 1970), for putFiletimeJson. */
+const dayBytes = new Uint8Array(11);
+let dayBytesDay = Number.NaN;
+
+/** Writes 0 ≤ n < 100 as two digits at p. */
+function put2(buf: Uint8Array, p: number, n: number): void {
+  const t = (n / 10) | 0;
+  buf[p] = 0x30 + t;
+  buf[p + 1] = 0x30 + n - 10 * t;
+}
+
+/**
+ * The FILETIME at off as a JSON string, filetimeToIso's text in quotes, written at p without making
+ * any string (at most FILETIME_JSON_BYTES; the text is ASCII); returns the end. Never throws: every
+ * FILETIME (0 to 2⁶⁴ ticks, the years 1601 to 60056) is within what Date can write.
+ */
+export function putFiletimeJson(buf: Uint8Array, start: number, dv: DataView, off: number): number {
+  let p = start;
+  buf[p++] = 0x22;
+  if (dv.getUint32(off + 4, true) < 0x40000000) {
+    const unix = filetimeUnix(dv, off);
+    const frac = ftFrac;
+    const days = Math.floor(unix / 86400);
+    if (days !== dayBytesDay && civilDate(days)) {
+      put2(dayBytes, 0, (civilYear / 100) | 0);
+      put2(dayBytes, 2, civilYear % 100);
+      dayBytes[4] = 0x2d;
+      put2(dayBytes, 5, civilMonth);
+      dayBytes[7] = 0x2d;
+      put2(dayBytes, 8, civilDay);
+      dayBytes[10] = 0x54; // T
+      dayBytesDay = days;
+    }
+    if (days === dayBytesDay) {
+      for (let i = 0; i < 11; i++) buf[p + i] = dayBytes[i]!;
+      p += 11;
+      const sod = (unix - days * 86400) | 0;
+      const hour = (sod / 3600) | 0;
+      const minute = ((sod - hour * 3600) / 60) | 0;
+      put2(buf, p, hour);
+      buf[p + 2] = 0x3a;
+      put2(buf, p + 3, minute);
+      buf[p + 5] = 0x3a;
+      put2(buf, p + 6, sod - hour * 3600 - minute * 60);
+      buf[p + 8] = 0x2e;
+      p += 9;
+      // The 7 digits of the ticks (an integer below 10⁷: int32 arithmetic).
+      let f = frac | 0;
+      for (let i = 6; i >= 0; i--) {
+        const t = (f / 10) | 0;
+        buf[p + i] = 0x30 + f - 10 * t;
+        f = t;
+      }
+      p += 7;
+      buf[p++] = 0x5a; // Z
+      buf[p++] = 0x22;
+      return p;
+    }
+  }
+  // Years past 9999 (Date's six-digit years) and FILETIMEs past the year 16000 (BigInt): the text.
+  const text = filetimeToIso(dv, off);
+  for (let i = 0; i < text.length; i++) buf[p++] = text.charCodeAt(i);
+  buf[p++] = 0x22;
+  return p;
+}
+
+/** Bytes putFiletimeJson writes at most (a signed six-digit year, quotes). */
+export const FILETIME_JSON_BYTES = 40;
 
 const DIGITS2 = DIGITS3.slice(0, 100).map((d) => d.slice(1));
 
@@ -80,9 +162,16 @@ const DIGITS2 = DIGITS3.slice(0, 100).map((d) => d.slice(1));
  * per record: Security logs rarely hold two records in the same second. Years outside 0–9999
  * (which toISOString writes with a sign) go through Date.
  */
-function isoSecondPrefix(unix: number): string {
-  const days = Math.floor(unix / 86400);
-  const sod = unix - days * 86400;
+/** The date civilDate computed (small integers: no heap numbers). */
+let civilYear = 0;
+let civilMonth = 0;
+let civilDay = 0;
+
+/**
+ * Year, month and day of a day number (days since 1970-01-01) into civilYear/Month/Day; false (and
+ * nothing set) for years outside 0–9999, which ISO text writes with a sign.
+ */
+function civilDate(days: number): boolean {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -94,10 +183,23 @@ function isoSecondPrefix(unix: number): string {
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  if (year < 0 || year > 9999) {
+  if (year < 0 || year > 9999) return false;
+  civilYear = year;
+  civilMonth = month;
+  civilDay = day;
+  return true;
+}
+
+function isoSecondPrefix(unix: number): string {
+  const days = Math.floor(unix / 86400);
+  const sod = unix - days * 86400;
+  if (!civilDate(days)) {
     const iso = new Date(unix * 1000).toISOString();
     return iso.slice(0, iso.length - 4);
   }
+  const year = civilYear;
+  const month = civilMonth;
+  const day = civilDay;
   const hour = Math.floor(sod / 3600);
   const minute = Math.floor((sod - hour * 3600) / 60);
   const second = sod - hour * 3600 - minute * 60;
