@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { Dataset, DatasetSource } from '../../core/dataset/index.js';
 import type { LogonEvent } from '../../core/events/index.js';
 import type { InputFormat, ReadOptions, ReadResult } from '../../core/readers/types.js';
-import { ImportWriter, type EventLink } from '../store/import-writer.js';
-import { createEventLinker } from './event-links.js';
+import { ImportWriter } from '../store/import-writer.js';
+import { HeldEvents, LinkRecorder, mergeInStoreOrder, type StoredEvent } from './import-analysis.js';
 import type { JobFileResult, JobWarning } from '../store/types.js';
 
 /** An uploaded file spooled to disk under a server-chosen name; `name` is the client's, display only. */
@@ -71,6 +71,11 @@ export interface ImportJob {
 const BATCH = 2000;
 /** Detailed warnings forwarded per file; the rest are counted. */
 const WARNINGS_PER_FILE = 50;
+/**
+ * Events of one job kept in memory for its analysis (≈ 0.4 kB each): beyond this the analysis reads
+ * them back from the store instead (slower, but memory stays bounded on huge imports).
+ */
+const HELD_EVENTS_MAX = 400_000;
 
 /**
  * Imports the files of one job into a dataset: read each file, store its events (deduplicated),
@@ -86,6 +91,10 @@ export async function importFiles(
   now: () => string,
 ): Promise<void> {
   const writer = new ImportWriter(db);
+  // The events this job stores, for its analysis; those stored before it are read from the store.
+  const held = new HeldEvents(HELD_EVENTS_MAX);
+  const keep = (e: LogonEvent, timeMs: number, seq: number): void => held.add(e, timeMs, seq);
+  const storedBefore = writer.lastSeq(job.datasetId);
   const totalBytes = job.files.reduce((s, f) => s + f.size, 0);
   let bytesBefore = 0;
   let recordsBefore = 0;
@@ -100,9 +109,10 @@ export async function importFiles(
     let records = 0;
     let bytes = 0;
     const buffer: LogonEvent[] = [];
+    const heldBefore = held.length;
     const flush = (): void => {
       if (buffer.length === 0) return;
-      const r = writer.insertEvents(job.datasetId, importId, buffer.splice(0));
+      const r = writer.insertEvents(job.datasetId, importId, buffer.splice(0), keep);
       inserted += r.inserted;
       duplicates += r.duplicates;
     };
@@ -152,6 +162,7 @@ export async function importFiles(
       }
     } catch (e) {
       writer.markFailed(importId);
+      held.truncate(heldBefore);
       // Reader messages name the spooled file; show the analyst the name they uploaded.
       const raw = e instanceof Error ? e.message : String(e);
       const message = raw.split(path.basename(file.path)).join(file.name);
@@ -229,7 +240,16 @@ export async function importFiles(
     records: recordsBefore,
     filesDone,
   });
-  rebuildRollups(db, readDb, deps, job.datasetId, job.title);
+  const reader = new ImportWriter(readDb);
+  const before = storedBefore === null ? [] : reader.iterateEvents(job.datasetId, storedBefore);
+  writeRollups(
+    db,
+    readDb,
+    deps,
+    job.datasetId,
+    job.title,
+    held.complete ? mergeInStoreOrder(before, held.sorted()) : reader.iterateEvents(job.datasetId),
+  );
   emit({ type: 'done', eventsNew, eventsDuplicate });
 }
 
@@ -241,22 +261,36 @@ export function rebuildRollups(
   datasetId: string,
   title: string | null,
 ): void {
+  writeRollups(db, readDb, deps, datasetId, title, new ImportWriter(readDb).iterateEvents(datasetId));
+}
+
+/**
+ * Analyzes the dataset's events (every one, in the store's order: time, then seq) and swaps in its
+ * roll-ups and drill-down links in one transaction. The events are read once: their links are
+ * recorded on the way through the analysis.
+ */
+function writeRollups(
+  db: Database.Database,
+  readDb: Database.Database,
+  deps: Pick<ImportDeps, 'analyze'>,
+  datasetId: string,
+  title: string | null,
+  events: Iterable<StoredEvent>,
+): void {
   const writer = new ImportWriter(db);
-  const reader = new ImportWriter(readDb);
-  const stats = writer.readStats(datasetId);
-  const sources = writer.sources(datasetId);
-  const events = reader.iterateEvents(datasetId);
-  const analysis = deps.analyze(
-    (function* () {
-      for (const row of events) yield row.event;
-    })(),
-    { sources, readStats: stats, title },
+  const recorder = new LinkRecorder();
+  const read = recorder.record(events);
+  const analysis = deps.analyze(read, {
+    sources: writer.sources(datasetId),
+    readStats: writer.readStats(datasetId),
+    title,
+  });
+  // An analysis that stopped early still leaves every event's links recorded.
+  for (let r = read.next(); r.done !== true; r = read.next());
+  writer.replaceRollups(
+    datasetId,
+    analysis.dataset,
+    recorder.links(analysis),
+    new ImportWriter(readDb).eventCount(datasetId),
   );
-  const link = createEventLinker(analysis);
-  function* links(): Generator<EventLink> {
-    for (const row of reader.iterateEvents(datasetId)) {
-      yield [link(row.event), row.timeMs, row.seq];
-    }
-  }
-  writer.replaceRollups(datasetId, analysis.dataset, links(), reader.eventCount(datasetId));
 }

@@ -54,6 +54,8 @@ export type EventLink = readonly [links: EventLinks, timeMs: number, seq: number
  * Until then a crash leaves the import 'running' or 'parsed' and Store.recoverInterrupted removes it.
  */
 export class ImportWriter {
+  private insert: Database.Statement | null = null;
+
   constructor(private readonly db: Database.Database) {}
 
   /** `file.sources`: what a non-file import read (an Elasticsearch range), reported as the dataset's sources. */
@@ -78,29 +80,44 @@ export class ImportWriter {
     return Number(r.lastInsertRowid);
   }
 
-  /** Inserts a batch in one transaction; duplicates (same dedup key in this dataset) are skipped. */
+  /**
+   * Inserts a batch in one transaction; duplicates (same dedup key in this dataset) are skipped.
+   * `onInserted` hears of each row written (not of duplicates), with its time and seq.
+   */
   insertEvents(
     datasetId: string,
     importId: number,
     events: readonly LogonEvent[],
+    onInserted?: (event: LogonEvent, timeMs: number, seq: number) => void,
   ): { inserted: number; duplicates: number } {
-    const stmt = this.db.prepare(
-      `INSERT OR IGNORE INTO events (dataset_id, import_id, dedup, time_ms, data) VALUES (?, ?, ?, ?, ?)`,
-    );
+    const stmt = this.insertStatement();
     let inserted = 0;
     this.db.transaction(() => {
       for (const e of events) {
-        const ms = Date.parse(e.time);
-        inserted += stmt.run(
-          datasetId,
-          importId,
-          dedupKey(e),
-          Number.isFinite(ms) ? ms : 0,
-          JSON.stringify(e),
-        ).changes;
+        const parsed = Date.parse(e.time);
+        const ms = Number.isFinite(parsed) ? parsed : 0;
+        const r = stmt.run(datasetId, importId, dedupKey(e), ms, JSON.stringify(e));
+        if (r.changes === 0) continue;
+        inserted++;
+        onInserted?.(e, ms, Number(r.lastInsertRowid));
       }
     })();
     return { inserted, duplicates: events.length - inserted };
+  }
+
+  private insertStatement(): Database.Statement {
+    this.insert ??= this.db.prepare(
+      `INSERT OR IGNORE INTO events (dataset_id, import_id, dedup, time_ms, data) VALUES (?, ?, ?, ?, ?)`,
+    );
+    return this.insert;
+  }
+
+  /** The highest seq of the dataset's events, or null when it has none. */
+  lastSeq(datasetId: string): number | null {
+    const r = this.db.prepare(`SELECT MAX(seq) AS m FROM events WHERE dataset_id = ?`).get(datasetId) as {
+      m: number | null;
+    };
+    return r.m;
   }
 
   markParsed(importId: number, info: ImportedFileInfo): void {
@@ -160,12 +177,20 @@ export class ImportWriter {
     return { recordsRead, eventsSkipped, warnings };
   }
 
-  /** Every stored event of the dataset, oldest first (use a second connection while writing). */
-  *iterateEvents(datasetId: string): Generator<{ seq: number; timeMs: number; event: LogonEvent }> {
+  /**
+   * Every stored event of the dataset, oldest first (time, then seq; use a second connection while
+   * writing); with `upToSeq`, only those up to that seq.
+   */
+  *iterateEvents(
+    datasetId: string,
+    upToSeq: number = Number.MAX_SAFE_INTEGER,
+  ): Generator<{ seq: number; timeMs: number; event: LogonEvent }> {
     const stmt = this.db
-      .prepare(`SELECT seq, time_ms, data FROM events WHERE dataset_id = ? ORDER BY time_ms, seq`)
+      .prepare(
+        `SELECT seq, time_ms, data FROM events WHERE dataset_id = ? AND seq <= ? ORDER BY time_ms, seq`,
+      )
       .raw();
-    for (const row of stmt.iterate(datasetId) as IterableIterator<[number, number, string]>) {
+    for (const row of stmt.iterate(datasetId, upToSeq) as IterableIterator<[number, number, string]>) {
       yield { seq: row[0], timeMs: row[1], event: JSON.parse(row[2]) as LogonEvent };
     }
   }
