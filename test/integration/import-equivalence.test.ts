@@ -29,6 +29,8 @@ let secondJob: string[];
 beforeAll(() => {
   const copy = path.join(dir, 'size_t-copy.evtx');
   copyFileSync(sharedData('evtx', 'sec-omer-size_t.evtx'), copy);
+  const failing = path.join(dir, FAILS_AFTER_READING);
+  copyFileSync(sharedData('evtx', 'm2a-4771-valid.evtx'), failing);
   const junk = path.join(dir, 'notes.txt');
   writeFileSync(junk, 'not an event log\n');
   const replicated = path.join(dir, 'replicated.evtx');
@@ -37,6 +39,7 @@ beforeAll(() => {
     sharedData('evtx', 'sec-omer-size_t.evtx'),
     sharedData('evtx', 'm2a-kerbrute.evtx'),
     junk,
+    failing,
     copy,
     sharedData('evtx-bad', 'dev-derived-truncated-size_t.evtx'),
     sharedData('json', 'otrf-covenant-dcsync.security.ndjson'),
@@ -51,11 +54,22 @@ beforeAll(() => {
   ];
 });
 
-/** The real readers and analysis with `workers` EVTX worker threads, used even for small files. */
-function depsWith(workers: number): ImportDeps {
+/** A file whose events are read and stored before its import fails: they must leave no trace. */
+const FAILS_AFTER_READING = 'fails-after-reading.evtx';
+
+/**
+ * The real readers and analysis with `workers` EVTX worker threads, used even for small files;
+ * `heldEvents` small makes the analysis read the events back from the store.
+ */
+function depsWith(workers: number, heldEvents?: number): ImportDeps {
   return {
     ...defaultImportDeps,
-    readFile: (file, opts) => streamInputFile(file, { ...opts, workers, inThreadBelow: 0 }),
+    ...(heldEvents === undefined ? {} : { heldEvents }),
+    readFile: async (file, opts) => {
+      const result = await streamInputFile(file, { ...opts, workers, inThreadBelow: 0 });
+      if (path.basename(file) === FAILS_AFTER_READING) throw new Error('the disk went away');
+      return result;
+    },
   };
 }
 
@@ -137,6 +151,7 @@ async function expectedEventRows(jobs: string[][]): Promise<[string, number, str
   const seen = new Set<string>();
   const rows: [string, number, string][] = [];
   for (const file of jobs.flat()) {
+    if (path.basename(file) === FAILS_AFTER_READING) continue;
     let events: LogonEvent[];
     try {
       events = (await readInputFile(file, { eventIds: defaultImportDeps.eventIds, inThreadBelow: 1e12 }))
@@ -156,19 +171,20 @@ async function expectedEventRows(jobs: string[][]): Promise<[string, number, str
 }
 
 describe('server import with 1 and 2 EVTX workers', () => {
-  const results = new Map<
-    number,
-    { dataDir: string; datasetId: string; rows: ReturnType<typeof snapshot> }
-  >();
+  const results = new Map<string, ReturnType<typeof snapshot>>();
 
-  it.each([1, 2])('%i worker(s): stores what the old path stored, events and roll-ups', async (workers) => {
-    const dataDir = path.join(dir, `data-${workers}`);
+  it.each([
+    ['1 worker', 1, undefined],
+    ['2 workers', 2, undefined],
+    ['2 workers, events read back from the store', 2, 50],
+  ] as const)('%s: stores what the old path stored, events and roll-ups', async (name, workers, held) => {
+    const dataDir = path.join(dir, name.replace(/\W+/g, '-'));
     const store = Store.open(dataDir);
     const datasetId = store.createDataset('equivalence').id;
     store.close();
     /** The rows after a job, checked against the old way's roll-ups over the same stored events. */
     const checked = async (jobId: string, files: string[]) => {
-      const messages = await runJob(dataDir, datasetId, jobId, files, depsWith(workers));
+      const messages = await runJob(dataDir, datasetId, jobId, files, depsWith(workers, held));
       expect(messages.at(-1)).toMatchObject({ type: 'done' });
       const db = openDatabase(dataDir, { readonly: true });
       const rows = snapshot(db, datasetId);
@@ -180,20 +196,20 @@ describe('server import with 1 and 2 EVTX workers', () => {
       return { messages, rows };
     };
     const first = await checked('job-1', firstJob);
-    expect(first.messages.filter((m) => m.type === 'file' && m.result.error !== null)).toHaveLength(1);
+    expect(first.messages.filter((m) => m.type === 'file' && m.result.error !== null)).toHaveLength(2);
     const { rows } = await checked('job-2', secondJob);
     expect(rows.dataset[0]?.slice(0, 2)).toEqual(['ready', null]);
     expect(rows.eventLinks.length).toBeGreaterThan(1000);
     expect(rows.flagLinks.length).toBeGreaterThan(100);
     const expected = await expectedEventRows([firstJob, secondJob]);
     expect(rows.events.map((r) => r.slice(2))).toEqual(expected);
-    results.set(workers, { dataDir, datasetId, rows });
+    results.set(name, rows);
   });
 
-  it('stores the same rows with 1 and 2 workers', () => {
-    const one = results.get(1);
-    const two = results.get(2);
+  it('stores the same rows with 1 and 2 workers, from memory or read back', () => {
+    const one = results.get('1 worker');
     expect(one).toBeDefined();
-    expect(two?.rows).toEqual(one?.rows);
+    expect(results.get('2 workers')).toEqual(one);
+    expect(results.get('2 workers, events read back from the store')).toEqual(one);
   });
 });

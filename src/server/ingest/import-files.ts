@@ -45,6 +45,11 @@ export interface ImportDeps {
   analyze: AnalyzeFn;
   /** Event IDs kept from the files (others are counted as skipped by the reader). */
   eventIds: ReadonlySet<number> | null;
+  /**
+   * Events of one job kept in memory for its analysis (default HELD_EVENTS_MAX); beyond, the
+   * analysis reads them back from the store.
+   */
+  heldEvents?: number;
 }
 
 export type ImportMessage =
@@ -92,7 +97,7 @@ export async function importFiles(
 ): Promise<void> {
   const writer = new ImportWriter(db);
   // The events this job stores, for its analysis; those stored before it are read from the store.
-  const held = new HeldEvents(HELD_EVENTS_MAX);
+  const held = new HeldEvents(deps.heldEvents ?? HELD_EVENTS_MAX);
   const keep = (e: LogonEvent, timeMs: number, seq: number): void => held.add(e, timeMs, seq);
   const storedBefore = writer.lastSeq(job.datasetId);
   const totalBytes = job.files.reduce((s, f) => s + f.size, 0);
