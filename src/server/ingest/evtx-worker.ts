@@ -9,6 +9,7 @@ import {
   type ChunkInfo,
   type ChunkResult,
 } from '../../core/readers/evtx/index.js';
+import { appendRow, type EventRows } from '../store/event-row.js';
 
 /** The string-valued fields of LogonEvent, in LOGON_EVENT_FIELDS order. */
 const STRING_FIELDS = LOGON_EVENT_FIELDS.filter((f) => f !== 'recordId' && f !== 'eventId') as Exclude<
@@ -216,6 +217,8 @@ export interface WorkerInit {
   filter: { eventIds: number[] | null; from: string | null; to: string | null };
   /** 'ndjson': the worker writes the events as NDJSON (UTF-8) instead of sending them. */
   output?: 'events' | 'ndjson';
+  /** With 'events': also each event's stored row (the server import's inserts, prepared here). */
+  rows?: boolean;
 }
 
 /** A batch of chunks read in one piece; `chunks` locate each chunk inside `bytes`. */
@@ -232,6 +235,8 @@ export interface JobReply {
   events: PackedEvents;
   /** NDJSON mode: the job's events as UTF-8 NDJSON, chunk after chunk. */
   ndjson?: Uint8Array;
+  /** With `rows`: the stored row of each of `events`, in the same order. */
+  rows?: EventRows;
 }
 
 /**
@@ -283,6 +288,8 @@ if (!isMainThread && parentPort !== null && isInit(workerData)) {
   port.on('message', (job: ChunkJob) => {
     const results: PackedChunkResult[] = [];
     const packer = batch === null ? new EventPacker() : null;
+    const rows: EventRows | null =
+      batch === null && init.rows === true ? { dedup: [], timeMs: [], json: [] } : null;
     for (const c of job.chunks) {
       const bytes = job.bytes.subarray(c.start, c.start + c.length);
       if (batch !== null) {
@@ -291,10 +298,11 @@ if (!isMainThread && parentPort !== null && isInit(workerData)) {
       }
       const { events, ...rest } = parseChunk(bytes, c, filter);
       packer?.add(events);
+      if (rows !== null) for (const e of events) appendRow(rows, e);
       results.push({ ...rest, eventCount: events.length, ndjsonBytes: 0 });
     }
     const packed = packer === null ? noEvents() : packer.finish();
-    const reply: JobReply = { id: job.id, results, events: packed };
+    const reply: JobReply = { id: job.id, results, events: packed, ...(rows === null ? {} : { rows }) };
     const transfer = [packed.cells.buffer as ArrayBuffer, packed.numbers.buffer as ArrayBuffer];
     if (batch !== null) {
       reply.ndjson = batch.finish();

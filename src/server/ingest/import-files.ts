@@ -4,6 +4,7 @@ import type { Dataset, DatasetSource } from '../../core/dataset/index.js';
 import type { LogonEvent } from '../../core/events/index.js';
 import type { InputFormat, ReadOptions, ReadResult } from '../../core/readers/types.js';
 import { ImportWriter } from '../store/import-writer.js';
+import { appendRow, type EventRows } from '../store/event-row.js';
 import { HeldEvents, LinkRecorder, mergeInStoreOrder, type StoredEvent } from './import-analysis.js';
 import type { JobFileResult, JobWarning } from '../store/types.js';
 
@@ -20,6 +21,12 @@ export type ReadFileFn = (
     onProgress?: (p: { bytes: number; totalBytes: number; records: number }) => void;
     /** Each kept event as soon as it is read (the result's `events` then stays empty). */
     onEvent?: (event: LogonEvent) => void;
+    /**
+     * EVTX, in place of `onEvent`: the kept events chunk by chunk, with their stored rows when the
+     * reader's worker threads prepared them (`storedRows`).
+     */
+    onEvents?: (events: LogonEvent[], rows?: EventRows) => void;
+    storedRows?: boolean;
     /** Awaited after each piece of input: the consumer stores what it got. */
     afterChunk?: () => Promise<void>;
   },
@@ -72,8 +79,11 @@ export interface ImportJob {
   files: SpooledFile[];
 }
 
-/** Events are written in batches this large: big enough to be fast, small enough not to hold the lock. */
-const BATCH = 2000;
+/**
+ * Events are written in transactions of about this many (a few MB of JSON, tens of ms): big enough
+ * that commits cost little, small enough not to hold the database's write lock for long.
+ */
+const BATCH = 8192;
 /** Detailed warnings forwarded per file; the rest are counted. */
 const WARNINGS_PER_FILE = 50;
 /**
@@ -113,13 +123,30 @@ export async function importFiles(
     let duplicates = 0;
     let records = 0;
     let bytes = 0;
-    const buffer: LogonEvent[] = [];
     const heldBefore = held.length;
+    // Events read and not yet stored, with their stored rows (prepared by the EVTX workers, or here).
+    let buffer: LogonEvent[] = [];
+    let rows: EventRows = { dedup: [], timeMs: [], json: [] };
     const flush = (): void => {
       if (buffer.length === 0) return;
-      const r = writer.insertEvents(job.datasetId, importId, buffer.splice(0), keep);
+      const r = writer.insertRows(job.datasetId, importId, buffer, rows, keep);
+      buffer = [];
+      rows = { dedup: [], timeMs: [], json: [] };
       inserted += r.inserted;
       duplicates += r.duplicates;
+    };
+    const take = (events: readonly LogonEvent[], prepared?: EventRows): void => {
+      for (let i = 0; i < events.length; i++) {
+        const e = events[i]!;
+        buffer.push(e);
+        if (prepared === undefined) appendRow(rows, e);
+        else {
+          rows.dedup.push(prepared.dedup[i]!);
+          rows.timeMs.push(prepared.timeMs[i]!);
+          rows.json.push(prepared.json[i]!);
+        }
+      }
+      if (buffer.length >= BATCH) flush();
     };
     let result: Awaited<ReturnType<ReadFileFn>>;
     try {
@@ -127,10 +154,13 @@ export async function importFiles(
         eventIds: deps.eventIds,
         onEvent: (e) => {
           buffer.push(e);
+          appendRow(rows, e);
           if (buffer.length >= BATCH) flush();
         },
+        onEvents: take,
+        storedRows: true,
         afterChunk: async () => {
-          flush();
+          if (buffer.length >= BATCH) flush();
           // Let progress messages out between pieces of a large file.
           await new Promise<void>((resolve) => setImmediate(resolve));
         },
@@ -153,7 +183,7 @@ export async function importFiles(
       flush();
       // A reader that returns its events instead of streaming them.
       for (let i = 0; i < result.events.length; i += BATCH) {
-        buffer.push(...result.events.slice(i, i + BATCH));
+        take(result.events.slice(i, i + BATCH));
         flush();
         emit({
           type: 'progress',

@@ -1,22 +1,11 @@
 import { ROLLUP_TABLES } from './migrations.js';
 import type Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import type { Dataset, DatasetNode, DatasetSource, ReadStatsSummary } from '../../core/dataset/index.js';
 import { datasetSources } from './dataset-sources.js';
 import type { LogonEvent } from '../../core/events/index.js';
-import { joinKey } from '../../core/analysis/keys.js';
+import { eventRows, type EventRows } from './event-row.js';
 
-/**
- * The dedup key of an event: computer + channel + record ID, so that appending a file twice (or two
- * overlapping exports of one log) adds nothing. An event without a record ID (some JSON shapes) is
- * keyed by its whole content instead.
- */
-export function dedupKey(e: LogonEvent): string {
-  // Escaped parts (core keys.ts): computer `a\u0001b` on channel `c` is not computer `a` on `b\u0001c`.
-  // Ordinary names give the keys stores already hold.
-  if (e.recordId !== null) return joinKey(['r', e.computer ?? '', e.channel ?? '', e.recordId]);
-  return `h\u0001${createHash('sha256').update(JSON.stringify(e)).digest('base64url')}`;
-}
+export { dedupKey } from './event-row.js';
 
 /** What /graph's `search` matches for a node: its label, name, addresses and other names, lower-cased. */
 export function nodeSearchText(n: DatasetNode): string {
@@ -90,16 +79,26 @@ export class ImportWriter {
     events: readonly LogonEvent[],
     onInserted?: (event: LogonEvent, timeMs: number, seq: number) => void,
   ): { inserted: number; duplicates: number } {
+    return this.insertRows(datasetId, importId, events, eventRows(events), onInserted);
+  }
+
+  /** insertEvents with the stored columns already prepared (`rows[i]` is `events[i]`'s). */
+  insertRows(
+    datasetId: string,
+    importId: number,
+    events: readonly LogonEvent[],
+    rows: EventRows,
+    onInserted?: (event: LogonEvent, timeMs: number, seq: number) => void,
+  ): { inserted: number; duplicates: number } {
     const stmt = this.insertStatement();
+    const { dedup, timeMs, json } = rows;
     let inserted = 0;
     this.db.transaction(() => {
-      for (const e of events) {
-        const parsed = Date.parse(e.time);
-        const ms = Number.isFinite(parsed) ? parsed : 0;
-        const r = stmt.run(datasetId, importId, dedupKey(e), ms, JSON.stringify(e));
+      for (let i = 0; i < events.length; i++) {
+        const r = stmt.run(datasetId, importId, dedup[i], timeMs[i], json[i]);
         if (r.changes === 0) continue;
         inserted++;
-        onInserted?.(e, ms, Number(r.lastInsertRowid));
+        onInserted?.(events[i]!, timeMs[i]!, Number(r.lastInsertRowid));
       }
     })();
     return { inserted, duplicates: events.length - inserted };
