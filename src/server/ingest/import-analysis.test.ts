@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sharedData } from '../../../test/helpers/shared-data.js';
 import { analyzeEventsLinked } from '../../core/analysis/index.js';
-import { emptyEvent, type LogonEvent } from '../../core/events/index.js';
+import { emptyEvent, LOGON_EVENT_FIELDS, type LogonEvent } from '../../core/events/index.js';
 import { readXml } from '../../core/readers/xml/index.js';
 import { createEventLinker } from './event-links.js';
 import {
@@ -64,6 +64,15 @@ describe('linkShapeKey', () => {
     expect(split('-', null)).not.toBe(split(null, '-'));
     expect(split('', null)).not.toBe(split(null, ''));
     expect(linkShapeKey({ ...base, eventId: 4625 })).not.toBe(linkShapeKey(base));
+  });
+
+  it('tells apart events that differ in any field but time and record id', () => {
+    const base = { ...emptyEvent(4624, '2024-01-01T00:00:00Z'), recordId: 1 };
+    for (const field of LOGON_EVENT_FIELDS) {
+      if (field === 'time' || field === 'recordId') continue;
+      const other = { ...base, [field]: field === 'eventId' ? 4625 : 'x' } as LogonEvent;
+      expect(linkShapeKey(other), field).not.toBe(linkShapeKey(base));
+    }
   });
 });
 
