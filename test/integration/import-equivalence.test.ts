@@ -59,12 +59,12 @@ const FAILS_AFTER_READING = 'fails-after-reading.evtx';
 
 /**
  * The real readers and analysis with `workers` EVTX worker threads, used even for small files;
- * `heldEvents` small makes the analysis read the events back from the store.
+ * `heldJson` small makes the analysis read the events back from the store.
  */
-function depsWith(workers: number, heldEvents?: number): ImportDeps {
+function depsWith(workers: number, heldJson?: number): ImportDeps {
   return {
     ...defaultImportDeps,
-    ...(heldEvents === undefined ? {} : { heldEvents }),
+    ...(heldJson === undefined ? {} : { heldJson }),
     readFile: async (file, opts) => {
       const result = await streamInputFile(file, { ...opts, workers, inThreadBelow: 0 });
       if (path.basename(file) === FAILS_AFTER_READING) throw new Error('the disk went away');
@@ -176,7 +176,7 @@ describe('server import with 1 and 2 EVTX workers', () => {
   it.each([
     ['1 worker', 1, undefined],
     ['2 workers', 2, undefined],
-    ['2 workers, events read back from the store', 2, 50],
+    ['2 workers, events read back from the store', 2, 50_000],
   ] as const)('%s: stores what the old path stored, events and roll-ups', async (name, workers, held) => {
     const dataDir = path.join(dir, name.replace(/\W+/g, '-'));
     const store = Store.open(dataDir);

@@ -7,11 +7,28 @@ import { readXml } from '../../core/readers/xml/index.js';
 import { createEventLinker } from './event-links.js';
 import {
   HeldEvents,
+  LINK_FIELDS,
   LinkRecorder,
   linkShapeKey,
   mergeInStoreOrder,
   type StoredEvent,
 } from './import-analysis.js';
+
+/** Real samples with logons, explicit credentials (4648), Kerberos failures (4771) and flags. */
+const SAMPLES = [
+  'sec-omer-post',
+  'sec-omer-newuser',
+  'sec-omer-size_t',
+  'm2a-kerbrute',
+  'm2a-anon-donpapi',
+  'm2a-4771-valid',
+  'm2a-4625-accountrestore',
+];
+
+const META = (records: number) => ({
+  sources: [],
+  readStats: { recordsRead: records, eventsSkipped: {}, warnings: 0 },
+});
 
 const at = (seq: number, timeMs: number): StoredEvent => ({
   seq,
@@ -29,17 +46,20 @@ describe('HeldEvents', () => {
       [4, 20],
       [5, 10],
     ] as const)
-      held.add(at(seq, t).event, t, seq);
+      held.add(at(seq, t).event, t, seq, 1);
     expect([...held.sorted()].map((s) => s.seq)).toEqual([2, 5, 4, 1, 3]);
   });
 
   it('forgets a failed file and gives up past its bound', () => {
-    const held = new HeldEvents(3);
-    held.add(at(1, 1).event, 1, 1);
-    held.add(at(2, 2).event, 2, 2);
-    held.truncate(1);
+    const held = new HeldEvents(30);
+    held.add(at(1, 1).event, 1, 1, 10);
+    const mark = held.mark();
+    held.add(at(2, 2).event, 2, 2, 10);
+    held.truncate(mark);
     expect([...held.sorted()].map((s) => s.seq)).toEqual([1]);
-    for (const seq of [3, 4, 5]) held.add(at(seq, seq).event, seq, seq);
+    for (const seq of [3, 4]) held.add(at(seq, seq).event, seq, seq, 10);
+    expect(held.complete).toBe(true);
+    held.add(at(5, 5).event, 5, 5, 10);
     expect(held.complete).toBe(false);
     expect(held.length).toBe(0);
   });
@@ -66,13 +86,33 @@ describe('linkShapeKey', () => {
     expect(linkShapeKey({ ...base, eventId: 4625 })).not.toBe(linkShapeKey(base));
   });
 
-  it('tells apart events that differ in any field but time and record id', () => {
+  it('tells apart events that differ in any link field', () => {
     const base = { ...emptyEvent(4624, '2024-01-01T00:00:00Z'), recordId: 1 };
-    for (const field of LOGON_EVENT_FIELDS) {
-      if (field === 'time' || field === 'recordId') continue;
+    for (const field of LINK_FIELDS) {
       const other = { ...base, [field]: field === 'eventId' ? 4625 : 'x' } as LogonEvent;
       expect(linkShapeKey(other), field).not.toBe(linkShapeKey(base));
     }
+  });
+
+  it('holds every field edgeIdOf reads: changing any other field of a real event keeps its edge', () => {
+    const others = LOGON_EVENT_FIELDS.filter(
+      (f) => f !== 'time' && f !== 'recordId' && !(LINK_FIELDS as readonly string[]).includes(f),
+    );
+    let linked = 0;
+    for (const sample of SAMPLES) {
+      const { events } = readXml(readFileSync(sharedData('expected-xml', `${sample}.libevtx.xml`)));
+      const analysis = analyzeEventsLinked(events, META(events.length));
+      for (const e of events) {
+        const edge = analysis.edgeIdOf(e);
+        if (edge !== null) linked++;
+        for (const field of others) {
+          for (const value of [null, 'x', 'krbtgt/OTHER.REALM']) {
+            expect(analysis.edgeIdOf({ ...e, [field]: value }), `${sample} ${field}`).toBe(edge);
+          }
+        }
+      }
+    }
+    expect(linked).toBeGreaterThan(100);
   });
 });
 
@@ -88,7 +128,7 @@ describe('LinkRecorder', () => {
       const { events } = readXml(readFileSync(sharedData('expected-xml', `${sample}.libevtx.xml`)));
       const stored = events.map((event, i): StoredEvent => ({ seq: i + 1, timeMs: i, event }));
       const recorder = new LinkRecorder();
-      const meta = { sources: [], readStats: { recordsRead: events.length, eventsSkipped: {}, warnings: 0 } };
+      const meta = META(events.length);
       let reads = 0;
       const analysis = analyzeEventsLinked(
         (function* (): Generator<LogonEvent> {

@@ -1,7 +1,7 @@
 // The analysis of an import and its drill-down links in one pass over the dataset's events, in the
 // store's order (time, then seq): the graph builder keeps the first record ids of a flag and the
 // first details of a detection, so the order events reach it is part of the result.
-import { LOGON_EVENT_FIELDS, type LogonEvent } from '../../core/events/index.js';
+import type { LogonEvent } from '../../core/events/index.js';
 import type { EventLink, EventLinks } from '../store/import-writer.js';
 import { flagCitations } from './event-links.js';
 import type { Analysis } from './import-files.js';
@@ -15,18 +15,20 @@ export interface StoredEvent {
 
 /**
  * The events an import stored, kept in memory (in seq order, as inserted) so that the analysis does
- * not read them back from the database and parse their JSON again. Beyond `max` events the list is
- * dropped and the analysis reads the store instead: memory stays bounded on huge imports.
+ * not read them back from the database and parse their JSON again. Beyond `maxSize` (the sum of the
+ * sizes given, their JSON's length) the list is dropped and the analysis reads the store instead:
+ * memory stays bounded on huge imports.
  */
 export class HeldEvents {
   private seqs: number[] = [];
   private times: number[] = [];
   private events: LogonEvent[] = [];
   private overflowed = false;
+  private size = 0;
 
-  constructor(private readonly max: number) {}
+  constructor(private readonly maxSize: number) {}
 
-  /** False once more than `max` events were stored: the caller must read the store. */
+  /** False once more than `maxSize` was stored: the caller must read the store. */
   get complete(): boolean {
     return !this.overflowed;
   }
@@ -35,9 +37,15 @@ export class HeldEvents {
     return this.events.length;
   }
 
-  add(event: LogonEvent, timeMs: number, seq: number): void {
+  /** Where the list stands, for `truncate`. */
+  mark(): { length: number; size: number } {
+    return { length: this.events.length, size: this.size };
+  }
+
+  add(event: LogonEvent, timeMs: number, seq: number, size: number): void {
     if (this.overflowed) return;
-    if (this.events.length >= this.max) {
+    this.size += size;
+    if (this.size > this.maxSize) {
       this.overflowed = true;
       this.seqs = [];
       this.times = [];
@@ -49,9 +57,10 @@ export class HeldEvents {
     this.events.push(event);
   }
 
-  /** Forgets the events added after the first `length` (a file that failed: its rows are deleted). */
-  truncate(length: number): void {
+  /** Forgets the events added since `mark` (a file that failed: its rows are deleted). */
+  truncate({ length, size }: { length: number; size: number }): void {
     if (this.overflowed || length >= this.events.length) return;
+    this.size = size;
     this.seqs.length = length;
     this.times.length = length;
     this.events.length = length;
@@ -89,21 +98,46 @@ export function* mergeInStoreOrder(
   for (; !y.done; y = ib.next()) yield y.value;
 }
 
-/** The fields an event's edge may depend on: all but its time and record id. */
-const LINK_SHAPE_FIELDS = LOGON_EVENT_FIELDS.filter((f) => f !== 'time' && f !== 'recordId');
+/**
+ * The fields an event's drill-down links are read from: those `edgeIdOf` reads (the graph builder's
+ * identity rules: accounts, source, target, event ID, logon type, status, package, the 4771 realm in
+ * the service name, the 4648 server) and those a flag cites an event by (event ID, computer; the
+ * record id is kept apart). Per-event values such as ports or process names are left out, so that
+ * events of one edge share one shape. `import-analysis.test.ts` checks on real samples that `edgeIdOf`
+ * reads nothing else.
+ */
+export const LINK_FIELDS = [
+  'eventId',
+  'computer',
+  'targetUser',
+  'targetDomain',
+  'targetSid',
+  'subjectUser',
+  'subjectDomain',
+  'subjectSid',
+  'ipAddress',
+  'workstation',
+  'logonType',
+  'status',
+  'subStatus',
+  'authPackage',
+  'serviceName',
+  'targetServerName',
+] as const satisfies readonly (keyof LogonEvent)[];
+
+const part = (v: string | null): string => (v === null ? '-' : `${v.length}:${v}`);
 
 /**
- * A key equal for two events exactly when every field but time and record id is equal (each part
- * length-prefixed, so no value can pass for two). The edge of an event depends on none of those two:
- * edges aggregate over time, and record ids only deduplicate (before the edge is chosen).
+ * A key equal for two events exactly when their LINK_FIELDS are equal (each part length-prefixed,
+ * so no value can pass for two). Named reads: a keyed read over many names is slow in V8.
  */
 export function linkShapeKey(e: LogonEvent): string {
-  let key = '';
-  for (const f of LINK_SHAPE_FIELDS) {
-    const v = e[f];
-    key += v === null ? '-' : typeof v === 'number' ? `#${v}` : `${v.length}:${v}`;
-  }
-  return key;
+  return (
+    `${e.eventId}|${part(e.computer)}${part(e.targetUser)}${part(e.targetDomain)}${part(e.targetSid)}` +
+    `${part(e.subjectUser)}${part(e.subjectDomain)}${part(e.subjectSid)}${part(e.ipAddress)}` +
+    `${part(e.workstation)}${part(e.logonType)}${part(e.status)}${part(e.subStatus)}` +
+    `${part(e.authPackage)}${part(e.serviceName)}${part(e.targetServerName)}`
+  );
 }
 
 /**

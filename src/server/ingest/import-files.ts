@@ -53,10 +53,11 @@ export interface ImportDeps {
   /** Event IDs kept from the files (others are counted as skipped by the reader). */
   eventIds: ReadonlySet<number> | null;
   /**
-   * Events of one job kept in memory for its analysis (default HELD_EVENTS_MAX); beyond, the
+   * How much of one job's events is kept in memory for its analysis, in characters of their JSON
+   * (default HELD_JSON_MAX); beyond, the
    * analysis reads them back from the store.
    */
-  heldEvents?: number;
+  heldJson?: number;
 }
 
 export type ImportMessage =
@@ -87,11 +88,14 @@ const BATCH = 8192;
 /** Detailed warnings forwarded per file; the rest are counted. */
 const WARNINGS_PER_FILE = 50;
 /**
- * Events of one job kept in memory for its analysis (≈ 0.7 kB of RSS each, measured: ≈ 170 MB at
- * most): beyond this the analysis reads them back from the store instead (one pass, slower, but
- * memory stays bounded on huge imports).
+ * How much of one job's events is kept in memory for its analysis, in characters of their stored
+ * JSON (64 Mi: ≈ 70,000 EVTX events; measured ≈ 1–2 bytes of RSS per character for EVTX events,
+ * whose strings are shared, up to ≈ 3 for JSON logs, whose are not). Jobs whose files are larger
+ * than this many bytes do not hold their events at all (their JSON is about as large as the files),
+ * and a job that passes the bound drops what it held: the analysis then reads the events back from
+ * the store (one pass, slower), so that memory stays bounded on large imports.
  */
-const HELD_EVENTS_MAX = 250_000;
+const HELD_JSON_MAX = 64 * 1024 * 1024;
 
 /**
  * Imports the files of one job into a dataset: read each file, store its events (deduplicated; the
@@ -110,10 +114,12 @@ export async function importFiles(
 ): Promise<void> {
   const writer = new ImportWriter(db);
   // The events this job stores, for its analysis; those stored before it are read from the store.
-  const held = new HeldEvents(deps.heldEvents ?? HELD_EVENTS_MAX);
-  const keep = (e: LogonEvent, timeMs: number, seq: number): void => held.add(e, timeMs, seq);
-  const storedBefore = writer.lastSeq(job.datasetId);
   const totalBytes = job.files.reduce((s, f) => s + f.size, 0);
+  const heldMax = deps.heldJson ?? HELD_JSON_MAX;
+  const held = new HeldEvents(totalBytes <= heldMax ? heldMax : 0);
+  const keep = (e: LogonEvent, timeMs: number, seq: number, json: string): void =>
+    held.add(e, timeMs, seq, json.length);
+  const storedBefore = writer.lastSeq(job.datasetId);
   let bytesBefore = 0;
   let recordsBefore = 0;
   let eventsNew = 0;
@@ -126,7 +132,7 @@ export async function importFiles(
     let duplicates = 0;
     let records = 0;
     let bytes = 0;
-    const heldBefore = held.length;
+    const heldBefore = held.mark();
     // Events read and not yet stored, with their stored rows (prepared by the EVTX workers, or here).
     let buffer: LogonEvent[] = [];
     let rows: EventRows = { dedup: [], timeMs: [], json: [] };

@@ -71,13 +71,13 @@ export class ImportWriter {
 
   /**
    * Inserts a batch in one transaction; duplicates (same dedup key in this dataset) are skipped.
-   * `onInserted` hears of each row written (not of duplicates), with its time and seq.
+   * `onInserted` hears of each row written (not of duplicates), with its time, seq and JSON.
    */
   insertEvents(
     datasetId: string,
     importId: number,
     events: readonly LogonEvent[],
-    onInserted?: (event: LogonEvent, timeMs: number, seq: number) => void,
+    onInserted?: (event: LogonEvent, timeMs: number, seq: number, json: string) => void,
   ): { inserted: number; duplicates: number } {
     return this.insertRows(datasetId, importId, events, eventRows(events), onInserted);
   }
@@ -88,7 +88,7 @@ export class ImportWriter {
     importId: number,
     events: readonly LogonEvent[],
     rows: EventRows,
-    onInserted?: (event: LogonEvent, timeMs: number, seq: number) => void,
+    onInserted?: (event: LogonEvent, timeMs: number, seq: number, json: string) => void,
   ): { inserted: number; duplicates: number } {
     const stmt = this.insertStatement();
     const { dedup, timeMs, json } = rows;
@@ -98,7 +98,7 @@ export class ImportWriter {
         const r = stmt.run(datasetId, importId, dedup[i], timeMs[i], json[i]);
         if (r.changes === 0) continue;
         inserted++;
-        onInserted?.(events[i]!, timeMs[i]!, Number(r.lastInsertRowid));
+        onInserted?.(events[i]!, timeMs[i]!, Number(r.lastInsertRowid), json[i]!);
       }
     })();
     return { inserted, duplicates: events.length - inserted };
