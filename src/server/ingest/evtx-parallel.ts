@@ -33,6 +33,7 @@ import {
   type PackedChunkResult,
   type WorkerInit,
 } from './evtx-worker.js';
+import { sliceRows, type EventRows } from '../store/event-row.js';
 import { spawnModuleWorker } from '../jobs/spawn-worker.js';
 import { EVTX_WORKER_URL, takePrestartedWorker } from './evtx-prestart.js';
 import { useNativeCrc32 } from './native-crc32.js';
@@ -71,7 +72,13 @@ export type ParallelReadOptions = ReadOptions & {
    * holds a few pieces instead of every event. For consumers whose result does not depend on the
    * order (the analysis).
    */
-  onEvents?: (events: LogonEvent[]) => void;
+  onEvents?: (events: LogonEvent[], rows?: EventRows) => void;
+  /**
+   * With `onEvents`: the workers also prepare each event's stored row (dedup key, time, JSON: the
+   * server import's inserts), handed over beside the events; chunks read on this thread (small
+   * inputs, a dead worker) come without them.
+   */
+  storedRows?: boolean;
   /**
    * With `onEvents`: 'record' hands the chunks over in record order (readEvtx's order, as
    * `onNdjson` does: streamed while the log did not wrap around, the rest at the end), for consumers
@@ -87,7 +94,7 @@ export type ParallelReadOptions = ReadOptions & {
 };
 
 /** A chunk's result as the pool gives it: with its NDJSON instead of its events in NDJSON mode. */
-type ChunkOutput = ChunkResult & { ndjson?: Uint8Array; eventCount: number };
+type ChunkOutput = ChunkResult & { ndjson?: Uint8Array; rows?: EventRows; eventCount: number };
 
 /** Formats chunks parsed on this thread (small inputs, dead workers) in NDJSON mode. */
 class LocalNdjson {
@@ -213,9 +220,10 @@ async function readFromSource(source: Source, opts: ParallelReadOptions): Promis
   const local = opts.onNdjson === undefined ? null : new LocalNdjson();
   const onEvents = local === null ? opts.onEvents : undefined;
   const giveEvents = (r: ChunkOutput): void => {
-    const events = r.events;
+    const { events, rows } = r;
     r.events = []; // handed over, not held
-    if (events.length > 0) onEvents!(events);
+    delete r.rows;
+    if (events.length > 0) onEvents!(events, rows);
   };
   const giveNdjson = (r: ChunkOutput): void => {
     const bytes = r.ndjson;
@@ -258,7 +266,8 @@ async function readFromSource(source: Source, opts: ParallelReadOptions): Promis
     Math.min(Number.isFinite(requested) ? Math.floor(requested) : 1, Math.ceil(slots / CHUNKS_PER_JOB)),
   );
   const inThread = size < (opts.inThreadBelow ?? DEFAULT_IN_THREAD_BELOW);
-  const pool = slots > 0 && !inThread ? new WorkerPool(nWorkers, filter, source, local) : null;
+  const rows = onEvents !== undefined && opts.storedRows === true;
+  const pool = slots > 0 && !inThread ? new WorkerPool(nWorkers, filter, source, local, rows) : null;
   try {
     const pending: Promise<void>[] = [];
     for (let first = 0, id = 0; first < slots; first += CHUNKS_PER_JOB, id++) {
@@ -427,6 +436,7 @@ class WorkerPool {
     private readonly filter: ChunkFilter,
     private readonly source: Source,
     private readonly ndjson: LocalNdjson | null,
+    rows: boolean,
   ) {
     const init: WorkerInit = {
       kind: 'logonlens-evtx-worker',
@@ -436,6 +446,7 @@ class WorkerPool {
         to: filter.to,
       },
       output: ndjson === null ? 'events' : 'ndjson',
+      rows,
     };
     for (let i = 0; i < n; i++) {
       const slot: Slot = { worker: null, busy: new Map() };
@@ -458,8 +469,9 @@ class WorkerPool {
               return { ...r, events: [], ndjson, eventCount };
             }
             const events = unpackEvents(m.events, [], at, at + eventCount);
+            const rows = m.rows === undefined ? {} : { rows: sliceRows(m.rows, at, at + eventCount) };
             at += eventCount;
-            return { ...r, events, eventCount };
+            return { ...r, events, eventCount, ...rows };
           }),
         );
         this.wake();

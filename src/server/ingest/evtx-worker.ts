@@ -16,6 +16,7 @@ import {
 } from '../../core/readers/evtx/index.js';
 import { IDLE_WORKER_DATA } from './evtx-prestart.js';
 import { useNativeCrc32 } from './native-crc32.js';
+import { appendRow, type EventRows } from '../store/event-row.js';
 
 /** The string-valued fields of LogonEvent, in LOGON_EVENT_FIELDS order. */
 const STRING_FIELDS = LOGON_EVENT_FIELDS.filter((f) => f !== 'recordId' && f !== 'eventId') as Exclude<
@@ -266,6 +267,8 @@ export interface WorkerInit {
   filter: { eventIds: number[] | null; from: string | null; to: string | null };
   /** 'ndjson': the worker writes the events as NDJSON (UTF-8) instead of sending them. */
   output?: 'events' | 'ndjson';
+  /** With 'events': also each event's stored row (the server import's inserts, prepared here). */
+  rows?: boolean;
 }
 
 /** A batch of chunks read in one piece; `chunks` locate each chunk inside `bytes`. */
@@ -282,6 +285,8 @@ export interface JobReply {
   events: PackedEvents;
   /** NDJSON mode: the job's events as UTF-8 NDJSON, chunk after chunk. */
   ndjson?: Uint8Array;
+  /** With `rows`: the stored row of each of `events`, in the same order. */
+  rows?: EventRows;
 }
 
 /**
@@ -337,10 +342,20 @@ function serveJobs(port: MessagePort, init: WorkerInit): (job: ChunkJob) => void
   return (job) => {
     const results: PackedChunkResult[] = [];
     const packer = batch === null ? new EventPacker() : null;
+    const rows: EventRows | null =
+      batch === null && init.rows === true ? { dedup: [], timeMs: [], json: [] } : null;
     for (const c of job.chunks) {
       const bytes = job.bytes.subarray(c.start, c.start + c.length);
       if (batch !== null) {
         results.push(batch.parse(bytes, c, filter));
+        continue;
+      }
+      if (rows !== null) {
+        // The store's rows are made from event objects (one definition of a row, event-row.ts).
+        const { events, ...rest } = parseChunk(bytes, c, filter);
+        packer!.add(events);
+        for (const e of events) appendRow(rows, e);
+        results.push({ ...rest, eventCount: events.length, ndjsonBytes: 0 });
         continue;
       }
       // Packed straight from the reader's fields: no event objects in the worker.
@@ -349,7 +364,7 @@ function serveJobs(port: MessagePort, init: WorkerInit): (job: ChunkJob) => void
       results.push({ ...rest, eventCount: packer!.size - before, ndjsonBytes: 0 });
     }
     const packed = packer === null ? noEvents() : packer.finish();
-    const reply: JobReply = { id: job.id, results, events: packed };
+    const reply: JobReply = { id: job.id, results, events: packed, ...(rows === null ? {} : { rows }) };
     const transfer = [packed.cells.buffer as ArrayBuffer, packed.numbers.buffer as ArrayBuffer];
     if (batch !== null) {
       reply.ndjson = batch.finish();

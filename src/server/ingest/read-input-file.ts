@@ -14,6 +14,7 @@ import {
   type ReadResult,
 } from '../../core/readers/types.js';
 import { readEvtxParallel } from './evtx-parallel.js';
+import type { EventRows } from '../store/event-row.js';
 
 export interface InputProgress {
   bytes: number;
@@ -29,6 +30,13 @@ export type ReadInputOptions = ReadOptions & {
   onProgress?: (p: InputProgress) => void;
   /** Each kept event as soon as it is read; the result's `events` then stays empty. */
   onEvent?: (event: LogonEvent) => void;
+  /**
+   * EVTX only, in place of `onEvent`: the events chunk by chunk, with their stored rows when the
+   * worker threads prepared them (`storedRows`; not for chunks read on the calling thread).
+   */
+  onEvents?: (events: LogonEvent[], rows?: EventRows) => void;
+  /** EVTX with `onEvents`: the worker threads prepare each event's stored row (the server import). */
+  storedRows?: boolean;
   /**
    * EVTX only: the events as UTF-8 NDJSON pieces (in record order), formatted by the worker threads,
    * instead of `onEvent` (other formats still go through `onEvent`).
@@ -83,15 +91,19 @@ export async function streamInputFile(file: string, opts: ReadInputOptions = {})
     throw new UnreadableInputError(`${name}: not an event log (neither EVTX, XML nor JSON)`);
 
   if (format === 'evtx') {
-    const { onEvent, onNdjson, afterChunk, fileOrder, hash, ...rest } = opts;
+    const { onEvent, onEvents, storedRows, onNdjson, afterChunk, fileOrder, hash, ...rest } = opts;
     const backpressure = afterChunk === undefined ? {} : { beforePiece: afterChunk };
+    const batches =
+      onEvents ??
+      (onEvent === undefined ? undefined : (events: LogonEvent[]) => events.forEach((e) => onEvent(e)));
     const streamed =
       onNdjson !== undefined
         ? { onNdjson, ...backpressure }
-        : onEvent !== undefined
+        : batches !== undefined
           ? {
-              onEvents: (events: LogonEvent[]) => events.forEach((e) => onEvent(e)),
+              onEvents: batches,
               eventsOrder: fileOrder === true ? ('file' as const) : ('record' as const),
+              storedRows: onEvents !== undefined && storedRows === true,
               ...backpressure,
             }
           : {};
@@ -105,7 +117,7 @@ export async function streamInputFile(file: string, opts: ReadInputOptions = {})
         : { onRead: (offset: number, bytes: Uint8Array) => hasher.take(offset, bytes) }),
     });
     const sha256 = hasher === null ? '' : await hasher.digest();
-    if (afterChunk !== undefined && (onNdjson !== undefined || onEvent !== undefined)) await afterChunk();
+    if (afterChunk !== undefined && (onNdjson !== undefined || batches !== undefined)) await afterChunk();
     return { ...result, source: { name, size, sha256, format } };
   }
 
@@ -115,6 +127,8 @@ export async function streamInputFile(file: string, opts: ReadInputOptions = {})
     workers: _workers,
     inThreadBelow: _inThreadBelow,
     onNdjson: _ndjson,
+    onEvents: _onEvents,
+    storedRows: _storedRows,
     fileOrder: _fileOrder,
     hash: _hash,
     ...readOpts

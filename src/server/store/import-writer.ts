@@ -1,22 +1,11 @@
 import { ROLLUP_TABLES } from './migrations.js';
 import type Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import type { Dataset, DatasetNode, DatasetSource, ReadStatsSummary } from '../../core/dataset/index.js';
 import { datasetSources } from './dataset-sources.js';
 import type { LogonEvent } from '../../core/events/index.js';
-import { joinKey } from '../../core/analysis/keys.js';
+import { eventRows, type EventRows } from './event-row.js';
 
-/**
- * The dedup key of an event: computer + channel + record ID, so that appending a file twice (or two
- * overlapping exports of one log) adds nothing. An event without a record ID (some JSON shapes) is
- * keyed by its whole content instead.
- */
-export function dedupKey(e: LogonEvent): string {
-  // Escaped parts (core keys.ts): computer `a\u0001b` on channel `c` is not computer `a` on `b\u0001c`.
-  // Ordinary names give the keys stores already hold.
-  if (e.recordId !== null) return joinKey(['r', e.computer ?? '', e.channel ?? '', e.recordId]);
-  return `h\u0001${createHash('sha256').update(JSON.stringify(e)).digest('base64url')}`;
-}
+export { dedupKey } from './event-row.js';
 
 /** What /graph's `search` matches for a node: its label, name, addresses and other names, lower-cased. */
 export function nodeSearchText(n: DatasetNode): string {
@@ -54,6 +43,8 @@ export type EventLink = readonly [links: EventLinks, timeMs: number, seq: number
  * Until then a crash leaves the import 'running' or 'parsed' and Store.recoverInterrupted removes it.
  */
 export class ImportWriter {
+  private insert: Database.Statement | null = null;
+
   constructor(private readonly db: Database.Database) {}
 
   /** `file.sources`: what a non-file import read (an Elasticsearch range), reported as the dataset's sources. */
@@ -78,29 +69,54 @@ export class ImportWriter {
     return Number(r.lastInsertRowid);
   }
 
-  /** Inserts a batch in one transaction; duplicates (same dedup key in this dataset) are skipped. */
+  /**
+   * Inserts a batch in one transaction; duplicates (same dedup key in this dataset) are skipped.
+   * `onInserted` hears of each row written (not of duplicates), with its time, seq and JSON.
+   */
   insertEvents(
     datasetId: string,
     importId: number,
     events: readonly LogonEvent[],
+    onInserted?: (event: LogonEvent, timeMs: number, seq: number, json: string) => void,
   ): { inserted: number; duplicates: number } {
-    const stmt = this.db.prepare(
-      `INSERT OR IGNORE INTO events (dataset_id, import_id, dedup, time_ms, data) VALUES (?, ?, ?, ?, ?)`,
-    );
+    return this.insertRows(datasetId, importId, events, eventRows(events), onInserted);
+  }
+
+  /** insertEvents with the stored columns already prepared (`rows[i]` is `events[i]`'s). */
+  insertRows(
+    datasetId: string,
+    importId: number,
+    events: readonly LogonEvent[],
+    rows: EventRows,
+    onInserted?: (event: LogonEvent, timeMs: number, seq: number, json: string) => void,
+  ): { inserted: number; duplicates: number } {
+    const stmt = this.insertStatement();
+    const { dedup, timeMs, json } = rows;
     let inserted = 0;
     this.db.transaction(() => {
-      for (const e of events) {
-        const ms = Date.parse(e.time);
-        inserted += stmt.run(
-          datasetId,
-          importId,
-          dedupKey(e),
-          Number.isFinite(ms) ? ms : 0,
-          JSON.stringify(e),
-        ).changes;
+      for (let i = 0; i < events.length; i++) {
+        const r = stmt.run(datasetId, importId, dedup[i], timeMs[i], json[i]);
+        if (r.changes === 0) continue;
+        inserted++;
+        onInserted?.(events[i]!, timeMs[i]!, Number(r.lastInsertRowid), json[i]!);
       }
     })();
     return { inserted, duplicates: events.length - inserted };
+  }
+
+  private insertStatement(): Database.Statement {
+    this.insert ??= this.db.prepare(
+      `INSERT OR IGNORE INTO events (dataset_id, import_id, dedup, time_ms, data) VALUES (?, ?, ?, ?, ?)`,
+    );
+    return this.insert;
+  }
+
+  /** The highest seq of the dataset's events, or null when it has none. */
+  lastSeq(datasetId: string): number | null {
+    const r = this.db.prepare(`SELECT MAX(seq) AS m FROM events WHERE dataset_id = ?`).get(datasetId) as {
+      m: number | null;
+    };
+    return r.m;
   }
 
   markParsed(importId: number, info: ImportedFileInfo): void {
@@ -160,12 +176,20 @@ export class ImportWriter {
     return { recordsRead, eventsSkipped, warnings };
   }
 
-  /** Every stored event of the dataset, oldest first (use a second connection while writing). */
-  *iterateEvents(datasetId: string): Generator<{ seq: number; timeMs: number; event: LogonEvent }> {
+  /**
+   * Every stored event of the dataset, oldest first (time, then seq; use a second connection while
+   * writing); with `upToSeq`, only those up to that seq.
+   */
+  *iterateEvents(
+    datasetId: string,
+    upToSeq: number = Number.MAX_SAFE_INTEGER,
+  ): Generator<{ seq: number; timeMs: number; event: LogonEvent }> {
     const stmt = this.db
-      .prepare(`SELECT seq, time_ms, data FROM events WHERE dataset_id = ? ORDER BY time_ms, seq`)
+      .prepare(
+        `SELECT seq, time_ms, data FROM events WHERE dataset_id = ? AND seq <= ? ORDER BY time_ms, seq`,
+      )
       .raw();
-    for (const row of stmt.iterate(datasetId) as IterableIterator<[number, number, string]>) {
+    for (const row of stmt.iterate(datasetId, upToSeq) as IterableIterator<[number, number, string]>) {
       yield { seq: row[0], timeMs: row[1], event: JSON.parse(row[2]) as LogonEvent };
     }
   }
