@@ -62,8 +62,10 @@ export async function applyInSlices(
   const slices: Array<() => void> = [];
   for (let i = 0; i < gone.length; i += ADD_CHUNK) {
     const part = gone.slice(i, i + ADD_CHUNK);
+    // One remove() per slice, not per element: each call scans every element left in the graph
+    // (Cytoscape checks whether it still has compound nodes), 0.5 s for a slice of 600 one by one.
     slices.push(() => {
-      for (const ele of part) if (ele.inside()) ele.remove();
+      cy.collection(part.filter((ele) => ele.inside())).remove();
     });
   }
   for (let i = 0; i < changes.update.length; i += ADD_CHUNK) {
