@@ -166,6 +166,9 @@ interface RendererSwitches {
   webgl?: boolean;
   textureOnViewport?: boolean;
   hideEdgesOnViewport?: boolean;
+  /** Pixels per CSS pixel; null: the screen's. */
+  forcedPixelRatio?: number | null;
+  data?: { eleTxrCache?: { getElement?: unknown } };
 }
 function rendererOf(cy: Core): RendererSwitches | undefined {
   return (cy as unknown as { renderer(): RendererSwitches | undefined }).renderer();
@@ -237,6 +240,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const useGl = support === 'hardware' || (support === 'software' && forceSoftwareWebgl());
     const instance = createCy(container, initialStyle.current, useGl);
     const gl = rendererOf(instance)?.webgl === true;
+    // Without a GPU (or without knowing of one) the canvas is drawn on the CPU: see drawOnCpu.
+    if (!gl && (webgl ? support : webglSupport()) !== 'hardware') drawOnCpu(instance);
     instance.on('tap', (e: EventObject) => {
       if (e.target === instance) handlers.current.onSelect(null);
       else handlers.current.onSelect(String(e.target.id()));
@@ -511,12 +516,37 @@ function applyLod(cy: Core, force = false) {
   });
 }
 
-/** Big graphs on the canvas renderer: draw a snapshot and skip edges while the viewport moves. */
+/** Canvas renderers that draw on the CPU (no GPU): see drawOnCpu. */
+const cpuDrawn = new WeakSet<Core>();
+
+/**
+ * Without a GPU, Chromium rasterizes the 2D canvas on the CPU, and Cytoscape's node textures (each
+ * node drawn once into a shared texture canvas per zoom level, then copied) cost more than they save:
+ * each copy from a texture canvas just written to makes a snapshot of it, and a zoom past a power of
+ * two redraws every node's texture in one frame (2–4 s for a 5,000-node view in the graph bench,
+ * with a CPU profile). Drawn directly, each node is one small path: scripted pan/zoom of the
+ * 26k dataset's 5,000-node view went from 1.9 to 7.0 frames per second (load 12). With a GPU the
+ * textures are cheap and stay. An internal of Cytoscape 3.x: left alone if its shape differs.
+ */
+function drawOnCpu(cy: Core) {
+  const cache = rendererOf(cy)?.data?.eleTxrCache;
+  if (cache === undefined || typeof cache.getElement !== 'function') return;
+  // No texture for any node: the renderer falls back to drawing the node itself.
+  cache.getElement = () => null;
+  cpuDrawn.add(cy);
+}
+
+/**
+ * Big graphs on the canvas renderer: draw a snapshot and skip edges while the viewport moves; drawn
+ * on the CPU, also one pixel per CSS pixel (a HiDPI screen's two would draw four times the pixels).
+ */
 function tuneRenderer(cy: Core, count: number) {
   const r = rendererOf(cy);
   if (r === undefined) return;
-  r.textureOnViewport = count > VIEWPORT_TEXTURE_MIN;
-  r.hideEdgesOnViewport = count > VIEWPORT_TEXTURE_MIN;
+  const big = count > VIEWPORT_TEXTURE_MIN;
+  r.textureOnViewport = big;
+  r.hideEdgesOnViewport = big;
+  if (cpuDrawn.has(cy)) r.forcedPixelRatio = big ? 1 : null;
 }
 
 /** Above this many nodes the fit reads node positions only (measuring every label and edge takes seconds). */
