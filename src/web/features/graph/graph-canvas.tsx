@@ -12,6 +12,7 @@ import type { LayoutName } from '../../stores/ui-store';
 import { ADD_CHUNK, applyInSlices, type ElementChanges } from './apply-in-slices';
 import { computeLayout, type LayoutRequest, type Point, type Positions } from './layout-compute';
 import { cachedLayout, keepLayout } from './layout-cache';
+import { classChanges } from './mark-classes';
 import { applyViewport, layoutKeyOf, readViewport, sameViewport, useViewportReport } from './viewport-sync';
 import { LatestOnlyClient, workerPort, type Outcome } from './worker-protocol';
 
@@ -477,21 +478,22 @@ export function GraphCanvas(props: GraphCanvasProps) {
   );
 }
 
-/** Emphasis (everything else dimmed), new-edge marks and notes, toggled by id in one batch. */
+/**
+ * Emphasis (everything else dimmed), new-edge marks and notes, in one batch: only the classes that
+ * differ from what the elements carry are toggled (each toggle restyles its element).
+ */
 function applyClasses(cy: Core, { emphasis, marks, noted }: ClassMarks) {
+  const changes = classChanges(cy.elements(), {
+    emphasis: emphasis ?? null,
+    newEdges: marks?.newEdges ?? null,
+    noted: noted ?? null,
+  });
+  if (changes.length === 0) return;
   cy.batch(() => {
-    cy.elements('.emphasis, .dimmed, .new, .noted').removeClass(
-      'emphasis dimmed new noted noted-compromised',
-    );
-    if (emphasis) {
-      cy.elements().addClass('dimmed');
-      for (const id of [...emphasis.nodes, ...emphasis.edges])
-        cy.getElementById(id).removeClass('dimmed').addClass('emphasis');
+    for (const { ele, cls, on } of changes) {
+      if (on) ele.addClass(cls);
+      else ele.removeClass(cls);
     }
-    if (marks) for (const id of marks.newEdges) cy.getElementById(id).addClass('new');
-    if (noted)
-      for (const id of [...noted.nodes, ...noted.edges])
-        cy.getElementById(id).addClass(noted.compromised.has(id) ? 'noted noted-compromised' : 'noted');
   });
 }
 
