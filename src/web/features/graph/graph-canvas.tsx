@@ -2,6 +2,8 @@ import cytoscape, {
   type Core,
   type ElementDefinition,
   type EventObject,
+  type NodeCollection,
+  type NodeSingular,
   type SingularElementReturnValue,
   type StylesheetJson,
 } from 'cytoscape';
@@ -501,21 +503,49 @@ function applyClasses(cy: Core, { emphasis, marks, noted }: ClassMarks) {
 const LOD_ZOOM = 0.9;
 
 /**
- * Whether each instance shows its big-view labels. Kept here, not in `cy.scratch`: writing the
- * core's scratch restyles every element (Cytoscape treats it as core data), a 200 ms frame on a
- * 5,000-node view (found with a CPU profile of the graph bench).
+ * Whether each instance shows its big-view labels, and which toggle is the latest (an older one still
+ * in slices stops). Kept here, not in `cy.scratch`: writing the core's scratch restyles every element
+ * (Cytoscape treats it as core data), a 200 ms frame on a 5,000-node view (found with a CPU profile of
+ * the graph bench).
  */
-const lodShown = new WeakMap<Core, boolean>();
+const lodShown = new WeakMap<Core, { show: boolean; turn: number }>();
 
-/** Shows or hides the node labels of a big view when the zoom crosses LOD_ZOOM (or its elements changed). */
+/**
+ * Shows or hides the node labels of a big view when the zoom crosses LOD_ZOOM (or its elements
+ * changed). Each node toggled is restyled: 5,000 at once took 0.6–0.8 s (graph bench's 26k view,
+ * load 11), so past ADD_CHUNK nodes the toggle runs in slices, one task each, the nodes in view first.
+ */
 function applyLod(cy: Core, force = false) {
   const show = cy.zoom() >= LOD_ZOOM;
-  if (!force && lodShown.get(cy) === show) return;
-  lodShown.set(cy, show);
-  cy.batch(() => {
-    if (show) cy.nodes('[lod = 1]').addClass('lod-show');
-    else cy.nodes('.lod-show').removeClass('lod-show');
+  const before = lodShown.get(cy);
+  if (!force && before?.show === show) return;
+  const turn = (before?.turn ?? 0) + 1;
+  lodShown.set(cy, { show, turn });
+  const nodes = show ? cy.nodes('[lod = 1]').not('.lod-show') : cy.nodes('.lod-show');
+  const toggle = (part: NodeCollection) =>
+    cy.batch(() => {
+      if (show) part.addClass('lod-show');
+      else part.removeClass('lod-show');
+    });
+  if (nodes.length <= ADD_CHUNK) {
+    toggle(nodes);
+    return;
+  }
+  const { x1, x2, y1, y2 } = cy.extent();
+  const inView = nodes.filter((n: NodeSingular) => {
+    const p = n.position();
+    return p.x >= x1 && p.x <= x2 && p.y >= y1 && p.y <= y2;
   });
+  const ordered = [inView, nodes.difference(inView)];
+  const parts: NodeCollection[] = [];
+  for (const group of ordered)
+    for (let i = 0; i < group.length; i += ADD_CHUNK) parts.push(group.slice(i, i + ADD_CHUNK));
+  const step = (i: number) => {
+    if (cy.destroyed() || lodShown.get(cy)?.turn !== turn) return;
+    toggle(parts[i]!);
+    if (i + 1 < parts.length) setTimeout(() => step(i + 1), 0);
+  };
+  step(0);
 }
 
 /** Canvas renderers that draw on the CPU (no GPU): see drawOnCpu. */
