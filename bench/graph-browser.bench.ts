@@ -238,6 +238,15 @@ const GL_RENDERER = `(() => {
   return String(info === null ? '?' : gl.getParameter(info.UNMASKED_RENDERER_WEBGL));
 })()`;
 
+/** The renderer the page draws with (the canvas says it in `data-renderer`). */
+const rendererOf = (page: Page): Promise<string> =>
+  page.evaluate(
+    () =>
+      (
+        document.querySelector('.graph-canvas') as { getAttribute(n: string): string | null } | null
+      )?.getAttribute('data-renderer') ?? '?',
+  );
+
 async function heapMB(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -267,7 +276,9 @@ try {
       `\n${size}: ${dataset.nodes.length.toLocaleString('en')} nodes / ${dataset.edges.length.toLocaleString('en')} edges, ${(statSync(file).size / 1e6).toFixed(1)} MB`,
     );
     const page = await browser.context.newPage();
-    await page.addInitScript(INIT);
+    // The pages share localStorage (one browser profile): the WebGL page of the size before must not
+    // make this one draw with WebGL too (it did, unseen, for every size after the first).
+    await page.addInitScript(`${INIT}; localStorage.removeItem('logonlens:webgl');`);
     await page.goto(`${server.url}/`);
     const results: StepResult[] = [];
     results.push(await step(page, 'open (day window)', () => page.setInputFiles('input[type=file]', file)));
@@ -309,6 +320,7 @@ try {
       console.log(
         `| ${r.step} | ${fmt(r.statusMs)} | ${fmt(r.drawnMs)} | ${Math.round(r.longestTaskMs)} ms | ${r.status} |`,
       );
+    const canvasRenderer = await rendererOf(page);
     const canvasFps = await panZoomFps(page);
     const canvasGestureFps = await gestureFps(page);
     const heap = await heapMB(page);
@@ -328,12 +340,7 @@ try {
         .selectOption('5000')
         .then(() => undefined),
     );
-    const renderer = await glPage.evaluate(
-      () =>
-        (
-          document.querySelector('.graph-canvas') as { getAttribute(n: string): string | null } | null
-        )?.getAttribute('data-renderer') ?? '?',
-    );
+    const renderer = await rendererOf(glPage);
     const glFps = await panZoomFps(glPage);
     const glGestureFps = await gestureFps(glPage);
     const glInfo = String(await glPage.evaluate(GL_RENDERER));
@@ -342,7 +349,7 @@ try {
     console.log(`pan/zoom of the last view (${shown}; load average ${loadavg()[0]!.toFixed(1)}):`);
     console.log('| renderer | scripted viewport | mouse drag + wheel |');
     console.log('|---|---|---|');
-    console.log(`| canvas | ${motion(canvasFps)} | ${motion(canvasGestureFps)} |`);
+    console.log(`| ${canvasRenderer} | ${motion(canvasFps)} | ${motion(canvasGestureFps)} |`);
     console.log(`| ${renderer} (${glInfo.slice(0, 60)}) | ${motion(glFps)} | ${motion(glGestureFps)} |`);
     console.log(
       `memory: main-thread JS heap ${heap.toFixed(0)} MB, tab (renderer process RSS) ${rss === null ? '?' : rss.toFixed(0)} MB`,
