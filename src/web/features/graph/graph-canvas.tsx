@@ -554,12 +554,12 @@ const cpuDrawn = new WeakSet<Core>();
 /**
  * Without a GPU, Chromium rasterizes the 2D canvas on the CPU, and Cytoscape's node textures (each
  * node drawn once into a shared texture canvas per zoom level, then copied) cost more than they save:
- * each copy from a texture canvas just written to makes a snapshot of it, and a zoom past a power of
- * two redraws every node's texture in one frame (2–4 s for a 5,000-node view in the graph bench,
- * with a CPU profile). Drawn directly, each node is one small path: scripted pan/zoom of a
- * 5,000-node view went from 1.3–2.4 to 1.8–7.0 frames per second in paired runs (load 8–15), drag
- * and wheel unchanged within the noise. With a GPU the
- * textures are cheap and stay. An internal of Cytoscape 3.x: left alone if its shape differs.
+ * the copies are most of a frame's time (likely a snapshot of a texture canvas just written to), and
+ * a zoom past a power of two redraws every node's texture in one frame (2–4 s for a 5,000-node view
+ * in the graph bench, with a CPU profile). Drawn directly, each node is one small path: scripted
+ * pan/zoom of a 5,000-node view went from 1.3–2.4 to 1.8–7.0 frames per second in paired runs (load
+ * 8–15), drag and wheel unchanged within the noise. With a GPU the textures are cheap and stay. An
+ * internal of Cytoscape 3.x: left alone if its shape differs.
  */
 function drawOnCpu(cy: Core) {
   const cache = rendererOf(cy)?.data?.eleTxrCache;
