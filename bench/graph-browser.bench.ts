@@ -3,15 +3,17 @@
 // filter, cap 2,500 → 5,000) it prints the time until the status line shows the new view, the time
 // until the graph is drawn, and the longest main-thread task meanwhile (PerformanceObserver
 // `longtask`). Then the frames per second of pan/zoom with the canvas renderer and with WebGL (a
-// scripted viewport, and mouse drags and wheel turns), the page's JS heap (main thread, from
-// Chromium) and the tab's memory (the renderer process's resident size). A ~100 MB file is only
-// opened (longest task, memory).
+// scripted viewport, and mouse drags and wheel turns), each with the main-thread time Cytoscape spent
+// drawing a frame and the CPU time of Chromium's GPU process per frame (on a machine without a GPU,
+// WebGL runs in software, SwiftShader: that part is what a GPU would do), the page's JS heap (main
+// thread, from Chromium) and the tab's memory (the renderer process's resident size). A ~100 MB
+// file is only opened (longest task, memory). Load averages are printed beside the figures.
 //
 // LOGONLENS_BENCH_GRAPH_SIZES=1k,5k limits the sizes (default 1k,5k,26k,100mb). Needs Chromium
 // (LOGONLENS_CHROMIUM) and builds dist/web when missing. LOGONLENS_BENCH_GRAPH_PROFILE=<dir> also
 // writes a main-thread CPU profile of each step there and prints what its longest busy stretch ran.
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { generateDataset, type GenerateOptions } from '../src/core/dataset/testing/generate-dataset.js';
@@ -19,6 +21,7 @@ import { CHROMIUM_SKIP_REASON, HAS_CHROMIUM, launchChromium } from '../test/e2e/
 import { serveStatic } from '../test/e2e/helpers/static-server.js';
 import { ensureWebBuild } from '../test/e2e/helpers/web-build.js';
 import { busiestStretch, type CpuProfile } from './cpu-profile.js';
+import { chromiumCpuSeconds } from './process-cpu.js';
 import { rendererRssMB } from './process-memory.js';
 
 if (!HAS_CHROMIUM) {
@@ -121,12 +124,16 @@ async function step(page: Page, name: string, action: () => Promise<void>): Prom
 }
 
 /**
- * Frames per second while the viewport is panned and zoomed every frame for two seconds. A string,
+ * Frames per second while the viewport is panned and zoomed every frame for two seconds, and the
+ * main-thread milliseconds Cytoscape spent drawing per frame (its own redraw counters). A string,
  * not a function: tsx compiles functions with helpers (`__name`) that do not exist in the page.
  */
 const PAN_ZOOM = `new Promise((resolve) => {
   const cy = document.querySelector('.graph-canvas')?._cyreg?.cy;
-  if (cy === undefined) return resolve(0);
+  if (cy === undefined) return resolve({ fps: 0, drawMs: 0 });
+  const r = cy.renderer();
+  const count0 = r.redrawCount ?? 0;
+  const total0 = r.redrawTotalTime ?? 0;
   const start = performance.now();
   const z0 = cy.zoom();
   let frames = 0;
@@ -136,22 +143,59 @@ const PAN_ZOOM = `new Promise((resolve) => {
     cy.panBy({ x: Math.sin(k * 12) * 6, y: Math.cos(k * 12) * 4 });
     cy.zoom(z0 * (1 + 0.5 * Math.sin(k * Math.PI * 2)));
     if (t - start < 2000) requestAnimationFrame(tick);
-    else resolve((frames * 1000) / (t - start));
+    else {
+      const draws = (r.redrawCount ?? 0) - count0;
+      resolve({ fps: (frames * 1000) / (t - start), drawMs: draws > 0 ? ((r.redrawTotalTime ?? 0) - total0) / draws : 0 });
+    }
   };
   requestAnimationFrame(tick);
 })`;
-async function panZoomFps(page: Page): Promise<number> {
-  return Number(await page.evaluate(PAN_ZOOM));
+
+interface Motion {
+  fps: number;
+  /** Main-thread time Cytoscape spent drawing, per frame it drew. */
+  drawMs: number;
+  /** CPU time of Chromium's GPU process per frame (SwiftShader's software WebGL; null: unknown). */
+  gpuMs: number | null;
 }
 
-/** Counts animation frames in the page until the returned function is called (then: frames per second). */
+/** Measures one motion with the GPU process's CPU time around it. */
+async function withGpuTime(
+  run: () => Promise<{ fps: number; drawMs: number; seconds: number }>,
+): Promise<Motion> {
+  const gpu0 = chromiumCpuSeconds('gpu-process');
+  const m = await run();
+  const gpu1 = chromiumCpuSeconds('gpu-process');
+  const frames = m.fps * m.seconds;
+  return {
+    fps: m.fps,
+    drawMs: m.drawMs,
+    gpuMs: gpu0 === null || gpu1 === null || frames === 0 ? null : ((gpu1 - gpu0) * 1000) / frames,
+  };
+}
+
+async function panZoomFps(page: Page): Promise<Motion> {
+  return withGpuTime(async () => {
+    const m = (await page.evaluate(PAN_ZOOM)) as { fps: number; drawMs: number };
+    return { ...m, seconds: 2 };
+  });
+}
+
+/** Counts animation frames in the page until `window.__stopFrames()` (then: frames per second, draw ms per frame). */
 const FRAME_COUNTER = `(() => {
   const start = performance.now();
+  const r = document.querySelector('.graph-canvas')?._cyreg?.cy?.renderer();
+  const count0 = r?.redrawCount ?? 0;
+  const total0 = r?.redrawTotalTime ?? 0;
   let frames = 0;
   let on = true;
   const tick = () => { frames++; if (on) requestAnimationFrame(tick); };
   requestAnimationFrame(tick);
-  window.__stopFrames = () => { on = false; return (frames * 1000) / (performance.now() - start); };
+  window.__stopFrames = () => {
+    on = false;
+    const draws = (r?.redrawCount ?? 0) - count0;
+    return { fps: (frames * 1000) / (performance.now() - start), drawMs: draws > 0 ? ((r?.redrawTotalTime ?? 0) - total0) / draws : 0 };
+  };
 })()`;
 
 /**
@@ -159,24 +203,49 @@ const FRAME_COUNTER = `(() => {
  * the scripted viewport above, these are the gestures during which Cytoscape's canvas renderer draws
  * a snapshot (textureOnViewport) and leaves edges out (hideEdgesOnViewport) on big views.
  */
-async function gestureFps(page: Page): Promise<number> {
+async function gestureFps(page: Page): Promise<Motion> {
   const box = await page.locator('.graph-canvas').boundingBox();
-  if (box === null) return 0;
+  if (box === null) return { fps: 0, drawMs: 0, gpuMs: null };
   const x = box.x + 12;
   const y = box.y + 12;
-  await page.evaluate(FRAME_COUNTER);
-  const until = Date.now() + 2000;
-  let i = 0;
-  while (Date.now() < until) {
-    await page.mouse.move(x, y);
-    await page.mouse.down();
-    for (let k = 1; k <= 8; k++) await page.mouse.move(x + 15 * k, y + 8 * k);
-    await page.mouse.up();
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.wheel(0, i++ % 2 === 0 ? -200 : 200);
-  }
-  return Number(await page.evaluate('window.__stopFrames()'));
+  return withGpuTime(async () => {
+    const t0 = Date.now();
+    await page.evaluate(FRAME_COUNTER);
+    const until = Date.now() + 2000;
+    let i = 0;
+    while (Date.now() < until) {
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      for (let k = 1; k <= 8; k++) await page.mouse.move(x + 15 * k, y + 8 * k);
+      await page.mouse.up();
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.wheel(0, i++ % 2 === 0 ? -200 : 200);
+    }
+    const m = (await page.evaluate('window.__stopFrames()')) as { fps: number; drawMs: number };
+    return { ...m, seconds: (Date.now() - t0) / 1000 };
+  });
 }
+
+const motion = (m: Motion) =>
+  `${m.fps.toFixed(1)} fps (drawing ${m.drawMs.toFixed(0)} ms/frame on the main thread` +
+  (m.gpuMs === null ? ')' : `, GPU process ${m.gpuMs.toFixed(0)} ms CPU/frame)`);
+
+/** The WebGL implementation the page gets (SwiftShader: WebGL emulated on the CPU). */
+const GL_RENDERER = `(() => {
+  const gl = document.createElement('canvas').getContext('webgl2');
+  if (gl === null) return 'no WebGL2';
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  return String(info === null ? '?' : gl.getParameter(info.UNMASKED_RENDERER_WEBGL));
+})()`;
+
+/** The renderer the page draws with (the canvas says it in `data-renderer`). */
+const rendererOf = (page: Page): Promise<string> =>
+  page.evaluate(
+    () =>
+      (
+        document.querySelector('.graph-canvas') as { getAttribute(n: string): string | null } | null
+      )?.getAttribute('data-renderer') ?? '?',
+  );
 
 async function heapMB(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
@@ -207,7 +276,9 @@ try {
       `\n${size}: ${dataset.nodes.length.toLocaleString('en')} nodes / ${dataset.edges.length.toLocaleString('en')} edges, ${(statSync(file).size / 1e6).toFixed(1)} MB`,
     );
     const page = await browser.context.newPage();
-    await page.addInitScript(INIT);
+    // The pages share localStorage (one browser profile): the WebGL page of the size before must not
+    // make this one draw with WebGL too (it did, unseen, for every size after the first).
+    await page.addInitScript(`${INIT}; localStorage.removeItem('logonlens:webgl');`);
     await page.goto(`${server.url}/`);
     const results: StepResult[] = [];
     results.push(await step(page, 'open (day window)', () => page.setInputFiles('input[type=file]', file)));
@@ -242,12 +313,14 @@ try {
           .then(() => undefined),
       ),
     );
+    console.log(`steps (load average ${loadavg()[0]!.toFixed(1)}):`);
     console.log('| step | status line | drawn | longest task | status |');
     console.log('|---|---|---|---|---|');
     for (const r of results)
       console.log(
         `| ${r.step} | ${fmt(r.statusMs)} | ${fmt(r.drawnMs)} | ${Math.round(r.longestTaskMs)} ms | ${r.status} |`,
       );
+    const canvasRenderer = await rendererOf(page);
     const canvasFps = await panZoomFps(page);
     const canvasGestureFps = await gestureFps(page);
     const heap = await heapMB(page);
@@ -267,18 +340,19 @@ try {
         .selectOption('5000')
         .then(() => undefined),
     );
-    const renderer = await glPage.evaluate(
-      () =>
-        (
-          document.querySelector('.graph-canvas') as { getAttribute(n: string): string | null } | null
-        )?.getAttribute('data-renderer') ?? '?',
-    );
+    const renderer = await rendererOf(glPage);
     const glFps = await panZoomFps(glPage);
     const glGestureFps = await gestureFps(glPage);
+    const glInfo = String(await glPage.evaluate(GL_RENDERER));
+    const shown = (await statusText(glPage)).replace(/ \(.*$/, '');
     await glPage.close();
+    console.log(`pan/zoom of the last view (${shown}; load average ${loadavg()[0]!.toFixed(1)}):`);
+    console.log('| renderer | scripted viewport | mouse drag + wheel |');
+    console.log('|---|---|---|');
+    console.log(`| ${canvasRenderer} | ${motion(canvasFps)} | ${motion(canvasGestureFps)} |`);
+    console.log(`| ${renderer} (${glInfo.slice(0, 60)}) | ${motion(glFps)} | ${motion(glGestureFps)} |`);
     console.log(
-      `pan/zoom of the last view, scripted viewport: ${canvasFps.toFixed(1)} fps canvas, ${glFps.toFixed(1)} fps ${renderer}; ` +
-        `mouse drag + wheel: ${canvasGestureFps.toFixed(1)} fps canvas, ${glGestureFps.toFixed(1)} fps ${renderer}; main-thread JS heap ${heap.toFixed(0)} MB, tab (renderer process RSS) ${rss === null ? '?' : rss.toFixed(0)} MB`,
+      `memory: main-thread JS heap ${heap.toFixed(0)} MB, tab (renderer process RSS) ${rss === null ? '?' : rss.toFixed(0)} MB`,
     );
   }
 } finally {

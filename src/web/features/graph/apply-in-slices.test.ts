@@ -1,5 +1,5 @@
 import cytoscape, { type ElementDefinition, type SingularElementArgument } from 'cytoscape';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ADD_CHUNK, applyInSlices } from './apply-in-slices';
 
 /** Edges listed before their nodes: the slices must still add every node first. */
@@ -83,6 +83,23 @@ describe('applyInSlices', () => {
     );
     expect(done).toBe(true);
     expect(cy.elements()).toHaveLength(0);
+    cy.destroy();
+  });
+
+  it('removes each slice with one call (each call scans the whole graph)', async () => {
+    const cy = cytoscape({ headless: true, elements: graph(ADD_CHUNK * 2) });
+    const proto = Object.getPrototypeOf(cy.collection()) as { remove(): unknown };
+    const remove = vi.spyOn(proto, 'remove');
+    const done = await applyInSlices(
+      cy,
+      { remove: cy.elements(), update: [], add: [] },
+      () => true,
+      () => undefined,
+    );
+    expect(done).toBe(true);
+    expect(cy.elements()).toHaveLength(0);
+    expect(remove.mock.calls.length).toBeLessThanOrEqual(Math.ceil((ADD_CHUNK * 4) / ADD_CHUNK));
+    remove.mockRestore();
     cy.destroy();
   });
 });

@@ -2,6 +2,8 @@ import cytoscape, {
   type Core,
   type ElementDefinition,
   type EventObject,
+  type NodeCollection,
+  type NodeSingular,
   type SingularElementReturnValue,
   type StylesheetJson,
 } from 'cytoscape';
@@ -12,6 +14,7 @@ import type { LayoutName } from '../../stores/ui-store';
 import { ADD_CHUNK, applyInSlices, type ElementChanges } from './apply-in-slices';
 import { computeLayout, type LayoutRequest, type Point, type Positions } from './layout-compute';
 import { cachedLayout, keepLayout } from './layout-cache';
+import { classChanges } from './mark-classes';
 import { applyViewport, layoutKeyOf, readViewport, sameViewport, useViewportReport } from './viewport-sync';
 import { LatestOnlyClient, workerPort, type Outcome } from './worker-protocol';
 
@@ -166,6 +169,9 @@ interface RendererSwitches {
   webgl?: boolean;
   textureOnViewport?: boolean;
   hideEdgesOnViewport?: boolean;
+  /** Pixels per CSS pixel; null: the screen's. */
+  forcedPixelRatio?: number | null;
+  data?: { eleTxrCache?: { getElement?: unknown } };
 }
 function rendererOf(cy: Core): RendererSwitches | undefined {
   return (cy as unknown as { renderer(): RendererSwitches | undefined }).renderer();
@@ -237,6 +243,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const useGl = support === 'hardware' || (support === 'software' && forceSoftwareWebgl());
     const instance = createCy(container, initialStyle.current, useGl);
     const gl = rendererOf(instance)?.webgl === true;
+    // Without a GPU (or without knowing of one) the canvas is drawn on the CPU: see drawOnCpu.
+    if (!gl && (webgl ? support : webglSupport()) !== 'hardware') drawOnCpu(instance);
     instance.on('tap', (e: EventObject) => {
       if (e.target === instance) handlers.current.onSelect(null);
       else handlers.current.onSelect(String(e.target.id()));
@@ -472,21 +480,22 @@ export function GraphCanvas(props: GraphCanvasProps) {
   );
 }
 
-/** Emphasis (everything else dimmed), new-edge marks and notes, toggled by id in one batch. */
+/**
+ * Emphasis (everything else dimmed), new-edge marks and notes, in one batch: only the classes that
+ * differ from what the elements carry are toggled (each toggle restyles its element).
+ */
 function applyClasses(cy: Core, { emphasis, marks, noted }: ClassMarks) {
+  const changes = classChanges(cy.elements(), {
+    emphasis: emphasis ?? null,
+    newEdges: marks?.newEdges ?? null,
+    noted: noted ?? null,
+  });
+  if (changes.length === 0) return;
   cy.batch(() => {
-    cy.elements('.emphasis, .dimmed, .new, .noted').removeClass(
-      'emphasis dimmed new noted noted-compromised',
-    );
-    if (emphasis) {
-      cy.elements().addClass('dimmed');
-      for (const id of [...emphasis.nodes, ...emphasis.edges])
-        cy.getElementById(id).removeClass('dimmed').addClass('emphasis');
+    for (const { ele, cls, on } of changes) {
+      if (on) ele.addClass(cls);
+      else ele.removeClass(cls);
     }
-    if (marks) for (const id of marks.newEdges) cy.getElementById(id).addClass('new');
-    if (noted)
-      for (const id of [...noted.nodes, ...noted.edges])
-        cy.getElementById(id).addClass(noted.compromised.has(id) ? 'noted noted-compromised' : 'noted');
   });
 }
 
@@ -494,29 +503,83 @@ function applyClasses(cy: Core, { emphasis, marks, noted }: ClassMarks) {
 const LOD_ZOOM = 0.9;
 
 /**
- * Whether each instance shows its big-view labels. Kept here, not in `cy.scratch`: writing the
- * core's scratch restyles every element (Cytoscape treats it as core data), a 200 ms frame on a
- * 5,000-node view (found with a CPU profile of the graph bench).
+ * Whether each instance shows its big-view labels, and which toggle is the latest (an older one still
+ * in slices stops). Kept here, not in `cy.scratch`: writing the core's scratch restyles every element
+ * (Cytoscape treats it as core data), a 200 ms frame on a 5,000-node view (found with a CPU profile of
+ * the graph bench).
  */
-const lodShown = new WeakMap<Core, boolean>();
+const lodShown = new WeakMap<Core, { show: boolean; turn: number }>();
 
-/** Shows or hides the node labels of a big view when the zoom crosses LOD_ZOOM (or its elements changed). */
+/**
+ * Shows or hides the node labels of a big view when the zoom crosses LOD_ZOOM (or its elements
+ * changed). Each node toggled is restyled: 5,000 at once took 0.6–0.8 s (graph bench's 26k view,
+ * load 11), so past ADD_CHUNK nodes the toggle runs in slices, one task each, the nodes in view first.
+ */
 function applyLod(cy: Core, force = false) {
   const show = cy.zoom() >= LOD_ZOOM;
-  if (!force && lodShown.get(cy) === show) return;
-  lodShown.set(cy, show);
-  cy.batch(() => {
-    if (show) cy.nodes('[lod = 1]').addClass('lod-show');
-    else cy.nodes('.lod-show').removeClass('lod-show');
+  const before = lodShown.get(cy);
+  if (!force && before?.show === show) return;
+  const turn = (before?.turn ?? 0) + 1;
+  lodShown.set(cy, { show, turn });
+  const nodes = show ? cy.nodes('[lod = 1]').not('.lod-show') : cy.nodes('.lod-show');
+  const toggle = (part: NodeCollection) =>
+    cy.batch(() => {
+      if (show) part.addClass('lod-show');
+      else part.removeClass('lod-show');
+    });
+  if (nodes.length <= ADD_CHUNK) {
+    toggle(nodes);
+    return;
+  }
+  const { x1, x2, y1, y2 } = cy.extent();
+  const inView = nodes.filter((n: NodeSingular) => {
+    const p = n.position();
+    return p.x >= x1 && p.x <= x2 && p.y >= y1 && p.y <= y2;
   });
+  const ordered = [inView, nodes.difference(inView)];
+  const parts: NodeCollection[] = [];
+  for (const group of ordered)
+    for (let i = 0; i < group.length; i += ADD_CHUNK) parts.push(group.slice(i, i + ADD_CHUNK));
+  const step = (i: number) => {
+    if (cy.destroyed() || lodShown.get(cy)?.turn !== turn) return;
+    toggle(parts[i]!);
+    if (i + 1 < parts.length) setTimeout(() => step(i + 1), 0);
+  };
+  step(0);
 }
 
-/** Big graphs on the canvas renderer: draw a snapshot and skip edges while the viewport moves. */
+/** Canvas renderers that draw on the CPU (no GPU): see drawOnCpu. */
+const cpuDrawn = new WeakSet<Core>();
+
+/**
+ * Without a GPU, Chromium rasterizes the 2D canvas on the CPU, and Cytoscape's node textures (each
+ * node drawn once into a shared texture canvas per zoom level, then copied) cost more than they save:
+ * the copies are most of a frame's time (likely a snapshot of a texture canvas just written to), and
+ * a zoom past a power of two redraws every node's texture in one frame (2–4 s for a 5,000-node view
+ * in the graph bench, with a CPU profile). Drawn directly, each node is one small path: scripted
+ * pan/zoom of a 5,000-node view went from 1.3–2.4 to 1.8–7.0 frames per second in paired runs (load
+ * 8–15), drag and wheel unchanged within the noise. With a GPU the textures are cheap and stay. An
+ * internal of Cytoscape 3.x: left alone if its shape differs.
+ */
+function drawOnCpu(cy: Core) {
+  const cache = rendererOf(cy)?.data?.eleTxrCache;
+  if (cache === undefined || typeof cache.getElement !== 'function') return;
+  // No texture for any node: the renderer falls back to drawing the node itself.
+  cache.getElement = () => null;
+  cpuDrawn.add(cy);
+}
+
+/**
+ * Big graphs on the canvas renderer: draw a snapshot and skip edges while the viewport moves; drawn
+ * on the CPU, also one pixel per CSS pixel (a HiDPI screen's two would draw four times the pixels).
+ */
 function tuneRenderer(cy: Core, count: number) {
   const r = rendererOf(cy);
   if (r === undefined) return;
-  r.textureOnViewport = count > VIEWPORT_TEXTURE_MIN;
-  r.hideEdgesOnViewport = count > VIEWPORT_TEXTURE_MIN;
+  const big = count > VIEWPORT_TEXTURE_MIN;
+  r.textureOnViewport = big;
+  r.hideEdgesOnViewport = big;
+  if (cpuDrawn.has(cy)) r.forcedPixelRatio = big ? 1 : null;
 }
 
 /** Above this many nodes the fit reads node positions only (measuring every label and edge takes seconds). */
