@@ -3,7 +3,6 @@ import type { Core } from 'cytoscape';
 import { useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  hourlyHistogram,
   nearestActiveWindow,
   nearestWindowIn,
   type ViewFilters,
@@ -22,7 +21,7 @@ import { RankingList } from '../features/ranking';
 import { Histogram, WindowBar } from '../features/timeline';
 import { CopyLinkButton } from '../features/share';
 import { useServerHistogram } from '../lib/api';
-import { datasetFacets } from '../lib/facets';
+import type { Facets } from '../lib/facets';
 import { resolveWindow } from '../lib/time-window';
 import type { Viewport, ViewState } from '../lib/url-state';
 import type { Navigate } from '../lib/use-view-state';
@@ -43,6 +42,7 @@ import { notedElementIds, useAnnotations } from '../features/notes';
 import { NotesTools, selectionTarget, TargetNotes, useNoteMarkers, useTagCut } from './notes-route';
 
 const NO_HOURS: Array<[number, number]> = [];
+const NO_FACETS: Facets = { eventIds: [], logonTypes: [] };
 /** What the investigation works on before the first window is computed. */
 const EMPTY_VIEW: WindowView = {
   window: null,
@@ -76,7 +76,7 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
   const filtersKey = JSON.stringify(state.filters);
   const filters = useMemo(() => JSON.parse(filtersKey) as ViewFilters, [filtersKey]);
   // Window, filters, ranks, cap and elements are computed in a Web Worker (features/graph).
-  const { view, graph, diff, pending, error } = useWindowView(dataset, {
+  const { view, graph, diff, pending, error, viewKey, overview } = useWindowView(dataset, {
     window: resolved.window,
     filters,
     overlay: state.overlay,
@@ -108,10 +108,11 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
   // dataset (the local one, of the window, only if that request fails).
   const serverId = state.source?.kind === 'server' ? state.source.id : null;
   const serverHourly = useServerHistogram(serverId);
-  const localHourly = useMemo(() => hourlyHistogram(dataset), [dataset]);
+  // The dataset's own timeline and filter choices come from the view worker (a pass over every edge).
+  const localHourly = overview?.hourly ?? NO_HOURS;
   const hourly =
     serverId === null || serverHourly.isError ? localHourly : (serverHourly.data?.hours ?? NO_HOURS);
-  const facets = useMemo(() => datasetFacets(dataset), [dataset]);
+  const facets = overview?.facets ?? NO_FACETS;
   const target = useMemo(
     () => (view === null ? null : inspectorTarget(view, nodesById, state.sel)),
     [view, nodesById, state.sel],
@@ -247,7 +248,13 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
             <CopyLinkButton />
           </div>
           {view !== null && drawn !== null && (
-            <StatusLine shown={drawn.shown} totals={view.totals} capped={drawn.capped} label={label} />
+            <StatusLine
+              shown={drawn.shown}
+              totals={view.totals}
+              capped={drawn.capped}
+              label={label}
+              viewKey={viewKey}
+            />
           )}
           {error !== null && view !== null && (
             <p className="notice warn" role="alert">
@@ -288,7 +295,6 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
           ) : (
             <GraphView
               graph={drawn}
-              viewNodes={view.nodes.length}
               pending={pending}
               selected={state.sel}
               onSelect={select}
