@@ -2,8 +2,8 @@ import type { ParseResult } from '../../core/dataset/index.js';
 
 // The messages between parse-dataset.ts and its worker, apart so that the worker bundles no page code.
 
-/** Items of a dataset array per message from the worker (each message is one task to receive). */
-export const DATASET_SLICE_ITEMS = 3000;
+/** Arrays longer than this are sent in slices (weighted-slices.ts: each message is one task to receive). */
+export const DATASET_SLICE_ITEMS = 1000;
 
 export interface DatasetWorkerRequest {
   text: string;

@@ -1,4 +1,5 @@
 import type { Dataset } from '../../../core/dataset/index.js';
+import { SLICE_WEIGHT, weightedSlices } from '../../lib/weighted-slices';
 
 /**
  * A dataset sent to the view worker in parts. Posting a 26k-node / 126k-edge dataset in one message
@@ -10,19 +11,20 @@ export type DatasetPart =
   | { version: number; kind: 'slice'; key: string; items: unknown[] }
   | { version: number; kind: 'end' };
 
-/** Items per slice: a few tens of milliseconds of cloning each on a slow machine. */
-export const PART_ITEMS = 5000;
-
-/** The parts of a dataset: the small fields first, then each array longer than a slice, sliced. */
-export function datasetParts(version: number, dataset: Dataset, size = PART_ITEMS): DatasetPart[] {
+/**
+ * The parts of a dataset: the small fields first, then each array heavier than one slice, in slices
+ * of about `budget` in weight (weighted-slices.ts: posting is a structured clone on the page's thread
+ * too, and an edge with a week of hourly buckets weighs as much as a hundred without).
+ */
+export function datasetParts(version: number, dataset: Dataset, budget = SLICE_WEIGHT): DatasetPart[] {
   const head: Record<string, unknown> = {};
   const arrays: string[] = [];
   const slices: DatasetPart[] = [];
   for (const [key, value] of Object.entries(dataset)) {
-    if (Array.isArray(value) && value.length > size) {
+    const cut = Array.isArray(value) ? weightedSlices(value as unknown[], budget) : [];
+    if (cut.length > 1) {
       arrays.push(key);
-      for (let i = 0; i < value.length; i += size)
-        slices.push({ version, kind: 'slice', key, items: value.slice(i, i + size) });
+      for (const items of cut) slices.push({ version, kind: 'slice', key, items });
     } else head[key] = value;
   }
   return [{ version, kind: 'head', head, arrays }, ...slices, { version, kind: 'end' }];
