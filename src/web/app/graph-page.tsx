@@ -120,6 +120,10 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
   const label = useCallback((id: string) => nodesById.get(id)?.label ?? id, [nodesById]);
 
   const select = useCallback((id: string | null) => navigate((s) => ({ ...s, sel: id })), [navigate]);
+  // Stable callbacks for the memoised panels (histogram, ranking): the page re-renders on every pan.
+  const pickDay = useCallback((d: string) => navigate((s) => ({ ...s, from: d })), [navigate]);
+  const nodeMarker = useMemo(() => marker('node'), [marker]);
+  const detectionMarker = useMemo(() => marker('detection'), [marker]);
   // The graph's Cytoscape instance, for the picture exports (features/exports).
   const cyRef = useRef<Core | null>(null);
   const onCy = useCallback((cy: Core | null) => (cyRef.current = cy), []);
@@ -184,12 +188,7 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
             span={state.span}
             onChange={(w) => navigate((s) => ({ ...s, from: w.from, span: w.span }))}
           />
-          <Histogram
-            hourly={hourly}
-            range={dataset.timeRange}
-            window={resolved.window}
-            onPick={(d) => navigate((s) => ({ ...s, from: d }))}
-          />
+          <Histogram hourly={hourly} range={dataset.timeRange} window={resolved.window} onPick={pickDay} />
         </div>
       )}
       <div className="workspace">
@@ -332,7 +331,7 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
               state={state}
               navigate={navigate}
               nodes={nodesById}
-              marker={marker('detection')}
+              marker={detectionMarker}
             />
             <CoverageNote coverage={dataset.coverage} />
           </Panel>
@@ -367,7 +366,7 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
                 }
                 selected={state.sel}
                 onSelect={select}
-                marker={marker('node')}
+                marker={nodeMarker}
               />
             )}
           </Panel>

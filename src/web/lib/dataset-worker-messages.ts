@@ -14,4 +14,10 @@ export interface DatasetWorkerRequest {
 /** From the worker: slices of the dataset's big arrays, then the result with those arrays empty. */
 export type DatasetWorkerMessage =
   | { kind: 'slice'; field: string; items: unknown[] }
-  | { kind: 'done'; result: ParseResult; key: string | null };
+  | {
+      kind: 'done';
+      result: ParseResult;
+      key: string | null;
+      /** The dataset's events per hour (hourlyHistogram), computed in the worker. */
+      hourly?: Array<[number, number]>;
+    };

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { hourlyHistogram } from '../../core/analysis/index.js';
 import { parseDatasetText } from '../../core/dataset/index.js';
 import { sha256Hex } from './hash';
 import {
@@ -21,6 +22,8 @@ self.onmessage = async (event: MessageEvent<DatasetWorkerRequest>) => {
     post({ kind: 'done', result, key: null });
     return;
   }
+  // Here, not on the page: where the dataset opens (its busiest window) and its timeline need it.
+  const hourly = hourlyHistogram(result.dataset);
   const head: Record<string, unknown> = { ...result.dataset };
   for (const [field, value] of Object.entries(result.dataset)) {
     if (!Array.isArray(value) || value.length <= DATASET_SLICE_ITEMS) continue;
@@ -28,5 +31,5 @@ self.onmessage = async (event: MessageEvent<DatasetWorkerRequest>) => {
     head[field] = [];
   }
   const key = hash ? await sha256Hex(text) : null;
-  post({ kind: 'done', result: { ok: true, dataset: head as typeof result.dataset }, key });
+  post({ kind: 'done', result: { ok: true, dataset: head as typeof result.dataset }, key, hourly });
 };

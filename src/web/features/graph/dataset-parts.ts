@@ -11,23 +11,32 @@ export type DatasetPart =
   | { version: number; kind: 'slice'; key: string; items: unknown[] }
   | { version: number; kind: 'end' };
 
+/** Arrays longer than this go in slices; shorter ones with the head. */
+export const SLICED_MIN_ITEMS = 256;
+
 /**
- * The parts of a dataset: the small fields first, then each array heavier than one slice, in slices
- * of about `budget` in weight (weighted-slices.ts: posting is a structured clone on the page's thread
- * too, and an edge with a week of hourly buckets weighs as much as a hundred without).
+ * The parts of a dataset: the small fields first, then each long array in slices of about `budget`
+ * in weight (weighted-slices.ts: posting is a structured clone on the page's thread too, and an edge
+ * with a week of hourly buckets weighs as much as ten without). Lazy: each slice is cut (and weighed)
+ * when it is asked for, in the task that posts it, not all before the first.
  */
-export function datasetParts(version: number, dataset: Dataset, budget = SLICE_WEIGHT): DatasetPart[] {
+export function* datasetParts(
+  version: number,
+  dataset: Dataset,
+  budget = SLICE_WEIGHT,
+  minItems = SLICED_MIN_ITEMS,
+): Generator<DatasetPart> {
   const head: Record<string, unknown> = {};
   const arrays: string[] = [];
-  const slices: DatasetPart[] = [];
   for (const [key, value] of Object.entries(dataset)) {
-    const cut = Array.isArray(value) ? weightedSlices(value as unknown[], budget) : [];
-    if (cut.length > 1) {
-      arrays.push(key);
-      for (const items of cut) slices.push({ version, kind: 'slice', key, items });
-    } else head[key] = value;
+    if (Array.isArray(value) && value.length > minItems) arrays.push(key);
+    else head[key] = value;
   }
-  return [{ version, kind: 'head', head, arrays }, ...slices, { version, kind: 'end' }];
+  yield { version, kind: 'head', head, arrays };
+  for (const key of arrays)
+    for (const items of weightedSlices((dataset as unknown as Record<string, unknown[]>)[key]!, budget))
+      yield { version, kind: 'slice', key, items };
+  yield { version, kind: 'end' };
 }
 
 /**

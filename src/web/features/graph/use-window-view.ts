@@ -5,7 +5,7 @@ import { datasetFacets, type Facets } from '../../lib/facets';
 import type { GraphElements } from './elements';
 import { datasetParts } from './dataset-parts';
 import type { DatasetSummary, ViewRequest, WindowGraphWire } from './view-worker-handler';
-import { decodeView } from './view-wire';
+import { decodeViewInTasks } from './view-wire';
 import { WindowGraphs, type WindowGraph, type WindowParams } from './window-graph';
 import { LatestOnlyClient, workerPort, type Outcome } from './worker-protocol';
 
@@ -72,7 +72,8 @@ class ViewEngine {
     const outcome = await client.request<WindowGraphWire>('view', { version, params } satisfies ViewRequest);
     if (outcome.status !== 'done') return outcome;
     // The view's nodes and edges are this page's own dataset objects, by position (view-wire.ts).
-    return { status: 'done', result: { ...outcome.result, view: decodeView(outcome.result.view, dataset) } };
+    const view = await decodeViewInTasks(outcome.result.view, dataset);
+    return { status: 'done', result: { ...outcome.result, view } };
   }
 
   /** The dataset's timeline and filter choices, computed in the worker (null when it cannot). */
@@ -98,14 +99,15 @@ class ViewEngine {
 
   /** Posts the dataset in parts, one task each, so that cloning it never blocks the page long. */
   private async send(client: LatestOnlyClient, dataset: Dataset, version: number): Promise<SendResult> {
-    const parts = datasetParts(version, dataset);
-    for (let i = 0; i < parts.length; i++) {
-      if (i > 0) {
+    let first = true;
+    for (const part of datasetParts(version, dataset)) {
+      if (!first) {
         await new Promise((resolve) => setTimeout(resolve, 0));
         // A newer dataset took over (its own parts follow), or the worker was closed.
         if (this.sending?.version !== version || this.client !== client) return 'superseded';
       }
-      if (!client.post('dataset-part', parts[i])) return 'failed';
+      first = false;
+      if (!client.post('dataset-part', part)) return 'failed';
     }
     return 'sent';
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeView, DEFAULT_FILTERS } from '../../../core/analysis/index.js';
 import { generateDataset } from '../../../core/dataset/testing/generate-dataset.js';
-import { decodeView, ViewEncoder } from './view-wire';
+import { DECODE_CHUNK, decodeView, decodeViewInTasks, ViewEncoder } from './view-wire';
 
 const dataset = generateDataset({ accounts: 60, hosts: 20, ips: 5, days: 3, edgesPerAccount: 3, seed: 7 });
 const day = (offset: number) => {
@@ -34,5 +34,20 @@ describe('view wire', () => {
     const wire = structuredClone(new ViewEncoder(twice).encode(view));
     expect(wire.edgeCopies.map(([, e]) => e.id)).toEqual([dataset.edges[0]!.id, dataset.edges[0]!.id]);
     expect(decodeView(wire, twice)).toEqual(view);
+  });
+
+  it('decodes over several tasks to the same view', async () => {
+    const big = generateDataset({
+      accounts: 3000,
+      hosts: 200,
+      ips: 10,
+      days: 2,
+      edgesPerAccount: 4,
+      seed: 3,
+    });
+    const view = computeView(big, null, DEFAULT_FILTERS);
+    expect(view.edges.length).toBeGreaterThan(DECODE_CHUNK);
+    const wire = new ViewEncoder(big).encode(view);
+    expect(await decodeViewInTasks(wire, big)).toEqual(view);
   });
 });

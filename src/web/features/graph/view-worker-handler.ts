@@ -1,6 +1,7 @@
 import type { Dataset } from '../../../core/dataset/index.js';
 import { hourlyHistogram } from '../../../core/analysis/index.js';
 import { datasetFacets, type Facets } from '../../lib/facets';
+import { SLICE_WEIGHT } from '../../lib/weighted-slices';
 import { DatasetAssembler, type DatasetPart } from './dataset-parts';
 import { ViewEncoder, type ViewWire } from './view-wire';
 import { WindowGraphs, type WindowGraph, type WindowParams } from './window-graph';
@@ -36,17 +37,17 @@ const VIEW_SLICED = [
   ['graph', 'elements'],
 ];
 /**
- * Items per slice. Receiving a message is one task on the page (its structured clone); a ranking
- * with its reasons or an element is a few hundred bytes, so a thousand keep that task short on a
- * busy two-core machine (2,000 window edges with their hourly buckets took 150–220 ms to receive).
+ * Weight per slice (weighted-slices.ts). Receiving a message is one task on the page (its structured
+ * clone): a ranking with its reasons weighs about 90, an element 12, so a slice holds some 450
+ * rankings or 3,000 elements (1,000 rankings took 170–270 ms to receive on a busy two-core machine).
  */
-export const VIEW_SLICE_ITEMS = 1000;
+export const VIEW_SLICE_WEIGHT = SLICE_WEIGHT;
 
 /** The view worker's message handling, apart from `self` so that unit tests drive it directly. */
 
 export function createViewHandler(
   post: (reply: WorkerReply) => void,
-  sliceItems = VIEW_SLICE_ITEMS,
+  sliceWeight = VIEW_SLICE_WEIGHT,
 ): (data: unknown) => void {
   let held: { version: number; graphs: WindowGraphs; encoder: ViewEncoder; dataset: Dataset } | null = null;
   const hold = (version: number, dataset: Dataset) => {
@@ -72,7 +73,7 @@ export function createViewHandler(
           throw new Error('The graph worker does not hold this dataset (it was replaced); try again.');
         const graph: WindowGraph = held.graphs.compute(params);
         const wire: WindowGraphWire = { ...graph, view: held.encoder.encode(graph.view) };
-        return sliceResult(wire, VIEW_SLICED, sliceItems);
+        return sliceResult(wire, VIEW_SLICED, sliceWeight);
       },
       // Over the whole dataset: 100–200 ms each on the page's thread for a 26k-node dataset.
       summary: (payload) => {

@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { memo, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WindowView } from '../../../core/analysis/index.js';
 import { RANK_SCORES, type RankScore } from '../../../core/dataset/index.js';
@@ -20,7 +20,17 @@ export interface RankingListProps {
 /** Rows drawn at most: the list is for the top of the ranking, the graph shows the rest. */
 export const MAX_ROWS = 100;
 
-export function RankingList({ view, initialSort, selected, onSelect, marker }: RankingListProps) {
+/**
+ * Memoised: a hundred rows with translated reasons are a long render, and the page re-renders on
+ * every pan or zoom (the viewport is in the URL) while these props stay the same.
+ */
+export const RankingList = memo(function RankingList({
+  view,
+  initialSort,
+  selected,
+  onSelect,
+  marker,
+}: RankingListProps) {
   const [sortBy, setSortBy] = useState<RankScore>(initialSort);
   const [kind, setKind] = useState<RankKind>('all');
   const { rows: shown, total } = useMemo(
@@ -100,4 +110,4 @@ export function RankingList({ view, initialSort, selected, onSelect, marker }: R
       {total > MAX_ROWS && <p className="muted">{t('capped', { shown: MAX_ROWS, total })}</p>}
     </section>
   );
-}
+});
