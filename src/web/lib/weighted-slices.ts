@@ -5,7 +5,7 @@
  * 90 values, 45 µs to clone), a Cytoscape element a dozen (3 µs). 1,000 rankings of a 26k-node view
  * took 170–270 ms to receive on a busy two-core machine; 1,000 elements a few.
  */
-export const SLICE_WEIGHT = 40_000;
+export const SLICE_WEIGHT = 20_000; // about 10 ms to clone on an idle core, 50–100 ms on a busy one
 
 /** Values nested deeper than this are not counted (logs cannot make an item arbitrarily costly to weigh). */
 const MAX_DEPTH = 4;

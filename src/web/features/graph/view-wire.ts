@@ -104,7 +104,7 @@ function encodeList<T extends { id: string }>(
  * Items decoded per task by decodeViewInTasks: an edge cut to the window is a new object with its
  * own buckets and times (a 26k-node day view cuts 40k edges: 170 ms on a busy machine in one task).
  */
-export const DECODE_CHUNK = 8000;
+export const DECODE_CHUNK = 5000;
 
 /** The page's side: the view over the page's own dataset objects. */
 export function decodeView(wire: ViewWire, dataset: Dataset): WindowView {

@@ -38,8 +38,8 @@ const VIEW_SLICED = [
 ];
 /**
  * Weight per slice (weighted-slices.ts). Receiving a message is one task on the page (its structured
- * clone): a ranking with its reasons weighs about 90, an element 12, so a slice holds some 450
- * rankings or 3,000 elements (1,000 rankings took 170–270 ms to receive on a busy two-core machine).
+ * clone): a ranking with its reasons weighs about 90, an element 12, so a slice holds some 220
+ * rankings or 1,600 elements (1,000 rankings took 170–270 ms to receive on a busy two-core machine).
  */
 export const VIEW_SLICE_WEIGHT = SLICE_WEIGHT;
 
