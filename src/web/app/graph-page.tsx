@@ -22,6 +22,7 @@ import { Histogram, WindowBar } from '../features/timeline';
 import { CopyLinkButton } from '../features/share';
 import { useServerHistogram } from '../lib/api';
 import type { Facets } from '../lib/facets';
+import type { ViewCut } from '../lib/view-cut';
 import { resolveWindow } from '../lib/time-window';
 import type { Viewport, ViewState } from '../lib/url-state';
 import type { Navigate } from '../lib/use-view-state';
@@ -75,6 +76,24 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
   // filters' value so that only a filter change recomputes it.
   const filtersKey = JSON.stringify(state.filters);
   const filters = useMemo(() => JSON.parse(filtersKey) as ViewFilters, [filtersKey]);
+  // Notes and tags (issue 13): the tag filter cuts what the graph draws, like the focus.
+  const notes = useAnnotations(state.source, dataset);
+  const serverId = state.source?.kind === 'server' ? state.source.id : null;
+  // What the graph draws of the view (focus, new only, tag) is cut and built in the worker too;
+  // but a server dataset's comparison comes from /graph, on this page: its new-only cut is built here.
+  const newOnly = state.cmp && state.newOnly;
+  const cutHere = newOnly && serverId !== null;
+  const narrowed = state.focus !== null || newOnly || state.tag !== null;
+  const cut: ViewCut | null =
+    !narrowed || cutHere
+      ? null
+      : {
+          focus: state.focus,
+          hops: state.hops,
+          newOnly,
+          tag: state.tag,
+          annotations: state.tag === null ? [] : notes.list,
+        };
   // Window, filters, ranks, cap and elements are computed in a Web Worker (features/graph).
   const { view, graph, diff, pending, error, viewKey, overview } = useWindowView(dataset, {
     window: resolved.window,
@@ -83,15 +102,13 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
     maxNodes,
     selected: state.sel,
     compare: state.cmp,
+    cut,
   });
   const nodesById = useMemo(() => new Map(dataset.nodes.map((n) => [n.id, n])), [dataset]);
-  // Focus, paths, chains and the comparison (issue 9): `shown` is the view cut to the focus or to
-  // what is new. The worker's elements draw the whole view; a cut view (a neighbourhood, or what is
-  // new: a part of a view already computed) is drawn from elements built here.
-  // The comparison with the previous window comes from the worker too (file datasets).
+  // Focus, paths, chains and the comparison (issue 9): `shown` is the view cut to the focus, to what
+  // is new or to a tag (lib/view-cut.ts, the rule the worker cut the drawn elements with): exports
+  // and the tag's match count read it. The comparison comes from the worker too (file datasets).
   const investigation = useInvestigation(dataset, view ?? EMPTY_VIEW, state, resolved.window, filters, diff);
-  // Notes and tags (issue 13): the tag filter cuts what the graph draws, like the focus.
-  const notes = useAnnotations(state.source, dataset);
   const marker = useNoteMarkers(notes.list);
   // The noted nodes and links, marked on the canvas (a ring and a halo; stronger when compromised).
   const noted = useMemo(() => notedElementIds(notes.list, dataset.edges), [notes.list, dataset.edges]);
@@ -99,14 +116,13 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
   const shown = tagCut.view;
   const domains = useMemo(() => domainIndex(dataset.nodes), [dataset]);
   const cutGraph = useMemo(() => {
-    if (view === null || shown === view) return null;
+    if (!cutHere || view === null || shown === view) return null;
     const needsSelected = shown.nodes.length > maxNodes ? state.sel : null;
     return buildElements(shown, { overlay: state.overlay, maxNodes, domains, selected: needsSelected });
-  }, [view, shown, state.overlay, maxNodes, domains, state.sel]);
+  }, [cutHere, view, shown, state.overlay, maxNodes, domains, state.sel]);
   const drawn = cutGraph ?? graph;
   // A server sends /graph for the window only: the timeline comes from its histogram of the whole
   // dataset (the local one, of the window, only if that request fails).
-  const serverId = state.source?.kind === 'server' ? state.source.id : null;
   const serverHourly = useServerHistogram(serverId);
   // The dataset's own timeline and filter choices come from the view worker (a pass over every edge).
   const localHourly = overview?.hourly ?? NO_HOURS;
