@@ -223,7 +223,9 @@ try {
       `\n${size}: ${dataset.nodes.length.toLocaleString('en')} nodes / ${dataset.edges.length.toLocaleString('en')} edges, ${(statSync(file).size / 1e6).toFixed(1)} MB`,
     );
     const page = await browser.context.newPage();
-    await page.addInitScript(INIT);
+    // The WebGL page below sets this switch in localStorage, which the browser context keeps: without
+    // removing it, every later size's "canvas" page drew with WebGL on the CPU too.
+    await page.addInitScript(`${INIT}; localStorage.removeItem('logonlens:webgl');`);
     await page.goto(`${server.url}/`);
     const results: StepResult[] = [];
     results.push(await step(page, 'open (day window)', () => page.setInputFiles('input[type=file]', file)));
