@@ -266,6 +266,9 @@ try {
       console.log(
         `| ${r.step} | ${fmt(r.statusMs)} | ${fmt(r.drawnMs)} | ${Math.round(r.longestTaskMs)} ms | ${r.status} |`,
       );
+    // Memory once the steps are drawn, before pan/zoom fills the renderer's caches (printed below too).
+    const stepsHeap = await heapMB(page);
+    const stepsRss = rendererRssMB();
     const canvasFps = await panZoomFps(page);
     const canvasGestureFps = await gestureFps(page);
     const heap = await heapMB(page);
@@ -296,7 +299,8 @@ try {
     await glPage.close();
     console.log(
       `pan/zoom of the last view, scripted viewport: ${canvasFps.toFixed(1)} fps canvas, ${glFps.toFixed(1)} fps ${renderer}; ` +
-        `mouse drag + wheel: ${canvasGestureFps.toFixed(1)} fps canvas, ${glGestureFps.toFixed(1)} fps ${renderer}; main-thread JS heap ${heap.toFixed(0)} MB, tab (renderer process RSS) ${rss === null ? '?' : rss.toFixed(0)} MB`,
+        `mouse drag + wheel: ${canvasGestureFps.toFixed(1)} fps canvas, ${glGestureFps.toFixed(1)} fps ${renderer}; main-thread JS heap ${heap.toFixed(0)} MB, tab (renderer process RSS) ${rss === null ? '?' : rss.toFixed(0)} MB ` +
+        `(after the steps, before pan/zoom: ${stepsHeap.toFixed(0)} MB heap, ${stepsRss === null ? '?' : stepsRss.toFixed(0)} MB RSS)`,
     );
   }
 } finally {
