@@ -41,6 +41,8 @@ const wanted = (process.env.LOGONLENS_BENCH_GRAPH_SIZES ?? '1k,5k,26k,100mb').sp
 /** A step that has not finished by then is reported as such instead of blocking the run. */
 const STEP_TIMEOUT = 180_000;
 const PROFILE_DIR = process.env.LOGONLENS_BENCH_GRAPH_PROFILE ?? null;
+/** The size being measured: profile files are named after it and the step. */
+let profilePrefix = '';
 if (PROFILE_DIR !== null) mkdirSync(PROFILE_DIR, { recursive: true });
 
 /** page.evaluate callbacks run in the page; the Node typecheck has no DOM lib. */
@@ -68,6 +70,18 @@ interface StepResult {
 const now = (page: Page) => page.evaluate(() => performance.now());
 const statusText = (page: Page) =>
   page.evaluate(() => document.querySelector('[data-testid="status"]')?.textContent ?? '');
+/**
+ * The status line's text and the key of the view it shows (`data-view`): a step that leaves the
+ * counts as they were (a cap raised above the view's size) still shows a new view, and is timed to it.
+ */
+const statusState = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.querySelector('[data-testid="status"]') as {
+      textContent: string | null;
+      getAttribute(n: string): string | null;
+    } | null;
+    return `${el?.getAttribute('data-view') ?? ''}|${el?.textContent ?? ''}`;
+  });
 const busy = (page: Page) =>
   page.evaluate(() => {
     const area = document.querySelector('.graph-area') as { getAttribute(n: string): string | null } | null;
@@ -76,7 +90,8 @@ const busy = (page: Page) =>
 
 /** Runs an action and times it until the status line changes and until the graph is drawn. */
 async function step(page: Page, name: string, action: () => Promise<void>): Promise<StepResult> {
-  const before = await statusText(page);
+  const file = `${profilePrefix} ${name}`;
+  const before = await statusState(page);
   const profiler = PROFILE_DIR === null ? null : await page.context().newCDPSession(page);
   if (profiler !== null) {
     await profiler.send('Profiler.enable');
@@ -90,8 +105,8 @@ async function step(page: Page, name: string, action: () => Promise<void>): Prom
   let idleSince: number | null = null;
   const deadline = Date.now() + STEP_TIMEOUT;
   while (Date.now() < deadline) {
-    const [text, isBusy, t] = await Promise.all([statusText(page), busy(page), now(page)]);
-    if (statusAt === null && text !== '' && text !== before) statusAt = t;
+    const [state, isBusy, t] = await Promise.all([statusState(page), busy(page), now(page)]);
+    if (statusAt === null && state !== '|' && state !== before) statusAt = t;
     // Drawn: not busy on two readings 300 ms apart (the layout starts just after the status updates).
     if (!isBusy && (statusAt !== null || t - t0 > 3000)) {
       if (idleSince === null) idleSince = t;
@@ -106,10 +121,10 @@ async function step(page: Page, name: string, action: () => Promise<void>): Prom
   if (profiler !== null && PROFILE_DIR !== null) {
     const { profile } = (await profiler.send('Profiler.stop')) as { profile: CpuProfile };
     await profiler.detach();
-    const file = path.join(PROFILE_DIR, `${name.replace(/[^a-z0-9]+/gi, '-')}.cpuprofile`);
-    writeFileSync(file, JSON.stringify(profile));
+    const out = path.join(PROFILE_DIR, `${file.replace(/[^a-z0-9]+/gi, '-')}.cpuprofile`);
+    writeFileSync(out, JSON.stringify(profile));
     const busiest = busiestStretch(profile);
-    console.log(`  [profile] ${name}: longest busy stretch ${busiest.ms.toFixed(0)} ms in ${file}`);
+    console.log(`  [profile] ${name}: longest busy stretch ${busiest.ms.toFixed(0)} ms in ${out}`);
     for (const line of busiest.top) console.log(`    ${line}`);
   }
   const tasks = await page.evaluate(() => window.__longtasks);
@@ -269,6 +284,7 @@ try {
       console.log(`unknown size ${size} (known: ${Object.keys(SIZES).join(', ')})`);
       continue;
     }
+    profilePrefix = size;
     const dataset = generateDataset(options);
     const file = path.join(dir, `${size}.json`);
     writeFileSync(file, JSON.stringify(dataset));
@@ -321,6 +337,9 @@ try {
         `| ${r.step} | ${fmt(r.statusMs)} | ${fmt(r.drawnMs)} | ${Math.round(r.longestTaskMs)} ms | ${r.status} |`,
       );
     const canvasRenderer = await rendererOf(page);
+    // Memory once the steps are drawn, before pan/zoom fills the renderer's caches (printed below too).
+    const stepsHeap = await heapMB(page);
+    const stepsRss = rendererRssMB();
     const canvasFps = await panZoomFps(page);
     const canvasGestureFps = await gestureFps(page);
     const heap = await heapMB(page);
@@ -331,10 +350,10 @@ try {
     const glPage = await browser.context.newPage();
     await glPage.addInitScript(`${INIT}; localStorage.setItem('logonlens:webgl', 'always');`);
     await glPage.goto(`${server.url}/`);
-    await step(glPage, 'open', () => glPage.setInputFiles('input[type=file]', file));
+    await step(glPage, 'open (WebGL page)', () => glPage.setInputFiles('input[type=file]', file));
     await glPage.getByLabel('Window span').selectOption('week');
     await glPage.getByRole('group', { name: 'Logon types' }).getByLabel('3', { exact: true }).uncheck();
-    await step(glPage, 'cap', () =>
+    await step(glPage, 'cap (WebGL page)', () =>
       glPage
         .getByLabel('Max nodes')
         .selectOption('5000')
@@ -352,7 +371,8 @@ try {
     console.log(`| ${canvasRenderer} | ${motion(canvasFps)} | ${motion(canvasGestureFps)} |`);
     console.log(`| ${renderer} (${glInfo.slice(0, 60)}) | ${motion(glFps)} | ${motion(glGestureFps)} |`);
     console.log(
-      `memory: main-thread JS heap ${heap.toFixed(0)} MB, tab (renderer process RSS) ${rss === null ? '?' : rss.toFixed(0)} MB`,
+      `memory: main-thread JS heap ${heap.toFixed(0)} MB, tab (renderer process RSS) ${rss === null ? '?' : rss.toFixed(0)} MB ` +
+        `(after the steps, before pan/zoom: ${stepsHeap.toFixed(0)} MB heap, ${stepsRss === null ? '?' : stepsRss.toFixed(0)} MB RSS)`,
     );
   }
 } finally {

@@ -150,7 +150,9 @@ describe.skipIf(!HAS_CHROMIUM)('notes and tags in Chromium', () => {
       again.searchParams.delete('tag');
       again.searchParams.set('sel', sel ?? '');
       await page.goto(again.href);
-      await expect.poll(() => withClass(page, 'noted')).toEqual([sel]);
+      // A whole page load, a view from the worker and a layout: more than poll's default second on a
+      // busy machine (this waits for the mark; it does not time it).
+      await expect.poll(() => withClass(page, 'noted'), { timeout: 15_000 }).toEqual([sel]);
       await page
         .getByRole('form', { name: 'Note on this node' })
         .getByRole('button', { name: 'Delete note' })

@@ -146,6 +146,20 @@ describe('computeView', () => {
     expect(v.nodes.find((n) => n.id === 'account:corp\\alice')?.flags).toHaveLength(1);
   });
 
+  it('counts nodes flagged in the window among its nodes: a view never holds more than "in window"', () => {
+    const d = sample();
+    d.nodes.push(makeNode('account:corp\\newbie', { flags: [makeFlag('created', H + 3, 1, 4720)] }));
+    const inside = computeView(d, win(H, H + 4), DEFAULT_FILTERS);
+    // alice, bob, carol, ws1$ (hidden), two IPs... every end of a logon in the window, and newbie.
+    expect(inside.totals.nodes).toBe(computeView(sample(), win(H, H + 4), DEFAULT_FILTERS).totals.nodes + 1);
+    const all = computeView(d, win(H, H + 4), { ...DEFAULT_FILTERS, showHidden: true });
+    expect(all.nodes).toHaveLength(all.totals.nodes);
+    // Flagged outside the window: neither drawn nor counted.
+    const later = computeView(d, win(H + 4, H + 6), { ...DEFAULT_FILTERS, showHidden: true });
+    expect(later.nodes.map((n) => n.id)).not.toContain('account:corp\\newbie');
+    expect(later.nodes).toHaveLength(later.totals.nodes);
+  });
+
   it('marks edges first seen in the window', () => {
     const v = computeView(sample(), win(H + 1, H + 3), DEFAULT_FILTERS);
     expect(v.rankings.get('account:corp\\bob')?.scores.newEdges).toBe(1);

@@ -35,6 +35,8 @@ interface DatasetIndex {
   flagIndex: Map<string, FlagIndex>;
   /** Nodes with at least one flag other than `privileged`. */
   flagged: DatasetNode[];
+  /** The node number (as in edgeEnds) of each flagged node (same order). */
+  flaggedNumbers: Int32Array;
   /** Per dataset edge (same order): 1 when one of its ends is a hidden node. */
   edgeHidden: Uint8Array;
   /** First and last Unix hour of each detection (same order). */
@@ -85,6 +87,12 @@ function lowerBound(sorted: Float64Array, x: number): number {
   return lo;
 }
 
+/** Whether a node has a flag other than `privileged` in the hours [fromHour, toHour). */
+function flaggedIn(fi: FlagIndex, fromHour: number, toHour: number): boolean {
+  const at = lowerBound(fi.otherHours, fromHour);
+  return at < fi.otherHours.length && fi.otherHours[at]! < toHour;
+}
+
 const indexCache = new WeakMap<Dataset, DatasetIndex>();
 
 function indexOf(dataset: Dataset): DatasetIndex {
@@ -124,6 +132,7 @@ function indexOf(dataset: Dataset): DatasetIndex {
       edgeEnds[3 * k + 1] = numberOf(e.source);
       edgeEnds[3 * k + 2] = numberOf(e.target);
     });
+    const flaggedNumbers = Int32Array.from(flagged, (n) => numberOf(n.id));
     const detectionHours = dataset.detections.map((d): [number, number] => [
       unixHourOf(d.first),
       unixHourOf(d.last),
@@ -133,6 +142,7 @@ function indexOf(dataset: Dataset): DatasetIndex {
       searchText,
       flagIndex,
       flagged,
+      flaggedNumbers,
       edgeHidden,
       detectionHours,
       edgeFirstHour,
@@ -233,6 +243,12 @@ export function computeView(
     if (newEdgeIds !== null && first >= fromHour) newEdgeIds.add(e.id);
   }
 
+  // A node flagged in the window is in it even without a logon (the view draws it): counted here
+  // too, so that the view, whatever its filters, never holds more nodes than "in window" says.
+  idx.flagged.forEach((n, i) => {
+    if (flaggedIn(idx.flagIndex.get(n.id)!, fromHour, toHour)) mark(idx.flaggedNumbers[i]!);
+  });
+
   const nodeIds = new Set<string>();
   for (const e of shown) {
     nodeIds.add(e.account);
@@ -245,9 +261,7 @@ export function computeView(
     if (nodeIds.has(n.id)) continue;
     if (!filters.showHidden && n.hidden !== null) continue;
     if (search !== '' && !matches(n.id)) continue;
-    const oh = idx.flagIndex.get(n.id)!.otherHours;
-    const at = lowerBound(oh, fromHour);
-    if (at < oh.length && oh[at]! < toHour) nodeIds.add(n.id);
+    if (flaggedIn(idx.flagIndex.get(n.id)!, fromHour, toHour)) nodeIds.add(n.id);
   }
 
   const nodes: DatasetNode[] = [];
@@ -315,4 +329,13 @@ export function hourlyHistogram(dataset: Dataset): Array<[unixHour: number, coun
   const out = [...sums.entries()].sort((a, b) => a[0] - b[0]);
   histogramCache.set(dataset, out);
   return out;
+}
+
+/**
+ * Records a dataset's histogram computed elsewhere from the same data (the browser's parse worker
+ * computes it beside the parsing: on the page's thread it was a 100 ms task for a 26k-node dataset).
+ * hourlyHistogram then answers from it.
+ */
+export function rememberHourlyHistogram(dataset: Dataset, hours: Array<[number, number]>): void {
+  histogramCache.set(dataset, hours);
 }

@@ -3,7 +3,6 @@ import type { Core } from 'cytoscape';
 import { useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  hourlyHistogram,
   nearestActiveWindow,
   nearestWindowIn,
   type ViewFilters,
@@ -22,7 +21,8 @@ import { RankingList } from '../features/ranking';
 import { Histogram, WindowBar } from '../features/timeline';
 import { CopyLinkButton } from '../features/share';
 import { useServerHistogram } from '../lib/api';
-import { datasetFacets } from '../lib/facets';
+import type { Facets } from '../lib/facets';
+import type { ViewCut } from '../lib/view-cut';
 import { resolveWindow } from '../lib/time-window';
 import type { Viewport, ViewState } from '../lib/url-state';
 import type { Navigate } from '../lib/use-view-state';
@@ -43,6 +43,7 @@ import { notedElementIds, useAnnotations } from '../features/notes';
 import { NotesTools, selectionTarget, TargetNotes, useNoteMarkers, useTagCut } from './notes-route';
 
 const NO_HOURS: Array<[number, number]> = [];
+const NO_FACETS: Facets = { eventIds: [], logonTypes: [] };
 /** What the investigation works on before the first window is computed. */
 const EMPTY_VIEW: WindowView = {
   window: null,
@@ -75,23 +76,39 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
   // filters' value so that only a filter change recomputes it.
   const filtersKey = JSON.stringify(state.filters);
   const filters = useMemo(() => JSON.parse(filtersKey) as ViewFilters, [filtersKey]);
+  // Notes and tags (issue 13): the tag filter cuts what the graph draws, like the focus.
+  const notes = useAnnotations(state.source, dataset);
+  const serverId = state.source?.kind === 'server' ? state.source.id : null;
+  // What the graph draws of the view (focus, new only, tag) is cut and built in the worker too;
+  // but a server dataset's comparison comes from /graph, on this page: its new-only cut is built here.
+  const newOnly = state.cmp && state.newOnly;
+  const cutHere = newOnly && serverId !== null;
+  const narrowed = state.focus !== null || newOnly || state.tag !== null;
+  const cut: ViewCut | null =
+    !narrowed || cutHere
+      ? null
+      : {
+          focus: state.focus,
+          hops: state.hops,
+          newOnly,
+          tag: state.tag,
+          annotations: state.tag === null ? [] : notes.list,
+        };
   // Window, filters, ranks, cap and elements are computed in a Web Worker (features/graph).
-  const { view, graph, diff, pending, error } = useWindowView(dataset, {
+  const { view, graph, diff, pending, error, viewKey, overview } = useWindowView(dataset, {
     window: resolved.window,
     filters,
     overlay: state.overlay,
     maxNodes,
     selected: state.sel,
     compare: state.cmp,
+    cut,
   });
   const nodesById = useMemo(() => new Map(dataset.nodes.map((n) => [n.id, n])), [dataset]);
-  // Focus, paths, chains and the comparison (issue 9): `shown` is the view cut to the focus or to
-  // what is new. The worker's elements draw the whole view; a cut view (a neighbourhood, or what is
-  // new: a part of a view already computed) is drawn from elements built here.
-  // The comparison with the previous window comes from the worker too (file datasets).
+  // Focus, paths, chains and the comparison (issue 9): `shown` is the view cut to the focus, to what
+  // is new or to a tag (lib/view-cut.ts, the rule the worker cut the drawn elements with): exports
+  // and the tag's match count read it. The comparison comes from the worker too (file datasets).
   const investigation = useInvestigation(dataset, view ?? EMPTY_VIEW, state, resolved.window, filters, diff);
-  // Notes and tags (issue 13): the tag filter cuts what the graph draws, like the focus.
-  const notes = useAnnotations(state.source, dataset);
   const marker = useNoteMarkers(notes.list);
   // The noted nodes and links, marked on the canvas (a ring and a halo; stronger when compromised).
   const noted = useMemo(() => notedElementIds(notes.list, dataset.edges), [notes.list, dataset.edges]);
@@ -99,19 +116,19 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
   const shown = tagCut.view;
   const domains = useMemo(() => domainIndex(dataset.nodes), [dataset]);
   const cutGraph = useMemo(() => {
-    if (view === null || shown === view) return null;
+    if (!cutHere || view === null || shown === view) return null;
     const needsSelected = shown.nodes.length > maxNodes ? state.sel : null;
     return buildElements(shown, { overlay: state.overlay, maxNodes, domains, selected: needsSelected });
-  }, [view, shown, state.overlay, maxNodes, domains, state.sel]);
+  }, [cutHere, view, shown, state.overlay, maxNodes, domains, state.sel]);
   const drawn = cutGraph ?? graph;
   // A server sends /graph for the window only: the timeline comes from its histogram of the whole
   // dataset (the local one, of the window, only if that request fails).
-  const serverId = state.source?.kind === 'server' ? state.source.id : null;
   const serverHourly = useServerHistogram(serverId);
-  const localHourly = useMemo(() => hourlyHistogram(dataset), [dataset]);
+  // The dataset's own timeline and filter choices come from the view worker (a pass over every edge).
+  const localHourly = overview?.hourly ?? NO_HOURS;
   const hourly =
     serverId === null || serverHourly.isError ? localHourly : (serverHourly.data?.hours ?? NO_HOURS);
-  const facets = useMemo(() => datasetFacets(dataset), [dataset]);
+  const facets = overview?.facets ?? NO_FACETS;
   const target = useMemo(
     () => (view === null ? null : inspectorTarget(view, nodesById, state.sel)),
     [view, nodesById, state.sel],
@@ -119,6 +136,10 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
   const label = useCallback((id: string) => nodesById.get(id)?.label ?? id, [nodesById]);
 
   const select = useCallback((id: string | null) => navigate((s) => ({ ...s, sel: id })), [navigate]);
+  // Stable callbacks for the memoised panels (histogram, ranking): the page re-renders on every pan.
+  const pickDay = useCallback((d: string) => navigate((s) => ({ ...s, from: d })), [navigate]);
+  const nodeMarker = useMemo(() => marker('node'), [marker]);
+  const detectionMarker = useMemo(() => marker('detection'), [marker]);
   // The graph's Cytoscape instance, for the picture exports (features/exports).
   const cyRef = useRef<Core | null>(null);
   const onCy = useCallback((cy: Core | null) => (cyRef.current = cy), []);
@@ -183,12 +204,7 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
             span={state.span}
             onChange={(w) => navigate((s) => ({ ...s, from: w.from, span: w.span }))}
           />
-          <Histogram
-            hourly={hourly}
-            range={dataset.timeRange}
-            window={resolved.window}
-            onPick={(d) => navigate((s) => ({ ...s, from: d }))}
-          />
+          <Histogram hourly={hourly} range={dataset.timeRange} window={resolved.window} onPick={pickDay} />
         </div>
       )}
       <div className="workspace">
@@ -247,7 +263,13 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
             <CopyLinkButton />
           </div>
           {view !== null && drawn !== null && (
-            <StatusLine shown={drawn.shown} totals={view.totals} capped={drawn.capped} label={label} />
+            <StatusLine
+              shown={drawn.shown}
+              totals={view.totals}
+              capped={drawn.capped}
+              label={label}
+              viewKey={viewKey}
+            />
           )}
           {error !== null && view !== null && (
             <p className="notice warn" role="alert">
@@ -288,7 +310,6 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
           ) : (
             <GraphView
               graph={drawn}
-              viewNodes={view.nodes.length}
               pending={pending}
               selected={state.sel}
               onSelect={select}
@@ -326,7 +347,7 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
               state={state}
               navigate={navigate}
               nodes={nodesById}
-              marker={marker('detection')}
+              marker={detectionMarker}
             />
             <CoverageNote coverage={dataset.coverage} />
           </Panel>
@@ -361,7 +382,7 @@ export function GraphPage({ dataset, state, navigate }: GraphPageProps) {
                 }
                 selected={state.sel}
                 onSelect={select}
-                marker={marker('node')}
+                marker={nodeMarker}
               />
             )}
           </Panel>

@@ -4,7 +4,6 @@ import {
   computeView,
   diffViews,
   lateralChainSearch,
-  neighbourhood,
   previousWindow,
   pathSearch,
   type LateralChain,
@@ -17,6 +16,7 @@ import type { Dataset, TimeRange } from '../../core/dataset/index.js';
 import { InvestigatePanel } from '../features/investigate';
 import { useServerGraph } from '../lib/api';
 import { elementIdsOf, linkId, type ElementIds } from '../lib/graph-ids';
+import { focusCut } from '../lib/view-cut';
 import type { ViewState } from '../lib/url-state';
 import type { Navigate } from '../lib/use-view-state';
 
@@ -35,18 +35,7 @@ export interface Investigation {
   compareError: string | null;
 }
 
-/** Keeps the edges in `edges` and the nodes in `nodes` (which hold every kept edge's ends). */
-export function restrictView(
-  view: WindowView,
-  edges: ReadonlySet<string>,
-  nodes: ReadonlySet<string>,
-): WindowView {
-  return {
-    ...view,
-    edges: view.edges.filter((e) => edges.has(e.id)),
-    nodes: view.nodes.filter((n) => nodes.has(n.id)),
-  };
-}
+export { restrictView } from '../lib/view-cut';
 
 export function pathElements(paths: readonly LogonPath[]): ElementIds {
   const nodes = new Set<string>();
@@ -115,19 +104,10 @@ export function useInvestigation(
     // eslint-disable-next-line react-hooks/exhaustive-deps -- previous is keyed by its bounds
   }, [dataset, view, previous?.from, previous?.to, serverId, prevData, filters, workerDiff]);
 
-  const shown = useMemo(() => {
-    let v = view;
-    if (state.focus !== null) {
-      const n = neighbourhood(v.edges, [state.focus], state.hops);
-      v = restrictView(v, n.edges, n.nodes);
-    }
-    if (state.newOnly && diff !== null) {
-      const fresh = new Set(diff.newEdges);
-      const edges = v.edges.filter((e) => fresh.has(e.id));
-      v = restrictView(v, new Set(edges.map((e) => e.id)), elementIdsOf(edges).nodes);
-    }
-    return v;
-  }, [view, state.focus, state.hops, state.newOnly, diff]);
+  const shown = useMemo(
+    () => focusCut(view, { focus: state.focus, hops: state.hops, newOnly: state.newOnly }, diff),
+    [view, state.focus, state.hops, state.newOnly, diff],
+  );
 
   const pathFrom = state.path?.from ?? null;
   const pathTo = state.path?.to ?? null;

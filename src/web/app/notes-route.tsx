@@ -1,5 +1,5 @@
 import { useCallback, useMemo, type ReactNode } from 'react';
-import { taggedNodeIds, tagNeighbourhood, type WindowView } from '../../core/analysis/index.js';
+import type { WindowView } from '../../core/analysis/index.js';
 import {
   annotationKey,
   annotationOf,
@@ -24,7 +24,7 @@ import {
 import type { ViewState } from '../lib/url-state';
 import type { Navigate } from '../lib/use-view-state';
 import { useSelectDetection } from './detections-route';
-import { restrictView } from './investigate-route';
+import { tagCut } from '../lib/view-cut';
 
 /** The tags to offer: the usual ones, then those used in this dataset. */
 function suggestionsOf(list: readonly Annotation[]): string[] {
@@ -47,13 +47,7 @@ export function useTagCut(
   list: readonly Annotation[],
   tag: string | null,
 ): { view: WindowView; matches: number | null } {
-  return useMemo(() => {
-    if (tag === null) return { view: shown, matches: null };
-    const cut = tagNeighbourhood(shown.edges, list, tag, shown.detections);
-    const view = restrictView(shown, cut.edges, cut.nodes);
-    const tagged = taggedNodeIds(list, tag, shown.edges, shown.detections);
-    return { view, matches: view.nodes.filter((n) => tagged.has(n.id)).length };
-  }, [shown, list, tag]);
+  return useMemo(() => tagCut(shown, list, tag), [shown, list, tag]);
 }
 
 /** Per kind, a marker function for list rows (ranking: nodes; detections list: detections). */

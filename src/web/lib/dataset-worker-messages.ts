@@ -2,8 +2,8 @@ import type { ParseResult } from '../../core/dataset/index.js';
 
 // The messages between parse-dataset.ts and its worker, apart so that the worker bundles no page code.
 
-/** Items of a dataset array per message from the worker (each message is one task to receive). */
-export const DATASET_SLICE_ITEMS = 3000;
+/** Arrays longer than this are sent in slices (weighted-slices.ts: each message is one task to receive). */
+export const DATASET_SLICE_ITEMS = 1000;
 
 export interface DatasetWorkerRequest {
   text: string;
@@ -14,4 +14,10 @@ export interface DatasetWorkerRequest {
 /** From the worker: slices of the dataset's big arrays, then the result with those arrays empty. */
 export type DatasetWorkerMessage =
   | { kind: 'slice'; field: string; items: unknown[] }
-  | { kind: 'done'; result: ParseResult; key: string | null };
+  | {
+      kind: 'done';
+      result: ParseResult;
+      key: string | null;
+      /** The dataset's events per hour (hourlyHistogram), computed in the worker. */
+      hourly?: Array<[number, number]>;
+    };

@@ -1,3 +1,4 @@
+import { rememberHourlyHistogram } from '../../core/analysis/index.js';
 import { parseDatasetText, type ParseResult } from '../../core/dataset/index.js';
 import { sha256Hex } from './hash';
 import type { DatasetWorkerMessage, DatasetWorkerRequest } from './dataset-worker-messages';
@@ -26,6 +27,7 @@ function inWorker(text: string, hash: boolean): Promise<KeyedParse> {
       const result: ParseResult = m.result.ok
         ? { ok: true, dataset: { ...m.result.dataset, ...Object.fromEntries(slices) } }
         : m.result;
+      if (result.ok && m.hourly !== undefined) rememberHourlyHistogram(result.dataset, m.hourly);
       resolve({ result, key: m.key });
     };
     worker.onerror = (event) => {

@@ -9,7 +9,7 @@ const dataset = generateDataset({ accounts: 30, hosts: 8, ips: 2, days: 2, seed:
 
 describe('dataset parts', () => {
   it('slices the big arrays and puts the same dataset back together', () => {
-    const parts = datasetParts(4, dataset, 10);
+    const parts = [...datasetParts(4, dataset, 10, 0)];
     expect(parts[0]).toMatchObject({ kind: 'head', version: 4 });
     expect(parts.at(-1)).toEqual({ version: 4, kind: 'end' });
     expect(parts.filter((p) => p.kind === 'slice').length).toBeGreaterThan(2);
@@ -21,16 +21,17 @@ describe('dataset parts', () => {
 
   it('refuses parts of a dataset whose beginning it did not see', () => {
     const assembler = new DatasetAssembler();
-    const [head] = datasetParts(1, dataset, 10);
+    const [head] = [...datasetParts(1, dataset, 10, 0)];
     assembler.add(head!);
-    const late = datasetParts(2, dataset, 10).find((p) => p.kind === 'slice')!;
+    const late = [...datasetParts(2, dataset, 10, 0)].find((p) => p.kind === 'slice')!;
     expect(() => assembler.add(late)).toThrow(/without its beginning/);
   });
 
   it('the view worker computes views over a dataset sent in parts, and answers a bad part as an error', () => {
     const replies: WorkerReply[] = [];
     const handle = createViewHandler((r) => replies.push(r));
-    for (const part of datasetParts(5, dataset, 10)) handle({ id: 0, lane: 'dataset-part', payload: part });
+    for (const part of datasetParts(5, dataset, 10, 0))
+      handle({ id: 0, lane: 'dataset-part', payload: part });
     expect(replies.every((r) => 'ok' in r && r.ok)).toBe(true);
     handle({
       id: 1,

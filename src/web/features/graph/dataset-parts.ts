@@ -1,4 +1,5 @@
 import type { Dataset } from '../../../core/dataset/index.js';
+import { SLICE_WEIGHT, weightedSlices } from '../../lib/weighted-slices';
 
 /**
  * A dataset sent to the view worker in parts. Posting a 26k-node / 126k-edge dataset in one message
@@ -10,22 +11,32 @@ export type DatasetPart =
   | { version: number; kind: 'slice'; key: string; items: unknown[] }
   | { version: number; kind: 'end' };
 
-/** Items per slice: a few tens of milliseconds of cloning each on a slow machine. */
-export const PART_ITEMS = 5000;
+/** Arrays longer than this go in slices; shorter ones with the head. */
+export const SLICED_MIN_ITEMS = 256;
 
-/** The parts of a dataset: the small fields first, then each array longer than a slice, sliced. */
-export function datasetParts(version: number, dataset: Dataset, size = PART_ITEMS): DatasetPart[] {
+/**
+ * The parts of a dataset: the small fields first, then each long array in slices of about `budget`
+ * in weight (weighted-slices.ts: posting is a structured clone on the page's thread too, and an edge
+ * with a week of hourly buckets weighs as much as ten without). Lazy: each slice is cut (and weighed)
+ * when it is asked for, in the task that posts it, not all before the first.
+ */
+export function* datasetParts(
+  version: number,
+  dataset: Dataset,
+  budget = SLICE_WEIGHT,
+  minItems = SLICED_MIN_ITEMS,
+): Generator<DatasetPart> {
   const head: Record<string, unknown> = {};
   const arrays: string[] = [];
-  const slices: DatasetPart[] = [];
   for (const [key, value] of Object.entries(dataset)) {
-    if (Array.isArray(value) && value.length > size) {
-      arrays.push(key);
-      for (let i = 0; i < value.length; i += size)
-        slices.push({ version, kind: 'slice', key, items: value.slice(i, i + size) });
-    } else head[key] = value;
+    if (Array.isArray(value) && value.length > minItems) arrays.push(key);
+    else head[key] = value;
   }
-  return [{ version, kind: 'head', head, arrays }, ...slices, { version, kind: 'end' }];
+  yield { version, kind: 'head', head, arrays };
+  for (const key of arrays)
+    for (const items of weightedSlices((dataset as unknown as Record<string, unknown[]>)[key]!, budget))
+      yield { version, kind: 'slice', key, items };
+  yield { version, kind: 'end' };
 }
 
 /**

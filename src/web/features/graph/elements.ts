@@ -24,6 +24,11 @@ export interface GraphElements {
   elements: ElementDefinition[];
   /** Nodes and (dataset) edges drawn, of those in the view: "showing N of M". */
   shown: { nodes: number; edges: number };
+  /**
+   * Nodes of the view these elements draw (M in "showing N of M": the filtered window, or the part
+   * of it a focus cuts), counted here once for the cap notice and whatever else says it.
+   */
+  inView: number;
   capped: boolean;
   /** Changes only when nodes or links are added or removed: the layout re-runs on it alone. */
   topologyKey: string;
@@ -206,6 +211,7 @@ export function buildElements(view: WindowView, options: BuildOptions): GraphEle
   return {
     elements,
     shown: { nodes: nodes.length, edges: shownEdges },
+    inView: view.nodes.length,
     capped,
     topologyKey: topologyKey(elements),
     scale: { overlay: scale.overlay, min: scale.min, max: scale.max },

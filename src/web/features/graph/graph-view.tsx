@@ -13,8 +13,6 @@ import { useResolvedTheme } from '../../lib/appearance';
 export interface GraphViewProps {
   /** Elements (buildElements) for the window view. */
   graph: GraphElements;
-  /** Nodes in the filtered view, before the rendering cap. */
-  viewNodes: number;
   /** A newer view is being computed: this one stays shown meanwhile. */
   pending?: boolean;
   /** Passed to the canvas: elements to highlight (the rest is dimmed) and new edges to mark. */
@@ -42,7 +40,6 @@ function legendNotes(noted: GraphCanvasProps['noted']): LegendNotes | null {
 /** Draws the elements, with a cap notice and the legend. */
 export function GraphView({
   graph,
-  viewNodes,
   pending = false,
   emphasis,
   marks,
@@ -70,7 +67,7 @@ export function GraphView({
     <div className="graph-view">
       {graph.capped && (
         <p className="notice warn" role="status">
-          {t('capped', { shown: graph.shown.nodes, total: viewNodes })}
+          {t('capped', { shown: graph.shown.nodes, total: graph.inView })}
         </p>
       )}
       {downgraded && (

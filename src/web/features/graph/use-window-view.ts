@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { WindowDiff, WindowView } from '../../../core/analysis/index.js';
+import { hourlyHistogram, type WindowDiff, type WindowView } from '../../../core/analysis/index.js';
 import type { Dataset } from '../../../core/dataset/index.js';
+import { datasetFacets, type Facets } from '../../lib/facets';
 import type { GraphElements } from './elements';
 import { datasetParts } from './dataset-parts';
-import type { ViewRequest } from './view-worker-handler';
+import type { DatasetSummary, ViewRequest, WindowGraphWire } from './view-worker-handler';
+import { decodeViewInTasks } from './view-wire';
 import { WindowGraphs, type WindowGraph, type WindowParams } from './window-graph';
 import { LatestOnlyClient, workerPort, type Outcome } from './worker-protocol';
 
@@ -17,6 +19,14 @@ export interface WindowViewState {
   pending: boolean;
   /** Why the latest view could not be computed (the previous view, if any, stays shown). */
   error: string | null;
+  /** The request the shown view answers (changes with every new view, even one with the same counts). */
+  viewKey: string | null;
+}
+
+/** What the page draws of the whole dataset: the timeline's hours and the filters' choices. */
+export interface DatasetOverview {
+  hourly: Array<[number, number]>;
+  facets: Facets;
 }
 
 /** Workers exist in browsers; jsdom (component tests) has none and computes inline. */
@@ -59,7 +69,26 @@ class ViewEngine {
     if (sent === 'superseded') return { status: 'cancelled' };
     if (sent === 'failed')
       return { status: 'error', message: 'The dataset could not be sent to the graph worker.' };
-    return client.request<WindowGraph>('view', { version, params } satisfies ViewRequest);
+    const outcome = await client.request<WindowGraphWire>('view', { version, params } satisfies ViewRequest);
+    if (outcome.status !== 'done') return outcome;
+    // The view's nodes and edges are this page's own dataset objects, by position (view-wire.ts).
+    const view = await decodeViewInTasks(outcome.result.view, dataset);
+    return { status: 'done', result: { ...outcome.result, view } };
+  }
+
+  /** The dataset's timeline and filter choices, computed in the worker (null when it cannot). */
+  async overview(dataset: Dataset, version: number): Promise<DatasetOverview | null> {
+    const client = this.start();
+    if (client === null) return inlineOverview(dataset);
+    if (this.sending?.version !== version)
+      this.sending = { version, done: this.send(client, dataset, version) };
+    const sent = await this.sending.done;
+    if (sent === 'superseded') return null;
+    // The worker could not take the dataset or failed: the same computation here, once.
+    if (sent === 'failed') return inlineOverview(dataset);
+    const outcome = await client.request<DatasetSummary>('summary', { version });
+    if (outcome.status === 'cancelled') return null;
+    return outcome.status === 'done' ? outcome.result : inlineOverview(dataset);
   }
 
   close(): void {
@@ -70,14 +99,15 @@ class ViewEngine {
 
   /** Posts the dataset in parts, one task each, so that cloning it never blocks the page long. */
   private async send(client: LatestOnlyClient, dataset: Dataset, version: number): Promise<SendResult> {
-    const parts = datasetParts(version, dataset);
-    for (let i = 0; i < parts.length; i++) {
-      if (i > 0) {
+    let first = true;
+    for (const part of datasetParts(version, dataset)) {
+      if (!first) {
         await new Promise((resolve) => setTimeout(resolve, 0));
         // A newer dataset took over (its own parts follow), or the worker was closed.
         if (this.sending?.version !== version || this.client !== client) return 'superseded';
       }
-      if (!client.post('dataset-part', parts[i])) return 'failed';
+      first = false;
+      if (!client.post('dataset-part', part)) return 'failed';
     }
     return 'sent';
   }
@@ -94,13 +124,21 @@ class ViewEngine {
   }
 }
 
+function inlineOverview(dataset: Dataset): DatasetOverview {
+  return { hourly: hourlyHistogram(dataset), facets: datasetFacets(dataset) };
+}
+
 /**
  * The window view and its graph elements for a dataset, computed in a Web Worker: the dataset is
  * sent to it once, then only these parameters. A change while a computation runs replaces it (the
  * page ends on the latest parameters); the previous view stays until the new one arrives.
  */
-export function useWindowView(dataset: Dataset, params: WindowParams): WindowViewState {
+export function useWindowView(
+  dataset: Dataset,
+  params: WindowParams,
+): WindowViewState & { overview: DatasetOverview | null } {
   const [engine] = useState(() => (HAS_WORKER ? new ViewEngine() : null));
+  const [overview, setOverview] = useState<{ dataset: Dataset; value: DatasetOverview } | null>(null);
   const [result, setResult] = useState<{ key: string; value: WindowGraph } | null>(null);
   const [error, setError] = useState<{ key: string; message: string } | null>(null);
 
@@ -129,6 +167,20 @@ export function useWindowView(dataset: Dataset, params: WindowParams): WindowVie
     };
   }, [engine, dataset, key]);
 
+  // The timeline and filter choices of the whole dataset: a pass over every edge, in the worker.
+  useEffect(() => {
+    if (engine === null) return;
+    let live = true;
+    void engine.overview(dataset, versionOf(dataset)).then((value) => {
+      if (live && value !== null) setOverview({ dataset, value });
+    });
+    return () => {
+      live = false;
+    };
+  }, [engine, dataset]);
+  const inlineSummary = useMemo(() => (engine === null ? inlineOverview(dataset) : null), [engine, dataset]);
+  const shownOverview = inlineSummary ?? (overview?.dataset === dataset ? overview.value : null);
+
   // Without workers (jsdom in component tests) the view is computed inline, synchronously.
   const graphs = useMemo(() => (engine === null ? new WindowGraphs(dataset) : null), [engine, dataset]);
   const inline = useMemo(
@@ -137,12 +189,22 @@ export function useWindowView(dataset: Dataset, params: WindowParams): WindowVie
   );
 
   if (inline !== null)
-    return { view: inline.view, graph: inline.graph, diff: inline.diff, pending: false, error: null };
+    return {
+      view: inline.view,
+      graph: inline.graph,
+      diff: inline.diff,
+      pending: false,
+      error: null,
+      viewKey: key,
+      overview: shownOverview,
+    };
   return {
     view: result?.value.view ?? null,
     graph: result?.value.graph ?? null,
     diff: result?.value.diff ?? null,
     pending: result?.key !== key && error?.key !== key,
     error: error?.key === key ? error.message : null,
+    viewKey: result?.key ?? null,
+    overview: shownOverview,
   };
 }

@@ -8,6 +8,7 @@ import {
 } from '../../../core/analysis/index.js';
 import type { Dataset, DatasetNode, Ranking, TimeRange } from '../../../core/dataset/index.js';
 import type { Overlay } from '../../lib/url-state';
+import { cutView, type ViewCut } from '../../lib/view-cut';
 import { buildElements, domainIndex, type GraphElements } from './elements';
 
 /** What the page asks for: the window, the filters and how to draw them. */
@@ -23,11 +24,18 @@ export interface WindowParams {
    * one window, and its previous window comes from /graph).
    */
   compare?: boolean;
+  /**
+   * What the graph draws of the view when the analyst narrows it (focus, new only, tag): the
+   * elements are built for that cut, here, and the view stays whole. Null or absent: the whole view.
+   * New only needs this worker's comparison (`compare`, a file dataset's).
+   */
+  cut?: ViewCut | null;
 }
 
 /** The window view and its Cytoscape elements: plain data, so it crosses from the worker as it is. */
 export interface WindowGraph {
   view: WindowView;
+  /** The elements of the view, or of its cut when one was asked for. */
   graph: GraphElements;
   /** What changed since the previous window, when asked (`compare`) and possible (a file dataset). */
   diff: WindowDiff | null;
@@ -55,13 +63,15 @@ export class WindowGraphs {
       view = computeView(this.dataset, params.window, params.filters, this.rankingOptions(params.window));
       this.last = { key, view };
     }
-    const graph = buildElements(view, {
+    const diff = params.compare === true ? this.diff(view, params, key) : null;
+    const shown = params.cut ? cutView(view, params.cut, diff) : view;
+    const graph = buildElements(shown, {
       overlay: params.overlay,
       maxNodes: params.maxNodes,
       domains: this.domains,
       selected: params.selected,
     });
-    return { view, graph, diff: params.compare === true ? this.diff(view, params, key) : null };
+    return { view, graph, diff };
   }
 
   /** The comparison with the previous window: its view is computed here too, off the page's thread. */

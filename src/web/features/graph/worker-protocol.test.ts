@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { compareWindows, computeView, DEFAULT_FILTERS } from '../../../core/analysis/index.js';
+import {
+  compareWindows,
+  computeView,
+  DEFAULT_FILTERS,
+  hourlyHistogram,
+} from '../../../core/analysis/index.js';
+import { datasetFacets } from '../../lib/facets';
 import { generateDataset } from '../../../core/dataset/testing/generate-dataset.js';
-import { createViewHandler } from './view-worker-handler';
-import type { WindowGraph, WindowParams } from './window-graph';
+import { createViewHandler, type DatasetSummary, type WindowGraphWire } from './view-worker-handler';
+import { decodeView } from './view-wire';
+import type { WindowParams } from './window-graph';
 import {
   LatestOnlyClient,
   serveLanes,
@@ -150,7 +157,8 @@ describe('sliced results', () => {
               ['inner', 'list'],
               ['inner', 'byId'],
             ],
-            10,
+            // Weights: a list item 2 (itself and i), a Map entry 3 (the pair and its two values).
+            20,
           ),
       },
       post,
@@ -167,7 +175,7 @@ describe('sliced results', () => {
     const client = new LatestOnlyClient(w.port);
     const p = client.request<typeof big>('big', null);
     await w.drain();
-    expect(messages.length).toBe(5); // 3 slices of the list, 1 of the Map, then the head
+    expect(messages.length).toBe(6); // 3 slices of the list, 2 of the Map, then the head
     expect(await p).toEqual({ status: 'done', result: big });
   });
 
@@ -213,14 +221,15 @@ describe('view worker', () => {
     });
     const client = new LatestOnlyClient(w.port);
     expect(client.post('dataset', { version: 1, dataset })).toBe(true);
-    const p = client.request<WindowGraph>('view', { version: 1, params: params(first) });
+    const p = client.request<WindowGraphWire>('view', { version: 1, params: params(first) });
     await w.drain();
     const out = await p;
     expect(out.status).toBe('done');
     if (out.status !== 'done') return;
     const expected = computeView(dataset, params(first).window, DEFAULT_FILTERS);
-    expect(out.result.view.edges.map((e) => e.id)).toEqual(expected.edges.map((e) => e.id));
-    expect(out.result.view.rankings).toBeInstanceOf(Map);
+    const view = decodeView(out.result.view, dataset);
+    expect(view.edges.map((e) => e.id)).toEqual(expected.edges.map((e) => e.id));
+    expect(view.rankings).toBeInstanceOf(Map);
     expect(out.result.graph.shown.nodes).toBe(expected.nodes.length);
   });
 
@@ -235,7 +244,8 @@ describe('view worker', () => {
 
   it('uses the rankings /graph sent for a server window instead of ranking again', () => {
     const replies: WorkerReply[] = [];
-    const handle = createViewHandler((r) => replies.push(r));
+    // In one message (no slices), to read the result off the last reply.
+    const handle = createViewHandler((r) => replies.push(r), Infinity);
     const w = params(first).window!;
     const marked = {
       ...dataset,
@@ -244,9 +254,9 @@ describe('view worker', () => {
     };
     handle({ id: 0, lane: 'dataset', payload: { version: 3, dataset: marked } });
     handle({ id: 1, lane: 'view', payload: { version: 3, params: params(first) } });
-    const reply = replies.at(-1) as { ok: true; result: WindowGraph };
+    const reply = replies.at(-1) as { ok: true; result: WindowGraphWire };
     expect(reply.ok).toBe(true);
-    const scores = [...reply.result.view.rankings.values()].map((r) => r.scores.pagerank);
+    const scores = reply.result.view.rankings.map((r) => r.scores.pagerank);
     expect(scores.length).toBeGreaterThan(0);
     expect(scores.every((s) => s === 0.123)).toBe(true);
   });
@@ -257,11 +267,11 @@ describe('view worker', () => {
     handle({ id: 0, lane: 'dataset', payload: { version: 1, dataset } });
     const second = nextDay(first);
     handle({ id: 1, lane: 'view', payload: { version: 1, params: { ...params(second), compare: true } } });
-    const reply = replies.at(-1) as { ok: true; result: WindowGraph };
+    const reply = replies.at(-1) as { ok: true; result: WindowGraphWire };
     const expected = compareWindows(dataset, params(second).window!, DEFAULT_FILTERS);
     expect(reply.result.diff).toEqual(expected);
     handle({ id: 2, lane: 'view', payload: { version: 1, params: params(second) } });
-    expect((replies.at(-1) as { ok: true; result: WindowGraph }).result.diff).toBeNull();
+    expect((replies.at(-1) as { ok: true; result: WindowGraphWire }).result.diff).toBeNull();
   });
 
   it('sends a big view in slices that make the same view', async () => {
@@ -277,15 +287,31 @@ describe('view worker', () => {
     });
     const client = new LatestOnlyClient(w.port);
     client.post('dataset', { version: 1, dataset });
-    const p = client.request<WindowGraph>('view', { version: 1, params: params(first) });
+    const p = client.request<WindowGraphWire>('view', { version: 1, params: params(first) });
     await w.drain();
     const out = await p;
     expect(slices).toBeGreaterThan(3);
     if (out.status !== 'done') throw new Error(out.status);
     const expected = computeView(dataset, params(first).window, DEFAULT_FILTERS);
-    expect(out.result.view.edges).toEqual(expected.edges);
-    expect(out.result.view.nodes).toEqual(expected.nodes);
-    expect(out.result.view.rankings).toEqual(expected.rankings);
+    // The page takes the view's nodes and edges from its own dataset, by position.
+    const view = decodeView(out.result.view, dataset);
+    expect(view.edges).toEqual(expected.edges);
+    expect(view.nodes).toEqual(expected.nodes);
+    expect(view.detections).toEqual(expected.detections);
+    expect(view.rankings).toEqual(expected.rankings);
+    expect(view.totals).toEqual(expected.totals);
     expect(out.result.graph.elements.length).toBeGreaterThan(expected.nodes.length);
+  });
+
+  it('sends the dataset timeline and filter choices on request, and refuses another dataset', () => {
+    const replies: WorkerReply[] = [];
+    const handle = createViewHandler((r) => replies.push(r));
+    handle({ id: 0, lane: 'dataset', payload: { version: 1, dataset } });
+    handle({ id: 1, lane: 'summary', payload: { version: 1 } });
+    const summary = (replies.at(-1) as { ok: true; result: DatasetSummary }).result;
+    expect(summary.hourly).toEqual(hourlyHistogram(dataset));
+    expect(summary.facets).toEqual(datasetFacets(dataset));
+    handle({ id: 2, lane: 'summary', payload: { version: 2 } });
+    expect(replies.at(-1)).toMatchObject({ id: 2, ok: false });
   });
 });

@@ -1,3 +1,5 @@
+import { itemWeight, weightedSlices } from '../../lib/weighted-slices';
+
 /**
  * A small typed message protocol between the page and a Web Worker, with "latest wins" per lane.
  *
@@ -40,26 +42,26 @@ export class SlicedResult {
 }
 
 /**
- * Cuts the arrays and Maps found at `paths` in `result` into slices of `size` items; the result is
- * sent whole when it has fewer items than one slice.
+ * Cuts the arrays and Maps found at `paths` in `result` into slices of about `budget` in weight
+ * (weighted-slices.ts: receiving a message costs the page its structured clone, which grows with the
+ * values inside); the result is sent whole when everything fits in one slice.
  */
-export function sliceResult(result: object, paths: string[][], size: number): object | SlicedResult {
-  const found = paths.map((path) => ({ path, value: at(result, path) }));
-  const total = found.reduce((n, f) => n + itemCount(f.value), 0);
-  if (total <= size) return result;
+export function sliceResult(result: object, paths: string[][], budget: number): object | SlicedResult {
+  const found = paths.map((path) => {
+    const value = at(result, path);
+    const items = value instanceof Map ? [...value.entries()] : Array.isArray(value) ? value : null;
+    return { path, value, items };
+  });
+  const total = found.reduce((w, f) => w + (f.items?.reduce((s: number, i) => s + itemWeight(i), 0) ?? 0), 0);
+  if (total <= budget) return result;
   const slices: ResultSlice[] = [];
   let head: unknown = result;
-  for (const { path, value } of found) {
-    const items = value instanceof Map ? [...value.entries()] : Array.isArray(value) ? value : null;
+  for (const { path, value, items } of found) {
     if (items === null) continue;
-    for (let i = 0; i < items.length; i += size) slices.push({ path, items: items.slice(i, i + size) });
+    for (const part of weightedSlices(items, budget)) slices.push({ path, items: part });
     head = withEmpty(head, path, value instanceof Map ? new Map() : []);
   }
   return new SlicedResult(head, slices);
-}
-
-function itemCount(value: unknown): number {
-  return value instanceof Map ? value.size : Array.isArray(value) ? value.length : 0;
 }
 
 function at(value: unknown, path: readonly string[]): unknown {

@@ -1,9 +1,9 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { memo, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WindowView } from '../../../core/analysis/index.js';
 import { RANK_SCORES, type RankScore } from '../../../core/dataset/index.js';
 import { formatScore } from '../../lib/encodings';
-import { rankRows, reasonsFor, RANK_KINDS, type RankKind } from './rank-rows';
+import { reasonsFor, RANK_KINDS, topRankRows, type RankKind } from './rank-rows';
 import { displaySafe } from '../../../core/text/display-safe';
 import { useAnalysisText } from '../../i18n/analysis-text';
 
@@ -20,11 +20,23 @@ export interface RankingListProps {
 /** Rows drawn at most: the list is for the top of the ranking, the graph shows the rest. */
 export const MAX_ROWS = 100;
 
-export function RankingList({ view, initialSort, selected, onSelect, marker }: RankingListProps) {
+/**
+ * Memoised: a hundred rows with translated reasons are a long render, and the page re-renders on
+ * every pan or zoom (the viewport is in the URL) while these props stay the same.
+ */
+export const RankingList = memo(function RankingList({
+  view,
+  initialSort,
+  selected,
+  onSelect,
+  marker,
+}: RankingListProps) {
   const [sortBy, setSortBy] = useState<RankScore>(initialSort);
   const [kind, setKind] = useState<RankKind>('all');
-  const rows = useMemo(() => rankRows(view, sortBy, kind), [view, sortBy, kind]);
-  const shown = rows.slice(0, MAX_ROWS);
+  const { rows: shown, total } = useMemo(
+    () => topRankRows(view, sortBy, kind, MAX_ROWS),
+    [view, sortBy, kind],
+  );
   const { t } = useTranslation('ranking');
   const text = useAnalysisText();
 
@@ -37,7 +49,7 @@ export function RankingList({ view, initialSort, selected, onSelect, marker }: R
           </button>
         ))}
       </div>
-      {rows.length === 0 ? (
+      {total === 0 ? (
         <p className="muted">{t('empty')}</p>
       ) : (
         <table data-keynav="ranking">
@@ -95,9 +107,7 @@ export function RankingList({ view, initialSort, selected, onSelect, marker }: R
           </tbody>
         </table>
       )}
-      {rows.length > MAX_ROWS && (
-        <p className="muted">{t('capped', { shown: MAX_ROWS, total: rows.length })}</p>
-      )}
+      {total > MAX_ROWS && <p className="muted">{t('capped', { shown: MAX_ROWS, total })}</p>}
     </section>
   );
-}
+});

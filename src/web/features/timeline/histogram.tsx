@@ -1,5 +1,5 @@
 import { scaleLinear } from 'd3-scale';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { zoneDateOf } from '../../../core/analysis/index.js';
 import type { TimeRange } from '../../../core/dataset/index.js';
@@ -22,8 +22,12 @@ export interface HistogramProps {
 
 const hourOf = (iso: string) => Math.floor(Date.parse(iso) / HOUR_MS);
 
-/** Events per hour over the whole dataset (UTC), with the current window marked. */
-export function Histogram({ hourly, range, window, onPick }: HistogramProps) {
+/**
+ * Events per hour over the whole dataset (UTC), with the current window marked. Memoised: its bars
+ * (up to 400, each with a translated, time-formatted title) took 100+ ms to render, and the page
+ * re-renders on every pan or zoom (the viewport is in the URL) while these props stay the same.
+ */
+export const Histogram = memo(function Histogram({ hourly, range, window, onPick }: HistogramProps) {
   const { t } = useTranslation('timeline');
   const time = useTimeFormat();
   const fromHour = hourOf(range.from);
@@ -40,6 +44,32 @@ export function Histogram({ hourly, range, window, onPick }: HistogramProps) {
     window === null ? null : { a: x(hourOf(window.from)), b: x(Math.ceil(Date.parse(window.to) / HOUR_MS)) };
   const barWidth = Math.max(1, x(fromHour + (bins[0]?.hours ?? 1)) - x(fromHour) - 0.5);
   const binHoursCount = bins[0]?.hours ?? 1;
+  const bars = useMemo(
+    () =>
+      bins.map((b) =>
+        b.count === 0 ? null : (
+          <rect
+            key={b.fromHour}
+            className="hist-bar"
+            x={x(b.fromHour)}
+            y={HEIGHT - y(b.count)}
+            width={barWidth}
+            height={y(b.count)}
+            onClick={() => onPick(zoneDateOf(b.fromHour * HOUR_MS, time.zone))}
+          >
+            <title>
+              {t('histogram.bar', {
+                hour: time(b.fromHour * HOUR_MS, 'minute'),
+                count: b.count,
+              })}
+            </title>
+          </rect>
+        ),
+      ),
+    // x and y follow from bins, fromHour and toHour.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [bins, fromHour, toHour, barWidth, onPick, time, t],
+  );
   const perBar = binHoursCount === 1 ? t('per.hour') : t('per.hours', { count: binHoursCount });
 
   return (
@@ -53,26 +83,7 @@ export function Histogram({ hourly, range, window, onPick }: HistogramProps) {
         {win !== null && (
           <rect className="hist-window" x={win.a} y={0} width={Math.max(2, win.b - win.a)} height={HEIGHT} />
         )}
-        {bins.map((b) =>
-          b.count === 0 ? null : (
-            <rect
-              key={b.fromHour}
-              className="hist-bar"
-              x={x(b.fromHour)}
-              y={HEIGHT - y(b.count)}
-              width={barWidth}
-              height={y(b.count)}
-              onClick={() => onPick(zoneDateOf(b.fromHour * HOUR_MS, time.zone))}
-            >
-              <title>
-                {t('histogram.bar', {
-                  hour: time(b.fromHour * HOUR_MS, 'minute'),
-                  count: b.count,
-                })}
-              </title>
-            </rect>
-          ),
-        )}
+        {bars}
       </svg>
       <figcaption>
         <span>{time(range.from, 'date')}</span>
@@ -81,4 +92,4 @@ export function Histogram({ hourly, range, window, onPick }: HistogramProps) {
       </figcaption>
     </figure>
   );
-}
+});
