@@ -3,16 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sharedData } from '../../../test/helpers/shared-data.js';
-import { defaultAnalyzeWorkers, workersArgument, workersToPrestart } from './evtx-warmup.js';
-
-describe('defaultAnalyzeWorkers', () => {
-  it('leaves a core to the thread that builds the graph, and always starts one worker', () => {
-    expect(defaultAnalyzeWorkers(1)).toBe(1);
-    expect(defaultAnalyzeWorkers(2)).toBe(1);
-    expect(defaultAnalyzeWorkers(4)).toBe(3);
-    expect(defaultAnalyzeWorkers(16)).toBe(15);
-  });
-});
+import { evtxWorkersBesideBusyThread } from '../ingest/evtx-default-workers.js';
+import { workersArgument, workersToPrestart } from './evtx-warmup.js';
 
 describe('workersArgument', () => {
   it('reads --workers N and --workers=N, and nothing else', () => {
@@ -40,7 +32,7 @@ describe('workersToPrestart', () => {
 
   it('starts the asked or default workers for an EVTX file read on workers, within the cores and pieces', () => {
     expect(workersToPrestart([big], all, 2)).toBe(2);
-    expect(workersToPrestart([big], defaultAnalyzeWorkers, 2)).toBe(1);
+    expect(workersToPrestart([big], evtxWorkersBesideBusyThread, 2)).toBe(1);
     expect(workersToPrestart(['--workers', '1', big], all, 8)).toBe(1);
     expect(workersToPrestart(['--workers', '999', big], all, 8)).toBe(5); // 5 pieces
     expect(workersToPrestart(['--workers', '999', big], all, 2)).toBe(2); // 2 cores

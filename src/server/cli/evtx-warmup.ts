@@ -10,16 +10,6 @@ import { prestartEvtxWorkers } from '../ingest/evtx-prestart.js';
 /** readEvtxParallel's default: smaller files are read on the calling thread. */
 const WORKERS_FROM_BYTES = 2 * 1024 * 1024;
 
-/**
- * EVTX workers of `analyze` when none are asked for: one per core but one. Its own thread is busy
- * too (it builds the graph, hashes the file and unpacks the events, about as much CPU as one
- * worker's parsing), so one worker per core adds a worker's start and JIT warm-up to a run that
- * already fills the cores: on 2 cores, 2 workers were slower than 1 (docs/evtx-reader.md).
- */
-export function defaultAnalyzeWorkers(cores: number): number {
-  return Math.max(1, Math.floor(cores) - 1);
-}
-
 /** The value of `--workers N` / `--workers=N` when it is a whole number in 1…999, else null. */
 export function workersArgument(args: readonly string[]): number | null {
   for (let i = 0; i < args.length; i++) {

@@ -11,7 +11,7 @@ import { UnreadableInputError } from '../../../core/readers/types.js';
 import { streamInputFile, type InputFileResult } from '../../ingest/read-input-file.js';
 import { intOption, parseArgs, rangeOptions, visible } from '../args.js';
 import { UsageError, type CliIo, type Command } from '../command.js';
-import { defaultAnalyzeWorkers } from '../evtx-warmup.js';
+import { evtxWorkersBesideBusyThread } from '../../ingest/evtx-default-workers.js';
 
 /**
  * What the command needs only once the events are in: the dataset, its rankings and its schema
@@ -119,7 +119,7 @@ export const analyzeCommand: Command = {
           rulesDir === null ? ANALYSED_EVENT_IDS : rulesDir.eventIdsWithRules(ANALYSED_EVENT_IDS, sigma),
         from: args.from,
         to: args.to,
-        workers: args.workers ?? defaultAnalyzeWorkers(availableParallelism()),
+        workers: args.workers ?? evtxWorkersBesideBusyThread(availableParallelism()),
       },
       (file, result) => {
         if (result instanceof UnreadableInputError) {

@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
-import { defaultAnalyzeWorkers, prestartForArgs } from '../evtx-warmup.js';
+import { evtxWorkersBesideBusyThread } from '../../ingest/evtx-default-workers.js';
+import { prestartForArgs } from '../evtx-warmup.js';
 
 /** A `logonlens` command as `--help` lists it; its module is loaded only when it runs. */
 export interface CommandEntry {
@@ -31,7 +32,7 @@ export const COMMANDS: CommandEntry[] = [
     name: 'analyze',
     summary: 'build the ranked logon graph of event logs and write a dataset for the app',
     load: async () => (await import('./analyze.js')).analyzeCommand,
-    prepare: (args) => prestartForArgs(args, defaultAnalyzeWorkers),
+    prepare: (args) => prestartForArgs(args, evtxWorkersBesideBusyThread),
   },
   {
     name: 'report',
