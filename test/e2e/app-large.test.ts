@@ -29,7 +29,7 @@ describe.skipIf(!HAS_CHROMIUM)('a window larger than the rendering cap', () => {
       timeout: 90_000,
     });
     expect(await status.textContent()).toMatch(/^2,500 nodes · [\d,]+ edges \(of 3,00\d nodes/);
-    const notice = page.getByText(/^Showing 2,500 of 3,00\d nodes/);
+    const notice = page.getByText(/^Showing 2,500 of the 3,00\d nodes that pass the filters/);
     await notice.waitFor();
     await page.getByLabel('Max nodes').selectOption('5000');
     // A function, not a string: the app's CSP forbids evaluating strings.

@@ -67,6 +67,8 @@ export function GraphView({
     <div className="graph-view">
       {graph.capped && (
         <p className="notice warn" role="status">
+          {/* The nodes that pass the filters, which the cap chooses from; the status line's total is
+              every node in the window (hidden kinds included), so the notice says which it counts. */}
           {t('capped', { shown: graph.shown.nodes, total: graph.inView })}
         </p>
       )}

@@ -17,7 +17,7 @@ export const graph = {
     sizeAndColour: 'size and colour: ',
   },
   capped:
-    'Showing {{shown, number}} of {{total, number}} nodes (the most connected): narrow the window or add filters to see the rest.',
+    'Showing {{shown, number}} of the {{total, number}} nodes that pass the filters (the most connected): narrow the window or add filters to see the rest.',
   downgraded: '{{layout}} is too slow for {{count, number}} nodes; using concentric (by rank).',
   area: 'Graph',
   computing: 'computing the window…',

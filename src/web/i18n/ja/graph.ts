@@ -19,7 +19,7 @@ export const graph: Catalogue<typeof en> = {
     sizeAndColour: '大きさと色: ',
   },
   capped:
-    '{{total, number}} ノード中 {{shown, number}} ノード (接続の多い順) を表示しています。残りを見るには時間枠を狭めるかフィルターを追加してください。',
+    'フィルターを通る {{total, number}} ノード中 {{shown, number}} ノード (接続の多い順) を表示しています。残りを見るには時間枠を狭めるかフィルターを追加してください。',
   downgraded:
     '{{layout}} は {{count, number}} ノードには遅すぎるため、concentric (順位順) で表示しています。',
   area: 'グラフ',
