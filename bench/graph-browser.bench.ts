@@ -87,7 +87,11 @@ const busy = (page: Page) =>
     const area = document.querySelector('.graph-area') as { getAttribute(n: string): string | null } | null;
     // A theme or palette switch restyles a big view in slices (data-restyling on the canvas).
     const canvas = document.querySelector('.graph-canvas') as { hasAttribute(n: string): boolean } | null;
-    return area === null || area.getAttribute('aria-busy') === 'true' || canvas?.hasAttribute('data-restyling') === true;
+    return (
+      area === null ||
+      area.getAttribute('aria-busy') === 'true' ||
+      canvas?.hasAttribute('data-restyling') === true
+    );
   });
 
 /** Runs an action and times it until the status line changes and until the graph is drawn. */
