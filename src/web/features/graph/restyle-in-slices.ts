@@ -5,7 +5,7 @@ import cytoscape, {
   type SingularElementArgument,
   type StylesheetJson,
 } from 'cytoscape';
-import { ADD_CHUNK } from './apply-in-slices';
+import { ADD_CHUNK, DRAW_EVERY } from './apply-in-slices';
 
 /**
  * A theme or palette switch on a big view, restyled in slices. `cy.style(sheet)` wipes the style of
@@ -25,6 +25,8 @@ interface Internals {
 }
 interface RendererInternals {
   flushRenderedStyleQueue?(): void;
+  /** Skips the next animation frame's drawing (reset by the render loop after that frame). */
+  skipFrame?: boolean;
 }
 
 const internals = (x: unknown) => (x as Internals)._private;
@@ -69,8 +71,14 @@ export function restyleInSlices(cy: Core, sheet: StylesheetJson, onBusy: (busy: 
     });
     // The slice's style and rendered style now, in this task, not all together in the next frame.
     renderer?.flushRenderedStyleQueue?.();
-    if (i + 1 < parts.length) setTimeout(() => step(i + 1), 0);
-    else onBusy(false);
+    if (i + 1 === parts.length) {
+      onBusy(false);
+      return;
+    }
+    // Drawn after every DRAW_EVERY slices, not after each: a frame redraws the whole view (80 ms of
+    // a 5,000-node view's 2.3 s restyle when each slice was drawn, CPU profile of the graph bench).
+    if (renderer !== undefined && (i + 1) % DRAW_EVERY !== 0) renderer.skipFrame = true;
+    setTimeout(() => step(i + 1), 0);
   };
   step(0);
 }
