@@ -25,7 +25,7 @@ function internals(cy: Core): RendererInternals | undefined {
  * as many full redraws as slices (48 s to finish a 10,000-element view on the loaded bench machine);
  * drawing only at the end made one frame build every texture at once (a 1.2 s task).
  */
-const DRAW_EVERY = 3;
+export const DRAW_EVERY = 3;
 
 /** Lets the browser handle input (and draw, see DRAW_EVERY) before the next slice. */
 function nextTask(): Promise<void> {

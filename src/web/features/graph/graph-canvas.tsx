@@ -15,6 +15,7 @@ import { ADD_CHUNK, applyInSlices, type ElementChanges } from './apply-in-slices
 import { computeLayout, type LayoutRequest, type Point, type Positions } from './layout-compute';
 import { cachedLayout, keepLayout } from './layout-cache';
 import { classChanges } from './mark-classes';
+import { restyleInSlices, styledWith } from './restyle-in-slices';
 import { applyViewport, layoutKeyOf, readViewport, sameViewport, useViewportReport } from './viewport-sync';
 import { LatestOnlyClient, workerPort, type Outcome } from './worker-protocol';
 
@@ -242,6 +243,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const support = webgl ? webglSupport() : 'none';
     const useGl = support === 'hardware' || (support === 'software' && forceSoftwareWebgl());
     const instance = createCy(container, initialStyle.current, useGl);
+    styledWith(instance, initialStyle.current);
     const gl = rendererOf(instance)?.webgl === true;
     // Without a GPU (or without knowing of one) the canvas is drawn on the CPU: see drawOnCpu.
     if (!gl && (webgl ? support : webglSupport()) !== 'hardware') drawOnCpu(instance);
@@ -282,11 +284,17 @@ export function GraphCanvas(props: GraphCanvasProps) {
       setCy(null);
       instance.destroy();
       container.replaceChildren();
+      container.removeAttribute('data-restyling');
     };
   }, [webgl]);
 
+  // A theme or palette switch: a big view is restyled in slices (`data-restyling` meanwhile).
   useEffect(() => {
-    if (cy !== null && !cy.destroyed()) cy.style(stylesheet);
+    if (cy === null || cy.destroyed()) return;
+    restyleInSlices(cy, stylesheet, (busy) => {
+      if (busy) containerRef.current?.setAttribute('data-restyling', 'true');
+      else containerRef.current?.removeAttribute('data-restyling');
+    });
   }, [cy, stylesheet]);
 
   // Elements in place by id; a layout (in the worker) only when what it depends on changes.
