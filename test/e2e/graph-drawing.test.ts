@@ -1,16 +1,14 @@
 // Issue 14, the drawing side, in real Chromium (not timed): a big view shows no node labels until
 // the analyst zooms in (level of detail), shows them all once zoomed in (toggled in slices, the
 // nodes in view first) and hides them again when zoomed out; its marks still show.
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateDataset } from '../../src/core/dataset/testing/generate-dataset.js';
 import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
 import { openDatasetFile } from './helpers/app-page.js';
 import { moveViewport, readDrawn, settledDrawn } from './helpers/cy.js';
 import { useStaticApp } from './helpers/app-in-browser.js';
 import { useTempDir } from './helpers/temp-dir.js';
+import { writeBigViewDataset } from './helpers/big-view-dataset.js';
 
 warnIfNoChromium();
 
@@ -26,14 +24,7 @@ describe.skipIf(!HAS_CHROMIUM)('drawing a big view (Chromium)', () => {
   const app = useStaticApp();
   let file: string;
   beforeAll(() => {
-    // More than LOD_MIN_NODES (1,000) nodes on its busiest day, and more than one slice of them.
-    file = path.join(tmp.path, 'big.json');
-    writeFileSync(
-      file,
-      JSON.stringify(
-        generateDataset({ accounts: 1100, hosts: 200, ips: 20, days: 2, edgesPerAccount: 3, seed: 21 }),
-      ),
-    );
+    file = writeBigViewDataset(tmp.path);
   });
 
   it('labels appear past the zoom threshold and go again below it', async () => {

@@ -3,17 +3,15 @@
 // and edge of the real Cytoscape instance has the style a full restyle with the same stylesheet
 // gives it, in the switch's colours, in both directions (light → dark → light, standard → colour
 // blind → standard), with the selection and the level-of-detail labels as they were.
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PALETTES, type PaletteName } from '../../src/core/palette.js';
-import { generateDataset } from '../../src/core/dataset/testing/generate-dataset.js';
 import { HAS_CHROMIUM, warnIfNoChromium } from './helpers/chromium.js';
 import { openDatasetFile } from './helpers/app-page.js';
 import { settledDrawn } from './helpers/cy.js';
 import { useStaticApp } from './helpers/app-in-browser.js';
 import { useTempDir } from './helpers/temp-dir.js';
+import { writeBigViewDataset } from './helpers/big-view-dataset.js';
 
 warnIfNoChromium();
 
@@ -104,14 +102,7 @@ describe.skipIf(!HAS_CHROMIUM)('theme and palette switch on a big view (Chromium
   const app = useStaticApp();
   let file: string;
   beforeAll(() => {
-    // More than 1,000 nodes on its busiest day: several slices of ADD_CHUNK (600) elements.
-    file = path.join(tmp.path, 'big.json');
-    writeFileSync(
-      file,
-      JSON.stringify(
-        generateDataset({ accounts: 1100, hosts: 200, ips: 20, days: 2, edgesPerAccount: 3, seed: 21 }),
-      ),
-    );
+    file = writeBigViewDataset(tmp.path);
   });
 
   it('ends with every element in the new colours, both ways', async () => {
