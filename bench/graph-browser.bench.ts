@@ -305,8 +305,12 @@ try {
     );
     const page = await browser.context.newPage();
     // The pages share localStorage (one browser profile): the WebGL page of the size before must not
-    // make this one draw with WebGL too (it did, unseen, for every size after the first).
-    await page.addInitScript(`${INIT}; localStorage.removeItem('logonlens:webgl');`);
+    // make this one draw with WebGL too (it did, unseen, for every size after the first), and the
+    // theme step of the size before must not leave this one dark already (its theme step then
+    // changed nothing).
+    await page.addInitScript(
+      `${INIT}; for (const k of ['logonlens:webgl', 'logonlens:theme', 'logonlens:palette']) localStorage.removeItem(k);`,
+    );
     await page.goto(`${server.url}/`);
     const results: StepResult[] = [];
     results.push(await step(page, 'open (day window)', () => page.setInputFiles('input[type=file]', file)));
