@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { chromiumProcesses } from './chromium-processes.js';
 
 /** Clock ticks per second of /proc/<pid>/stat times (USER_HZ: 100 on Linux). */
 const TICKS_PER_SECOND = 100;
@@ -11,41 +11,10 @@ const TICKS_PER_SECOND = 100;
  * about a machine with one.
  */
 export function chromiumCpuSeconds(type: string): number | null {
-  let pids: number[];
-  try {
-    pids = readdirSync('/proc')
-      .filter((d) => /^\d+$/.test(d))
-      .map(Number);
-  } catch {
-    return null;
-  }
-  const stats = new Map<number, string[]>();
-  for (const pid of pids) {
-    try {
-      // The command may hold spaces and parentheses: the fields after the last ')' are fixed.
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      stats.set(pid, stat.slice(stat.lastIndexOf(')') + 2).split(' '));
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
-  const ours = (pid: number): boolean => {
-    for (let p = Number(stats.get(pid)?.[1]); p > 1; p = Number(stats.get(p)?.[1]))
-      if (p === process.pid) return true;
-    return false;
-  };
+  const processes = chromiumProcesses(type);
+  if (processes === null || processes.size === 0) return null;
   let ticks = 0;
-  let found = false;
-  for (const [pid, fields] of stats) {
-    if (!ours(pid)) continue;
-    try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`--type=${type}`)) continue;
-    } catch {
-      continue;
-    }
-    // utime and stime: fields 14 and 15 of stat, 12 and 13 after the command.
-    ticks += Number(fields[11]) + Number(fields[12]);
-    found = true;
-  }
-  return found ? ticks / TICKS_PER_SECOND : null;
+  // utime and stime: fields 14 and 15 of stat, 12 and 13 after the command.
+  for (const fields of processes.values()) ticks += Number(fields[11]) + Number(fields[12]);
+  return ticks / TICKS_PER_SECOND;
 }
