@@ -9,11 +9,12 @@ import {
   emptyEvent,
   type LogonEvent,
 } from '../../core/events/index.js';
-import { readEvtx } from '../../core/readers/evtx/index.js';
+import { crc32, hasChunkSignature, readEvtx, useCrc32 } from '../../core/readers/evtx/index.js';
 import { UnreadableInputError } from '../../core/readers/types.js';
 import { readEvtxParallel, type EvtxProgress } from './evtx-parallel.js';
 import { EventPacker, packEvents, unpackEvents } from './evtx-worker.js';
 import { prestartEvtxWorkers, takePrestartedWorker } from './evtx-prestart.js';
+import { useNativeCrc32 } from './native-crc32.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'logonlens-evtx-par-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -177,6 +178,56 @@ describe(
         expect(text).toBe(expectedNdjson(bytes));
       });
     }
+
+    it('checksums checked on the calling thread (checksumsHere) give readEvtx warnings and text on damaged files', async () => {
+      const src = new Uint8Array(readFileSync(sharedData('evtx', 'sec-omer-size_t.evtx')));
+      const damaged = src.slice();
+      const C = 65536;
+      damaged[4096 + C + 2000] = damaged[4096 + C + 2000]! ^ 0x01; // chunk 1: records checksum
+      damaged[4096 + 3 * C + 300] = damaged[4096 + 3 * C + 300]! ^ 0xff; // chunk 3: header checksum
+      new DataView(damaged.buffer).setUint32(4096 + 5 * C + 48, 70_000, true); // chunk 5: end offset
+      const inputs = [
+        damaged,
+        damaged.slice(0, 4096 + 7 * C + 30_000), // cut inside chunk 7's records
+        damaged.slice(0, 4096 + 7 * C + 200), // cut inside chunk 7's header
+        new Uint8Array(readFileSync(sharedData('evtx-bad', 'dev-derived-truncated-size_t.evtx'))),
+        new Uint8Array(readFileSync(sharedData('evtx-bad', 'dev-derived-dirtyhdr-size_t.evtx'))),
+      ];
+      // Records checksums computed on this thread (the workers' are theirs): counted by where they start.
+      let here = 0;
+      useCrc32((bytes, start, end, crc) => {
+        if (start === 512) here++;
+        return crc32(bytes, start, end, crc);
+      });
+      try {
+        for (const bytes of inputs) {
+          const seq = readEvtx(bytes);
+          expect(seq.warningCounts['chunk-crc'] ?? 0).toBeLessThanOrEqual(1);
+          here = 0;
+          for (const workers of [1, 2]) {
+            const { par, text } = await ndjsonOf(bytes, { workers, inThreadBelow: 0, checksumsHere: true });
+            expect(par.warningCounts['worker-failed']).toBeUndefined();
+            expect(par.warnings).toEqual(seq.warnings);
+            expect(par.stats).toEqual(seq.stats);
+            expect(text).toBe(expectedNdjson(bytes));
+          }
+          expect(here).toBeGreaterThan(0); // this thread did check them
+          here = 0;
+          await ndjsonOf(bytes, { workers: 1, inThreadBelow: 0 });
+          expect(here).toBe(0); // by default the workers do
+        }
+        expect(readEvtx(inputs[0]!).warningCounts).toMatchObject({ 'chunk-crc': 1, 'chunk-header-crc': 2 });
+        // The workers use this thread's result, not their own: a checksum that lies here shows.
+        useCrc32((bytes, start, end, crc) => (crc32(bytes, start, end, crc) ^ (start === 512 ? 1 : 0)) >>> 0);
+        const { par } = await ndjsonOf(src, { workers: 1, inThreadBelow: 0, checksumsHere: true });
+        let chunks = 0;
+        for (let off = 4096; off < src.length; off += C) if (hasChunkSignature(src, off)) chunks++;
+        expect(chunks).toBeGreaterThan(1);
+        expect(par.warningCounts).toEqual({ 'chunk-crc': chunks });
+      } finally {
+        useNativeCrc32();
+      }
+    });
 
     it('NDJSON on the calling thread (small input) and with filters is the same text', async () => {
       const small = sharedData('evtx', 'sec-omer-short.evtx');

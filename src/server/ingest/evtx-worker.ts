@@ -10,6 +10,7 @@ import {
 } from '../../core/events/index.js';
 import {
   parseChunk,
+  type ChunkChecksums,
   type ChunkFilter,
   type ChunkInfo,
   type ChunkResult,
@@ -275,7 +276,8 @@ export interface WorkerInit {
 export interface ChunkJob {
   id: number;
   bytes: Uint8Array;
-  chunks: { index: number; fileOffset: number; start: number; length: number }[];
+  /** With `checksums` when the sending thread checked them (readEvtxParallel's `checksumsHere`). */
+  chunks: { index: number; fileOffset: number; start: number; length: number; checksums?: ChunkChecksums }[];
 }
 
 export interface JobReply {

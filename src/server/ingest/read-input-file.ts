@@ -55,6 +55,11 @@ export type ReadInputOptions = ReadOptions & {
    * output that does not name its sources (`logonlens events`); `source.sha256` is then ''.
    */
   hash?: boolean;
+  /**
+   * EVTX: the calling thread checks the chunks' checksums as it reads them, so that the workers do
+   * not (readEvtxParallel's `checksumsHere`: for callers whose thread is idle, `logonlens events`).
+   */
+  checksumsHere?: boolean;
   /** Awaited after each piece of input (or batch of EVTX events): lets a consumer apply backpressure. */
   afterChunk?: () => Promise<void>;
 };
@@ -131,6 +136,7 @@ export async function streamInputFile(file: string, opts: ReadInputOptions = {})
     storedRows: _storedRows,
     fileOrder: _fileOrder,
     hash: _hash,
+    checksumsHere: _checksumsHere,
     ...readOpts
   } = opts; // readOpts keeps onEvent
   // The XML and JSON readers are loaded for their formats only: an EVTX run (`logonlens events`)

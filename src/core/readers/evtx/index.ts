@@ -12,8 +12,8 @@ import {
   FILE_HEADER_SIZE,
 } from './file.js';
 
-export { CHUNK_SIZE, hasChunkSignature, parseChunk } from './chunk.js';
-export type { ChunkFilter, ChunkInfo, ChunkResult } from './chunk.js';
+export { CHUNK_SIZE, checkChunkChecksums, hasChunkSignature, parseChunk } from './chunk.js';
+export type { ChunkChecksums, ChunkFilter, ChunkInfo, ChunkResult } from './chunk.js';
 export {
   readEvtxHeader,
   chunkSlotCount,

@@ -169,6 +169,8 @@ export const eventsCommand: Command = {
             to: a.to,
             ...(a.workers === null ? {} : { workers: a.workers }),
             hash: false, // the output does not name its sources: no second pass over the file
+            // This thread only writes the workers' bytes: it checks the chunks' CRCs beside them.
+            checksumsHere: true,
             onEvent: (e) => {
               if (closed) return;
               pending += emit(e);
