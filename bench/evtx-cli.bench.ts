@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { timedCommand, type CommandMeasure } from './timed-command.js';
 import { buildLargeEvtx, type BuiltFile } from './evtx-build.js';
 import { HAS_PROC, threadSplit } from './thread-cpu.js';
+import { evtxTimeline } from './evtx-timeline.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -265,6 +266,18 @@ if (HAS_PROC) {
         fmt(load, 1).padStart(7),
     );
   }
+}
+
+// When the workers start, how long their first (cold) pieces take, and the end: the fixed costs
+// (docs/evtx-reader.md, "Issue 10, seventh step").
+console.log(`\nTimeline, ms since the process started (one run each, LOGONLENS_EVTX_TIMELINE=1)`);
+for (const [label, args] of [
+  ['logonlens events --workers 1', ['events', '--workers', '1', file.path]],
+  ['logonlens events --workers 2', ['events', '--workers', '2', file.path]],
+  ['logonlens analyze --workers 1', ['analyze', '--workers', '1', file.path, '-o', datasetOut]],
+] as const) {
+  console.log(`${label} (load ${fmt(loadavg()[0]!, 1)})`);
+  for (const line of evtxTimeline(node, [CLI, ...args])) console.log(`  ${line}`);
 }
 
 if (analyzeMB > 0) {

@@ -1,6 +1,7 @@
 import { GENERATOR } from '../../core/version.js';
 import { UsageError, type CliIo } from './command.js';
 import { COMMANDS } from './commands/index.js';
+import { markEvtxTimeline, markEvtxTimelineExit } from '../ingest/evtx-timeline.js';
 
 export function helpText(): string {
   const width = Math.max(8, ...COMMANDS.map((c) => c.name.length));
@@ -22,6 +23,8 @@ export async function run(
   argv: string[],
   io: CliIo = { stdout: process.stdout, stderr: process.stderr },
 ): Promise<number> {
+  markEvtxTimeline('cli start');
+  markEvtxTimelineExit();
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(helpText() + '\n');
@@ -38,6 +41,7 @@ export async function run(
   }
   entry.prepare?.(rest);
   const command = await entry.load();
+  markEvtxTimeline('command loaded');
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(command.usage + '\n');
     return 0;

@@ -38,6 +38,7 @@ import { sliceRows, type EventRows } from '../store/event-row.js';
 import { spawnModuleWorker } from '../jobs/spawn-worker.js';
 import { EVTX_WORKER_URL, takePrestartedWorker } from './evtx-prestart.js';
 import { useNativeCrc32 } from './native-crc32.js';
+import { markEvtxTimeline } from './evtx-timeline.js';
 
 // Chunks read on this thread (small inputs, dead workers) are checksummed natively too.
 useNativeCrc32();
@@ -211,6 +212,7 @@ export async function readEvtxParallel(
 }
 
 async function readFromSource(source: Source, opts: ParallelReadOptions): Promise<ReadResult> {
+  markEvtxTimeline('read start');
   const { size } = source;
   const head = await source.read(0, Math.min(size, 4096 + 8));
   opts.onRead?.(0, head);
@@ -320,8 +322,10 @@ async function readFromSource(source: Source, opts: ParallelReadOptions): Promis
       }
       await pool.ready(); // back-pressure: read no further than the workers can take
       const seq = stream?.next() ?? 0;
+      markEvtxTimeline(`piece ${id} sent`);
       pending.push(
         pool.run(job).then((rs) => {
+          markEvtxTimeline(`piece ${job.id} back`);
           for (const r of rs) {
             results.push(r);
             records += r.recordsRead;
@@ -336,6 +340,7 @@ async function readFromSource(source: Source, opts: ParallelReadOptions): Promis
   } finally {
     await pool?.close();
   }
+  markEvtxTimeline('read end');
   for (const why of pool?.failures ?? []) {
     leading.push({
       code: 'worker-failed',

@@ -5,6 +5,7 @@
 // of the reader itself: the CLI loads it before anything else.
 import type { Worker } from 'node:worker_threads';
 import { siblingModuleUrl, spawnModuleWorker } from '../jobs/spawn-worker.js';
+import { markEvtxTimeline } from './evtx-timeline.js';
 
 /** The workerData of a worker started before its options are known (it waits for a WorkerInit). */
 export const IDLE_WORKER_DATA = { kind: 'logonlens-evtx-worker-idle' } as const;
@@ -22,6 +23,7 @@ const idle: Worker[] = [];
 export function prestartEvtxWorkers(n: number): void {
   for (let i = idle.length; i < n; i++) {
     let w: Worker;
+    markEvtxTimeline('worker started ahead');
     try {
       w = spawnModuleWorker(EVTX_WORKER_URL, { workerData: IDLE_WORKER_DATA });
     } catch {

@@ -17,6 +17,7 @@ import {
 } from '../../core/readers/evtx/index.js';
 import { IDLE_WORKER_DATA } from './evtx-prestart.js';
 import { useNativeCrc32 } from './native-crc32.js';
+import { markEvtxTimeline } from './evtx-timeline.js';
 import { appendRow, type EventRows } from '../store/event-row.js';
 
 /** The string-valued fields of LogonEvent, in LOGON_EVENT_FIELDS order. */
@@ -342,6 +343,7 @@ function serveJobs(port: MessagePort, init: WorkerInit): (job: ChunkJob) => void
   // writes into a fresh buffer of the size the jobs needed so far.
   const batch = init.output === 'ndjson' ? new NdjsonBatch() : null;
   return (job) => {
+    markEvtxTimeline(`piece ${job.id} start`);
     const results: PackedChunkResult[] = [];
     const packer = batch === null ? new EventPacker() : null;
     const rows: EventRows | null =
@@ -372,11 +374,13 @@ function serveJobs(port: MessagePort, init: WorkerInit): (job: ChunkJob) => void
       reply.ndjson = batch.finish();
       transfer.push(reply.ndjson.buffer as ArrayBuffer);
     }
+    markEvtxTimeline(`piece ${job.id} parsed`);
     port.postMessage(reply, transfer);
   };
 }
 
 if (!isMainThread && parentPort !== null) {
+  markEvtxTimeline('worker ready');
   const port = parentPort;
   if (isInit(workerData)) port.on('message', serveJobs(port, workerData));
   else if (isIdle(workerData)) {
