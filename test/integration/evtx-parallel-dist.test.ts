@@ -33,5 +33,34 @@ describe.skipIf(!HAS_DIST)(
       expect(r.events).toBe(261);
       expect(r.counts).toEqual({ 'chunk-truncated': 1 }); // no 'worker-failed': the workers ran
     });
+
+    it('gives the same NDJSON and warnings when the calling thread checks the checksums (events)', () => {
+      const script = `
+      const { readEvtxParallel } = await import(${JSON.stringify(pathToFileURL(DIST).href)});
+      const file = ${JSON.stringify(sharedData('evtx-bad', 'dev-derived-truncated-size_t.evtx'))};
+      const runs = [];
+      for (const checksumsHere of [false, true]) {
+        const pieces = [];
+        const r = await readEvtxParallel(file, { workers: 1, inThreadBelow: 0, checksumsHere, onNdjson: (b) => pieces.push(Buffer.from(b)) });
+        runs.push({ text: Buffer.concat(pieces).toString('base64'), warnings: r.warnings, stats: r.stats });
+      }
+      console.log(JSON.stringify(runs));
+    `;
+      const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+        encoding: 'utf8',
+        timeout: 60_000,
+        maxBuffer: 1 << 26,
+      });
+      expect(out.stderr).toBe('');
+      expect(out.status).toBe(0);
+      const [workerChecked, hereChecked] = JSON.parse(out.stdout.trim()) as {
+        text: string;
+        warnings: { code: string }[];
+        stats: { eventsReturned: number };
+      }[];
+      expect(workerChecked!.stats.eventsReturned).toBe(261);
+      expect(workerChecked!.warnings.map((w) => w.code)).toEqual(['chunk-truncated']);
+      expect(hereChecked).toEqual(workerChecked);
+    });
   },
 );
