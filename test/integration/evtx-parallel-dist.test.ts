@@ -62,5 +62,38 @@ describe.skipIf(!HAS_DIST)(
       expect(workerChecked!.warnings.map((w) => w.code)).toEqual(['chunk-truncated']);
       expect(hereChecked).toEqual(workerChecked);
     });
+
+    it('writes its timeline to stderr with LOGONLENS_EVTX_TIMELINE=1, and nothing without it', () => {
+      const script = `
+      const { readEvtxParallel } = await import(${JSON.stringify(pathToFileURL(DIST).href)});
+      await readEvtxParallel(${JSON.stringify(sharedData('evtx', 'sec-omer-size_t.evtx'))}, { workers: 1, inThreadBelow: 0 });
+    `;
+      const run = (env: Record<string, string>): string =>
+        spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+          encoding: 'utf8',
+          timeout: 60_000,
+          env: { ...process.env, ...env },
+        }).stderr;
+      expect(run({ LOGONLENS_EVTX_TIMELINE: '0' })).toBe('');
+      const marks = run({ LOGONLENS_EVTX_TIMELINE: '1' })
+        .trim()
+        .split('\n')
+        .map((line) => {
+          const m = /^evtx-timeline (\d+\.\d+) (\d+) (.+)$/.exec(line);
+          expect(m, line).not.toBeNull();
+          return { ms: Number(m![1]), thread: Number(m![2]), what: m![3]! };
+        });
+      const at = (what: string): { ms: number; thread: number } => {
+        const m = marks.find((x) => x.what === what);
+        expect(m, what).toBeDefined();
+        return m!;
+      };
+      expect(at('read start').thread).toBe(0);
+      expect(at('worker ready').thread).toBeGreaterThan(0); // marked on the worker's own thread
+      expect(at('piece 0 start').ms).toBeGreaterThanOrEqual(at('worker ready').ms);
+      expect(at('piece 0 parsed').ms).toBeGreaterThanOrEqual(at('piece 0 start').ms);
+      expect(at('piece 0 back').ms).toBeGreaterThanOrEqual(at('piece 0 sent').ms);
+      expect(at('read end').ms).toBeGreaterThanOrEqual(at('piece 0 back').ms);
+    });
   },
 );
