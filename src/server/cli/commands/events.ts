@@ -169,8 +169,9 @@ export const eventsCommand: Command = {
             to: a.to,
             ...(a.workers === null ? {} : { workers: a.workers }),
             hash: false, // the output does not name its sources: no second pass over the file
-            // This thread only writes the workers' bytes: it checks the chunks' CRCs beside them.
-            checksumsHere: true,
+            // NDJSON: this thread only writes the workers' bytes, so it checks the chunks' CRCs beside
+            // them. CSV keeps it busy formatting every event: there the workers check them.
+            checksumsHere: a.format === 'ndjson',
             onEvent: (e) => {
               if (closed) return;
               pending += emit(e);
