@@ -577,7 +577,7 @@ class ChunkReader {
         return true;
       }
       // Nothing was changed before this line (a throw above leaves the record to the action way).
-      writeProgramLine(this.lines!, prog, outer.room, this.b, dv, v, timeOff, recordId, eventId);
+      writeProgramLine(this.lines!, prog, outer.room, this.b, dv, v, timeOff, recordId);
       this.chunkBudget -= work;
       return true;
     } catch {

@@ -53,7 +53,7 @@ import {
   type ValueSlots,
 } from './actions.js';
 import { decodeUtf16, utf16ValueUnits } from './text.js';
-import { putHex32Json, putSidJson, putUint32Json, refChars } from './value-refs.js';
+import { putDecimal, putHex32Json, putSidJson, putUint32Json, refChars } from './value-refs.js';
 import {
   fixedSize,
   putFiletimeJson,
@@ -122,7 +122,6 @@ function typedCode(dv: DataView, type: number, off: number, size: number): numbe
 // Operations of a program: what is written between two constants.
 const OP_TIME = 0;
 const OP_RECORD_ID = 1;
-const OP_EVENT_ID = 2;
 const OP_STRING = 3;
 const OP_UINT32 = 4;
 const OP_HEX32 = 5;
@@ -163,8 +162,9 @@ export class ValueTable implements ValueSlots {
 /**
  * A record's signature, built instance by instance in the order the action way applies them (the
  * outer template, then each nested template instance where its K_NESTED action is): per instance
- * its template's id, its number of values and a code per slot its template reads; last, whether
- * the event is a group event.
+ * its template's id, its number of values and a code per slot its template reads; last, the
+ * event ID (a template nearly always has one, and the ID then is constant text of the line; it
+ * also says whether the event is a group event, whose TargetUserName is its groupName).
  */
 export class Signature {
   codes = new Int32Array(64);
@@ -186,9 +186,9 @@ export class Signature {
     this.codes[this.length++] = code;
   }
 
-  /** Ends the signature: whether the event is a group event (its TargetUserName is its groupName). */
+  /** Ends the signature with the record's event ID. */
   finish(eventId: number): void {
-    this.push(GROUP_EVENT_IDS.has(eventId) ? 1 : 0);
+    this.push(eventId);
   }
 
   hash(): number {
@@ -207,6 +207,8 @@ export interface LineProgram {
   readonly ok: boolean;
   /** consts[i] is written before operation i; the last one ends the line. */
   readonly consts: Uint8Array[];
+  /** The same as 32-bit words (wordsOf). */
+  readonly constWords: Int32Array[];
   readonly ops: Uint8Array;
   /** The value (in the ValueTable) each operation writes; -1 for the time, record ID and event ID. */
   readonly opValues: Int32Array;
@@ -373,7 +375,7 @@ export class TemplatePrograms {
     return true;
   }
 
-  /** The program of a complete signature (group bit included), or null: the action way. */
+  /** The program of a complete signature (event ID included), or null: the action way. */
   programFor(sig: Signature): LineProgram | null {
     const h = sig.hash();
     const programs = this.programs;
@@ -413,7 +415,8 @@ export class TemplatePrograms {
       work += n >>> 6;
       bytes += n;
     }
-    this.room = prog.constBytes + OP_MAX_BYTES * prog.ops.length + 3 * bytes;
+    // Each constant may write 3 bytes of padding past its end.
+    this.room = prog.constBytes + (OP_MAX_BYTES + 3) * (prog.ops.length + 1) + 3 * bytes;
     this.chars = prog.constChars + 3 * bytes + VALUE_MAX_CHARS * valued.length;
     return work;
   }
@@ -425,12 +428,14 @@ export class TemplatePrograms {
  */
 function makeProgram(sig: Signature, hash: number): LineProgram {
   const codes = sig.codes.slice(0, sig.length);
-  const group = codes[codes.length - 1] === 1;
+  const eventId = codes[codes.length - 1]!;
+  const group = GROUP_EVENT_IDS.has(eventId);
   const fail: LineProgram = {
     codes,
     hash,
     ok: false,
     consts: [],
+    constWords: [],
     ops: new Uint8Array(0),
     opValues: new Int32Array(0),
     timeValue: -1,
@@ -531,14 +536,14 @@ function makeProgram(sig: Signature, hash: number): LineProgram {
   if (!run() || instance !== sig.templates.length) return fail;
 
   // The line: its start, time, record ID, event ID, then every string field in line order.
-  const consts: Uint8Array[] = [
-    ascii(NDJSON_LINE_START),
-    ascii(NDJSON_RECORD_ID_KEY),
-    ascii(NDJSON_EVENT_ID_KEY),
-  ];
-  const ops: number[] = [OP_TIME, OP_RECORD_ID, OP_EVENT_ID];
-  const opValues: number[] = [-1, -1, -1];
+  const consts: Uint8Array[] = [ascii(NDJSON_LINE_START), ascii(NDJSON_RECORD_ID_KEY)];
+  const ops: number[] = [OP_TIME, OP_RECORD_ID];
+  const opValues: number[] = [-1, -1];
   let text: number[] = [];
+  // The event ID is part of the signature: constant text.
+  pushAscii(text, NDJSON_EVENT_ID_KEY);
+  const digits = new Uint8Array(24);
+  for (const x of digits.subarray(0, putNumber(digits, 0, eventId))) text.push(x);
   for (let f = 0; f < NDJSON_STRING_FIELDS; f++) {
     pushAscii(text, ndjsonFieldKey(f));
     switch (kind[f]) {
@@ -565,6 +570,7 @@ function makeProgram(sig: Signature, hash: number): LineProgram {
     hash,
     ok: true,
     consts,
+    constWords: consts.map(wordsOf),
     ops: Uint8Array.from(ops),
     opValues: Int32Array.from(opValues),
     timeValue,
@@ -593,11 +599,44 @@ function pushAscii(out: number[], s: string): void {
   for (let i = 0; i < s.length; i++) out.push(s.charCodeAt(i));
 }
 
-/** Copies src to buf at p (room made by the caller); returns the offset after it. */
-function put(buf: Uint8Array, p: number, src: Uint8Array): number {
-  const n = src.length;
-  if (n > 32) buf.set(src, p);
-  else for (let i = 0; i < n; i++) buf[p + i] = src[i]!;
+/** Constants longer than this are copied with `set` (a call that pays off on long copies). */
+const LONG_CONST = 64;
+
+/**
+ * A program's constant as little-endian 32-bit words, its last word padded: a short constant is
+ * copied 4 bytes at a time (a byte loop was a tenth of the worker's time, `set` costs a call),
+ * the padding overwritten by what follows (room for it is made with the line).
+ */
+function wordsOf(c: Uint8Array): Int32Array {
+  const padded = new Uint8Array((c.length + 3) & ~3);
+  padded.set(c);
+  const view = new DataView(padded.buffer);
+  const words = new Int32Array(padded.length >>> 2);
+  for (let k = 0; k < words.length; k++) words[k] = view.getInt32(4 * k, true);
+  return words;
+}
+
+/** The output buffer's DataView, made again when the writer's buffer changes. */
+let outBuf: Uint8Array | null = null;
+let outView: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+
+function viewOf(buf: Uint8Array): DataView<ArrayBufferLike> {
+  if (buf !== outBuf) {
+    outBuf = buf;
+    outView = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  }
+  return outView;
+}
+
+/** Copies program constant k at p (room made by the caller, 3 bytes more); returns its end. */
+function putConst(buf: Uint8Array, out: DataView, p: number, prog: LineProgram, k: number): number {
+  const c = prog.consts[k]!;
+  const n = c.length;
+  if (n > LONG_CONST) buf.set(c, p);
+  else {
+    const words = prog.constWords[k]!;
+    for (let i = 0; i < words.length; i++) out.setInt32(p + 4 * i, words[i]!, true);
+  }
   return p + n;
 }
 
@@ -614,23 +653,20 @@ export function writeProgramLine(
   v: ValueTable,
   timeOff: number,
   recordId: number,
-  eventId: number,
 ): void {
   const buf = sink.reserve(room);
+  const out = viewOf(buf);
   let p = sink.length;
-  const { consts, ops, opValues } = prog;
+  const { ops, opValues } = prog;
   for (let i = 0; i < ops.length; i++) {
-    p = put(buf, p, consts[i]!);
+    p = putConst(buf, out, p, prog, i);
     const s = opValues[i]!;
     switch (ops[i]) {
       case OP_TIME:
         p = putFiletimeJson(buf, p, dv, timeOff);
         break;
       case OP_RECORD_ID:
-        p = putNumber(buf, p, recordId);
-        break;
-      case OP_EVENT_ID:
-        p = putNumber(buf, p, eventId);
+        p = recordId <= 0xffffffff ? putDecimal(buf, p, recordId) : putNumber(buf, p, recordId);
         break;
       case OP_STRING: {
         const off = v.off[s]!;
@@ -653,7 +689,7 @@ export function writeProgramLine(
         p = putString(buf, p, renderValue(b, dv, v.type[s]!, v.off[s]!, v.size[s]!) ?? '');
     }
   }
-  p = put(buf, p, consts[ops.length]!);
+  p = putConst(buf, out, p, prog, ops.length);
   sink.commitLine(p);
   lineProgramStats.lines++;
 }

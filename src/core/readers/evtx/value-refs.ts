@@ -20,8 +20,8 @@ function digitCount(n: number): number {
   return n < 1000000 ? 6 : n < 10000000 ? 7 : n < 100000000 ? 8 : n < 1000000000 ? 9 : 10;
 }
 
-/** Writes 0 ≤ n < 2³² in decimal at p; returns the end. */
-function putDecimal(buf: Uint8Array, p: number, n: number): number {
+/** Writes an integer 0 ≤ n < 2³² in decimal at p; returns the end. */
+export function putDecimal(buf: Uint8Array, p: number, n: number): number {
   const end = p + digitCount(n);
   let q = end;
   let x = n;
