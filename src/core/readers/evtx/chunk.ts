@@ -95,6 +95,12 @@ interface CompiledTemplate {
   programs: TemplatePrograms | null;
 }
 
+/** Scratch of line programs (one record at a time: reading is synchronous and never re-entered). */
+const programTable = new ValueTable();
+const programSignature = new Signature();
+/** A record's values kept by reference (the action way with a sink that takes them), likewise. */
+const sharedRefs = new RecordValueRefs(new Uint8Array(0), new DataView(new ArrayBuffer(0)));
+
 /** Internal: a record whose binary XML cannot be read. Never leaves this module. */
 class ParseError extends Error {}
 class BudgetError extends ParseError {}
@@ -259,8 +265,8 @@ class ChunkReader {
   /** With a sink of NDJSON lines: where line programs write a record's whole line. */
   private readonly lines: LineBytesSink | null;
   /** A record's values and signature, for its line program (programRecord). */
-  private readonly table = new ValueTable();
-  private readonly signature = new Signature();
+  private readonly table = programTable;
+  private readonly signature = programSignature;
   /** Set by programInstance: where the instance's values are in the table, where its data ends. */
   private instanceBase = 0;
   private instanceCount = 0;
@@ -297,7 +303,7 @@ class ChunkReader {
     this.b = bytes;
     this.len = Math.min(bytes.length, CHUNK_SIZE);
     this.dv = new DataView(bytes.buffer, bytes.byteOffset, this.len);
-    this.refs = eventSink?.takesValueRefs === true ? new RecordValueRefs(bytes, this.dv) : null;
+    this.refs = eventSink?.takesValueRefs === true ? sharedRefs.attach(bytes, this.dv) : null;
     this.lines = eventSink?.lineBytes ?? null;
   }
 
@@ -562,7 +568,7 @@ class ChunkReader {
         return true;
       }
       const sig = this.signature;
-      sig.reset();
+      sig.begin(outer.last);
       if (!this.signInstance(outer, 0, count, 0)) return false;
       sig.finish(eventId);
       const prog = outer.programFor(sig);

@@ -53,7 +53,7 @@ import {
   type ValueSlots,
 } from './actions.js';
 import { decodeUtf16, utf16ValueUnits } from './text.js';
-import { putDecimal, putHex32Json, putSidJson, putUint32Json, refChars } from './value-refs.js';
+import { putDecimal, putHex32Json, putSidJson, putUint32Json } from './value-refs.js';
 import {
   fixedSize,
   putFiletimeJson,
@@ -107,8 +107,9 @@ function typedCode(dv: DataView, type: number, off: number, size: number): numbe
   if (size === 0) return typed(type, Z_EMPTY);
   switch (type) {
     case VT_SID:
+      // sidToString's cases: cut short (null), an authority past 32 bits (hex text), the digits.
       if (size < 8 || 8 + 4 * dv.getUint8(off + 1) > size) return typed(type, Z_SHORT);
-      return typed(type, refChars(dv, VT_SID, off, size) >= 0 ? Z_FULL : Z_TEXT);
+      return typed(type, dv.getUint16(off + 2) === 0 ? Z_FULL : Z_TEXT);
     case VT_SIZE_T:
       return typed(type, size >= 4 ? Z_FULL : Z_SHORT);
     default: {
@@ -159,6 +160,8 @@ export class ValueTable implements ValueSlots {
   }
 }
 
+const NO_CODES = new Int32Array(0);
+
 /**
  * A record's signature, built instance by instance in the order the action way applies them (the
  * outer template, then each nested template instance where its K_NESTED action is): per instance
@@ -171,19 +174,45 @@ export class Signature {
   length = 0;
   /** The instances' templates, in signature order. */
   readonly templates: TemplatePrograms[] = [];
+  /**
+   * The signature of the program the outer template wrote last (records of a template are nearly
+   * always alike), and whether this one is the same so far: then no lookup is needed.
+   */
+  private expect: Int32Array<ArrayBufferLike> = NO_CODES;
+  same = true;
 
-  reset(): void {
+  /** Starts a record's signature; `last` is its outer template's last program, if any. */
+  begin(last: LineProgram | null): void {
     this.length = 0;
     this.templates.length = 0;
+    this.expect = last === null ? NO_CODES : last.codes;
+    this.same = last !== null;
+  }
+
+  /** Room for n more codes. */
+  room(n: number): void {
+    if (this.length + n <= this.codes.length) return;
+    const grown = new Int32Array(Math.max(this.length + n, 2 * this.codes.length));
+    grown.set(this.codes);
+    this.codes = grown;
+  }
+
+  /** Adds a code (room made first). */
+  add(code: number): void {
+    const i = this.length;
+    this.codes[i] = code;
+    if (this.same && (i >= this.expect.length || this.expect[i] !== code)) this.same = false;
+    this.length = i + 1;
   }
 
   push(code: number): void {
-    if (this.length === this.codes.length) {
-      const grown = new Int32Array(2 * this.length);
-      grown.set(this.codes);
-      this.codes = grown;
-    }
-    this.codes[this.length++] = code;
+    this.room(1);
+    this.add(code);
+  }
+
+  /** True when the signature is the one `begin` was given, whole. */
+  isExpected(): boolean {
+    return this.same && this.length === this.expect.length;
   }
 
   /** Ends the signature with the record's event ID. */
@@ -300,6 +329,8 @@ export class TemplatePrograms {
   readonly nested: Action[];
   private programs: LineProgram[] = [];
   private registered = false;
+  /** The program this (outer) template wrote its last line with. */
+  last: LineProgram | null = null;
   /** Set by workOf: bytes the line takes at most, characters it counts at most. */
   room = 0;
   chars = 0;
@@ -339,6 +370,7 @@ export class TemplatePrograms {
   clear(): void {
     this.programs = [];
     this.registered = false;
+    this.last = null;
   }
 
   /**
@@ -348,9 +380,10 @@ export class TemplatePrograms {
    */
   sign(sig: Signature, b: Uint8Array, dv: DataView, v: ValueSlots, base: number, count: number): boolean {
     sig.templates.push(this);
-    sig.push(this.id);
-    sig.push(count);
     const slots = this.slots;
+    sig.room(2 + slots.length);
+    sig.add(this.id);
+    sig.add(count);
     for (let i = 0; i < slots.length; i++) {
       const s = slots[i]!;
       let code: number;
@@ -370,13 +403,20 @@ export class TemplatePrograms {
           if (code === C_UNSUPPORTED) return false;
         }
       }
-      sig.push(code);
+      sig.add(code);
     }
     return true;
   }
 
   /** The program of a complete signature (event ID included), or null: the action way. */
   programFor(sig: Signature): LineProgram | null {
+    if (sig.isExpected()) return this.last;
+    const found = this.lookUp(sig);
+    if (found !== null) this.last = found;
+    return found;
+  }
+
+  private lookUp(sig: Signature): LineProgram | null {
     const h = sig.hash();
     const programs = this.programs;
     for (let k = 0; k < programs.length; k++) {

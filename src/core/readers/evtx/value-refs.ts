@@ -134,9 +134,18 @@ export class RecordValueRefs implements EventValueRefs {
   private used = false;
 
   constructor(
-    private readonly b: Uint8Array,
-    private readonly dv: DataView,
+    private b: Uint8Array,
+    private dv: DataView,
   ) {}
+
+  /** Reuses this object for another chunk (one per thread: made once, not per chunk). */
+  attach(b: Uint8Array, dv: DataView): this {
+    this.b = b;
+    this.dv = dv;
+    this.kind.fill(-1);
+    this.used = false;
+    return this;
+  }
 
   reset(): void {
     if (this.used) {
