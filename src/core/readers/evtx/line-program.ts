@@ -254,8 +254,11 @@ export interface LineProgram {
   readonly constChars: number;
 }
 
-/** Programs kept at most per template (a log has a few per template) and in all. */
-const MAX_PER_TEMPLATE = 64;
+/**
+ * Programs kept at most per template and in all. The outer template of a Security log is shared
+ * by many event IDs (each with a few signatures: 20 programs on one template of the sample log).
+ */
+const MAX_PER_TEMPLATE = 1024;
 const MAX_PROGRAMS = 4096;
 /** Templates with more actions or slots than this are read the action way (hostile, not real). */
 const MAX_ACTIONS = 4096;
@@ -327,7 +330,9 @@ export class TemplatePrograms {
   private readonly slotIndex: Int32Array;
   /** The K_NESTED actions (by index), where nested binary XML may be: read in signature order. */
   readonly nested: Action[];
-  private programs: LineProgram[] = [];
+  /** Programs by the hash of their signature. */
+  private programs = new Map<number, LineProgram[]>();
+  private programCount = 0;
   private registered = false;
   /** The program this (outer) template wrote its last line with. */
   last: LineProgram | null = null;
@@ -368,7 +373,8 @@ export class TemplatePrograms {
   }
 
   clear(): void {
-    this.programs = [];
+    this.programs = new Map<number, LineProgram[]>();
+    this.programCount = 0;
     this.registered = false;
     this.last = null;
   }
@@ -418,19 +424,24 @@ export class TemplatePrograms {
 
   private lookUp(sig: Signature): LineProgram | null {
     const h = sig.hash();
-    const programs = this.programs;
-    for (let k = 0; k < programs.length; k++) {
-      const prog = programs[k]!;
-      if (prog.hash === h && sameCodes(prog.codes, sig)) return prog.ok ? prog : null;
+    const bucket = this.programs.get(h);
+    if (bucket !== undefined) {
+      for (let k = 0; k < bucket.length; k++) {
+        const prog = bucket[k]!;
+        if (sameCodes(prog.codes, sig)) return prog.ok ? prog : null;
+      }
     }
-    if (programs.length >= MAX_PER_TEMPLATE) return null;
+    if (this.programCount >= MAX_PER_TEMPLATE) return null;
     const prog = makeProgram(sig, h);
     if (lineProgramStats.live >= MAX_PROGRAMS) dropAllPrograms();
     if (!this.registered) {
       holders.push(this);
       this.registered = true;
     }
-    this.programs.push(prog);
+    const programs = this.programs.get(h);
+    if (programs === undefined) this.programs.set(h, [prog]);
+    else programs.push(prog);
+    this.programCount++;
     lineProgramStats.live++;
     lineProgramStats.made++;
     return prog.ok ? prog : null;
