@@ -416,6 +416,44 @@ describe('line programs', () => {
     expect(programLines).toBeGreaterThan(0);
   });
 
+  it('leave values and instances pointing outside the chunk to the action way, which rejects them', () => {
+    const u32 = (b: Uint8Array, p: number): number => new DataView(b.buffer, b.byteOffset).getUint32(p, true);
+    /** Offset of the value count of the template instance at p (token 0x0c), past any inline definition. */
+    const countAt = (b: Uint8Array, p: number): number => {
+      const q = p + 10;
+      return u32(b, p + 6) === q ? q + 24 + u32(b, q + 20) : q;
+    };
+    const values: Value[] = NAMES.map((_, i) => ({ type: T.string, bytes: str('value' + i) }));
+    const records: Rec[] = [];
+    for (let i = 0; i < 8; i++) records.push({ eventId: 4624, names: NAMES, values, nested: true });
+    const good = chunksOf(records)[0]!;
+    const damaged: Uint8Array[] = [];
+    // Each record in turn: its last value's size, its count of values, its nested instance's count.
+    for (let r = 0, p = 512; r < 8; r++, p += u32(good, p + 4)) {
+      const outer = countAt(good, p + 28);
+      const count = u32(good, outer);
+      const nestedOff =
+        outer +
+        4 +
+        4 * count +
+        [...Array(4).keys()].reduce(
+          (n, k) => n + good[outer + 4 + 4 * k]! + 256 * good[outer + 5 + 4 * k]!,
+          0,
+        );
+      const chunk = good.slice();
+      if (r % 3 === 0) chunk.set([0xff, 0xff], outer + 4 + 4 * (count - 1));
+      else if (r % 3 === 1) chunk.set([0xff, 0xff, 0xff, 0x0f], outer);
+      else chunk.set([0xff, 0xff, 0xff, 0x0f], countAt(chunk, nestedOff + 4));
+      damaged.push(chunk);
+    }
+    for (const chunk of damaged) {
+      const r = threeWays([chunk]);
+      expect(r.programLines).toBe(7);
+      const result = parseChunk(chunk, { index: 0, fileOffset: 4096 }, NO_FILTER);
+      expect(result.warnings.map((w) => w.code)).toContain('record-unreadable');
+    }
+  });
+
   it('apply filters as the action way does: event IDs and times', () => {
     const values: Value[] = NAMES.map((_, i) => ({ type: T.string, bytes: str('u' + i) }));
     const records: Rec[] = [];

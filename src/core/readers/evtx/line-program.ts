@@ -328,7 +328,7 @@ export class TemplatePrograms {
   readonly slots: Int32Array;
   /** For each action, the position of its slot in `slots` (-1: none). */
   private readonly slotIndex: Int32Array;
-  /** The K_NESTED actions (by index), where nested binary XML may be: read in signature order. */
+  /** The K_NESTED actions, where nested binary XML may be: their instances follow in the signature. */
   readonly nested: Action[];
   /** Programs by the hash of their signature. */
   private programs = new Map<number, LineProgram[]>();
@@ -447,7 +447,7 @@ export class TemplatePrograms {
     return prog.ok ? prog : null;
   }
 
-  /** The code of this template's slot `s` in an instance whose codes start at `at` (after id, count). */
+  /** The code of action i's slot in an instance whose slot codes start at `at` (after id, count). */
   codeAt(sig: Int32Array, at: number, actionIndex: number): number {
     const k = this.slotIndex[actionIndex]!;
     return k < 0 ? C_ABSENT : sig[at + k]!;
