@@ -260,8 +260,11 @@ export interface LineProgram {
  */
 const MAX_PER_TEMPLATE = 1024;
 const MAX_PROGRAMS = 4096;
-/** Templates with more actions or slots than this are read the action way (hostile, not real). */
-const MAX_ACTIONS = 4096;
+/**
+ * Templates with more actions or slots than this are read the action way (hostile, not real: a
+ * Security template has a few dozen), so that the templates kept with programs stay small.
+ */
+const MAX_ACTIONS = 1024;
 const MAX_SLOTS = 1024;
 /** Template instances nested in a record that programs follow (a Security record has 2). */
 export const MAX_PROGRAM_DEPTH = 4;
