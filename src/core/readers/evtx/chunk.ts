@@ -568,7 +568,7 @@ class ChunkReader {
         return true;
       }
       const sig = this.signature;
-      sig.begin(outer.last);
+      sig.begin(outer.lastFor(eventId));
       if (!this.signInstance(outer, 0, count, 0)) return false;
       sig.finish(eventId);
       const prog = outer.programFor(sig);

@@ -175,16 +175,19 @@ export class Signature {
   /** The instances' templates, in signature order. */
   readonly templates: TemplatePrograms[] = [];
   /**
-   * The signature of the program the outer template wrote last (records of a template are nearly
-   * always alike), and whether this one is the same so far: then no lookup is needed.
+   * The program the outer template last wrote a line of this event ID with (records of an event
+   * ID are nearly always alike), its signature, and whether this one is the same so far: then no
+   * lookup is needed.
    */
+  expected: LineProgram | null = null;
   private expect: Int32Array<ArrayBufferLike> = NO_CODES;
   same = true;
 
-  /** Starts a record's signature; `last` is its outer template's last program, if any. */
+  /** Starts a record's signature, `last` the program it is likely to have (TemplatePrograms.lastFor). */
   begin(last: LineProgram | null): void {
     this.length = 0;
     this.templates.length = 0;
+    this.expected = last;
     this.expect = last === null ? NO_CODES : last.codes;
     this.same = last !== null;
   }
@@ -337,8 +340,8 @@ export class TemplatePrograms {
   private programs = new Map<number, LineProgram[]>();
   private programCount = 0;
   private registered = false;
-  /** The program this (outer) template wrote its last line with. */
-  last: LineProgram | null = null;
+  /** The program this (outer) template last wrote a line of an event ID with, by event ID. */
+  private lastByEventId = new Map<number, LineProgram>();
   /** Set by workOf: bytes the line takes at most, characters it counts at most. */
   room = 0;
   chars = 0;
@@ -379,7 +382,7 @@ export class TemplatePrograms {
     this.programs = new Map<number, LineProgram[]>();
     this.programCount = 0;
     this.registered = false;
-    this.last = null;
+    this.lastByEventId = new Map<number, LineProgram>();
   }
 
   /**
@@ -417,11 +420,17 @@ export class TemplatePrograms {
     return true;
   }
 
+  /** The program this (outer) template last wrote a record of this event ID with, if any. */
+  lastFor(eventId: number): LineProgram | null {
+    return this.lastByEventId.get(eventId) ?? null;
+  }
+
   /** The program of a complete signature (event ID included), or null: the action way. */
   programFor(sig: Signature): LineProgram | null {
-    if (sig.isExpected()) return this.last;
+    if (sig.isExpected()) return sig.expected;
     const found = this.lookUp(sig);
-    if (found !== null) this.last = found;
+    // The event ID ends the signature.
+    if (found !== null) this.lastByEventId.set(sig.codes[sig.length - 1]!, found);
     return found;
   }
 
