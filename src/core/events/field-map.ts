@@ -82,11 +82,22 @@ export const SETS_GROUP = 2;
  * The EVTX reader asks this for values it writes straight from the record's bytes (never empty).
  */
 export function dataFieldTargets(values: readonly (string | null)[], index: number, eventId: number): number {
+  return dataFieldTargetsOf(values, index, index === TARGET_USER && GROUP_EVENT_IDS.has(eventId));
+}
+
+/**
+ * dataFieldTargets for an event known to be a group event or not (`groupEvent`: its event ID is in
+ * GROUP_EVENT_IDS). The EVTX reader's line programs are made once for all the records of a
+ * template whose values are null, empty or not alike, and of group events or not.
+ */
+export function dataFieldTargetsOf(
+  values: readonly (string | null)[],
+  index: number,
+  groupEvent: boolean,
+): number {
   const old = values[index];
   let targets = old === null || old === '' ? SETS_FIELD : 0;
-  if (index === TARGET_USER && values[GROUP_NAME_INDEX] === null && GROUP_EVENT_IDS.has(eventId)) {
-    targets |= SETS_GROUP;
-  }
+  if (groupEvent && index === TARGET_USER && values[GROUP_NAME_INDEX] === null) targets |= SETS_GROUP;
   return targets;
 }
 

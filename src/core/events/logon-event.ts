@@ -251,6 +251,11 @@ export interface EventFieldsSink {
    * as a string (the workers' event packer) says false, and then gets no `refs` and a `time` always.
    */
   readonly takesValueRefs: boolean;
+  /**
+   * Set by a sink of NDJSON lines (NdjsonWriter): a reader may then write a record's whole line
+   * itself, byte for byte the line `fields` would write (the EVTX reader's line programs).
+   */
+  readonly lineBytes?: LineBytesSink;
   fields(
     time: string | null,
     recordId: number | null,
@@ -261,6 +266,16 @@ export interface EventFieldsSink {
     data: readonly (string | null)[],
     refs: EventValueRefs | null,
   ): void;
+}
+
+/** A buffer of NDJSON lines that a reader writes into directly (EventFieldsSink.lineBytes). */
+export interface LineBytesSink {
+  /** Bytes written so far: the next line starts there. */
+  readonly length: number;
+  /** The buffer, with room for `bytes` more bytes from `length` on (valid until the next call). */
+  reserve(bytes: number): Uint8Array;
+  /** One line was written from `length` to `end` (its newline included). */
+  commitLine(end: number): void;
 }
 
 /** The event IDs LogonLens analyses (a reader asked for "all" returns every record regardless). */

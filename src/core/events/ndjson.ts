@@ -9,6 +9,7 @@ import {
   LOGON_EVENT_FIELDS,
   type EventFieldsSink,
   type EventValueRefs,
+  type LineBytesSink,
   type LogonEvent,
 } from './logon-event.js';
 
@@ -206,9 +207,27 @@ function asciiBytes(s: string): Uint8Array {
   return b;
 }
 
-const LINE_START = asciiBytes('{"time":');
-const RECORD_ID_KEY = asciiBytes(',"recordId":');
-const EVENT_ID_KEY = asciiBytes(',"eventId":');
+/**
+ * The constant text of a line around its values, for writers of whole lines (the EVTX reader's
+ * line programs write a record's line in one go): the line starts, then its time, the record ID's
+ * key, the record ID, the event ID's key, the event ID, then each string field's key
+ * (ndjsonFieldKey) and value (`null` or a JSON string), and the line's end.
+ */
+export const NDJSON_LINE_START = '{"time":';
+export const NDJSON_RECORD_ID_KEY = ',"recordId":';
+export const NDJSON_EVENT_ID_KEY = ',"eventId":';
+export const NDJSON_LINE_END = '}\n';
+/** The string fields of a line: 0 channel, 1 provider, 2 computer, then EVENT_DATA_FIELDS. */
+export const NDJSON_STRING_FIELDS = LINE_FIELDS;
+
+/** `,"name":` before string field f's value. */
+export function ndjsonFieldKey(f: number): string {
+  return ',"' + LINE_STRING_FIELDS[f]! + '":';
+}
+
+const LINE_START = asciiBytes(NDJSON_LINE_START);
+const RECORD_ID_KEY = asciiBytes(NDJSON_RECORD_ID_KEY);
+const EVENT_ID_KEY = asciiBytes(NDJSON_EVENT_ID_KEY);
 const NULL = asciiBytes('null');
 /** Bytes a line needs besides its pieces and values: the keys above and two numbers. */
 const LINE_FIXED_BYTES = 128;
@@ -234,8 +253,9 @@ interface Shape {
  * those holding control characters or surrogates go through JSON.stringify. Room for a whole line
  * is made once, before it is written.
  */
-export class NdjsonWriter implements EventFieldsSink {
+export class NdjsonWriter implements EventFieldsSink, LineBytesSink {
   readonly takesValueRefs = true;
+  readonly lineBytes: LineBytesSink = this;
   private buf: Uint8Array;
   private pos = 0;
   private readonly row = new Array<string | null>(LINE_STRING_FIELDS.length).fill(null);
@@ -271,6 +291,16 @@ export class NdjsonWriter implements EventFieldsSink {
     this.buf = this.alloc(this.buf.length);
     this.pos = 0;
     return out;
+  }
+
+  reserve(bytes: number): Uint8Array {
+    this.ensure(bytes);
+    return this.buf;
+  }
+
+  commitLine(end: number): void {
+    this.pos = end;
+    this.lines++;
   }
 
   /** Appends the events' lines; returns the number of bytes written. */
@@ -482,7 +512,7 @@ export function putUtf16Json(
 }
 
 /** A number as JSON.stringify writes it (at most 24 bytes). */
-function putNumber(buf: Uint8Array, start: number, n: number): number {
+export function putNumber(buf: Uint8Array, start: number, n: number): number {
   if (n >= 0 && n <= 0x7fffffff && (n | 0) === n) {
     let digits = 1;
     for (let x = n; x >= 10; x = (x / 10) | 0) digits++;
@@ -502,13 +532,13 @@ function shapePieces(field: (f: number) => string | null): Uint8Array[] {
   const pieces: Uint8Array[] = [];
   let text = '';
   for (let f = 0; f < LINE_FIELDS; f++) {
-    const key = ',"' + LINE_STRING_FIELDS[f]! + '":';
+    const key = ndjsonFieldKey(f);
     if (field(f) === null) text += key + 'null';
     else {
       pieces.push(asciiBytes(text + key));
       text = '';
     }
   }
-  pieces.push(asciiBytes(text + '}\n'));
+  pieces.push(asciiBytes(text + NDJSON_LINE_END));
   return pieces;
 }

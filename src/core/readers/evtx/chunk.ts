@@ -10,7 +10,6 @@
 // or allocate without bound.
 import {
   dataFieldTargets,
-  putString,
   EVENT_DATA_FIELDS,
   eventWithData,
   GROUP_NAME_INDEX,
@@ -19,11 +18,42 @@ import {
   SETS_GROUP,
   WINDOWS_FIELD_INDEX,
   type EventFieldsSink,
+  type LineBytesSink,
   type LogonEvent,
 } from '../../events/index.js';
 import { WarningSink, type ReadWarning } from '../types.js';
 import { parseTime, timeSortKey } from '../xml/time.js';
 import { checksum } from './crc32.js';
+import {
+  action,
+  isReferable,
+  jsonBytes,
+  K_DATA_DYNAMIC,
+  MAX_VALUE_CHARS,
+  K_NESTED,
+  K_NESTED_LITERAL,
+  K_TEMPLATE,
+  K_TEXT,
+  priority,
+  T_CHANNEL,
+  T_COMPUTER,
+  T_DATA,
+  T_EVENTID,
+  T_PROVIDER,
+  T_RECORDID,
+  T_TIME,
+  type Action,
+  type Part,
+  type ValueSlots,
+} from './actions.js';
+import {
+  isProgramEventId,
+  MAX_PROGRAM_DEPTH,
+  Signature,
+  TemplatePrograms,
+  ValueTable,
+  writeProgramLine,
+} from './line-program.js';
 import { decodeUtf16, utf16ValueUnits } from './text.js';
 import { RecordValueRefs, refChars } from './value-refs.js';
 import { R_ANY, R_EXTERNAL, R_INLINE, R_INTERNAL, TemplateCache, type NameField } from './template-cache.js';
@@ -51,14 +81,25 @@ const MAX_NESTING = 24;
 /** Work units (tokens walked, actions applied, 64-byte blocks rendered) per record and per chunk. */
 const RECORD_BUDGET = 200_000;
 const CHUNK_BUDGET = 2_000_000;
-/** A single field value longer than this is cut (a real EventData value is far shorter). */
-export const MAX_VALUE_CHARS = 65536;
+export { MAX_VALUE_CHARS } from './actions.js';
 
 /**
  * Templates compiled in earlier chunks (of any file read by this thread), reused when a chunk holds
  * the same template: see template-cache.ts. Only actions that hold no chunk offset are shared.
  */
-const sharedTemplates = new TemplateCache<Action[]>();
+const sharedTemplates = new TemplateCache<CompiledTemplate>();
+
+/** A template's actions, and its line programs once a record asked for them (line-program.ts). */
+interface CompiledTemplate {
+  actions: Action[];
+  programs: TemplatePrograms | null;
+}
+
+/** Scratch of line programs (one record at a time: reading is synchronous and never re-entered). */
+const programTable = new ValueTable();
+const programSignature = new Signature();
+/** A record's values kept by reference (the action way with a sink that takes them), likewise. */
+const sharedRefs = new RecordValueRefs(new Uint8Array(0), new DataView(new ArrayBuffer(0)));
 
 /** Internal: a record whose binary XML cannot be read. Never leaves this module. */
 class ParseError extends Error {}
@@ -126,21 +167,6 @@ function isContainer(state: number): boolean {
   );
 }
 
-// Action kinds and targets.
-const K_TEXT = 0;
-const K_DATA_DYNAMIC = 1; // <Data Name="%n">: the name itself is a substitution
-const K_NESTED = 2; // a substitution that may hold nested binary XML (0x21)
-const K_TEMPLATE = 3; // a template instance met in literal binary XML
-const K_NESTED_LITERAL = 4; // nested binary XML given as a literal value token (offset, size)
-
-const T_EVENTID = 0;
-const T_TIME = 1;
-const T_RECORDID = 2;
-const T_PROVIDER = 3;
-const T_CHANNEL = 4;
-const T_COMPUTER = 5;
-const T_DATA = 6;
-
 const A_NONE = -1;
 const A_PROVIDER = 0;
 const A_TIME = 1;
@@ -157,48 +183,6 @@ const LINE_DATA = 3;
  * character: the writer bounds a line's bytes by its strings' lengths too.
  */
 const BY_REFERENCE = '*';
-
-/** Literal text, or the index of a substitution slot. */
-type Part = string | number;
-
-interface Action {
-  kind: number;
-  target: number;
-  /** Position of the model field in EVENT_DATA_FIELDS (T_DATA with a name known when compiled). */
-  field: number;
-  parts: Part[];
-  nameParts: Part[];
-  slot: number;
-  /** Element state a nested fragment or template instance is read in. */
-  ctx: number;
-  offset: number;
-  /** The text when every part is literal (a constant of the template), else null. */
-  text: string | null;
-  /** That text as JSON bytes, made when a sink first needs it (RecordValueRefs.setBytes). */
-  json: Uint8Array | null;
-}
-
-function action(
-  kind: number,
-  target: number,
-  field: number,
-  parts: Part[],
-  nameParts: Part[],
-  slot: number,
-  ctx: number,
-  offset: number,
-): Action {
-  const text = parts.length > 0 && parts.every((x) => typeof x === 'string') ? parts.join('') : null;
-  return { kind, target, field, parts, nameParts, slot, ctx, offset, text, json: null };
-}
-
-/** System fields first (EventID first of all, so a filtered record stops early), then data. */
-function priority(a: Action): number {
-  if (a.kind !== K_TEXT) return 3;
-  if (a.target === T_EVENTID) return 0;
-  if (a.target === T_DATA) return 3;
-  return a.target === T_TIME ? 1 : 2;
-}
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -232,12 +216,6 @@ export interface ChunkResult {
   warningCounts: Record<string, number>;
   recordsRead: number;
   skipped: Record<string, number>;
-}
-
-interface ValueSlots {
-  off: Int32Array;
-  size: Int32Array;
-  type: Uint8Array;
 }
 
 function u32At(b: Uint8Array, p: number): number {
@@ -305,7 +283,7 @@ class ChunkReader {
   private readonly events: LogonEvent[] = [];
   private readonly skipped: Record<string, number> = {};
   private readonly names = new Map<number, string>();
-  private readonly templates = new Map<number, Action[] | null>();
+  private readonly templates = new Map<number, CompiledTemplate | null>();
   private readonly slots: ValueSlots[] = [];
   private recordsRead = 0;
   private firstRecordId: number | null = null;
@@ -319,6 +297,15 @@ class ChunkReader {
   private timeOff = -1;
   /** With a sink: the record's values kept as references into the chunk, written by the sink. */
   private readonly refs: RecordValueRefs | null;
+  /** With a sink of NDJSON lines: where line programs write a record's whole line. */
+  private readonly lines: LineBytesSink | null;
+  /** A record's values and signature, for its line program (programRecord). */
+  private readonly table = programTable;
+  private readonly signature = programSignature;
+  /** Set by programInstance: where the instance's values are in the table, where its data ends. */
+  private instanceBase = 0;
+  private instanceCount = 0;
+  private instanceEnd = 0;
   private recordIdField: number | null = null;
   private channel: string | null = null;
   private provider: string | null = null;
@@ -351,7 +338,8 @@ class ChunkReader {
     this.b = bytes;
     this.len = Math.min(bytes.length, CHUNK_SIZE);
     this.dv = new DataView(bytes.buffer, bytes.byteOffset, this.len);
-    this.refs = eventSink?.takesValueRefs === true ? new RecordValueRefs(bytes, this.dv) : null;
+    this.refs = eventSink?.takesValueRefs === true ? sharedRefs.attach(bytes, this.dv) : null;
+    this.lines = eventSink?.lineBytes ?? null;
   }
 
   private warn(code: string, message: string, offset: number, record?: number): void {
@@ -477,6 +465,7 @@ class ChunkReader {
     const id = dv.getUint32(p + 12, true) * 4294967296 + dv.getUint32(p + 8, true);
     this.recordsRead++;
     if (this.firstRecordId === null) this.firstRecordId = id;
+    if (this.lines !== null && this.programRecord(p, size, id)) return;
     this.eventId = 0;
     this.time = '';
     this.timeOff = -1;
@@ -544,13 +533,7 @@ class ChunkReader {
       this.skip('filtered-event-id');
       return;
     }
-    if (f.from !== null || f.to !== null) {
-      const key = timeSortKey(this.timeOff < 0 ? this.time : filetimeToIso(dv, this.timeOff));
-      if ((f.from !== null && key < f.from) || (f.to !== null && key >= f.to)) {
-        this.skip('filtered-time');
-        return;
-      }
-    }
+    if (this.outsideTimes(this.timeOff < 0 ? this.time : filetimeToIso(dv, this.timeOff))) return;
     if (this.eventSink !== null) {
       const refs = this.refs;
       if (refs !== null) refs.timeOff = this.timeOff;
@@ -577,6 +560,129 @@ class ChunkReader {
         this.data,
       ),
     );
+  }
+
+  /** True (and the record counted as skipped) when the filter's from/to leave out this time. */
+  private outsideTimes(time: string): boolean {
+    const f = this.filter;
+    if (f.from === null && f.to === null) return false;
+    const key = timeSortKey(time);
+    if ((f.from !== null && key < f.from) || (f.to !== null && key >= f.to)) {
+      this.skip('filtered-time');
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * A record that is one template instance, written as its line by its template's line program
+   * (line-program.ts) when there is one for its values: the same line, work and skips as the
+   * action way, without interpreting the actions. True when done (written or filtered out); false
+   * when the record must go the action way, which then reads it from the start: nothing here
+   * changes what it will do (templates are only looked up, not compiled, and nothing is spent or
+   * written until the line is).
+   */
+  private programRecord(p: number, size: number, id: number): boolean {
+    const dv = this.dv;
+    const start = p + RECORD_HEADER_SIZE;
+    try {
+      if (dv.getUint8(start) !== 0x0f || dv.getUint8(start + 4) !== 0x0c) return false;
+      const v = this.table;
+      v.used = 0;
+      const outer = this.programInstance(start + 4, S_ROOT);
+      if (outer === null || !outer.outer) return false;
+      const count = this.instanceCount;
+      const s = outer.eventIdSlot;
+      if (s >= count || !isProgramEventId(v.type[s]!, v.size[s]!)) return false;
+      const eventId = dv.getUint16(v.off[s]!, true);
+      const f = this.filter;
+      if (f.eventIds !== null && !f.eventIds.has(eventId)) {
+        // The action way stops after the EventID, its first action: the values and 1 unit spent.
+        this.chunkBudget -= count + 1;
+        this.skip('filtered-event-id');
+        return true;
+      }
+      const sig = this.signature;
+      sig.begin(outer.lastFor(eventId));
+      if (!this.signInstance(outer, 0, count, 0)) return false;
+      sig.finish(eventId);
+      const prog = outer.programFor(sig);
+      if (prog === null) return false;
+      const work = outer.workOf(prog, v);
+      if (work > RECORD_BUDGET || outer.chars > 65536 + 8 * size) return false;
+      const timeOff = prog.timeValue < 0 ? p + 16 : v.off[prog.timeValue]!;
+      const t = prog.recordIdValue < 0 ? -1 : v.off[prog.recordIdValue]!;
+      const recordId = t < 0 ? id : dv.getUint32(t + 4, true) * 4294967296 + dv.getUint32(t, true);
+      if ((f.from !== null || f.to !== null) && this.outsideTimes(filetimeToIso(dv, timeOff))) {
+        this.chunkBudget -= work;
+        return true;
+      }
+      // Nothing was changed before this line (a throw above leaves the record to the action way).
+      writeProgramLine(this.lines!, prog, outer.room, this.b, dv, v, timeOff, recordId);
+      this.chunkBudget -= work;
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Reads the template instance at q (token 0x0c) as applyTemplateInstance does, its values into
+   * the program's value table (from instanceBase, instanceCount of them, ending at instanceEnd);
+   * returns its template's programs, or null when the instance is unreadable or its template not
+   * compiled yet (the action way then says why, or compiles it).
+   */
+  private programInstance(q: number, ctx: number): TemplatePrograms | null {
+    const dv = this.dv;
+    const defOff = dv.getUint32(q + 6, true);
+    q += 10;
+    if (defOff === q) q += 24 + dv.getUint32(q + 20, true);
+    const count = dv.getUint32(q, true);
+    q += 4;
+    if (count > (this.len - q) / 4) return null;
+    const v = this.table;
+    const base = v.used;
+    v.grow(count);
+    let data = q + 4 * count;
+    for (let i = 0; i < count; i++) {
+      const n = dv.getUint16(q + 4 * i, true);
+      v.off[base + i] = data;
+      v.size[base + i] = n;
+      v.type[base + i] = dv.getUint8(q + 4 * i + 2);
+      data += n;
+    }
+    if (data > this.len) return null;
+    v.used = base + count;
+    this.instanceBase = base;
+    this.instanceCount = count;
+    this.instanceEnd = data;
+    const compiled = this.cachedTemplate(defOff, ctx);
+    if (compiled === undefined || compiled === null) return null;
+    return (compiled.programs ??= new TemplatePrograms(compiled.actions));
+  }
+
+  /**
+   * Adds an instance (its values from `base`) to the record's signature, then the instances of
+   * the nested binary XML it holds, where the action way would walk them (walkLiteral): each must
+   * be one template instance and nothing after it. False when no program can write the record.
+   */
+  private signInstance(tp: TemplatePrograms, base: number, count: number, depth: number): boolean {
+    const v = this.table;
+    if (!tp.sign(this.signature, this.b, this.dv, v, base, count)) return false;
+    const b = this.b;
+    for (const a of tp.nested) {
+      if (a.slot >= count || v.type[base + a.slot] !== VT_BINXML) continue;
+      if (depth + 1 >= MAX_PROGRAM_DEPTH) return false;
+      const off = v.off[base + a.slot]!;
+      const end = off + v.size[base + a.slot]!;
+      if (off + 5 > end || b[off] !== 0x0f || b[off + 4] !== 0x0c) return false;
+      const inner = this.programInstance(off + 4, a.ctx);
+      if (inner === null || !inner.inner) return false;
+      const after = this.instanceEnd;
+      if (after < end && b[after] !== 0x00) return false;
+      if (!this.signInstance(inner, this.instanceBase, this.instanceCount, depth + 1)) return false;
+    }
+    return true;
   }
 
   private spend(n: number): void {
@@ -644,7 +750,12 @@ class ChunkReader {
     let s = this.slots[level];
     if (s === undefined || s.off.length < count) {
       const cap = Math.max(count, 64);
-      s = { off: new Int32Array(cap), size: new Int32Array(cap), type: new Uint8Array(cap) };
+      s = {
+        off: new Int32Array(cap),
+        size: new Int32Array(cap),
+        type: new Uint8Array(cap),
+        units: new Int32Array(cap),
+      };
       this.slots[level] = s;
     }
     return s;
@@ -671,8 +782,7 @@ class ChunkReader {
     }
     if (data > this.len) throw new ParseError('template values run past the chunk');
     this.spend(count);
-    const actions = this.template(defOff, ctx);
-    this.apply(actions, level, count);
+    this.apply(this.template(defOff, ctx).actions, level, count);
     return data;
   }
 
@@ -691,9 +801,9 @@ class ChunkReader {
   }
 
   /** The compiled actions of the template defined at defOff, read in element state ctx. */
-  private template(defOff: number, ctx: number): Action[] {
+  private template(defOff: number, ctx: number): CompiledTemplate {
     const key = defOff * STATE_COUNT + ctx;
-    const cached = this.templates.get(key);
+    const cached = this.cachedTemplate(defOff, ctx);
     if (cached !== undefined) {
       if (cached === null) throw new ParseError(`template at chunk offset ${defOff} is unreadable`);
       return cached;
@@ -704,12 +814,6 @@ class ChunkReader {
     if (start + size > this.len) {
       this.templates.set(key, null);
       throw new ParseError(`template at chunk offset ${defOff} runs past the chunk`);
-    }
-    const sharedKey = TemplateCache.key(this.b, defOff, size, ctx);
-    const shared = sharedTemplates.find(sharedKey, this.b, this.dv, start, size, ctx, this.nameAt);
-    if (shared !== undefined) {
-      this.templates.set(key, shared);
-      return shared;
     }
     let actions: Action[];
     const fields: NameField[] = [];
@@ -725,10 +829,31 @@ class ChunkReader {
     } finally {
       this.nameFields = null;
     }
-    this.templates.set(key, actions);
-    if (this.shareable && actions.every((a) => a.kind !== K_TEMPLATE && a.kind !== K_NESTED_LITERAL))
-      sharedTemplates.store(sharedKey, this.b, start, size, ctx, fields, actions);
-    return actions;
+    const compiled: CompiledTemplate = { actions, programs: null };
+    this.templates.set(key, compiled);
+    if (this.shareable && actions.every((a) => a.kind !== K_TEMPLATE && a.kind !== K_NESTED_LITERAL)) {
+      const sharedKey = TemplateCache.key(this.b, defOff, size, ctx);
+      sharedTemplates.store(sharedKey, this.b, start, size, ctx, fields, compiled);
+    }
+    return compiled;
+  }
+
+  /**
+   * The template at defOff (element state ctx) when it was compiled already, in this chunk or as
+   * the same copy in an earlier one (then noted for this chunk too); null when it is unreadable;
+   * undefined when it must be compiled. Spends no work and throws nothing but RangeErrors.
+   */
+  private cachedTemplate(defOff: number, ctx: number): CompiledTemplate | null | undefined {
+    const key = defOff * STATE_COUNT + ctx;
+    const cached = this.templates.get(key);
+    if (cached !== undefined) return cached;
+    const size = this.dv.getUint32(defOff + 20, true);
+    const start = defOff + 24;
+    if (start + size > this.len) return undefined;
+    const sharedKey = TemplateCache.key(this.b, defOff, size, ctx);
+    const shared = sharedTemplates.find(sharedKey, this.b, this.dv, start, size, ctx, this.nameAt);
+    if (shared !== undefined) this.templates.set(key, shared);
+    return shared;
   }
 
   /** Reads binary XML written without a template (literal values), in element state ctx. */
@@ -1199,17 +1324,6 @@ class ChunkReader {
     }
     return any ? this.bound(s) : null;
   }
-}
-
-/** The targets a value may be kept by reference for (not EventID, EventRecordID or the time). */
-function isReferable(target: number): boolean {
-  return target === T_DATA || target === T_CHANNEL || target === T_PROVIDER || target === T_COMPUTER;
-}
-
-/** A text as JSON bytes (NdjsonWriter's escapes and UTF-8). */
-function jsonBytes(text: string): Uint8Array {
-  const buf = new Uint8Array(6 * text.length + 2);
-  return buf.slice(0, putString(buf, 0, text));
 }
 
 /** Line field k of the record is the value at off (a string of `chars` code units, or another type). */

@@ -13,6 +13,7 @@ import {
   readEvtx,
   readEvtxHeader,
 } from './index.js';
+import { lineProgramStats } from './line-program.js';
 
 const DIRS = ['evtx', 'evtx-bad', 'evtx-modern'];
 const files = DIRS.flatMap((d) =>
@@ -62,5 +63,35 @@ describe('parseChunk with an NdjsonWriter as its sink (no event objects)', () =>
     }
     const got = writer.take();
     expect(Buffer.from(got).equals(Buffer.from(new TextEncoder().encode(expected)))).toBe(true);
+  });
+});
+
+describe('line programs on the sample logs', () => {
+  /** Lines of a file written through parseChunk into an NdjsonWriter, and how many by programs. */
+  function programShare(dir: string, file: string): { lines: number; byProgram: number } {
+    const bytes = new Uint8Array(readFileSync(sharedData(dir, file)));
+    const header = readEvtxHeader(bytes, bytes.length);
+    const writer = new NdjsonWriter(64);
+    const before = lineProgramStats.lines;
+    for (let i = 0; i < chunkSlotCount(bytes.length, header.firstChunkOffset); i++) {
+      const off = header.firstChunkOffset + i * CHUNK_SIZE;
+      const block = bytes.subarray(off, Math.min(bytes.length, off + CHUNK_SIZE));
+      if (hasChunkSignature(block, 0))
+        parseChunk(block, { index: i, fileOffset: off }, { eventIds: null, from: null, to: null }, writer);
+    }
+    return { lines: writer.lines, byProgram: lineProgramStats.lines - before };
+  }
+
+  // The fast path must stay the usual path: only a template's first record in the thread (its
+  // compilation), and records no program can express, go the action way. Reading a file again
+  // (templates cached) can only raise the share.
+  it.each([
+    ['evtx', 'sec-omer-size_t.evtx'],
+    ['evtx', 'sys-tsevtx-system.evtx'],
+    ['evtx-bad', 'dev-derived-truncated-size_t.evtx'],
+  ])('%s/%s: programs write at least 90 %% of the lines', (dir, file) => {
+    const { lines, byProgram } = programShare(dir, file);
+    expect(lines).toBeGreaterThan(200);
+    expect(byProgram).toBeGreaterThanOrEqual(0.9 * lines);
   });
 });

@@ -20,8 +20,8 @@ function digitCount(n: number): number {
   return n < 1000000 ? 6 : n < 10000000 ? 7 : n < 100000000 ? 8 : n < 1000000000 ? 9 : 10;
 }
 
-/** Writes 0 ≤ n < 2³² in decimal at p; returns the end. */
-function putDecimal(buf: Uint8Array, p: number, n: number): number {
+/** Writes an integer 0 ≤ n < 2³² in decimal at p; returns the end. */
+export function putDecimal(buf: Uint8Array, p: number, n: number): number {
   const end = p + digitCount(n);
   let q = end;
   let x = n;
@@ -77,6 +77,49 @@ export function refChars(dv: DataView, type: number, off: number, size: number):
   }
 }
 
+/** The uint32 at off as a JSON string of its decimal digits (at most 12 bytes); returns the end. */
+export function putUint32Json(buf: Uint8Array, start: number, dv: DataView, off: number): number {
+  buf[start] = 0x22;
+  const p = putDecimal(buf, start + 1, dv.getUint32(off, true));
+  buf[p] = 0x22;
+  return p + 1;
+}
+
+/** The uint32 at off as a JSON string in unpadded lower-case hex, `"0x3e7"` (at most 12 bytes). */
+export function putHex32Json(buf: Uint8Array, start: number, dv: DataView, off: number): number {
+  const n = dv.getUint32(off, true);
+  let p = start;
+  buf[p++] = 0x22;
+  buf[p++] = 0x30;
+  buf[p++] = 0x78;
+  let shift = 28;
+  while (shift > 0 && n >>> shift === 0) shift -= 4;
+  for (; shift >= 0; shift -= 4) buf[p++] = HEX_LOWER.charCodeAt((n >>> shift) & 15);
+  buf[p++] = 0x22;
+  return p;
+}
+
+/**
+ * The SID at off as a JSON string, sidToString's text (refChars said it is complete and its
+ * authority below 2³², and how many characters: 2 bytes more with the quotes); returns the end.
+ */
+export function putSidJson(buf: Uint8Array, start: number, dv: DataView, off: number): number {
+  let p = start;
+  buf[p++] = 0x22;
+  buf[p++] = 0x53; // S
+  buf[p++] = 0x2d;
+  p = putDecimal(buf, p, dv.getUint8(off));
+  buf[p++] = 0x2d;
+  p = putDecimal(buf, p, dv.getUint32(off + 4));
+  const count = dv.getUint8(off + 1);
+  for (let i = 0; i < count; i++) {
+    buf[p++] = 0x2d;
+    p = putDecimal(buf, p, dv.getUint32(off + 8 + 4 * i, true));
+  }
+  buf[p++] = 0x22;
+  return p;
+}
+
 /** One record's values kept by reference, by line field; reset for every record. */
 export class RecordValueRefs implements EventValueRefs {
   readonly kind = new Int8Array(LINE_FIELDS).fill(-1);
@@ -91,9 +134,18 @@ export class RecordValueRefs implements EventValueRefs {
   private used = false;
 
   constructor(
-    private readonly b: Uint8Array,
-    private readonly dv: DataView,
+    private b: Uint8Array,
+    private dv: DataView,
   ) {}
+
+  /** Reuses this object for another chunk (one per thread: made once, not per chunk). */
+  attach(b: Uint8Array, dv: DataView): this {
+    this.b = b;
+    this.dv = dv;
+    this.kind.fill(-1);
+    this.used = false;
+    return this;
+  }
 
   reset(): void {
     if (this.used) {
@@ -156,40 +208,12 @@ export class RecordValueRefs implements EventValueRefs {
         // Control characters and surrogates: the string way, JSON.stringify's escapes.
         return end >= 0 ? end : putString(buf, start, decodeUtf16(this.b, off, 2 * size));
       }
-      case VT_UINT32: {
-        buf[start] = 0x22;
-        const p = putDecimal(buf, start + 1, dv.getUint32(off, true));
-        buf[p] = 0x22;
-        return p + 1;
-      }
-      case VT_HEX32: {
-        const n = dv.getUint32(off, true);
-        let p = start;
-        buf[p++] = 0x22;
-        buf[p++] = 0x30;
-        buf[p++] = 0x78;
-        let shift = 28;
-        while (shift > 0 && n >>> shift === 0) shift -= 4;
-        for (; shift >= 0; shift -= 4) buf[p++] = HEX_LOWER.charCodeAt((n >>> shift) & 15);
-        buf[p++] = 0x22;
-        return p;
-      }
-      case VT_SID: {
-        let p = start;
-        buf[p++] = 0x22;
-        buf[p++] = 0x53; // S
-        buf[p++] = 0x2d;
-        p = putDecimal(buf, p, dv.getUint8(off));
-        buf[p++] = 0x2d;
-        p = putDecimal(buf, p, dv.getUint32(off + 4));
-        const count = dv.getUint8(off + 1);
-        for (let i = 0; i < count; i++) {
-          buf[p++] = 0x2d;
-          p = putDecimal(buf, p, dv.getUint32(off + 8 + 4 * i, true));
-        }
-        buf[p++] = 0x22;
-        return p;
-      }
+      case VT_UINT32:
+        return putUint32Json(buf, start, dv, off);
+      case VT_HEX32:
+        return putHex32Json(buf, start, dv, off);
+      case VT_SID:
+        return putSidJson(buf, start, dv, off);
       default:
         return putString(buf, start, '');
     }
