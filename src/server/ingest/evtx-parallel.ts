@@ -32,6 +32,7 @@ import {
   type ChunkJob,
   type JobReply,
   type PackedChunkResult,
+  type ReturnedBuffer,
   type WorkerInit,
 } from './evtx-worker.js';
 import { sliceRows, type EventRows } from '../store/event-row.js';
@@ -65,7 +66,7 @@ export type ParallelReadOptions = ReadOptions & {
    * in the file, the usual case), each chunk is handed over as soon as it and those before it are
    * read, so memory stays flat; a wrapped log's pieces are kept and handed over in order at the end.
    */
-  onNdjson?: (ndjson: Uint8Array) => void;
+  onNdjson?: NdjsonConsumer;
   /** Awaited before each piece of the file is read: lets an NDJSON consumer apply backpressure. */
   beforePiece?: () => Promise<void>;
   /**
@@ -103,8 +104,22 @@ export type ParallelReadOptions = ReadOptions & {
   checksumsHere?: boolean;
 };
 
+/**
+ * Takes NDJSON bytes. `done`, when given, is to be called once the bytes are no longer needed
+ * (written out): their memory then goes back to the worker that wrote them, which writes later
+ * jobs into it instead of fresh memory, and the bytes must not be read after. Not calling it is
+ * safe (the memory is then collected).
+ */
+export type NdjsonConsumer = (ndjson: Uint8Array, done?: () => void) => void;
+
 /** A chunk's result as the pool gives it: with its NDJSON instead of its events in NDJSON mode. */
-type ChunkOutput = ChunkResult & { ndjson?: Uint8Array; rows?: EventRows; eventCount: number };
+type ChunkOutput = ChunkResult & {
+  ndjson?: Uint8Array;
+  /** Called once `ndjson` is written: the job's buffer goes back to its worker after its last chunk. */
+  release?: () => void;
+  rows?: EventRows;
+  eventCount: number;
+};
 
 /** Formats chunks parsed on this thread (small inputs, dead workers) in NDJSON mode. */
 class LocalNdjson {
@@ -238,8 +253,10 @@ async function readFromSource(source: Source, opts: ParallelReadOptions): Promis
   };
   const giveNdjson = (r: ChunkOutput): void => {
     const bytes = r.ndjson;
+    const release = r.release;
     delete r.ndjson; // handed over, not held
-    if (bytes !== undefined && bytes.length > 0) opts.onNdjson!(bytes);
+    delete r.release;
+    if (bytes !== undefined && bytes.length > 0) opts.onNdjson!(bytes, release);
   };
   const recordOrderStream = (give: (r: ChunkOutput) => void): InFileOrder =>
     new InFileOrder(
@@ -483,12 +500,15 @@ class WorkerPool {
         slot.busy.delete(m.id);
         let at = 0;
         const text = m.ndjson;
+        const release = text === undefined ? null : this.returnWhenWritten(slot, text, m.results);
         p.resolve(
           m.results.map(({ eventCount, ndjsonBytes, ...r }: PackedChunkResult): ChunkOutput => {
             if (text !== undefined) {
               const ndjson = text.subarray(at, at + ndjsonBytes);
               at += ndjsonBytes;
-              return { ...r, events: [], ndjson, eventCount };
+              return ndjsonBytes > 0 && release !== null
+                ? { ...r, events: [], ndjson, release: release(), eventCount }
+                : { ...r, events: [], ndjson, eventCount };
             }
             const events = unpackEvents(m.events, [], at, at + eventCount);
             const rows = m.rows === undefined ? {} : { rows: sliceRows(m.rows, at, at + eventCount) };
@@ -513,6 +533,33 @@ class WorkerPool {
       slot.worker = w;
       this.slots.push(slot);
     }
+  }
+
+  /**
+   * For a reply's NDJSON, a maker of one release per chunk with bytes: once every one was called
+   * (each chunk's bytes written), the job's buffer is moved back to the worker that wrote it, which
+   * reuses it. Never before: the worker would write into bytes still being written out. Calls after
+   * the first of a release, and buffers of a worker that is gone, are ignored.
+   */
+  private returnWhenWritten(
+    slot: Slot,
+    text: Uint8Array,
+    results: readonly PackedChunkResult[],
+  ): (() => () => void) | null {
+    let left = 0;
+    for (const r of results) if (r.ndjsonBytes > 0) left++;
+    const buffer = text.buffer;
+    if (left === 0 || !(buffer instanceof ArrayBuffer)) return null;
+    return () => {
+      let called = false;
+      return () => {
+        if (called) return;
+        called = true;
+        if (--left > 0 || slot.worker === null || buffer.byteLength === 0) return;
+        const back: ReturnedBuffer = { kind: 'logonlens-ndjson-buffer', buffer };
+        slot.worker.postMessage(back, [buffer]);
+      };
+    };
   }
 
   private async local(p: Pending): Promise<ChunkOutput[]> {

@@ -292,14 +292,56 @@ export interface JobReply {
   rows?: EventRows;
 }
 
+/** A written NDJSON buffer the calling thread hands back once its bytes are out (NdjsonBatch.reuse). */
+export interface ReturnedBuffer {
+  kind: 'logonlens-ndjson-buffer';
+  buffer: ArrayBuffer;
+}
+
+export function isReturnedBuffer(v: unknown): v is ReturnedBuffer {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    (v as { kind?: unknown }).kind === 'logonlens-ndjson-buffer' &&
+    (v as { buffer?: unknown }).buffer instanceof ArrayBuffer
+  );
+}
+
+/**
+ * Returned buffers a batch keeps at most: with two jobs in flight, a job's buffer comes back two or
+ * three jobs later, so a few circulate; more would only hold memory (≈ 2 MiB each).
+ */
+export const MAX_RETURNED_BUFFERS = 4;
+
 /**
  * UTF-8 NDJSON of chunk after chunk in one growing buffer (moved to the calling thread at the
  * end): the calling thread then only writes bytes, and two workers format in parallel. The chunks
- * are read straight into the writer (parseChunk's sink): no event objects.
+ * are read straight into the writer (parseChunk's sink): no event objects. The calling thread may
+ * hand a buffer back once written (`reuse`): the next jobs write into it instead of fresh memory.
  */
 export class NdjsonBatch {
+  private readonly returned: ArrayBuffer[] = [];
   // Buffers not zeroed first (the job's ≈ 2 MiB, every job): the writer hands out only what it wrote.
-  private readonly writer = new NdjsonWriter(1 << 20, (n) => Buffer.allocUnsafeSlow(n));
+  private readonly writer = new NdjsonWriter(1 << 20, (n) => this.buffer(n));
+
+  /** A returned buffer of at least n bytes (smaller ones are dropped), else fresh memory. */
+  private buffer(n: number): Uint8Array {
+    for (let ab = this.returned.pop(); ab !== undefined; ab = this.returned.pop()) {
+      // A Buffer over it, like the fresh ones: the writer's loops see one kind of array.
+      if (ab.byteLength >= n) return Buffer.from(ab);
+    }
+    return Buffer.allocUnsafeSlow(n);
+  }
+
+  /** Takes back a buffer this batch handed out, once nothing reads it any more (bounded). */
+  reuse(buffer: ArrayBuffer): void {
+    if (this.returned.length < MAX_RETURNED_BUFFERS && buffer.byteLength > 0) this.returned.push(buffer);
+  }
+
+  /** Buffers held for reuse (tests). */
+  get held(): number {
+    return this.returned.length;
+  }
 
   /**
    * Parses a chunk straight into NDJSON (no event objects); returns the chunk's result with the
@@ -332,7 +374,7 @@ function isIdle(v: unknown): boolean {
 }
 
 /** The job handler of a worker with these options. */
-function serveJobs(port: MessagePort, init: WorkerInit): (job: ChunkJob) => void {
+function serveJobs(port: MessagePort, init: WorkerInit): (m: ChunkJob | ReturnedBuffer) => void {
   useNativeCrc32();
   const filter: ChunkFilter = {
     eventIds: init.filter.eventIds === null ? null : new Set(init.filter.eventIds),
@@ -340,9 +382,15 @@ function serveJobs(port: MessagePort, init: WorkerInit): (job: ChunkJob) => void
     to: init.filter.to,
   };
   // One batch for every job: each job's bytes are taken (and moved) at its end, and the next job
-  // writes into a fresh buffer of the size the jobs needed so far.
+  // writes into a buffer handed back by the calling thread, else a fresh one, of the size the jobs
+  // needed so far.
   const batch = init.output === 'ndjson' ? new NdjsonBatch() : null;
-  return (job) => {
+  return (m) => {
+    if (isReturnedBuffer(m)) {
+      batch?.reuse(m.buffer);
+      return;
+    }
+    const job = m;
     markEvtxTimeline(`piece ${job.id} start`);
     const results: PackedChunkResult[] = [];
     const packer = batch === null ? new EventPacker() : null;
@@ -385,9 +433,9 @@ if (!isMainThread && parentPort !== null) {
   if (isInit(workerData)) port.on('message', serveJobs(port, workerData));
   else if (isIdle(workerData)) {
     // Started ahead (evtx-prestart.ts): the first message is the WorkerInit, then come the jobs.
-    let serve: ((job: ChunkJob) => void) | null = null;
+    let serve: ((m: ChunkJob | ReturnedBuffer) => void) | null = null;
     port.on('message', (m: unknown) => {
-      if (serve !== null) serve(m as ChunkJob);
+      if (serve !== null) serve(m as ChunkJob | ReturnedBuffer);
       else if (isInit(m)) serve = serveJobs(port, m);
     });
   }

@@ -49,7 +49,7 @@ export type ReadInputOptions = ReadOptions & {
    * EVTX only: the events as UTF-8 NDJSON pieces (in record order), formatted by the worker threads,
    * instead of `onEvent` (other formats still go through `onEvent`).
    */
-  onNdjson?: (ndjson: Uint8Array) => void;
+  onNdjson?: (ndjson: Uint8Array, done?: () => void) => void;
   /**
    * EVTX with `onEvent`: the events are handed over chunk by chunk as the workers read them, so
    * memory holds a few pieces, not every event. In record order by default (readEvtx's order: while

@@ -125,20 +125,29 @@ export const eventsCommand: Command = {
     out.on('error', onError);
     let pending = '';
     // NDJSON of EVTX files comes as UTF-8 bytes written by the worker threads: queued as they are.
+    // Each with its `done` (or null): called once the stream has written the bytes (its write
+    // callback), never before, so that the worker gets its buffer back only when nothing reads it.
     let queued: Uint8Array[] = [];
+    let queuedDone: ((() => void) | null)[] = [];
     let queuedBytes = 0;
     const flush = async (): Promise<void> => {
       if ((pending === '' && queued.length === 0) || closed) {
+        for (const done of queuedDone) done?.(); // dropped, not written
         pending = '';
         queued = [];
+        queuedDone = [];
         queuedBytes = 0;
         return;
       }
       let ok = true;
       if (pending !== '') ok = out.write(pending);
-      for (const b of queued) ok = out.write(b);
+      for (let i = 0; i < queued.length; i++) {
+        const done = queuedDone[i] ?? null;
+        ok = done === null ? out.write(queued[i]!) : out.write(queued[i]!, () => done());
+      }
       pending = '';
       queued = [];
+      queuedDone = [];
       queuedBytes = 0;
       if (!ok && !closed) {
         await new Promise<void>((resolve) => {
@@ -178,9 +187,13 @@ export const eventsCommand: Command = {
             },
             ...(a.format === 'ndjson'
               ? {
-                  onNdjson: (bytes: Uint8Array) => {
-                    if (closed || bytes.length === 0) return;
+                  onNdjson: (bytes: Uint8Array, done?: () => void) => {
+                    if (closed || bytes.length === 0) {
+                      done?.();
+                      return;
+                    }
                     queued.push(bytes);
+                    queuedDone.push(done ?? null);
                     queuedBytes += bytes.length;
                   },
                 }
