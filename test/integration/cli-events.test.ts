@@ -1,12 +1,15 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LOGON_EVENT_FIELDS } from '../../src/core/events/index.js';
 import { run } from '../../src/server/cli/main.js';
 import { csvCell, escapeControls } from '../../src/server/cli/commands/events.js';
 import { REPO_ROOT, sharedData } from '../helpers/shared-data.js';
+import { buildLargeEvtx } from '../../bench/evtx-build.js';
 
 const FIX = path.join(REPO_ROOT, 'test/fixtures');
 const tmp = mkdtempSync(path.join(tmpdir(), 'logonlens-cli-events-'));
@@ -164,5 +167,39 @@ describe('logonlens events on the sample logs', () => {
   it('keeps only Security IDs with --ids', async () => {
     const r = await cli(['--ids', '4624,4625', sharedData('json/otrf-empire-runas.security.ndjson')]);
     expect(lines(r.stdout)).toHaveLength(10);
+  });
+});
+
+describe('logonlens events writing to its own stdout, read slowly', () => {
+  // The process's stdout gets each worker buffer back once written (the write's callback): a
+  // slow reader holds the writes back, and the bytes must still be exactly those of a stream that
+  // never hands buffers back (the in-process PassThrough above).
+  it('writes the same bytes as when no buffer is handed back, with 1 and 2 workers', async () => {
+    const file = path.join(tmp, 'six-mb.evtx');
+    buildLargeEvtx(sharedData('evtx', 'sec-omer-size_t.evtx'), file, 6 << 20);
+    const mainUrl = pathToFileURL(path.join(REPO_ROOT, 'src/server/cli/main.ts')).href;
+    for (const workers of ['1', '2']) {
+      const expected = await cli(['--workers', workers, file]);
+      expect(expected.code).toBe(0);
+      const script = `const { run } = await import(${JSON.stringify(mainUrl)});
+        process.exitCode = await run(['events', '--workers', '${workers}', ${JSON.stringify(file)}]);`;
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        cwd: REPO_ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      child.stderr.on('data', (b: Buffer) => err.push(b));
+      // A pause after each piece read: the child's writes wait on the pipe most of the run.
+      child.stdout.on('data', (b: Buffer) => {
+        out.push(b);
+        child.stdout.pause();
+        setTimeout(() => child.stdout.resume(), 1);
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(Buffer.concat(err).toString('utf8')).toBe(expected.stderr);
+      expect(code).toBe(0);
+      expect(Buffer.concat(out).toString('utf8')).toBe(expected.stdout);
+    }
   });
 });

@@ -127,6 +127,10 @@ export const eventsCommand: Command = {
     // NDJSON of EVTX files comes as UTF-8 bytes written by the worker threads: queued as they are.
     // Each with its `done` (or null): called once the stream has written the bytes (its write
     // callback), never before, so that the worker gets its buffer back only when nothing reads it.
+    // Only for the process's own stdout (a file, pipe or terminal: the bytes are in the kernel when
+    // it calls back); another stream may still hold the chunk after its callback (a PassThrough
+    // keeps it for its reader), so its bytes are never handed back.
+    const handsBack = out === process.stdout;
     let queued: Uint8Array[] = [];
     let queuedDone: ((() => void) | null)[] = [];
     let queuedBytes = 0;
@@ -193,7 +197,7 @@ export const eventsCommand: Command = {
                       return;
                     }
                     queued.push(bytes);
-                    queuedDone.push(done ?? null);
+                    queuedDone.push(handsBack ? (done ?? null) : null);
                     queuedBytes += bytes.length;
                   },
                 }
