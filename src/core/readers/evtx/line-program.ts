@@ -172,8 +172,12 @@ const NO_CODES = new Int32Array(0);
 export class Signature {
   codes = new Int32Array(64);
   length = 0;
-  /** The instances' templates, in signature order. */
+  /**
+   * The instances' templates, in signature order: the first `instances` entries (the array is
+   * reused, not emptied: `length = 0` frees its backing store, and every record allocated a new one).
+   */
   readonly templates: TemplatePrograms[] = [];
+  instances = 0;
   /**
    * The program the outer template last wrote a line of this event ID with (records of an event
    * ID are nearly always alike), its signature, and whether this one is the same so far: then no
@@ -186,7 +190,7 @@ export class Signature {
   /** Starts a record's signature, `last` the program it is likely to have (TemplatePrograms.lastFor). */
   begin(last: LineProgram | null): void {
     this.length = 0;
-    this.templates.length = 0;
+    this.instances = 0;
     this.expected = last;
     this.expect = last === null ? NO_CODES : last.codes;
     this.same = last !== null;
@@ -391,7 +395,7 @@ export class TemplatePrograms {
    * when a value is one no program writes (the record goes the action way).
    */
   sign(sig: Signature, b: Uint8Array, dv: DataView, v: ValueSlots, base: number, count: number): boolean {
-    sig.templates.push(this);
+    sig.templates[sig.instances++] = this;
     const slots = this.slots;
     sig.room(2 + slots.length);
     sig.add(this.id);
@@ -596,7 +600,7 @@ function makeProgram(sig: Signature, hash: number): LineProgram {
     }
     return true;
   };
-  if (!run() || instance !== sig.templates.length) return fail;
+  if (!run() || instance !== sig.instances) return fail;
 
   // The line: its start, time, record ID, event ID, then every string field in line order.
   const consts: Uint8Array[] = [ascii(NDJSON_LINE_START), ascii(NDJSON_RECORD_ID_KEY)];
