@@ -99,9 +99,10 @@ describe(
   () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'logonlens-ndjson-buffers-'));
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
-    // Real chunks with fresh record numbers (the bench's builder): a log that streams, 7 jobs.
+    // Real chunks with fresh record numbers (the bench's builder): a log that streams, 7 jobs, the
+    // last one short (read into the larger memory of an earlier piece, moved back by its worker).
     const file = path.join(dir, 'six-mb.evtx');
-    buildLargeEvtx(sharedData('evtx', 'sec-omer-size_t.evtx'), file, 6 << 20);
+    buildLargeEvtx(sharedData('evtx', 'sec-omer-size_t.evtx'), file, (6 << 20) + (300 << 10));
     const expected = readEvtx(new Uint8Array(readFileSync(file)))
       .events.map((e) => {
         const w = new NdjsonWriter();

@@ -140,6 +140,8 @@ const DEFAULT_IN_THREAD_BELOW = 2 * 1024 * 1024;
 /** Chunks per piece read and sent to a worker (1 MiB): few messages, little memory. */
 const CHUNKS_PER_JOB = 16;
 const JOBS_IN_FLIGHT_PER_WORKER = 2;
+/** Read pieces whose memory a file source keeps for later reads (moved back by the workers). */
+const MAX_SPARE_PIECES = 4;
 const PROGRESS_INTERVAL_MS = 100;
 
 /**
@@ -164,6 +166,8 @@ interface Source {
   size: number;
   /** Fresh bytes (owned by the caller, so they can be transferred to a worker). */
   read(offset: number, length: number): Promise<Uint8Array>;
+  /** Memory of bytes it read that nothing uses any more: later reads may fill it (bounded). */
+  recycle(buffer: ArrayBuffer): void;
   /** A few bytes at once, synchronously (chunk headers: thousands of tiny reads). */
   peek(offset: number, length: number): Uint8Array;
   close(): Promise<void>;
@@ -178,11 +182,16 @@ async function fileSource(path: string): Promise<Source> {
   } catch (e) {
     throw new UnreadableInputError(`cannot read ${path}: ${(e as Error).message}`);
   }
+  const spare: ArrayBuffer[] = [];
   return {
     size,
     async read(offset, length) {
       // Not zeroed first (128 MB of memset for a 128 MB log): only the bytes read are handed out.
-      const buf = Buffer.allocUnsafeSlow(length);
+      const reused = spare.pop();
+      const buf =
+        reused !== undefined && reused.byteLength >= length
+          ? Buffer.from(reused, 0, length)
+          : Buffer.allocUnsafeSlow(length);
       let got = 0;
       while (got < length) {
         const { bytesRead } = await fh.read(buf, got, length - got, offset + got);
@@ -190,6 +199,9 @@ async function fileSource(path: string): Promise<Source> {
         got += bytesRead;
       }
       return got === length ? buf : buf.subarray(0, got);
+    },
+    recycle(buffer) {
+      if (spare.length < MAX_SPARE_PIECES && buffer.byteLength > 0) spare.push(buffer);
     },
     peek(offset, length) {
       const buf = new Uint8Array(length);
@@ -205,6 +217,7 @@ function memorySource(bytes: Uint8Array): Source {
     size: bytes.length,
     read: async (offset, length) => bytes.slice(offset, Math.min(bytes.length, offset + length)),
     peek: (offset, length) => bytes.subarray(offset, Math.min(bytes.length, offset + length)),
+    recycle: () => {},
     close: async () => {},
   };
 }
@@ -501,6 +514,8 @@ class WorkerPool {
         let at = 0;
         const text = m.ndjson;
         const release = text === undefined ? null : this.returnWhenWritten(slot, text, m.results);
+        if (m.input !== undefined && m.input.buffer instanceof ArrayBuffer)
+          this.source.recycle(m.input.buffer);
         p.resolve(
           m.results.map(({ eventCount, ndjsonBytes, ...r }: PackedChunkResult): ChunkOutput => {
             if (text !== undefined) {

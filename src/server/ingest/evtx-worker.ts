@@ -288,6 +288,12 @@ export interface JobReply {
   events: PackedEvents;
   /** NDJSON mode: the job's events as UTF-8 NDJSON, chunk after chunk. */
   ndjson?: Uint8Array;
+  /**
+   * NDJSON mode: the job's bytes, moved back once parsed; the calling thread reads later pieces
+   * into them. Left here, they would wait for this thread's next garbage collection, which is rare
+   * when parsing makes little garbage: ≈ 60 MB of read pieces piled up on a 512 MB log.
+   */
+  input?: Uint8Array;
   /** With `rows`: the stored row of each of `events`, in the same order. */
   rows?: EventRows;
 }
@@ -420,7 +426,8 @@ function serveJobs(port: MessagePort, init: WorkerInit): (m: ChunkJob | Returned
     const transfer = [packed.cells.buffer as ArrayBuffer, packed.numbers.buffer as ArrayBuffer];
     if (batch !== null) {
       reply.ndjson = batch.finish();
-      transfer.push(reply.ndjson.buffer as ArrayBuffer);
+      reply.input = job.bytes;
+      transfer.push(reply.ndjson.buffer as ArrayBuffer, job.bytes.buffer as ArrayBuffer);
     }
     markEvtxTimeline(`piece ${job.id} parsed`);
     port.postMessage(reply, transfer);
