@@ -29,7 +29,8 @@ export function evtxWorkersOf(raw: string | undefined): number | null {
 
 /** The real readers and analysis, as the import worker uses them. */
 export const defaultImportDeps: ImportDeps = {
-  readFile: (path, opts) => streamInputFile(path, { ...opts, workers: evtxWorkers }),
+  // The import thread (inserts) is the busier one: the EVTX worker hashes the file beside its parsing.
+  readFile: (path, opts) => streamInputFile(path, { ...opts, workers: evtxWorkers, hashInWorker: true }),
   analyze: (events, meta) => analyzeEventsLinked(events, { ...meta, window: null }, { sigma }),
   eventIds: eventIdsWithRules(new Set<number>([...SECURITY_EVENT_IDS, ...ANALYSED_EVENT_IDS]), sigma),
 };
