@@ -94,6 +94,12 @@ function readStringCells(e: LogonEvent, row: (string | null)[]): void {
   row[39] = e.targetInfo;
 }
 
+/** The values of a row last packed for an event ID, and their string table indexes. */
+interface LastRow {
+  values: (string | null)[];
+  index: Int32Array;
+}
+
 /**
  * Packs the events of one job into the columnar wire form, chunk by chunk: one string table for
  * all the job's chunks (the receiving thread creates each distinct string once per job), while each
@@ -110,6 +116,13 @@ export class EventPacker implements EventFieldsSink {
   private readonly row = new Array<string | null>(NS).fill(null);
   private lastTime: string | null = null;
   private lastTimeIndex = -1;
+  /**
+   * By event ID, the values last packed in each cell of a row and their indexes: a record repeats
+   * most values of the last record of its event ID (computer, channel, domain, logon type,
+   * package…), and comparing with it (the reader hands out one string instance for a repeated
+   * value) is cheaper than a lookup in the string table's map.
+   */
+  private readonly lastRows = new Map<number, LastRow>();
 
   /** `capacity`: the events expected (room grows past it; a worker passes its last job's count). */
   constructor(capacity = 1024) {
@@ -141,6 +154,25 @@ export class EventPacker implements EventFieldsSink {
     return k;
   }
 
+  /** The last row packed for an event ID. */
+  private lastRow(eventId: number): LastRow {
+    let last = this.lastRows.get(eventId);
+    if (last === undefined) {
+      last = { values: new Array<string | null>(NS).fill(null), index: new Int32Array(NS) };
+      this.lastRows.set(eventId, last);
+    }
+    return last;
+  }
+
+  /** The index of the value of cell `f` of a row (0 for null), given the last row of its event ID. */
+  private fieldCell(last: LastRow, f: number, v: string | null): number {
+    if (v === last.values[f]) return last.index[f]!;
+    const k = this.cell(v);
+    last.values[f] = v;
+    last.index[f] = k;
+    return k;
+  }
+
   /** Starts event `i` (its numbers and time cell). */
   private start(i: number, time: string, recordId: number | null, eventId: number): void {
     this.numbers[2 * i] = recordId ?? Number.NaN;
@@ -162,7 +194,8 @@ export class EventPacker implements EventFieldsSink {
       this.start(i, e.time, e.recordId, e.eventId);
       readStringCells(e, row);
       const cells = this.cells;
-      for (let f = 1; f < NS; f++) cells[i * NS + f] = this.cell(row[f] ?? null);
+      const last = this.lastRow(e.eventId);
+      for (let f = 1; f < NS; f++) cells[i * NS + f] = this.fieldCell(last, f, row[f] ?? null);
     }
   }
 
@@ -186,10 +219,11 @@ export class EventPacker implements EventFieldsSink {
     this.start(i, time ?? '', recordId, eventId);
     const cells = this.cells;
     const c = i * NS;
-    cells[c + 1] = this.cell(channel);
-    cells[c + 2] = this.cell(provider);
-    cells[c + 3] = this.cell(computer);
-    for (let f = 4; f < NS; f++) cells[c + f] = this.cell(data[f - 4] ?? null);
+    const last = this.lastRow(eventId);
+    cells[c + 1] = this.fieldCell(last, 1, channel);
+    cells[c + 2] = this.fieldCell(last, 2, provider);
+    cells[c + 3] = this.fieldCell(last, 3, computer);
+    for (let f = 4; f < NS; f++) cells[c + f] = this.fieldCell(last, f, data[f - 4] ?? null);
   }
 
   /** Events packed so far. */
