@@ -29,8 +29,7 @@ export function evtxWorkersOf(raw: string | undefined): number | null {
 
 /** The real readers and analysis, as the import worker uses them. */
 export const defaultImportDeps: ImportDeps = {
-  // The import thread (inserts) is the busier one: the EVTX worker hashes the file beside its parsing.
-  readFile: (path, opts) => streamInputFile(path, { ...opts, workers: evtxWorkers, hashInWorker: true }),
+  readFile: (path, opts) => streamInputFile(path, { ...opts, workers: evtxWorkers }),
   analyze: (events, meta) => analyzeEventsLinked(events, { ...meta, window: null }, { sigma }),
   eventIds: eventIdsWithRules(new Set<number>([...SECURITY_EVENT_IDS, ...ANALYSED_EVENT_IDS]), sigma),
 };

@@ -1,7 +1,6 @@
 // EVTX in parallel: the file is read in pieces of a few chunks (never whole, when given a path) and
 // the chunks are parsed on worker threads; results are merged in record order, the same as
 // readEvtx. Memory holds the events plus a bounded number of pieces in flight (2 per worker).
-import { createHash } from 'node:crypto';
 import { readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -28,16 +27,12 @@ import {
 } from '../../core/readers/types.js';
 import { NdjsonWriter, type LogonEvent } from '../../core/events/index.js';
 import {
-  DIGEST_REQUEST,
-  isDigestMessage,
   unpackEvents,
   type ChunkJob,
-  type DigestReply,
   type JobReply,
   type PackedChunkResult,
   type WorkerInit,
 } from './evtx-worker.js';
-import { PieceHasher } from './piece-hasher.js';
 import { sliceRows, type EventRows } from '../store/event-row.js';
 import { spawnModuleWorker } from '../jobs/spawn-worker.js';
 import { EVTX_WORKER_URL, takePrestartedWorker } from './evtx-prestart.js';
@@ -96,17 +91,7 @@ export type ParallelReadOptions = ReadOptions & {
    * file without reading it a second time.
    */
   onRead?: (offset: number, bytes: Uint8Array) => void;
-  /**
-   * The SHA-256 of the whole input in the result, from the pieces read (one pass over the file):
-   * 'here' hashes each piece on this thread as it is read; 'worker' has the one worker hash them
-   * after replying (it gets every piece, in file order: ≈ 0.1 CPU-s per 128 MB moved off this
-   * thread), for a caller whose own thread is the busier one (the server import's inserts). With
-   * two workers or more, or the chunks read on this thread, this thread hashes either way.
-   */
-  sha256?: 'here' | 'worker';
 };
-
-export type ParallelReadResult = ReadResult & { sha256?: string };
 
 /** A chunk's result as the pool gives it: with its NDJSON instead of its events in NDJSON mode. */
 type ChunkOutput = ChunkResult & { ndjson?: Uint8Array; rows?: EventRows; eventCount: number };
@@ -152,8 +137,6 @@ function startWorker(init: WorkerInit): Worker | Error {
 /** Source of chunk bytes: a file read piece by piece, or a buffer already in memory. */
 interface Source {
   size: number;
-  /** The file read, when it is one. */
-  path?: string;
   /** Fresh bytes (owned by the caller, so they can be transferred to a worker). */
   read(offset: number, length: number): Promise<Uint8Array>;
   /** A few bytes at once, synchronously (chunk headers: thousands of tiny reads). */
@@ -172,7 +155,6 @@ async function fileSource(path: string): Promise<Source> {
   }
   return {
     size,
-    path,
     async read(offset, length) {
       // Not zeroed first (128 MB of memset for a 128 MB log): only the bytes read are handed out.
       const buf = Buffer.allocUnsafeSlow(length);
@@ -210,19 +192,16 @@ function memorySource(bytes: Uint8Array): Source {
 export async function readEvtxParallel(
   input: string | Uint8Array,
   opts: ParallelReadOptions = {},
-): Promise<ParallelReadResult> {
+): Promise<ReadResult> {
   const source = typeof input === 'string' ? await fileSource(input) : memorySource(input);
   try {
-    const result = await readFromSource(source, opts);
-    if (opts.sha256 !== undefined && typeof input !== 'string')
-      result.sha256 = createHash('sha256').update(input).digest('hex');
-    return result;
+    return await readFromSource(source, opts);
   } finally {
     await source.close();
   }
 }
 
-async function readFromSource(source: Source, opts: ParallelReadOptions): Promise<ParallelReadResult> {
+async function readFromSource(source: Source, opts: ParallelReadOptions): Promise<ReadResult> {
   const { size } = source;
   const head = await source.read(0, Math.min(size, 4096 + 8));
   opts.onRead?.(0, head);
@@ -288,15 +267,7 @@ async function readFromSource(source: Source, opts: ParallelReadOptions): Promis
   );
   const inThread = size < (opts.inThreadBelow ?? DEFAULT_IN_THREAD_BELOW);
   const rows = onEvents !== undefined && opts.storedRows === true;
-  // The file's hash: by the one worker when asked and there is one (it sees every piece), else here.
-  const path = opts.sha256 === undefined ? undefined : source.path;
-  const hashFile =
-    opts.sha256 === 'worker' && path !== undefined && slots > 0 && !inThread && nWorkers === 1 ? path : null;
-  const hasher = path !== undefined && hashFile === null ? new PieceHasher(path) : null;
-  hasher?.take(0, head);
-  let sha256: string | undefined;
-  const pool =
-    slots > 0 && !inThread ? new WorkerPool(nWorkers, filter, source, local, rows, hashFile) : null;
+  const pool = slots > 0 && !inThread ? new WorkerPool(nWorkers, filter, source, local, rows) : null;
   try {
     const pending: Promise<void>[] = [];
     for (let first = 0, id = 0; first < slots; first += CHUNKS_PER_JOB, id++) {
@@ -304,7 +275,6 @@ async function readFromSource(source: Source, opts: ParallelReadOptions): Promis
       if (opts.beforePiece !== undefined) await opts.beforePiece();
       const bytes = await source.read(startOff, Math.min(CHUNKS_PER_JOB * CHUNK_SIZE, size - startOff));
       opts.onRead?.(startOff, bytes); // before the bytes are moved to a worker
-      hasher?.take(startOff, bytes);
       const job: ChunkJob = { id, bytes, chunks: [] };
       let skippedBytes = 0;
       for (let start = 0, i = first; start < bytes.length; start += CHUNK_SIZE, i++) {
@@ -346,11 +316,6 @@ async function readFromSource(source: Source, opts: ParallelReadOptions): Promis
       );
     }
     await Promise.all(pending);
-    // A worker that died lost its hash: the file is then read again here (rare).
-    if (path !== undefined)
-      sha256 =
-        (hashFile === null ? null : await pool!.digest()) ??
-        (await (hasher ?? new PieceHasher(path)).digest());
   } finally {
     await pool?.close();
   }
@@ -363,9 +328,8 @@ async function readFromSource(source: Source, opts: ParallelReadOptions): Promis
   progress(true);
   const stale = staleHeaderWarning(header, results.length);
   stream?.end(); // hands over what was kept (a wrapped log), so that the merge holds no events
-  const merged: ParallelReadResult = mergeChunkResults(leading, results, stale ? [stale] : [], size);
+  const merged = mergeChunkResults(leading, results, stale ? [stale] : [], size);
   if (stream !== null) merged.stats.eventsReturned = results.reduce((n, r) => n + r.eventCount, 0);
-  if (sha256 !== undefined) merged.sha256 = sha256;
   return merged;
 }
 
@@ -458,8 +422,6 @@ interface Pending {
 interface Slot {
   worker: Worker | null;
   busy: Map<number, Pending>;
-  /** Waits for the worker's digest (`hashFile`), null when the worker died first. */
-  digest?: (sha256: string | null) => void;
 }
 
 /** Worker threads with a bounded queue each; a worker that dies has its jobs parsed in-thread. */
@@ -475,7 +437,6 @@ class WorkerPool {
     private readonly source: Source,
     private readonly ndjson: LocalNdjson | null,
     rows: boolean,
-    hashFile: string | null = null,
   ) {
     const init: WorkerInit = {
       kind: 'logonlens-evtx-worker',
@@ -486,7 +447,6 @@ class WorkerPool {
       },
       output: ndjson === null ? 'events' : 'ndjson',
       rows,
-      ...(hashFile === null ? {} : { hashFile }),
     };
     for (let i = 0; i < n; i++) {
       const slot: Slot = { worker: null, busy: new Map() };
@@ -495,8 +455,7 @@ class WorkerPool {
         this.failures.push(w.message);
         continue;
       }
-      w.on('message', (m: JobReply | DigestReply) => {
-        if (isDigestMessage(m)) return slot.digest?.(m.sha256);
+      w.on('message', (m: JobReply) => {
         const p = slot.busy.get(m.id);
         if (!p) return;
         slot.busy.delete(m.id);
@@ -524,7 +483,6 @@ class WorkerPool {
         this.failures.push(why instanceof Error ? why.message : `exit code ${String(why)}`);
         const lost = [...slot.busy.values()];
         slot.busy.clear();
-        slot.digest?.(null);
         for (const p of lost) void this.local(p).then(p.resolve);
         this.wake();
       };
@@ -560,20 +518,6 @@ class WorkerPool {
         best = s;
     }
     return best;
-  }
-
-  /**
-   * The file's SHA-256 from the one worker given `hashFile`, once every job is done; null when it
-   * died (its hash is lost) or never started.
-   */
-  digest(): Promise<string | null> {
-    const slot = this.slots[0];
-    const worker = slot?.worker ?? null;
-    if (this.slots.length !== 1 || worker === null) return Promise.resolve(null);
-    return new Promise((resolve) => {
-      slot!.digest = resolve;
-      worker.postMessage(DIGEST_REQUEST);
-    });
   }
 
   /** Resolves when a job can be queued without exceeding the in-flight bound. */

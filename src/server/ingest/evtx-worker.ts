@@ -1,7 +1,6 @@
 // Worker thread of readEvtxParallel: parses the EVTX chunks it is sent and returns the events in a
 // compact columnar form (a deduplicated string table and index arrays), which crosses the thread
 // boundary far faster than an array of objects. Also exports the pack/unpack pair used by both sides.
-import { closeSync, openSync, readSync } from 'node:fs';
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import {
   LOGON_EVENT_FIELDS,
@@ -18,7 +17,6 @@ import {
 import { IDLE_WORKER_DATA } from './evtx-prestart.js';
 import { useNativeCrc32 } from './native-crc32.js';
 import { appendRow, type EventRows } from '../store/event-row.js';
-import { PieceHasher, type ReadRange } from './piece-hasher.js';
 
 /** The string-valued fields of LogonEvent, in LOGON_EVENT_FIELDS order. */
 const STRING_FIELDS = LOGON_EVENT_FIELDS.filter((f) => f !== 'recordId' && f !== 'eventId') as Exclude<
@@ -318,56 +316,6 @@ export interface WorkerInit {
   output?: 'events' | 'ndjson';
   /** With 'events': also each event's stored row (the server import's inserts, prepared here). */
   rows?: boolean;
-  /**
-   * The file whose SHA-256 this worker takes from the pieces it is sent, after replying to each
-   * (the only worker: it gets every piece, in file order), reading what no piece covers (the file
-   * header) itself; a DigestRequest after the last job asks for the digest.
-   */
-  hashFile?: string;
-}
-
-/** Sent after the last job to a worker given `hashFile`; it answers with a DigestReply. */
-export interface DigestRequest {
-  kind: 'logonlens-evtx-digest';
-}
-
-/** The file's SHA-256 (hex), or null when it could not be read to the end. */
-export interface DigestReply {
-  kind: 'logonlens-evtx-digest';
-  sha256: string | null;
-}
-
-export const DIGEST_REQUEST: DigestRequest = { kind: 'logonlens-evtx-digest' };
-
-export function isDigestMessage(v: unknown): v is DigestRequest | DigestReply {
-  return typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === DIGEST_REQUEST.kind;
-}
-
-/** Reads a range of `file` at once (a worker may block). */
-function readRangeSync(file: string): ReadRange {
-  return (start, end) => {
-    const fd = openSync(file, 'r');
-    try {
-      const buf = new Uint8Array(end - start);
-      let got = 0;
-      while (got < buf.length) {
-        const n = readSync(fd, buf, got, buf.length - got, start + got);
-        if (n === 0) break;
-        got += n;
-      }
-      return buf.subarray(0, got);
-    } finally {
-      closeSync(fd);
-    }
-  };
-}
-
-async function digestReply(hasher: PieceHasher | null): Promise<DigestReply> {
-  try {
-    return { kind: DIGEST_REQUEST.kind, sha256: hasher === null ? null : await hasher.digest() };
-  } catch {
-    return { kind: DIGEST_REQUEST.kind, sha256: null }; // the calling thread reads the file itself
-  }
 }
 
 /** A batch of chunks read in one piece; `chunks` locate each chunk inside `bytes`. */
@@ -427,8 +375,8 @@ function isIdle(v: unknown): boolean {
   return typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === IDLE_WORKER_DATA.kind;
 }
 
-/** The message handler of a worker with these options: jobs, and the digest request at the end. */
-function serveJobs(port: MessagePort, init: WorkerInit): (job: ChunkJob | DigestRequest) => void {
+/** The job handler of a worker with these options. */
+function serveJobs(port: MessagePort, init: WorkerInit): (job: ChunkJob) => void {
   useNativeCrc32();
   const filter: ChunkFilter = {
     eventIds: init.filter.eventIds === null ? null : new Set(init.filter.eventIds),
@@ -441,13 +389,7 @@ function serveJobs(port: MessagePort, init: WorkerInit): (job: ChunkJob | Digest
   // Room for as many events as the last job held, and a quarter more: jobs are alike, so the
   // columns rarely grow (a copy) and are never much larger than they need to be.
   let expectedEvents = 1024;
-  const hasher =
-    init.hashFile === undefined ? null : new PieceHasher(init.hashFile, readRangeSync(init.hashFile));
   return (job) => {
-    if (isDigestMessage(job)) {
-      void digestReply(hasher).then((reply) => port.postMessage(reply));
-      return;
-    }
     const results: PackedChunkResult[] = [];
     const packer = batch === null ? new EventPacker(expectedEvents) : null;
     const rows: EventRows | null =
@@ -480,9 +422,6 @@ function serveJobs(port: MessagePort, init: WorkerInit): (job: ChunkJob | Digest
       transfer.push(reply.ndjson.buffer as ArrayBuffer);
     }
     port.postMessage(reply, transfer);
-    // Hashed after the reply: the calling thread takes the events while this thread hashes.
-    const first = job.chunks[0];
-    if (hasher !== null && first !== undefined) hasher.take(first.fileOffset - first.start, job.bytes);
   };
 }
 
@@ -491,9 +430,9 @@ if (!isMainThread && parentPort !== null) {
   if (isInit(workerData)) port.on('message', serveJobs(port, workerData));
   else if (isIdle(workerData)) {
     // Started ahead (evtx-prestart.ts): the first message is the WorkerInit, then come the jobs.
-    let serve: ((job: ChunkJob | DigestRequest) => void) | null = null;
+    let serve: ((job: ChunkJob) => void) | null = null;
     port.on('message', (m: unknown) => {
-      if (serve !== null) serve(m as ChunkJob | DigestRequest);
+      if (serve !== null) serve(m as ChunkJob);
       else if (isInit(m)) serve = serveJobs(port, m);
     });
   }

@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { UnreadableInputError } from '../../core/readers/types.js';
 import { REPO_ROOT, sharedData } from '../../../test/helpers/shared-data.js';
-import { PieceHasher } from './piece-hasher.js';
-import { readInputFile, streamInputFile } from './read-input-file.js';
+import { PieceHasher, readInputFile, streamInputFile } from './read-input-file.js';
 
 const FIXTURES = path.join(REPO_ROOT, 'test/fixtures');
 const tmp = mkdtempSync(path.join(tmpdir(), 'logonlens-read-input-'));
@@ -93,38 +92,15 @@ describe('the SHA-256 of EVTX input, from the pieces read (one pass)', () => {
     for (const name of samples) {
       const file = sharedData(name);
       for (const workers of [1, 2])
-        for (const streamed of [true, false])
-          for (const hashInWorker of [false, true]) {
-            const r = await streamInputFile(file, {
-              workers,
-              inThreadBelow: 0,
-              hashInWorker,
-              ...(streamed ? { onEvent: () => {}, fileOrder: true } : {}),
-            });
-            expect(r.source.sha256, `${name}, ${workers} workers, in worker ${hashInWorker}`).toBe(
-              sha256(file),
-            );
-          }
+        for (const streamed of [true, false]) {
+          const r = await streamInputFile(file, {
+            workers,
+            inThreadBelow: 0,
+            ...(streamed ? { onEvent: () => {}, fileOrder: true } : {}),
+          });
+          expect(r.source.sha256, `${name}, ${workers} workers`).toBe(sha256(file));
+        }
       expect((await streamInputFile(file)).source.sha256, `${name} in-thread`).toBe(sha256(file));
-    }
-  });
-
-  it('is taken by the one worker when asked (not this thread), else by this thread', async () => {
-    const file = sharedData('evtx/sec-omer-size_t.evtx');
-    const take = vi.spyOn(PieceHasher.prototype, 'take');
-    try {
-      const one = await streamInputFile(file, { workers: 1, inThreadBelow: 0, hashInWorker: true });
-      expect(one.source.sha256).toBe(sha256(file));
-      expect(take).not.toHaveBeenCalled();
-      const here = await streamInputFile(file, { workers: 1, inThreadBelow: 0 });
-      expect(here.source.sha256).toBe(sha256(file));
-      expect(take).toHaveBeenCalled();
-      take.mockClear();
-      const two = await streamInputFile(file, { workers: 2, inThreadBelow: 0, hashInWorker: true });
-      expect(two.source.sha256).toBe(sha256(file));
-      expect(take).toHaveBeenCalled();
-    } finally {
-      take.mockRestore();
     }
   });
 
@@ -144,27 +120,41 @@ describe('the SHA-256 of EVTX input, from the pieces read (one pass)', () => {
         Buffer.from('trailing bytes that are not a chunk'),
       ]),
     );
-    const expected = sha256(file);
-    for (const workers of [1, 2])
-      for (const hashInWorker of [false, true]) {
-        const r = await streamInputFile(file, {
-          workers,
-          inThreadBelow: 0,
-          hashInWorker,
-          onEvent: () => {},
-          fileOrder: true,
-        });
-        expect(r.source.sha256, `${workers} workers, in worker ${hashInWorker}`).toBe(expected);
-        expect(r.stats.recordsRead).toBeGreaterThan(0);
-      }
+    for (const workers of [1, 2]) {
+      const r = await streamInputFile(file, {
+        workers,
+        inThreadBelow: 0,
+        onEvent: () => {},
+        fileOrder: true,
+      });
+      expect(r.source.sha256, `${workers} workers`).toBe(sha256(file));
+      expect(r.stats.recordsRead).toBeGreaterThan(0);
+    }
   });
 
   it('is left out when not asked for (logonlens events)', async () => {
     const file = sharedData('evtx/sec-omer-size_t.evtx');
     for (const workers of [1, 2])
-      expect(
-        (await streamInputFile(file, { workers, inThreadBelow: 0, hash: false, hashInWorker: true })).source
-          .sha256,
-      ).toBe('');
+      expect((await streamInputFile(file, { workers, inThreadBelow: 0, hash: false })).source.sha256).toBe(
+        '',
+      );
+  });
+
+  it('takes overlapping ranges once and reads what no range covered (gaps, the end) from the file', async () => {
+    const file = path.join(tmp, 'bytes.bin');
+    const bytes = Uint8Array.from({ length: 10_000 }, (_, i) => (i * 31) % 251);
+    writeFileSync(file, bytes);
+    const whole = sha256(file);
+    const overlapping = new PieceHasher(file);
+    overlapping.take(0, bytes.subarray(0, 4104));
+    overlapping.take(4096, bytes.subarray(4096, 8000));
+    overlapping.take(2000, bytes.subarray(2000, 3000)); // already hashed: ignored
+    expect(await overlapping.digest()).toBe(whole); // 8000… read from the file
+    const gap = new PieceHasher(file);
+    gap.take(0, bytes.subarray(0, 100));
+    gap.take(200, bytes.subarray(200, 9000)); // a gap: the rest is read from the file
+    gap.take(9000, bytes.subarray(9000));
+    expect(await gap.digest()).toBe(whole);
+    expect(await new PieceHasher(file).digest()).toBe(whole);
   });
 });

@@ -55,12 +55,6 @@ export type ReadInputOptions = ReadOptions & {
    * output that does not name its sources (`logonlens events`); `source.sha256` is then ''.
    */
   hash?: boolean;
-  /**
-   * EVTX read by one worker: that worker takes the SHA-256 (after replying to each piece) instead
-   * of this thread. For callers whose own thread is the busier one: the server import (inserts);
-   * not `analyze`, whose graph building leaves this thread the lighter one.
-   */
-  hashInWorker?: boolean;
   /** Awaited after each piece of input (or batch of EVTX events): lets a consumer apply backpressure. */
   afterChunk?: () => Promise<void>;
 };
@@ -97,8 +91,7 @@ export async function streamInputFile(file: string, opts: ReadInputOptions = {})
     throw new UnreadableInputError(`${name}: not an event log (neither EVTX, XML nor JSON)`);
 
   if (format === 'evtx') {
-    const { onEvent, onEvents, storedRows, onNdjson, afterChunk, fileOrder, hash, hashInWorker, ...rest } =
-      opts;
+    const { onEvent, onEvents, storedRows, onNdjson, afterChunk, fileOrder, hash, ...rest } = opts;
     const backpressure = afterChunk === undefined ? {} : { beforePiece: afterChunk };
     const batches =
       onEvents ??
@@ -115,11 +108,15 @@ export async function streamInputFile(file: string, opts: ReadInputOptions = {})
             }
           : {};
     // The SHA-256 is taken from the pieces the reader reads anyway (one pass over the file, not two).
-    const { sha256 = '', ...result } = await readEvtxParallel(file, {
+    const hasher = hash === false ? null : new PieceHasher(file);
+    const result = await readEvtxParallel(file, {
       ...rest,
       ...streamed,
-      ...(hash === false ? {} : { sha256: hashInWorker === true ? ('worker' as const) : ('here' as const) }),
+      ...(hasher === null
+        ? {}
+        : { onRead: (offset: number, bytes: Uint8Array) => hasher.take(offset, bytes) }),
     });
+    const sha256 = hasher === null ? '' : await hasher.digest();
     if (afterChunk !== undefined && (onNdjson !== undefined || batches !== undefined)) await afterChunk();
     return { ...result, source: { name, size, sha256, format } };
   }
@@ -134,7 +131,6 @@ export async function streamInputFile(file: string, opts: ReadInputOptions = {})
     storedRows: _storedRows,
     fileOrder: _fileOrder,
     hash: _hash,
-    hashInWorker: _hashInWorker,
     ...readOpts
   } = opts; // readOpts keeps onEvent
   // The XML and JSON readers are loaded for their formats only: an EVTX run (`logonlens events`)
@@ -201,6 +197,39 @@ async function readHead(file: string): Promise<Uint8Array> {
     throw new UnreadableInputError(`${path.basename(file)}: ${ioReason(e)}`);
   } finally {
     await fh?.close();
+  }
+}
+
+/**
+ * SHA-256 of a file from the ranges a reader reads, in file order: each range adds the bytes past
+ * what was hashed so far (ranges may overlap); whatever no range covered (a gap, the end) is read
+ * from the file at `digest`, so the hash is always that of the whole file.
+ */
+export class PieceHasher {
+  private readonly hash = createHash('sha256');
+  private hashed = 0;
+  private gap = false;
+
+  constructor(private readonly file: string) {}
+
+  take(offset: number, bytes: Uint8Array): void {
+    if (this.gap || offset + bytes.length <= this.hashed) return;
+    if (offset > this.hashed) {
+      this.gap = true; // read from the file at the end
+      return;
+    }
+    this.hash.update(bytes.subarray(this.hashed - offset));
+    this.hashed = offset + bytes.length;
+  }
+
+  async digest(): Promise<string> {
+    for await (const chunk of createReadStream(this.file, {
+      start: this.hashed,
+      highWaterMark: STREAM_CHUNK,
+    }) as AsyncIterable<Buffer>) {
+      this.hash.update(chunk);
+    }
+    return this.hash.digest('hex');
   }
 }
 
