@@ -18,6 +18,7 @@ import { createSigmaCollector, type SigmaRuleSet } from '../sigma/collector.js';
 import type { SigmaProblem } from '../sigma/rule.js';
 import { RecordIdSet } from './record-id-set.js';
 import { isPlainJoin, joinKey } from './keys.js';
+import { RawEdgeMemo } from './raw-edge-memo.js';
 import {
   EVENT_HANDLERS,
   EXPLICIT_CREDENTIAL_EVENT_ID,
@@ -125,6 +126,7 @@ export function createGraphBuilder(options: GraphBuilderOptions = {}): GraphBuil
   const records: GraphRecords = {
     identity,
     edges: new Map(),
+    edgeMemo: new RawEdgeMemo(),
     rc4: new Map(),
     domainControllers: new Set(),
     createdAsUser: new Set(),

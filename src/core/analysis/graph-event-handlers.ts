@@ -12,6 +12,7 @@ import { compareIso, HOUR_MS } from './time.js';
 import { EVENT_DETECTION_EVENT_IDS } from './detections/event-detections.js';
 import { explicitCredentialServer, logonAccountDomain, type IdentityObserver } from './graph-identity.js';
 import { isPlainJoin, keyPart, optionalKeyPart } from './keys.js';
+import type { RawEdgeMemo } from './raw-edge-memo.js';
 
 /** Events that become logon edges. */
 export const LOGON_EDGE_EVENT_IDS: ReadonlySet<number> = new Set([4624, 4625, 4768, 4769, 4771, 4776]);
@@ -117,6 +118,8 @@ export interface RawFlag {
 export interface GraphRecords {
   readonly identity: IdentityObserver;
   readonly edges: Map<string, RawEdge>;
+  /** The edges by their parts: an event of a known edge finds it without building its key. */
+  readonly edgeMemo: RawEdgeMemo;
   readonly rc4: Map<string, Rc4TicketEvidence>;
   /** Host ids of computers that logged Kerberos KDC events. */
   readonly domainControllers: Set<string>;
@@ -160,25 +163,39 @@ function logonEdge(e: LogonEvent, ms: number, records: GraphRecords): boolean {
   const failure = e.eventId === 4625 || e.eventId === 4771 || (e.eventId !== 4624 && isFailureStatus(status));
   if (target !== null && (e.eventId === 4768 || e.eventId === 4769 || e.eventId === 4771))
     records.domainControllers.add(target);
-  // acc and src are raw keys (escaped already); the other log-derived parts are escaped when one
-  // of them holds a separator (keys.ts; a scan of the plain key tells, once).
-  let key = `${acc}\u0001${src}\u0001${target ?? ''}\u0001${e.eventId}\u0001${logonType ?? ''}\u0001${status ?? ''}\u0001${subStatus ?? ''}\u0001${authPackage ?? ''}`;
-  if (!isPlainJoin(key, 1, 7))
-    key = `${acc}\u0001${src}\u0001${optionalKeyPart(target)}\u0001${e.eventId}\u0001${optionalKeyPart(logonType)}\u0001${optionalKeyPart(status)}\u0001${optionalKeyPart(subStatus)}\u0001${optionalKeyPart(authPackage)}`;
-  let edge = records.edges.get(key);
+  let edge = records.edgeMemo.find(
+    acc,
+    src,
+    target,
+    e.eventId,
+    logonType,
+    status,
+    subStatus,
+    authPackage,
+    null,
+  );
   if (edge === undefined) {
-    edge = newRawEdge(e, ms, {
-      account: acc,
-      subject: null,
-      source: src,
-      target,
-      logonType,
-      status,
-      subStatus,
-      authPackage,
-      failure,
-    });
-    records.edges.set(key, edge);
+    // acc and src are raw keys (escaped already); the other log-derived parts are escaped when one
+    // of them holds a separator (keys.ts; a scan of the plain key tells, once).
+    let key = `${acc}\u0001${src}\u0001${target ?? ''}\u0001${e.eventId}\u0001${logonType ?? ''}\u0001${status ?? ''}\u0001${subStatus ?? ''}\u0001${authPackage ?? ''}`;
+    if (!isPlainJoin(key, 1, 7))
+      key = `${acc}\u0001${src}\u0001${optionalKeyPart(target)}\u0001${e.eventId}\u0001${optionalKeyPart(logonType)}\u0001${optionalKeyPart(status)}\u0001${optionalKeyPart(subStatus)}\u0001${optionalKeyPart(authPackage)}`;
+    edge = records.edges.get(key);
+    if (edge === undefined) {
+      edge = newRawEdge(e, ms, {
+        account: acc,
+        subject: null,
+        source: src,
+        target,
+        logonType,
+        status,
+        subStatus,
+        authPackage,
+        failure,
+      });
+      records.edges.set(key, edge);
+      records.edgeMemo.remember(edge);
+    }
   }
   countEdgeEvent(edge, e.time, ms);
   if (e.eventId === 4769 && !failure) recordRc4Ticket(e, acc, src, records.rc4);
@@ -192,21 +209,35 @@ function explicitCredentialEdge(e: LogonEvent, ms: number, subject: string, reco
   if (acc === null) return;
   const src = identity.source(null, clean(e.computer));
   const target = identity.computer(explicitCredentialServer(e));
-  const key = `${acc}\u0001${src}\u0001${optionalKeyPart(target)}\u00014648\u0001${subject}`;
-  let edge = records.edges.get(key);
+  let edge = records.edgeMemo.find(
+    acc,
+    src,
+    target,
+    EXPLICIT_CREDENTIAL_EVENT_ID,
+    null,
+    null,
+    null,
+    null,
+    subject,
+  );
   if (edge === undefined) {
-    edge = newRawEdge(e, ms, {
-      account: acc,
-      subject,
-      source: src,
-      target,
-      logonType: null,
-      status: null,
-      subStatus: null,
-      authPackage: null,
-      failure: false,
-    });
-    records.edges.set(key, edge);
+    const key = `${acc}\u0001${src}\u0001${optionalKeyPart(target)}\u00014648\u0001${subject}`;
+    edge = records.edges.get(key);
+    if (edge === undefined) {
+      edge = newRawEdge(e, ms, {
+        account: acc,
+        subject,
+        source: src,
+        target,
+        logonType: null,
+        status: null,
+        subStatus: null,
+        authPackage: null,
+        failure: false,
+      });
+      records.edges.set(key, edge);
+      records.edgeMemo.remember(edge);
+    }
   }
   countEdgeEvent(edge, e.time, ms);
 }

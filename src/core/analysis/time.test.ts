@@ -52,6 +52,40 @@ describe('isoToMs day cache', () => {
   });
 });
 
+describe('isoToMs last day', () => {
+  it('agrees with the full parser whatever day came before', () => {
+    const times = [
+      '2015-08-23T10:29:51.0265000Z',
+      '2015-08-23T10:29:51.0265001Z',
+      '2015-08-24T00:00:00Z',
+      '2015-08-23T23:59:59.9999999Z',
+      '2015-08-23T24:00:00Z',
+      '2015-08-23T10:2x:51Z',
+      '2015-08-23X10:29:51Z',
+      '2015-08-23T10:29:51.Z',
+      '2015-08-2310:29:51.000Z',
+      '2031-02-30T00:00:00Z',
+      '2031-02-28T00:00:00Z',
+      '1969-12-31T23:59:59.5Z',
+      '2015-08-23T10:29:51+09:00',
+    ];
+    const expected = (iso: string): number => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z$/.exec(iso);
+      if (m === null || Number(m[4]) > 23) return Number.NaN;
+      const t = Date.parse(
+        `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${((m[7] ?? '') + '000').slice(0, 3)}Z`,
+      );
+      return new Date(t).getUTCDate() === Number(m[3]) ? t : Number.NaN;
+    };
+    // Every order of pairs: the day remembered from one time must never answer for another.
+    for (const a of times)
+      for (const b of times) {
+        isoToMs(a);
+        expect(isoToMs(b), `${b} after ${a}`).toBe(expected(b));
+      }
+  });
+});
+
 describe('isoToMs validation', () => {
   it('refuses impossible dates and times on first sight', () => {
     expect(isoToMs('2031-02-30T00:00:00Z')).toBeNaN();

@@ -14,6 +14,12 @@ const digit = (s: string, i: number): number => {
 
 /** Epoch ms of each `YYYY-MM-DD` seen (validated once through the full parser). */
 const dayCache = new Map<string, number>();
+/**
+ * The day last looked up, and its epoch ms: events come in time order, so most times fall on the
+ * day of the one before, and a prefix comparison is cheaper than slicing and hashing the day.
+ */
+let lastDay = '';
+let lastDayMs = 0;
 
 /** Epoch milliseconds of a UTC ISO time (`...Z`, up to 9 fractional digits); NaN when malformed. */
 export function isoToMs(iso: string): number {
@@ -28,7 +34,15 @@ export function isoToMs(iso: string): number {
     iso.charCodeAt(13) === 58 &&
     iso.charCodeAt(16) === 58
   ) {
-    const day = dayCache.get(iso.slice(0, 10));
+    let day: number | undefined = lastDayMs;
+    if (lastDay === '' || !iso.startsWith(lastDay)) {
+      const key = iso.slice(0, 10);
+      day = dayCache.get(key);
+      if (day !== undefined) {
+        lastDay = key;
+        lastDayMs = day;
+      }
+    }
     if (day !== undefined) {
       const hh = digit(iso, 11) * 10 + digit(iso, 12);
       const min = digit(iso, 14) * 10 + digit(iso, 15);

@@ -79,19 +79,65 @@ describe('readInputFile on EVTX (shared data)', () => {
 });
 
 describe('the SHA-256 of EVTX input, from the pieces read (one pass)', () => {
+  const samples = [
+    'evtx/sec-omer-size_t.evtx',
+    'evtx/sec-omer-post.evtx',
+    'evtx/m2a-4768-4769-host.evtx',
+    'evtx-bad/dev-derived-truncated-size_t.evtx',
+    'evtx-bad/dev-derived-dirtyhdr-size_t.evtx',
+    'evtx-modern/m2a-1149-rdp.evtx',
+  ];
+
   it('is the hash of the whole file for every sample, with one worker and two, streamed or not', async () => {
-    for (const name of ['evtx/sec-omer-size_t.evtx', 'evtx-bad/dev-derived-truncated-size_t.evtx']) {
+    for (const name of samples) {
       const file = sharedData(name);
-      for (const workers of [1, 2]) {
-        const r = await streamInputFile(file, {
-          workers,
-          inThreadBelow: 0,
-          onEvent: () => {},
-          fileOrder: true,
-        });
-        expect(r.source.sha256).toBe(sha256(file));
-      }
+      for (const workers of [1, 2])
+        for (const streamed of [true, false]) {
+          const r = await streamInputFile(file, {
+            workers,
+            inThreadBelow: 0,
+            ...(streamed ? { onEvent: () => {}, fileOrder: true } : {}),
+          });
+          expect(r.source.sha256, `${name}, ${workers} workers`).toBe(sha256(file));
+        }
+      expect((await streamInputFile(file)).source.sha256, `${name} in-thread`).toBe(sha256(file));
     }
+  });
+
+  it('covers what no piece holds: the file header, blocks that are not chunks, a tail past the last chunk', async () => {
+    // 17 real chunks, 31 empty 64 KiB blocks (so that the piece of blocks 32-47 holds no chunk and
+    // is never sent to a worker), 17 chunks again, then odd bytes that are no chunk at all.
+    const real = readFileSync(sharedData('evtx/sec-omer-size_t.evtx'));
+    const chunks = real.subarray(4096);
+    const file = path.join(tmp, 'gapped.evtx');
+    writeFileSync(
+      file,
+      Buffer.concat([
+        real.subarray(0, 4096),
+        chunks,
+        Buffer.alloc(31 * 65536),
+        chunks,
+        Buffer.from('trailing bytes that are not a chunk'),
+      ]),
+    );
+    for (const workers of [1, 2]) {
+      const r = await streamInputFile(file, {
+        workers,
+        inThreadBelow: 0,
+        onEvent: () => {},
+        fileOrder: true,
+      });
+      expect(r.source.sha256, `${workers} workers`).toBe(sha256(file));
+      expect(r.stats.recordsRead).toBeGreaterThan(0);
+    }
+  });
+
+  it('is left out when not asked for (logonlens events)', async () => {
+    const file = sharedData('evtx/sec-omer-size_t.evtx');
+    for (const workers of [1, 2])
+      expect((await streamInputFile(file, { workers, inThreadBelow: 0, hash: false })).source.sha256).toBe(
+        '',
+      );
   });
 
   it('takes overlapping ranges once and reads what no range covered (gaps, the end) from the file', async () => {

@@ -234,6 +234,8 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
     sid: e.subjectSid,
   });
   const lower = (s: string | null): string => (clean(s) ?? '').toLowerCase();
+  let lastComputer: string | null = null;
+  let lastComputerLower = lower(null);
 
   function logon(e: LogonEvent, ms: number): void {
     const type = clean(e.logonType);
@@ -561,7 +563,12 @@ export function createEventDetector(observe: (ref: AccountRef) => void = () => {
 
   return {
     add(e: LogonEvent, ms: number): void {
-      const c = lower(e.computer);
+      // Events come in runs from one computer: its lower-cased name is kept from the event before.
+      if (e.computer !== lastComputer) {
+        lastComputer = e.computer;
+        lastComputerLower = lower(e.computer);
+      }
+      const c = lastComputerLower;
       const seen = firstSeenByComputer.get(c);
       if (seen === undefined || ms < seen) firstSeenByComputer.set(c, ms);
       if (!EVENT_DETECTION_EVENT_IDS.has(e.eventId)) return;
