@@ -127,6 +127,17 @@ describe(
       });
     }
 
+    it("reads a Node Buffer given in memory without detaching the caller's buffer", async () => {
+      const file = sharedData('evtx', 'sec-omer-size_t.evtx');
+      const buffer = readFileSync(file); // a Buffer: its own slice() is a view, not a copy
+      const before = Buffer.from(buffer);
+      const par = await readEvtxParallel(buffer, { workers: 2, inThreadBelow: 0 });
+      expect(par.warningCounts['worker-failed']).toBeUndefined();
+      expect(par).toEqual(readEvtx(new Uint8Array(before)));
+      expect(buffer.length).toBe(before.length); // a moved (detached) buffer would read as empty
+      expect(buffer.equals(before)).toBe(true);
+    });
+
     it('takes prestarted workers and gives them their options (filters, events or NDJSON)', async () => {
       const file = sharedData('evtx', 'sec-omer-size_t.evtx');
       const bytes = new Uint8Array(readFileSync(file));

@@ -215,7 +215,10 @@ async function fileSource(path: string): Promise<Source> {
 function memorySource(bytes: Uint8Array): Source {
   return {
     size: bytes.length,
-    read: async (offset, length) => bytes.slice(offset, Math.min(bytes.length, offset + length)),
+    // Uint8Array's slice, a copy: a Node Buffer's own slice is a view of the caller's memory, and
+    // moving that piece to a worker would detach the caller's whole buffer.
+    read: async (offset, length) =>
+      Uint8Array.prototype.slice.call(bytes, offset, Math.min(bytes.length, offset + length)),
     peek: (offset, length) => bytes.subarray(offset, Math.min(bytes.length, offset + length)),
     recycle: () => {},
     close: async () => {},
