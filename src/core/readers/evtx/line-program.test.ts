@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ChunkWriter,
+  packRecords,
   T,
   enc,
   systemTemplate,
@@ -122,36 +123,24 @@ interface Rec {
 
 /** Chunks of records, a new chunk when one is full; templates keyed by their names. */
 function chunksOf(records: Rec[]): Uint8Array[] {
-  const chunks: Uint8Array[] = [];
-  let c = new ChunkWriter();
-  records.forEach((r, i) => {
+  return packRecords(records.length, (cw, i) => {
+    const r = records[i]!;
     const key = r.names.join(',');
-    const write = (cw: ChunkWriter): void => {
-      cw.record(i + 1, enc.filetime(TIME, i), (w) => {
-        const system = systemValues(r.eventId, TIME, i + 1, 'WS01');
-        if (r.nested === true) {
-          const inner = (x: BinXmlWriter): void => {
-            x.fragment().template('data:' + key, dataTemplate(r.names), r.values);
-            if (r.trailing !== undefined) x.raw(r.trailing);
-            x.eof();
-          };
-          w.fragment().template('outer', nestedTemplate, [...system, { type: T.binxml, nested: inner }]);
-        } else {
-          w.fragment().template('flat:' + key, flatTemplate(r.names), [...system, ...r.values]);
-        }
-        w.eof();
-      });
-    };
-    try {
-      write(c);
-    } catch {
-      chunks.push(c.finish());
-      c = new ChunkWriter();
-      write(c);
-    }
+    cw.record(i + 1, enc.filetime(TIME, i), (w) => {
+      const system = systemValues(r.eventId, TIME, i + 1, 'WS01');
+      if (r.nested === true) {
+        const inner = (x: BinXmlWriter): void => {
+          x.fragment().template('data:' + key, dataTemplate(r.names), r.values);
+          if (r.trailing !== undefined) x.raw(r.trailing);
+          x.eof();
+        };
+        w.fragment().template('outer', nestedTemplate, [...system, { type: T.binxml, nested: inner }]);
+      } else {
+        w.fragment().template('flat:' + key, flatTemplate(r.names), [...system, ...r.values]);
+      }
+      w.eof();
+    });
   });
-  chunks.push(c.finish());
-  return chunks;
 }
 
 const NAMES = [

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ChunkWriter,
+  packRecords,
   T,
   enc,
   evtxFile,
@@ -91,33 +92,21 @@ function template(names: string[], types: number[]): (w: BinXmlWriter) => void {
 
 /** Chunks holding one record per value set (as many chunks as it takes). */
 function chunksOf(records: { eventId: number; names: string[]; values: Value[] }[]): Uint8Array[] {
-  const chunks: Uint8Array[] = [];
-  let c = new ChunkWriter();
-  records.forEach((r, i) => {
+  return packRecords(records.length, (cw, i) => {
+    const r = records[i]!;
     const key = r.names.join(',') + '|' + r.values.map((v) => v.type).join(',');
-    const write = (cw: ChunkWriter): void => {
-      cw.record(i + 1, enc.filetime(TIME, i), (w) => {
-        w.fragment().template(
-          key,
-          template(
-            r.names,
-            r.values.map((v) => v.type),
-          ),
-          [...systemValues(r.eventId, TIME, i + 1, 'WS01'), ...r.values],
-        );
-        w.eof();
-      });
-    };
-    try {
-      write(c);
-    } catch {
-      chunks.push(c.finish());
-      c = new ChunkWriter();
-      write(c);
-    }
+    cw.record(i + 1, enc.filetime(TIME, i), (w) => {
+      w.fragment().template(
+        key,
+        template(
+          r.names,
+          r.values.map((v) => v.type),
+        ),
+        [...systemValues(r.eventId, TIME, i + 1, 'WS01'), ...r.values],
+      );
+      w.eof();
+    });
   });
-  chunks.push(c.finish());
-  return chunks;
 }
 
 /** Every chunk read both ways: the sink's bytes and results against the events' formatted lines. */
